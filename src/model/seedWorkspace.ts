@@ -1,0 +1,257 @@
+/**
+ * The default workspace: the global AI in Medical Imaging Diagnosis market, 2025–2032, built from
+ * the market-research page in shared/seed (DESIGN.md §2).
+ *
+ * Every number the report gives carries its words as `source`. Every number it does not give —
+ * type and application shares, country shares, how the 5.2% splits across drivers — is an
+ * assumption: it has no `source`, and its `note` says why it is what it is.
+ *
+ * How the report's conflicts are read:
+ * - "CAGR 5.2%" with "over $20 billion by 2028" implies a 2025 base of 20 / 1.052³ ≈ $17.18 B: the
+ *   "Report consensus" scenario.
+ * - "$6 billion by 2028, with a CAGR of over 30% from 2023" implies a 2023 size of about
+ *   6 / 1.30⁵ ≈ $1.62 B — a narrower market definition, kept as its own scenario rather than
+ *   averaged away.
+ * - China's 10% is read as part of Asia-Pacific's 20% (China is half of Asia-Pacific); the 10% left
+ *   goes to Latin America and Middle East & Africa together.
+ * - Country typos are fixed: "Argentina Korea" → Argentina; "Saudi" + "Arabia" → Saudi Arabia;
+ *   "Korea" under Middle East & Africa is a duplicate of South Korea and is dropped.
+ */
+import type { Claim, Driver, Member, Model, Scenario, Workspace } from './types';
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from './types';
+import type { Quantity } from './quantity';
+
+const REPORT = 'Global AI in Medical Imaging Diagnosis Market, 2025–2032 (seed report)';
+
+const QUOTES = {
+  cagr: `${REPORT}, market analysis: "a projected compound annual growth rate (CAGR) of 5.2% during the forecast period"`,
+  over20: `${REPORT}, major market players: "projections estimating a market size of over $20 billion by 2028"`,
+  six: `${REPORT}, key opportunities: "projected to reach approximately $6 billion by 2028, with a CAGR of over 30% from 2023"`,
+  northAmerica: `${REPORT}, regions: "North America holds a market share of approximately 40%"`,
+  europe: `${REPORT}, regions: "followed closely by Europe at 30%"`,
+  asiaPacific: `${REPORT}, regions: "The Asia-Pacific region … expected to capture around 20%"`,
+  china: `${REPORT}, regions: "China, specifically, is projected to account for 10% of the market"`,
+  drivers: `${REPORT}, market analysis and key opportunities (named as a growth driver)`,
+  restraints: `${REPORT}, key opportunities: "Major challenges include regulatory hurdles and integration into existing workflows"`,
+} as const;
+
+const DRIVER_WEIGHT_NOTE =
+  'Assumption: the report names this driver but not its weight. The drivers and restraints are set to add up to the report’s 5.2% a year.';
+
+function assumed(value: number, note: string, range?: Quantity['range']): Quantity {
+  return range ? { value, range, note } : { value, note };
+}
+
+function around(_value: number, low: number, high: number): NonNullable<Quantity['range']> {
+  return { low, high, dist: 'triangular' };
+}
+
+function driver(id: string, name: string, impact: number, low: number, high: number, restraint = false): Driver {
+  return {
+    id,
+    name,
+    impact: {
+      value: impact,
+      range: around(impact, low, high),
+      source: restraint ? QUOTES.restraints : QUOTES.drivers,
+      note: DRIVER_WEIGHT_NOTE,
+    },
+  };
+}
+
+/** The report's seven growth drivers and two restraints; impacts sum to +5.2% a year. */
+function drivers(): Driver[] {
+  return [
+    driver('ai-advances', 'Advances in AI algorithms and deep learning', 0.015, 0.008, 0.022),
+    driver('chronic-disease', 'Rising prevalence of chronic diseases', 0.012, 0.006, 0.018),
+    driver('imaging-adoption', 'Rising adoption of MRI, CT and X-ray imaging', 0.01, 0.005, 0.015),
+    driver('cloud-analytics', 'Cloud and healthcare-analytics integration', 0.008, 0.003, 0.013),
+    driver('personalized-medicine', 'Personalized medicine', 0.005, 0, 0.01),
+    driver('regulatory-approvals', 'Regulatory approvals of AI diagnostic tools', 0.006, 0.002, 0.01),
+    driver('collaboration', 'Collaboration between technology companies and providers', 0.006, 0.002, 0.01),
+    driver('regulatory-hurdles', 'Regulatory hurdles', -0.006, -0.012, -0.002, true),
+    driver('workflow-integration', 'Integration into existing workflows', -0.004, -0.008, 0, true),
+  ];
+}
+
+function member(id: string, name: string, share: Quantity, growthDelta: Quantity, children?: Member[]): Member {
+  return children ? { id, name, share, growthDelta, children } : { id, name, share, growthDelta };
+}
+
+const GROWS_WITH_PARENT = 'Assumption: grows with its parent; the report gives no growth premium.';
+const flat = (): Quantity => ({ value: 0, range: around(0, -0.01, 0.01), note: GROWS_WITH_PARENT });
+
+/** Countries: the report lists them but gives no shares, so every country share is an assumption. */
+function countries(note: string, list: [id: string, name: string, share: number, fix?: string][]): Member[] {
+  return list.map(([id, name, share, fix]) => ({
+    id,
+    name,
+    share: { value: share, note: fix ? `${note} ${fix}` : note },
+  }));
+}
+
+const COUNTRY_NOTE = 'Assumption: the report lists the country without a share; split by rough healthcare-imaging spend.';
+
+function regions(): Member[] {
+  return [
+    member('na', 'North America', { value: 0.4, source: QUOTES.northAmerica }, flat(),
+      countries(COUNTRY_NOTE, [
+        ['us', 'United States', 0.88],
+        ['ca', 'Canada', 0.12],
+      ])),
+    member('europe', 'Europe', { value: 0.3, source: QUOTES.europe }, flat(),
+      countries(COUNTRY_NOTE, [
+        ['de', 'Germany', 0.27],
+        ['fr', 'France', 0.2],
+        ['uk', 'United Kingdom', 0.25, 'Listed as “U.K.” in the report.'],
+        ['it', 'Italy', 0.15],
+        ['ru', 'Russia', 0.13],
+      ])),
+    member('apac', 'Asia-Pacific', {
+      value: 0.2,
+      source: QUOTES.asiaPacific,
+      note: 'China’s 10% is read as part of this 20% (otherwise the shares do not add up).',
+    }, {
+      value: 0.01,
+      range: around(0.01, 0, 0.03),
+      note: 'Assumption: one point a year faster than the market — the report calls the region "emerging rapidly".',
+    }, [
+      { id: 'cn', name: 'China', share: { value: 0.5, source: `derived: 10% of the market ÷ Asia-Pacific’s 20% — ${QUOTES.china}` } },
+      ...countries(COUNTRY_NOTE, [
+        ['jp', 'Japan', 0.18],
+        ['kr', 'South Korea', 0.08],
+        ['in', 'India', 0.08],
+        ['au', 'Australia', 0.06],
+        ['tw', 'Taiwan', 0.04, 'Listed as “China Taiwan” in the report.'],
+        ['id', 'Indonesia', 0.02],
+        ['th', 'Thailand', 0.02],
+        ['my', 'Malaysia', 0.02],
+      ]),
+    ]),
+    member('latam', 'Latin America', assumed(0.06,
+      'Assumption: the report gives no share. Latin America and Middle East & Africa share the 10% left by the other regions, 6 : 4.'),
+      flat(),
+      countries(COUNTRY_NOTE, [
+        ['mx', 'Mexico', 0.3],
+        ['br', 'Brazil', 0.45],
+        ['ar', 'Argentina', 0.15, 'Listed as “Argentina Korea” in the report: a typo for Argentina.'],
+        ['co', 'Colombia', 0.1],
+      ])),
+    member('mea', 'Middle East & Africa', assumed(0.04,
+      'Assumption: the report gives no share. Latin America and Middle East & Africa share the 10% left by the other regions, 6 : 4. The report also lists “Korea” here — a duplicate of South Korea, dropped.'),
+      flat(),
+      countries(COUNTRY_NOTE, [
+        ['tr', 'Turkey', 0.35],
+        ['sa', 'Saudi Arabia', 0.35, 'Listed as “Saudi” and “Arabia” on two lines in the report: one country.'],
+        ['ae', 'United Arab Emirates', 0.3, 'Listed as “UAE” in the report.'],
+      ])),
+  ];
+}
+
+const TYPE_NOTE = 'Assumption: the report names Hardware and Software but gives no split.';
+const APPLICATION_NOTE = 'Assumption: the report names the application but gives no share.';
+
+function model(baseYear: number, baseSize: Quantity, baseGrowth: Quantity): Model {
+  return {
+    unit: 'USD bn',
+    baseYear,
+    endYear: 2032,
+    baseSize,
+    baseGrowth,
+    drivers: drivers(),
+    dimensions: [
+      {
+        id: 'type',
+        name: 'Product type',
+        members: [
+          member('hardware', 'Hardware', assumed(0.35, `${TYPE_NOTE} AI-enabled scanners are a minority of spend.`, around(0.35, 0.25, 0.45)),
+            assumed(-0.01, 'Assumption: hardware grows a point slower than the market (long replacement cycles).', around(-0.01, -0.02, 0))),
+          member('software', 'Software', assumed(0.65, `${TYPE_NOTE} Algorithms and platforms carry most of the value.`, around(0.65, 0.55, 0.75)),
+            assumed(0.005, 'Assumption: software grows half a point faster than the market.', around(0.005, 0, 0.015))),
+        ],
+      },
+      {
+        id: 'application',
+        name: 'Application',
+        members: [
+          member('orthopedics', 'Orthopedics', assumed(0.15, APPLICATION_NOTE, around(0.15, 0.1, 0.2)), flat()),
+          member('neurology', 'Neurology', assumed(0.22, APPLICATION_NOTE, around(0.22, 0.16, 0.28)), flat()),
+          member('respiratory', 'Respiratory', assumed(0.18, APPLICATION_NOTE, around(0.18, 0.12, 0.24)), flat()),
+          member('oncology', 'Oncology', assumed(0.3, `${APPLICATION_NOTE} Oncology is the largest use of imaging AI.`, around(0.3, 0.22, 0.38)), flat()),
+          member('others', 'Others', assumed(0.15, APPLICATION_NOTE, around(0.15, 0.1, 0.2)), flat()),
+        ],
+      },
+      { id: 'region', name: 'Region', members: regions() },
+    ],
+    simulation: { samples: 10_000, seed: 1 },
+  };
+}
+
+function consensus(): Scenario {
+  return {
+    id: 'consensus',
+    name: 'Report consensus',
+    notes:
+      'The report’s headline: 5.2% a year from 2025, passing $20 B in 2028. Base size derived as 20 / 1.052³. ' +
+      'Regions as the report gives them, China read as half of Asia-Pacific.',
+    model: model(
+      2025,
+      {
+        value: 17.18,
+        range: around(17.18, 15.5, 19),
+        source: `derived: 20 / 1.052³ — ${QUOTES.over20}; ${QUOTES.cagr}`,
+      },
+      {
+        value: 0,
+        range: around(0, -0.01, 0.01),
+        note: 'Assumption: all of the report’s 5.2% is carried by the named drivers and restraints; this is the residual trend.',
+      },
+    ),
+  };
+}
+
+function narrowDefinition(): Scenario {
+  return {
+    id: 'narrow',
+    name: 'Narrow definition ($6 B by 2028)',
+    notes:
+      'The report’s other figure: about $6 B by 2028 after growing over 30% a year from 2023 — a narrower market ' +
+      'definition than the headline’s. Base size derived as 6 / 1.30⁵; the drivers are the consensus ones on top of ' +
+      'a 25% trend, 30.2% a year in all.',
+    model: model(
+      2023,
+      { value: 1.62, range: around(1.62, 1.3, 1.9), source: `derived: 6 / 1.30⁵ — ${QUOTES.six}` },
+      {
+        value: 0.25,
+        range: around(0.25, 0.2, 0.3),
+        source: QUOTES.six,
+        note: 'Trend growth so that trend plus drivers gives just over the report’s 30% a year.',
+      },
+    ),
+  };
+}
+
+function claims(): Claim[] {
+  return [
+    { id: 'cagr-headline', label: 'CAGR 5.2% 2025–2032', metric: 'cagr', fromYear: 2025, toYear: 2032, op: 'approx', value: 0.052, tolerance: 0.002, source: QUOTES.cagr },
+    { id: 'size-2028-over-20', label: 'Over $20 B by 2028', metric: 'size', year: 2028, op: 'atLeast', value: 20, source: QUOTES.over20 },
+    { id: 'size-2028-about-6', label: 'About $6 B by 2028', metric: 'size', year: 2028, op: 'approx', value: 6, tolerance: 0.5, source: QUOTES.six },
+    { id: 'cagr-2023-2028-over-30', label: 'CAGR over 30% 2023–2028', metric: 'cagr', fromYear: 2023, toYear: 2028, op: 'atLeast', value: 0.3, source: QUOTES.six },
+    { id: 'share-north-america', label: 'North America ≈ 40%', metric: 'share', member: 'region/na', year: 2025, op: 'approx', value: 0.4, tolerance: 0.01, source: QUOTES.northAmerica },
+    { id: 'share-europe', label: 'Europe 30%', metric: 'share', member: 'region/europe', year: 2025, op: 'approx', value: 0.3, tolerance: 0.01, source: QUOTES.europe },
+    { id: 'share-asia-pacific', label: 'Asia-Pacific ≈ 20%', metric: 'share', member: 'region/apac', year: 2025, op: 'approx', value: 0.2, tolerance: 0.01, source: QUOTES.asiaPacific },
+    { id: 'share-china', label: 'China 10%', metric: 'share', member: 'region/apac/cn', year: 2025, op: 'approx', value: 0.1, tolerance: 0.01, source: QUOTES.china },
+  ];
+}
+
+/** A fresh copy of the seed workspace (callers may mutate it). */
+export function seedWorkspace(): Workspace {
+  return {
+    format: WORKSPACE_FORMAT,
+    version: WORKSPACE_VERSION,
+    title: 'AI in Medical Imaging Diagnosis',
+    activeScenario: 'consensus',
+    claims: claims(),
+    scenarios: [consensus(), narrowDefinition()],
+  };
+}
