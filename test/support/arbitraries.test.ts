@@ -1,0 +1,103 @@
+/**
+ * The generators promise valid models and workspaces; other tests rely on that promise, so it is
+ * checked here rather than assumed.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Member, Quantity } from '../../src/model/types';
+import { arbitraryModel, arbitraryWorkspace } from './arbitraries';
+
+function checkQuantity(q: Quantity, min = -Infinity, max = Infinity): void {
+  expect(Number.isFinite(q.value)).toBe(true);
+  expect(q.value).toBeGreaterThanOrEqual(min);
+  expect(q.value).toBeLessThanOrEqual(max);
+  if (q.range) {
+    expect(q.range.low).toBeLessThanOrEqual(q.value);
+    expect(q.value).toBeLessThanOrEqual(q.range.high);
+    expect(q.range.low).toBeGreaterThanOrEqual(min);
+    expect(q.range.high).toBeLessThanOrEqual(max);
+  }
+  for (const [k, v] of Object.entries(q)) expect(v, k).not.toBeUndefined();
+}
+
+function checkList(members: readonly Member[], ids: Set<string>): void {
+  expect(members.length).toBeGreaterThan(0);
+  const sum = members.reduce((a, m) => a + m.share.value, 0);
+  expect(Math.abs(sum - 1)).toBeLessThanOrEqual(1e-12);
+  for (const m of members) {
+    expect(ids.has(m.id)).toBe(false);
+    expect(m.id).not.toContain('/');
+    ids.add(m.id);
+    checkQuantity(m.share, 0, 1);
+    if (m.growthDelta) checkQuantity(m.growthDelta);
+    if (m.children) checkList(m.children, ids);
+  }
+}
+
+describe('arbitraryModel', () => {
+  it('produces valid models: unique ids, shares summing to 1, ranges around values, 2–50 years', () => {
+    fc.assert(
+      fc.property(arbitraryModel(), (model) => {
+        expect(Number.isInteger(model.baseYear)).toBe(true);
+        expect(model.endYear).toBeGreaterThan(model.baseYear);
+        expect(model.endYear - model.baseYear + 1).toBeLessThanOrEqual(50);
+        checkQuantity(model.baseSize, 0);
+        checkQuantity(model.baseGrowth);
+        const ids = new Set<string>();
+        for (const d of model.drivers) {
+          expect(ids.has(d.id)).toBe(false);
+          ids.add(d.id);
+          checkQuantity(d.impact);
+          if (d.startYear !== undefined) {
+            expect(d.startYear).toBeGreaterThan(model.baseYear);
+            expect(d.startYear).toBeLessThanOrEqual(model.endYear);
+          }
+          if (d.rampYears !== undefined) expect(d.rampYears).toBeGreaterThanOrEqual(1);
+        }
+        for (const dim of model.dimensions) {
+          expect(ids.has(dim.id)).toBe(false);
+          ids.add(dim.id);
+          checkList(dim.members, ids);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('sometimes omits and sometimes includes optional fields, and sometimes nests children', () => {
+    const samples = fc.sample(arbitraryModel(), { numRuns: 300, seed: 7 });
+    const members = samples.flatMap((m) => m.dimensions.flatMap((d) => d.members));
+    const drivers = samples.flatMap((m) => m.drivers);
+    expect(members.some((m) => m.children !== undefined)).toBe(true);
+    expect(members.some((m) => m.children === undefined)).toBe(true);
+    expect(members.some((m) => m.growthDelta !== undefined)).toBe(true);
+    expect(members.some((m) => m.growthDelta === undefined)).toBe(true);
+    for (const key of ['startYear', 'rampYears', 'enabled'] as const) {
+      expect(drivers.some((d) => d[key] !== undefined)).toBe(true);
+      expect(drivers.some((d) => d[key] === undefined)).toBe(true);
+    }
+    expect(samples.some((m) => m.baseGrowth.range !== undefined)).toBe(true);
+    expect(samples.some((m) => m.baseGrowth.range === undefined)).toBe(true);
+  });
+});
+
+describe('arbitraryWorkspace', () => {
+  it('produces workspaces with unique scenario and claim ids and an existing active scenario', () => {
+    fc.assert(
+      fc.property(arbitraryWorkspace(), (ws) => {
+        const scenarioIds = ws.scenarios.map((s) => s.id);
+        expect(new Set(scenarioIds).size).toBe(scenarioIds.length);
+        expect(scenarioIds).toContain(ws.activeScenario);
+        const claimIds = ws.claims.map((c) => c.id);
+        expect(new Set(claimIds).size).toBe(claimIds.length);
+        for (const c of ws.claims) {
+          if (c.metric === 'cagr') expect(c.toYear).toBeGreaterThan(c.fromYear);
+          if (c.metric === 'share') expect(c.member).toBeDefined();
+        }
+        // What the file holds is what comes back: nothing JSON cannot carry.
+        expect(JSON.parse(JSON.stringify(ws))).toEqual(ws);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
