@@ -17,8 +17,8 @@
  *   trip gives back an equal object;
  * - no -0 anywhere (JSON writes it as 0, which would make a round trip look lossy).
  *
- * Rates are kept within ±0.6 per year: wide enough that, with several restraints, growth sometimes
- * falls below −100% and the engine's clamps are exercised, narrow enough to be a plausible file.
+ * Rates are kept within ±0.6 per year by default (`rateLimit`): wide enough that growth sometimes
+ * falls below −100%, narrow enough to be a plausible file.
  */
 import fc from 'fast-check';
 import type { Distribution, Quantity, Range } from '../../src/model/quantity';
@@ -46,6 +46,11 @@ export interface ModelArbitraryOptions {
   maxDepth?: number;
   /** Most drivers. Default 6. */
   maxDrivers?: number;
+  /**
+   * Bound on every rate (baseGrowth, impacts, growth premiums): values in [−rateLimit, rateLimit].
+   * Default 0.6. The engine's tests raise it to 1 so that clamps and collapsed lists are common.
+   */
+  rateLimit?: number;
 }
 
 export interface WorkspaceArbitraryOptions extends ModelArbitraryOptions {
@@ -57,16 +62,26 @@ export interface WorkspaceArbitraryOptions extends ModelArbitraryOptions {
 
 const DISTRIBUTION_VALUES: readonly Distribution[] = ['triangular', 'uniform', 'pert', 'normal'];
 const CLAIM_OPS: readonly ClaimOp[] = ['approx', 'atLeast', 'atMost'];
-const RATE_LIMIT = 0.6;
+const DEFAULT_RATE_LIMIT = 0.6;
 
 /** JSON cannot tell -0 from 0; keep generated numbers round-trippable. */
 function noNegativeZero(x: number): number {
   return x === 0 ? 0 : x;
 }
 
-/** A finite double in [min, max] without -0. */
+/**
+ * A finite double in [min, max] without -0. Mostly spread evenly over the interval (fc.double alone
+ * favours tiny magnitudes and the bounds, so rates would nearly all be ≈ 0 and the interesting
+ * arithmetic — clamps, collapses — would rarely happen), sometimes fc.double's edge cases.
+ */
 function finite(min: number, max: number): fc.Arbitrary<number> {
-  return fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map(noNegativeZero);
+  const STEPS = 1_000_000;
+  return fc
+    .oneof(
+      { weight: 4, arbitrary: fc.integer({ min: 0, max: STEPS }).map((k) => Math.min(max, min + ((max - min) * k) / STEPS)) },
+      { weight: 1, arbitrary: fc.double({ min, max, noNaN: true, noDefaultInfinity: true }) },
+    )
+    .map(noNegativeZero);
 }
 
 /** An object with `key` only when the generated value is defined (never `key: undefined`). */
@@ -151,7 +166,7 @@ interface MemberDraft {
   children?: MemberDraft[];
 }
 
-function arbitraryMemberList(maxMembers: number, depthLeft: number): fc.Arbitrary<MemberDraft[]> {
+function arbitraryMemberList(maxMembers: number, depthLeft: number, rateLimit: number): fc.Arbitrary<MemberDraft[]> {
   return fc.integer({ min: 1, max: maxMembers }).chain((n) =>
     fc
       .tuple(
@@ -159,13 +174,13 @@ function arbitraryMemberList(maxMembers: number, depthLeft: number): fc.Arbitrar
         fc.array(
           fc.record({
             name: text,
-            growthDelta: fc.option(arbitraryQuantity(-RATE_LIMIT, RATE_LIMIT), { nil: undefined, freq: 2 }),
+            growthDelta: fc.option(arbitraryQuantity(-rateLimit, rateLimit), { nil: undefined, freq: 2 }),
             children:
               depthLeft > 0
                 ? // One member in four has children: nesting multiplies the size of a model.
                   fc.oneof(
                     { weight: 3, arbitrary: fc.constant(undefined) },
-                    { weight: 1, arbitrary: arbitraryMemberList(maxMembers, depthLeft - 1) },
+                    { weight: 1, arbitrary: arbitraryMemberList(maxMembers, depthLeft - 1, rateLimit) },
                   )
                 : fc.constant(undefined),
           }),
@@ -218,8 +233,8 @@ interface DriverDraft {
   enabled?: boolean;
 }
 
-function arbitraryDriverDraft(): fc.Arbitrary<DriverDraft> {
-  let d: fc.Arbitrary<DriverDraft> = fc.record({ name: text, impact: arbitraryQuantity(-RATE_LIMIT, RATE_LIMIT) });
+function arbitraryDriverDraft(rateLimit: number): fc.Arbitrary<DriverDraft> {
+  let d: fc.Arbitrary<DriverDraft> = fc.record({ name: text, impact: arbitraryQuantity(-rateLimit, rateLimit) });
   // An offset in [0, 1): scaled onto baseYear+1 … endYear once the years are known.
   d = withOptional(d, 'startOffset', fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }));
   d = withOptional(d, 'rampYears', fc.integer({ min: 1, max: 10 }));
@@ -234,6 +249,7 @@ export function arbitraryModel(options: ModelArbitraryOptions = {}): fc.Arbitrar
   const maxMembers = options.maxMembers ?? 6;
   const maxDepth = options.maxDepth ?? 2;
   const maxDrivers = options.maxDrivers ?? 6;
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
 
   return fc
     .record({
@@ -241,9 +257,9 @@ export function arbitraryModel(options: ModelArbitraryOptions = {}): fc.Arbitrar
       baseYear: fc.integer({ min: 1990, max: 2100 }),
       span: fc.integer({ min: 1, max: maxYears - 1 }),
       baseSize: arbitraryQuantity(0.001, 10_000).map(positiveLowBound),
-      baseGrowth: arbitraryQuantity(-RATE_LIMIT, RATE_LIMIT),
-      drivers: fc.array(arbitraryDriverDraft(), { maxLength: maxDrivers }),
-      dimensions: fc.array(fc.record({ name: text, members: arbitraryMemberList(maxMembers, maxDepth) }), {
+      baseGrowth: arbitraryQuantity(-rateLimit, rateLimit),
+      drivers: fc.array(arbitraryDriverDraft(rateLimit), { maxLength: maxDrivers }),
+      dimensions: fc.array(fc.record({ name: text, members: arbitraryMemberList(maxMembers, maxDepth, rateLimit) }), {
         maxLength: maxDimensions,
       }),
       simulation: fc.record<SimulationSettings>({
