@@ -1,0 +1,115 @@
+/**
+ * Why a workspace file was refused, and how to say so to the person who opened it.
+ *
+ * Loading never throws: it returns one of these tagged errors, and `describeLoadError` turns each
+ * tag into one message in plain words that names the field (`scenarios[0].model.baseSize.value:
+ * must be …`). The switch is exhaustive, so a new tag cannot ship without its message.
+ */
+import type { JsonInputError } from './safeJson';
+
+/** One rule a file breaks: where (`scenarios[0].model.endYear`, '' for the file as a whole) and what. */
+export interface LoadIssue {
+  path: string;
+  message: string;
+}
+
+/** What stands at the top of a file that is not a workspace. */
+export type JsonKind = 'object' | 'list' | 'text' | 'number' | 'true or false' | 'null';
+
+export type LoadError =
+  /** Too large, not JSON, nested too deep, an unsafe or repeated key (see `safeJson.ts`). */
+  | JsonInputError
+  /** Valid JSON, but not a Slidecast workspace: no `format`, another format, or not an object. */
+  | { kind: 'notAWorkspace'; topLevel: JsonKind; format?: string }
+  /** Saved by a newer Slidecast than this one. */
+  | { kind: 'versionTooNew'; version: number; newestKnown: number }
+  /** Upgrading an older file to the current format failed. */
+  | { kind: 'migrationFailed'; fromVersion: number; toVersion: number; reason: string }
+  /** The file breaks rules of the format; every issue names its field. */
+  | { kind: 'invalid'; issues: LoadIssue[] }
+  /** A fault in Slidecast itself while reading; the file may be fine. */
+  | { kind: 'unexpected'; reason: string };
+
+/** How many issues of an invalid file are spelt out before "… and N more". */
+export const ISSUES_SHOWN = 5;
+
+const MB = 1024 * 1024;
+
+export function describeLoadError(error: LoadError): string {
+  switch (error.kind) {
+    case 'tooLarge':
+      return (
+        `The file is too large to open: about ${(error.length / MB).toFixed(1)} MB, ` +
+        `and a workspace file may be at most ${(error.limit / MB).toFixed(0)} MB.`
+      );
+    case 'notJson':
+      return (
+        `The file could not be read at line ${error.line}, column ${error.column}` +
+        `${error.path === '' ? '' : ` (${shortened(error.path)})`}: ${error.reason}.`
+      );
+    case 'tooDeep':
+      return (
+        `${at(error.path)}: the file nests lists and objects more than ${error.limit} levels deep; ` +
+        'a workspace never needs that many.'
+      );
+    case 'unsafeKey':
+      return `${at(error.path)}: a field named "${error.key}" is not allowed in a workspace file.`;
+    case 'duplicateKey':
+      return (
+        `${at(error.path)}: the field "${error.key}" appears twice in the same place ` +
+        `(again at line ${error.line}, column ${error.column}); keep only one.`
+      );
+    case 'notAWorkspace':
+      return `This is not a Slidecast workspace file: ${notAWorkspaceReason(error)}.`;
+    case 'versionTooNew':
+      return (
+        `version: this file uses workspace format ${error.version}, which is newer than this copy of ` +
+        `Slidecast can read (format ${error.newestKnown} at most). Open it with a newer Slidecast.`
+      );
+    case 'migrationFailed':
+      return (
+        `This file uses workspace format ${error.fromVersion}, and upgrading it to format ` +
+        `${error.toVersion} failed: ${error.reason}.`
+      );
+    case 'invalid':
+      return describeIssues(error.issues);
+    case 'unexpected':
+      return `The file could not be opened because of a fault in Slidecast itself (${error.reason}).`;
+    default:
+      return unreachable(error);
+  }
+}
+
+function notAWorkspaceReason(error: Extract<LoadError, { kind: 'notAWorkspace' }>): string {
+  if (error.topLevel !== 'object') {
+    return `it holds ${error.topLevel === 'list' ? 'a list' : `a single ${error.topLevel}`}, not a workspace`;
+  }
+  if (error.format === undefined) return 'it has no "format" field (a workspace file says "format": "slidecast.workspace")';
+  return `its format is ${error.format}, not "slidecast.workspace"`;
+}
+
+function describeIssues(issues: readonly LoadIssue[]): string {
+  if (issues.length === 0) return 'The file does not follow the workspace format.';
+  const lines = issues.slice(0, ISSUES_SHOWN).map((issue) => `${at(issue.path)}: ${issue.message}`);
+  if (issues.length === 1) return lines[0]!;
+  const more = issues.length - ISSUES_SHOWN;
+  return [
+    `The file has ${issues.length} problems:`,
+    ...lines.map((line) => `- ${line}`),
+    ...(more > 0 ? [`… and ${more} more.`] : []),
+  ].join('\n');
+}
+
+/** Where a problem is: its field path, or the file as a whole. */
+function at(path: string): string {
+  return path === '' ? 'the file' : shortened(path);
+}
+
+/** A path of a runaway file (`[0][0][0]…` 64 times) shortened to something a person can read. */
+function shortened(path: string, max = 120): string {
+  return path.length <= max ? path : `${path.slice(0, max / 2)}…${path.slice(-max / 2)}`;
+}
+
+function unreachable(error: never): never {
+  throw new Error(`Unknown load error: ${JSON.stringify(error)}`);
+}

@@ -1,0 +1,152 @@
+/**
+ * Checks a value against the workspace schema and turns zod's verdict into issues a strategist
+ * can act on: one `{ path, message }` per problem, in plain words, naming the field.
+ *
+ * Rule-specific messages ("must be between 0 and 1, not 1.2", "shares sum to 0.95, must sum to
+ * 1") live with the rules in `workspaceSchema.ts`. This file words the generic ones — a field that
+ * is missing, a text where a number belongs, a field the format does not know — and splits an
+ * unknown-fields issue into one issue per field, so each misspelling is named by its own path.
+ */
+import type { z } from 'zod';
+import { formatFieldPath } from './fieldPath';
+import type { LoadIssue } from './loadError';
+import type { Workspace } from './types';
+import { WORKSPACE_FIELD_ORDER } from './workspaceFieldOrder';
+import { formatNumberForMessage, workspaceSchema } from './workspaceSchema';
+
+export type ValidationResult = { ok: true; workspace: Workspace } | { ok: false; issues: LoadIssue[] };
+
+/** Validates a value already in the current format version. Never throws. */
+export function validateWorkspace(value: unknown): ValidationResult {
+  const result = workspaceSchema.safeParse(value, { error: plainWordsErrorMap });
+  if (result.success) return { ok: true, workspace: result.data };
+  return { ok: false, issues: toLoadIssues(result.error.issues) };
+}
+
+/** Messages for the issues whose schema gives none. Returning undefined keeps zod's own words. */
+const plainWordsErrorMap: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is missing';
+      return `must be ${expectedWords(issue.expected)}, not ${describeFound(issue.input)}`;
+    case 'invalid_value':
+      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, not ${describeFound(issue.input)}`;
+    case 'invalid_union': {
+      // A claim whose `metric` is missing or unknown: the only discriminated union of the format.
+      const options: unknown = issue.options;
+      if (issue.discriminator === undefined || !Array.isArray(options)) return undefined;
+      const choices = options.map((option) => JSON.stringify(option)).join(', ');
+      const found = isRecord(issue.input) ? issue.input[issue.discriminator] : undefined;
+      return found === undefined ? `is missing; it must be one of ${choices}` : `must be one of ${choices}, not ${describeFound(found)}`;
+    }
+    case 'unrecognized_keys':
+      // Split per field in `toLoadIssues`; this message is never shown whole.
+      return 'is not a field of the workspace format';
+    default:
+      return undefined;
+  }
+};
+
+function expectedWords(expected: string): string {
+  switch (expected) {
+    case 'number':
+      return 'a finite number';
+    case 'int':
+      return 'a whole number';
+    case 'string':
+      return 'text in double quotes';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list [ … ]';
+    case 'object':
+      return 'an object { … }';
+    default:
+      return expected;
+  }
+}
+
+/** The value a file holds where something else belongs, as a person would describe it. */
+function describeFound(found: unknown): string {
+  if (typeof found === 'string') {
+    const shown = found.length > 40 ? `${found.slice(0, 40)}…` : found;
+    return `the text ${JSON.stringify(shown)}`;
+  }
+  if (typeof found === 'number') {
+    // JSON.parse reads a number too large for a double (1e999) as Infinity.
+    if (!Number.isFinite(found)) return `${found} (a number too large or not a number at all)`;
+    return formatNumberForMessage(found);
+  }
+  if (found === null) return 'null';
+  if (Array.isArray(found)) return 'a list';
+  if (typeof found === 'object') return 'an object';
+  return String(found);
+}
+
+function toLoadIssues(issues: readonly z.core.$ZodIssue[]): LoadIssue[] {
+  const result: LoadIssue[] = [];
+  const seen = new Set<string>();
+  const add = (path: readonly PropertyKey[], message: string) => {
+    const formatted = formatFieldPath(path.map((segment) => (typeof segment === 'number' ? segment : String(segment))));
+    const key = `${formatted}\u0000${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    result.push({ path: formatted, message });
+  };
+  // Looking for a spelling suggestion costs a little per field; a hostile file can hold a hundred
+  // thousand unknown fields, and nobody reads past the first few anyway.
+  let suggestionsLeft = 20;
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add([...issue.path, key], unknownFieldMessage(key, suggestionsLeft-- > 0));
+    } else {
+      add(issue.path, issue.message);
+    }
+  }
+  return result;
+}
+
+function unknownFieldMessage(field: string, suggest: boolean): string {
+  const suggestion = suggest ? closestKnownField(field) : undefined;
+  return suggestion === undefined
+    ? 'is not a field of the workspace format; remove it or check its spelling'
+    : `is not a field of the workspace format; did you mean "${suggestion}"?`;
+}
+
+/** A known field within two edits of `field` (`baseSzie` → `baseSize`), if there is one. */
+function closestKnownField(field: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const known of WORKSPACE_FIELD_ORDER) {
+    const distance = editDistance(field.toLowerCase(), known.toLowerCase());
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment), so a swap of two letters counts as one edit. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return Infinity;
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const row = rows[i]!;
+      const previous = rows[i - 1]!;
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+      }
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
