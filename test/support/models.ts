@@ -43,7 +43,9 @@ export function model(options: {
   };
 }
 
-type ClaimFields = Omit<Claim, 'id' | 'label' | 'source'>;
+/** Omit over each member of a union (plain Omit would merge `size` and `cagr` claims into one). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type ClaimFields = DistributiveOmit<Claim, 'id' | 'label' | 'source'>;
 
 /** A claim with an id, a label and a source filled in. */
 export function claim(id: string, fields: ClaimFields): Claim {
