@@ -3,11 +3,13 @@
  * model's structure and parameters. Nothing is allocated here except a warning when a clamp or a
  * collapse actually happens, so a simulation can call it for every draw.
  *
- * Each list is evaluated in three passes over contiguous rows (series-major), not year by year
+ * Each list is evaluated in two passes over contiguous rows (series-major), not year by year
  * across members, so the inner loops walk memory in order:
- * 1. u(t) of each member, written into its `shares` row (u(t) needs only u(t − 1) and gP(t));
- * 2. Σu(t) per year, adding the members in list order;
- * 3. share(t) = u(t) / Σu(t) in place, and value(t) = P(t) · share(t).
+ * 1. u(t) of each member, written into its `shares` row (u(t) needs only u(t − 1) and gP(t)), and
+ *    added to Σu(t) as it goes — members in list order, as the formula's sum reads;
+ * 2. share(t) = u(t) / Σu(t) in place, and value(t) = P(t) · share(t).
+ * (Measured on the large model: fusing the sum into pass 1 saved ~8%; multiplying by 1/Σu instead
+ * of dividing saved nothing, so the division stays and the result matches the formula bit for bit.)
  */
 import type { ForecastParameters, ForecastStructure } from './compiledModel';
 import type { ForecastWarning } from './forecastTypes';
@@ -90,13 +92,16 @@ export function evaluateForecast(
       parentGrowth[t] = before === 0 ? 0 : (P[p0 + t] as number) / before - 1;
     }
 
-    // Pass 1: u(y0) = σ; u(t) = u(t − 1) · max(0, 1 + gP(t) + δ), into the member's shares row.
+    // Pass 1: u(y0) = σ; u(t) = u(t − 1) · max(0, 1 + gP(t) + δ), into the member's shares row;
+    // Σu(t) accumulates alongside.
+    listSum.fill(0);
     for (let k = first; k < end; k++) {
       const s = listMembers[k] as number;
       const row = s * Y;
       const delta = growthDelta[s] as number;
       let u = share[s] as number;
       shares[row] = u;
+      listSum[0] = (listSum[0] as number) + u;
       for (let t = 1; t < Y; t++) {
         let factor = 1 + (parentGrowth[t] as number) + delta;
         if (factor < 0) {
@@ -107,15 +112,10 @@ export function evaluateForecast(
         }
         u *= factor;
         shares[row + t] = u;
+        listSum[t] = (listSum[t] as number) + u;
       }
     }
 
-    // Pass 2: Σu(t), members added in list order.
-    listSum.fill(0);
-    for (let k = first; k < end; k++) {
-      const row = (listMembers[k] as number) * Y;
-      for (let t = 0; t < Y; t++) listSum[t] = (listSum[t] as number) + (shares[row + t] as number);
-    }
     if (warnings !== null) {
       for (let t = 0; t < Y; t++) {
         if (listSum[t] === 0 && (t === 0 || (listSum[t - 1] as number) > 0) && (P[p0 + t] as number) > 0) {
@@ -124,7 +124,7 @@ export function evaluateForecast(
       }
     }
 
-    // Pass 3: share(t) = u(t) / Σu(t) (0 for a collapsed list), value(t) = P(t) · share(t).
+    // Pass 2: share(t) = u(t) / Σu(t) (0 for a collapsed list), value(t) = P(t) · share(t).
     for (let k = first; k < end; k++) {
       const row = (listMembers[k] as number) * Y;
       for (let t = 0; t < Y; t++) {

@@ -1,0 +1,173 @@
+/**
+ * `npm run bench`: the forecast engine against DESIGN.md §8's targets, written to bench/RESULTS.md.
+ *
+ * For the default workspace and the large model, side by side in one interleaved run:
+ * - forecast(model): the public entry — compile + evaluate + result, what the worker calls;
+ * - forecast(model, layout): the same keeping the layout of an earlier forecast (a slider drag);
+ * - evaluate only: a compiled model evaluated into reused buffers — a simulation's inner loop;
+ * - compile only;
+ * - the reference implementation of test/engine/referenceForecast.ts (plain arrays and objects).
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { compileModel } from '../src/engine/compiledModel';
+import { createForecastBuffers, evaluateForecast } from '../src/engine/evaluateForecast';
+import { forecast } from '../src/engine/forecast';
+import { buildLayout } from '../src/engine/forecastLayout';
+import { seedWorkspace } from '../src/model/seedWorkspace';
+import type { Model } from '../src/model/types';
+import { referenceForecast } from '../test/engine/referenceForecast';
+import { benchSink, compare, type BenchStats } from './harness';
+import { LARGE_MODEL_SHAPE, largeModel } from './largeModel';
+
+interface Group {
+  title: string;
+  description: string;
+  targetMs: number;
+  targetText: string;
+  stats: BenchStats[];
+}
+
+const CASE = {
+  forecast: 'forecast(model)',
+  forecastWithLayout: 'forecast(model, layout)',
+  evaluate: 'evaluate only (compiled, reused buffers)',
+  compile: 'compile only',
+  reference: 'reference implementation',
+} as const;
+
+function benchModel(model: Model): BenchStats[] {
+  const layout = buildLayout(model);
+  const compiled = compileModel(model, layout);
+  const buffers = createForecastBuffers(compiled.structure);
+  const last = layout.years.length - 1;
+  return compare([
+    { name: CASE.forecast, run: () => forecast(model).total[last] as number },
+    { name: CASE.forecastWithLayout, run: () => forecast(model, layout).total[last] as number },
+    {
+      name: CASE.evaluate,
+      run: () => {
+        evaluateForecast(compiled.structure, compiled.parameters, buffers, null);
+        return buffers.values[buffers.values.length - 1] as number;
+      },
+    },
+    { name: CASE.compile, run: () => compileModel(model, layout).parameters.share.length },
+    { name: CASE.reference, run: () => referenceForecast(model).total[last] as number },
+  ]);
+}
+
+function activeSeedModel(): { model: Model; label: string } {
+  const workspace = seedWorkspace();
+  const scenario = workspace.scenarios.find((s) => s.id === workspace.activeScenario) ?? workspace.scenarios[0];
+  if (scenario === undefined) throw new Error('the seed workspace has no scenario');
+  return { model: scenario.model, label: `${scenario.id} — ${scenario.name}` };
+}
+
+function describeModel(model: Model): string {
+  const layout = buildLayout(model);
+  return `${layout.years.length} years (${model.baseYear}–${model.endYear}), ${layout.series.length} member series, ${model.drivers.length} drivers`;
+}
+
+function formatMs(ms: number): string {
+  if (ms < 0.001) return `${(ms * 1e6).toFixed(0)} ns`;
+  if (ms < 1) return `${(ms * 1000).toFixed(ms < 0.01 ? 2 : 1)} µs`;
+  return `${ms.toFixed(2)} ms`;
+}
+
+function find(stats: readonly BenchStats[], name: string): BenchStats {
+  const s = stats.find((x) => x.name === name);
+  if (s === undefined) throw new Error(`no case ${name}`);
+  return s;
+}
+
+function ratio(stats: readonly BenchStats[], numerator: string, denominator: string): string {
+  return `${(find(stats, numerator).median / find(stats, denominator).median).toFixed(1)}×`;
+}
+
+function groupMarkdown(g: Group): string {
+  const rows = g.stats.map((s) => `| ${s.name} | ${formatMs(s.median)} | ${formatMs(s.p95)} | ${s.samples} × ${s.callsPerSample} |`);
+  return [
+    `## ${g.title}`,
+    '',
+    g.description,
+    '',
+    '| case | median | p95 | samples × calls per sample |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows,
+    '',
+    `- reference / forecast(model): **${ratio(g.stats, CASE.reference, CASE.forecast)}** (median over median)`,
+    `- reference / evaluate only: **${ratio(g.stats, CASE.reference, CASE.evaluate)}** — the hot path a simulation repeats, against the plain-arrays formulas`,
+    `- forecast(model) / evaluate only: **${ratio(g.stats, CASE.forecast, CASE.evaluate)}** — what compiling and allocating a result cost on top of the arithmetic`,
+    `- forecast(model, layout) / forecast(model): **${ratio(g.stats, CASE.forecastWithLayout, CASE.forecast)}**`,
+    '',
+  ].join('\n');
+}
+
+function main(): void {
+  const started = new Date();
+  const cpus = os.cpus();
+  const loadBefore = os.loadavg();
+
+  const seed = activeSeedModel();
+  const large = largeModel();
+  const { types, applications, regions, countriesPerRegion } = LARGE_MODEL_SHAPE;
+
+  const groups: Group[] = [];
+  console.log('benchmarking the default workspace…');
+  groups.push({
+    title: 'Default workspace',
+    description: `The seed workspace's active scenario (${seed.label}): ${describeModel(seed.model)}.`,
+    targetMs: 1,
+    targetText: 'forecast of the default workspace well under 1 ms',
+    stats: benchModel(seed.model),
+  });
+  console.log('benchmarking the large model…');
+  groups.push({
+    title: 'Large model',
+    description:
+      `${types} types × ${applications} applications × ${regions * countriesPerRegion} countries in ${regions} regions ` +
+      `(bench/largeModel.ts): ${describeModel(large)}.`,
+    targetMs: 10,
+    targetText: 'forecast of the large model under 10 ms',
+    stats: benchModel(large),
+  });
+
+  const cpuModel = cpus[0]?.model.trim() ?? 'unknown CPU';
+  const targetRows = groups.map((g) => {
+    const s = find(g.stats, CASE.forecast);
+    const pass = s.p95 < g.targetMs;
+    return `| ${g.targetText} | ${formatMs(s.median)} | ${formatMs(s.p95)} | ${pass ? 'pass' : 'FAIL'} |`;
+  });
+
+  const markdown = [
+    '# Engine benchmark results',
+    '',
+    'Written by `npm run bench` (bench/engine.bench.ts); rerun it rather than editing this file.',
+    '',
+    `- Date: ${started.toISOString()}`,
+    `- Machine: ${cpuModel} × ${cpus.length} logical CPUs, ${os.platform()} ${os.arch()}, Node ${process.version}`,
+    `- Load average before the run (1/5/15 min): ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} — the machine is shared`,
+    '- Method (bench/harness.ts): warm-up, then every case of a table sampled in interleaved rounds (one sample',
+    '  of each case per round, rotating order), so noise hits all cases alike; each sample times enough calls to',
+    '  last ≥ 20 µs and figures are per call; median and 95th percentile over all samples.',
+    '',
+    ...groups.map(groupMarkdown),
+    '## Targets (DESIGN.md §8)',
+    '',
+    'Judged on the p95 of `forecast(model)`, the call the worker makes.',
+    '',
+    '| target | median | p95 | result |',
+    '| --- | ---: | ---: | --- |',
+    ...targetRows,
+    '',
+  ].join('\n');
+
+  const out = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+  writeFileSync(out, markdown);
+  console.log(markdown);
+  // Printing the sink keeps every benchmarked result observable.
+  console.log(`(checksum ${benchSink().toPrecision(6)})`);
+}
+
+main();
