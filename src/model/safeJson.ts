@@ -101,6 +101,7 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const MINUS = 0x2d;
+const SLASH = 0x2f;
 const PLUS = 0x2b;
 const DOT = 0x2e;
 const DIGIT_0 = 0x30;
@@ -149,7 +150,7 @@ function scanJsonText(text: string): JsonInputError | undefined {
     const start = pos;
     let i = pos + 1;
     for (;;) {
-      if (i >= length) fail('a text in quotes is never closed (a " is missing)', start);
+      if (i >= length) fail('the file ends inside a text in quotes (is it cut short, or is a " missing?)', start);
       const c = text.charCodeAt(i);
       if (c === QUOTE) return i + 1;
       if (c === BACKSLASH) {
@@ -219,7 +220,8 @@ function scanJsonText(text: string): JsonInputError | undefined {
     if (c !== QUOTE) {
       if (c === CLOSE_BRACE) fail('a field is missing before "}" (is there an extra comma?)');
       if (pos >= length) fail('the file ends too early (is it cut short?)');
-      fail('a field name must be in double quotes');
+      if (c === SLASH) fail('comments are not allowed in a workspace file');
+      fail('a field name must be in double quotes ("name"), not bare or in single quotes');
     }
     const start = pos;
     pos = scanString();

@@ -35,31 +35,35 @@ export const SHARE_SUM_TOLERANCE = 1e-6;
 
 // ——— Numbers ————————————————————————————————————————————————————————————————————————————————————
 
-/** Writes a number for a message: 1e15 as 1,000,000,000,000,000 and 0.9500000000000001 as 0.95. */
+/** Writes a number for a message: 4294967295 as 4,294,967,295 and 0.9500000000000001 as 0.95; years stay 2025. */
 export function formatNumberForMessage(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) >= 10_000) return n.toLocaleString('en-US');
+  if (Number.isInteger(n) && Math.abs(n) >= 100_000) return n.toLocaleString('en-US');
   return String(Number(n.toPrecision(10)));
 }
 
 interface Bounds {
   min: number;
   max: number;
-  /** Words after "must be …", when plainer than "between min and max". */
+  /** Words after "must be …"; default "between min and max". */
   says?: string;
+  /** Words after "must be …" for a number above `max`, when `says` only speaks of the minimum. */
+  saysAbove?: string;
   /** Whole numbers only (years, counts). */
   integer?: boolean;
 }
 
 /**
  * A finite number within bounds. `z.number()` already refuses NaN and ±Infinity (what `1e999`
- * parses to); the bounds carry their own message so it can name the limits and the value found.
+ * parses to); the bounds carry their own messages so they can name the limits and the value found.
  */
-function boundedNumber({ min, max, says, integer = false }: Bounds) {
+function boundedNumber({ min, max, says, saysAbove, integer = false }: Bounds) {
   const rule = says ?? `between ${formatNumberForMessage(min)} and ${formatNumberForMessage(max)}`;
-  const message = (found: unknown) =>
-    `must be ${rule}, not ${typeof found === 'number' ? formatNumberForMessage(found) : String(found)}`;
-  const base = integer ? z.int() : z.number();
-  return base.min(min, { error: (issue) => message(issue.input) }).max(max, { error: (issue) => message(issue.input) });
+  const mustBe = (words: string) => (issue: { input: unknown }) =>
+    typeof issue.input === 'number' ? `must be ${words}, not ${formatNumberForMessage(issue.input)}` : undefined;
+  // A fraction where a whole number belongs is told the same rule (undefined leaves a text or a
+  // missing value to the generic messages of workspaceValidation.ts).
+  const base = integer ? z.int({ error: mustBe(rule) }) : z.number();
+  return base.min(min, { error: mustBe(rule) }).max(max, { error: mustBe(saysAbove ?? rule) });
 }
 
 const shareBounds: Bounds = { min: 0, max: 1 };
@@ -71,7 +75,8 @@ const rateBounds: Bounds = {
 const sizeBounds: Bounds = {
   min: 0,
   max: LIMITS.largestSize,
-  says: `a size of 0 or more (at most ${formatNumberForMessage(LIMITS.largestSize)})`,
+  says: 'a size of 0 or more',
+  saysAbove: `at most ${formatNumberForMessage(LIMITS.largestSize)}`,
 };
 
 const yearSchema = boundedNumber({
@@ -119,12 +124,11 @@ const memberPathSchema = text(LIMITS.memberPath, { required: true }).regex(MEMBE
  * A list of at most `max` items; `what` names them in messages ("scenarios", "members").
  * Item ids must be unique within the list: the first repeat is reported at its own `id`.
  */
-function listOf<T extends z.ZodType<{ id: string }>>(item: T, what: string, { min = 0, max }: { min?: number; max: number }) {
-  let schema = z.array(item).max(max, {
+function listOf<T extends z.ZodType<{ id: string }>>(item: T, what: string, { max }: { max: number }) {
+  const schema = z.array(item).max(max, {
     error: (issue) =>
       `has ${(issue.input as unknown[]).length.toLocaleString('en-US')} ${what}, at most ${max.toLocaleString('en-US')} allowed`,
   });
-  if (min > 0) schema = schema.min(min, { error: `must hold at least one of the ${what}` });
   return schema.superRefine((list, ctx) => {
     const firstIndexOf = new Map<string, number>();
     list.forEach(({ id }, index) => {
@@ -134,7 +138,7 @@ function listOf<T extends z.ZodType<{ id: string }>>(item: T, what: string, { mi
         ctx.addIssue({
           code: 'custom',
           path: [index, 'id'],
-          message: `"${id}" is also the id of ${what}[${first}]; ids must be unique within the list`,
+          message: `"${id}" is already the id of item [${first}] of this list; ids must be unique within a list`,
           input: id,
         });
     });
@@ -342,7 +346,7 @@ const claimFields = {
   id: idSchema,
   label: shortText,
   op: z.enum(['approx', 'atLeast', 'atMost']),
-  tolerance: boundedNumber({ ...sizeBounds, says: `0 or more (at most ${formatNumberForMessage(LIMITS.largestSize)})` }).optional(),
+  tolerance: boundedNumber({ ...sizeBounds, says: '0 or more' }).optional(),
   member: memberPathSchema.optional(),
   source: longText,
 };
@@ -403,11 +407,14 @@ export const workspaceSchema = z
     title: shortText,
     activeScenario: idSchema,
     claims: listOf(claimSchema, 'claims', { max: LIMITS.claims }),
-    scenarios: listOf(scenarioSchema, 'scenarios', { min: 1, max: LIMITS.scenarios }),
+    scenarios: listOf(scenarioSchema, 'scenarios', { max: LIMITS.scenarios }).min(1, {
+      error: 'is empty; a workspace needs at least one scenario',
+    }),
   })
   .superRefine((workspace, ctx) => {
     const ids = workspace.scenarios.map((scenario) => scenario.id);
-    if (!ids.includes(workspace.activeScenario)) {
+    // With no scenarios at all, the empty list is the problem to report, not the active one.
+    if (ids.length > 0 && !ids.includes(workspace.activeScenario)) {
       ctx.addIssue({
         code: 'custom',
         path: ['activeScenario'],

@@ -29,8 +29,11 @@ const plainWordsErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_type':
       if (issue.input === undefined) return 'is missing';
       return `must be ${expectedWords(issue.expected)}, not ${describeFound(issue.input)}`;
-    case 'invalid_value':
-      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, not ${describeFound(issue.input)}`;
+    case 'invalid_value': {
+      const choices = issue.values.map((v) => JSON.stringify(v));
+      const rule = choices.length === 1 ? choices[0] : `one of ${choices.join(', ')}`;
+      return `must be ${rule}, not ${describeFound(issue.input)}`;
+    }
     case 'invalid_union': {
       // A claim whose `metric` is missing or unknown: the only discriminated union of the format.
       const options: unknown = issue.options;
@@ -40,8 +43,10 @@ const plainWordsErrorMap: z.core.$ZodErrorMap = (issue) => {
       return found === undefined ? `is missing; it must be one of ${choices}` : `must be one of ${choices}, not ${describeFound(found)}`;
     }
     case 'unrecognized_keys':
-      // Split per field in `toLoadIssues`; this message is never shown whole.
-      return 'is not a field of the workspace format';
+      // Never shown: `toLoadIssues` splits the issue into one per unknown field, and needs the
+      // fields this object does allow to word each one. Only this raw issue can still see the
+      // object's schema, so its message carries them across.
+      return JSON.stringify(knownFieldsOf(issue.inst));
     default:
       return undefined;
   }
@@ -98,7 +103,8 @@ function toLoadIssues(issues: readonly z.core.$ZodIssue[]): LoadIssue[] {
   let suggestionsLeft = 20;
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add([...issue.path, key], unknownFieldMessage(key, suggestionsLeft-- > 0));
+      const allowed = parseKnownFields(issue.message);
+      for (const key of issue.keys) add([...issue.path, key], unknownFieldMessage(key, allowed, suggestionsLeft-- > 0));
     } else {
       add(issue.path, issue.message);
     }
@@ -106,18 +112,39 @@ function toLoadIssues(issues: readonly z.core.$ZodIssue[]): LoadIssue[] {
   return result;
 }
 
-function unknownFieldMessage(field: string, suggest: boolean): string {
-  const suggestion = suggest ? closestKnownField(field) : undefined;
-  return suggestion === undefined
-    ? 'is not a field of the workspace format; remove it or check its spelling'
-    : `is not a field of the workspace format; did you mean "${suggestion}"?`;
+/** The fields an object schema allows, in the order a file lists them. */
+function knownFieldsOf(schema: unknown): string[] {
+  const shape = (schema as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
+  if (shape === undefined) return [];
+  const rank = (field: string) => {
+    const index = WORKSPACE_FIELD_ORDER.indexOf(field);
+    return index === -1 ? Infinity : index;
+  };
+  return Object.keys(shape).sort((a, b) => rank(a) - rank(b));
 }
 
-/** A known field within two edits of `field` (`baseSzie` → `baseSize`), if there is one. */
-function closestKnownField(field: string): string | undefined {
+function parseKnownFields(message: string): string[] {
+  try {
+    const fields: unknown = JSON.parse(message);
+    return Array.isArray(fields) ? fields.filter((field): field is string => typeof field === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function unknownFieldMessage(field: string, allowed: readonly string[], suggest: boolean): string {
+  const suggestion = suggest ? closestField(field, allowed) : undefined;
+  if (suggestion !== undefined) return `is not a field of the workspace format; did you mean "${suggestion}"?`;
+  if (allowed.length === 0) return 'is not a field of the workspace format here; remove it or check its spelling';
+  return `is not a field of the workspace format here; remove it (the fields here are ${allowed.join(', ')})`;
+}
+
+/** An allowed field within two edits of `field` (`baseSzie` → `baseSize`), if there is one. */
+function closestField(field: string, allowed: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = 3;
-  for (const known of WORKSPACE_FIELD_ORDER) {
+  // One slip in a short word (year → yaer), two in a longer one (baseSize → baseSzie).
+  let bestDistance = field.length <= 4 ? 2 : 3;
+  for (const known of allowed) {
     const distance = editDistance(field.toLowerCase(), known.toLowerCase());
     if (distance < bestDistance) {
       best = known;
