@@ -1,0 +1,39 @@
+/**
+ * Measures the width of the space a chart is given and derives a height from it.
+ *
+ * Only the width is observed: the height follows from it (or is fixed by the caller), so the
+ * chart's own content — legend rows wrapping, a tooltip — can never feed back into its size.
+ * (visx's `ParentSize` wraps its children in an absolutely positioned box, which collapses to
+ * zero height inside a block of automatic height; `useParentSize` on a normal block does not.)
+ */
+import type { ReactNode } from 'react';
+import { useParentSize } from '@visx/responsive';
+import type { ParentSizeState } from '@visx/responsive';
+
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+export interface ResponsiveChartProps {
+  /** A fixed plot height in px; otherwise `width × aspect`, kept within [minHeight, maxHeight]. */
+  height?: number;
+  aspect?: number;
+  minHeight?: number;
+  maxHeight?: number;
+  children: (size: ChartSize) => ReactNode;
+}
+
+// A constant: a new array per render would make useParentSize re-create its ResizeObserver.
+const IGNORED_DIMENSIONS: (keyof ParentSizeState)[] = ['height', 'top', 'left'];
+
+export function ResponsiveChart({ height, aspect = 0.42, minHeight = 260, maxHeight = 460, children }: ResponsiveChartProps) {
+  const { parentRef, width } = useParentSize({ ignoreDimensions: IGNORED_DIMENSIONS, debounceTime: 100 });
+  const chartHeight = height ?? Math.round(Math.min(maxHeight, Math.max(minHeight, width * aspect)));
+  return (
+    // minHeight reserves the space before the first measurement, so the page does not jump.
+    <div ref={parentRef} style={{ width: '100%', minWidth: 0, minHeight: chartHeight }}>
+      {width > 0 ? children({ width: Math.floor(width), height: chartHeight }) : null}
+    </div>
+  );
+}

@@ -1,0 +1,470 @@
+/**
+ * The total market over the years: the forecast line with its points, an optional uncertainty
+ * band under it, optional dashed comparison lines (other scenarios), and the sources' claims as
+ * target glyphs. Props in, SVG out: it never computes a forecast and never reads the store.
+ *
+ * `TotalChartPlot` draws at a given size (tests render it); `TotalChart` measures its container.
+ */
+import { useMemo } from 'react';
+import { Group } from '@visx/group';
+import { scaleLinear } from '@visx/scale';
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { GridRows } from '@visx/grid';
+import { area, line } from '@visx/shape';
+import { TooltipWithBounds } from '@visx/tooltip';
+import { ClaimMarkerGlyph, claimOpSymbol, claimStatusText, describeClaim, CLAIM_GLYPH_RADIUS } from './ClaimMarkerGlyph';
+import type { ClaimMarker } from './ClaimMarkerGlyph';
+import { BAND_OPACITY, CHART_INK, STATUS_COLORS, ghostColor, ghostDash } from './chartPalette';
+import {
+  LEGEND_STYLE,
+  VISUALLY_HIDDEN,
+  chartFontSize,
+  chartMargin,
+  formatYear,
+  tickLabelStyle,
+  tooltipStyle,
+  transitionStyle,
+  niceYAxis,
+  valueAt,
+  yearDomain,
+  yearTicks,
+} from './chartLayout';
+import { ResponsiveChart } from './ResponsiveChart';
+import { useYearCursor } from './useYearCursor';
+
+export type { ClaimMarker, ClaimOp, ClaimStatus } from './ClaimMarkerGlyph';
+
+export interface TotalChartBand {
+  /** Lower edge per year (same length as `years`), in the model unit. */
+  low: ArrayLike<number>;
+  high: ArrayLike<number>;
+  /** What the band is, e.g. "P10–P90". */
+  label: string;
+}
+
+export interface TotalChartGhost {
+  id: string;
+  /** E.g. the scenario's name. */
+  label: string;
+  values: ArrayLike<number>;
+  /** The ghost's own years when they differ from the chart's; points outside the chart's years are not drawn. */
+  years?: readonly number[];
+}
+
+export interface TotalChartProps {
+  years: readonly number[];
+  /** The total per year, in the model unit; NaN leaves a gap. */
+  total: ArrayLike<number>;
+  /** A value for people, e.g. 17.18 → "$17.2 B". Used in the tooltip, legend and summary. */
+  formatValue: (value: number) => string;
+  /** A y tick label; defaults to `formatValue`. Pass a shorter one ("$20 B") if that is too precise. */
+  formatTick?: (value: number) => string;
+  /** Claims from the sources. Ones outside `years` are not drawn. */
+  markers?: readonly ClaimMarker[];
+  band?: TotalChartBand;
+  ghosts?: readonly TotalChartGhost[];
+  /** Names the chart for screen readers; default "Total market". */
+  title?: string;
+  /** The model unit, e.g. "USD bn", for the screen-reader summary. */
+  unit?: string;
+  /** Ease geometry changes (presentation mode). Off by default: a dragged slider should track exactly. */
+  animate?: boolean;
+}
+
+export interface TotalChartPlotProps extends TotalChartProps {
+  width: number;
+  /** Height of the plot's SVG; the legend, when there is one, goes below it. */
+  height: number;
+}
+
+interface YearValue {
+  year: number;
+  value: number;
+}
+
+interface YearRange {
+  year: number;
+  low: number;
+  high: number;
+}
+
+interface GhostLine {
+  id: string;
+  label: string;
+  color: string;
+  dash: string;
+  points: YearValue[];
+}
+
+const getYear = (d: { year: number }) => d.year;
+const getValue = (d: YearValue) => d.value;
+const hasValue = (d: YearValue) => Number.isFinite(d.value);
+const hasRange = (d: YearRange) => Number.isFinite(d.low) && Number.isFinite(d.high);
+
+const EMPTY_MARKERS: readonly ClaimMarker[] = [];
+const EMPTY_GHOSTS: readonly TotalChartGhost[] = [];
+/** Keeps the first and last points (and their claim glyphs) off the axes. */
+const X_PADDING = 16;
+const LINE_WIDTH = 2.25;
+const POINT_RADIUS = 3.5;
+
+export function TotalChartPlot({
+  width,
+  height,
+  years,
+  total,
+  formatValue,
+  formatTick = formatValue,
+  markers = EMPTY_MARKERS,
+  band,
+  ghosts = EMPTY_GHOSTS,
+  title = 'Total market',
+  unit,
+  animate,
+}: TotalChartPlotProps) {
+  const points = useMemo<YearValue[]>(() => years.map((year, i) => ({ year, value: valueAt(total, i) })), [years, total]);
+
+  const visibleMarkers = useMemo(() => {
+    const first = years[0];
+    const last = years[years.length - 1];
+    if (first === undefined || last === undefined) return EMPTY_MARKERS;
+    return markers.filter((m) => m.year >= first && m.year <= last && Number.isFinite(m.value));
+  }, [markers, years]);
+
+  const bandPoints = useMemo<YearRange[] | null>(
+    () => (band ? years.map((year, i) => ({ year, low: valueAt(band.low, i), high: valueAt(band.high, i) })) : null),
+    [band, years],
+  );
+
+  const ghostLines = useMemo<GhostLine[]>(() => {
+    const first = years[0] ?? 0;
+    const last = years[years.length - 1] ?? 0;
+    return ghosts.map((ghost, g) => {
+      const ghostYears = ghost.years ?? years;
+      const ghostPoints: YearValue[] = [];
+      ghostYears.forEach((year, i) => {
+        if (year >= first && year <= last) ghostPoints.push({ year, value: valueAt(ghost.values, i) });
+      });
+      return { id: ghost.id, label: ghost.label, color: ghostColor(g), dash: ghostDash(g), points: ghostPoints };
+    });
+  }, [ghosts, years]);
+
+  // The y domain holds 0 and everything drawn: the line, the band, the ghosts and every claim.
+  const yExtent = useMemo<[number, number]>(() => {
+    let min = 0;
+    let max = Number.NEGATIVE_INFINITY;
+    const include = (v: number) => {
+      if (!Number.isFinite(v)) return;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    };
+    for (const p of points) include(p.value);
+    if (bandPoints) for (const p of bandPoints) { include(p.low); include(p.high); }
+    for (const ghost of ghostLines) for (const p of ghost.points) include(p.value);
+    for (const m of visibleMarkers) include(m.value);
+    if (!(max > min)) max = min + 1;
+    return [min, max];
+  }, [points, bandPoints, ghostLines, visibleMarkers]);
+
+  const fontSize = chartFontSize(width);
+  // Top and bottom margins depend only on the type size; the left one on the tick labels.
+  const vertical = chartMargin([], fontSize);
+  const innerHeight = Math.max(0, height - vertical.top - vertical.bottom);
+
+  const yAxis = useMemo(() => {
+    const { scale, ticks } = niceYAxis(yExtent, innerHeight);
+    return { scale, ticks, labels: ticks.map((t) => formatTick(t)) };
+  }, [yExtent, innerHeight, formatTick]);
+  const yScale = yAxis.scale;
+
+  const margin = useMemo(() => chartMargin(yAxis.labels, fontSize, CLAIM_GLYPH_RADIUS + 12), [yAxis.labels, fontSize]);
+  const innerWidth = Math.max(0, width - margin.left - margin.right);
+
+  const xScale = useMemo(
+    () => scaleLinear<number>({ domain: yearDomain(years), range: [X_PADDING, Math.max(X_PADDING, innerWidth - X_PADDING)] }),
+    [years, innerWidth],
+  );
+  const xTicks = useMemo(() => yearTicks(years, innerWidth - 2 * X_PADDING, fontSize), [years, innerWidth, fontSize]);
+  const invertX = useMemo(() => (x: number) => xScale.invert(x), [xScale]);
+
+  const paths = useMemo(() => {
+    const x = (d: { year: number }) => xScale(getYear(d));
+    const y = (d: YearValue) => yScale(getValue(d));
+    return {
+      line: line<YearValue>({ x, y, defined: hasValue })(points) ?? '',
+      band: bandPoints
+        ? (area<YearRange>({ x, y0: (d) => yScale(d.low), y1: (d) => yScale(d.high), defined: hasRange })(bandPoints) ?? '')
+        : '',
+      ghosts: ghostLines.map((ghost) => line<YearValue>({ x, y, defined: hasValue })(ghost.points) ?? ''),
+    };
+  }, [points, bandPoints, ghostLines, xScale, yScale]);
+
+  const summary = useMemo(() => {
+    const first = years[0];
+    const last = years[years.length - 1];
+    const head = unit ? `${title}, ${unit}` : title;
+    if (first === undefined || last === undefined) return `${head}: no data`;
+    let text = `${head}, ${first} to ${last}: from ${formatValue(valueAt(total, 0))} to ${formatValue(valueAt(total, years.length - 1))}`;
+    if (visibleMarkers.length > 0) {
+      const count = (status: ClaimMarker['status']) => visibleMarkers.filter((m) => m.status === status).length;
+      const parts = [`${count('met')} met`, `${count('missed')} missed`];
+      const unchecked = count('notCheckable');
+      if (unchecked > 0) parts.push(`${unchecked} not checkable`);
+      text += `; claims: ${parts.join(', ')}`;
+    }
+    return text;
+  }, [years, total, title, unit, formatValue, visibleMarkers]);
+
+  const { cursor, onPointerMove, onPointerLeave, onKeyDown, onFocus, onBlur } = useYearCursor({ years, invertX, plotLeft: margin.left });
+
+  const hovered = cursor ? points[cursor.index] : undefined;
+  const hoveredClaims = hovered ? visibleMarkers.filter((m) => m.year === hovered.year) : EMPTY_MARKERS;
+  const lineTransition = transitionStyle(animate, 'd');
+  const pointTransition = transitionStyle(animate, 'cx, cy');
+  const markerTransition = transitionStyle(animate, 'transform');
+  const showLegend = band !== undefined || ghostLines.length > 0 || visibleMarkers.length > 0;
+  const hasData = points.length > 0;
+  // Thirty years on a narrow panel: smaller points, so they do not merge into a bead string.
+  const pointRadius = innerWidth / Math.max(1, years.length - 1) < 18 ? 2.5 : POINT_RADIUS;
+
+  return (
+    <div className="total-chart" style={{ position: 'relative', width, fontSize }}>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={summary}
+        data-testid="total-chart"
+        tabIndex={hasData ? 0 : undefined}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onBlur={onBlur}
+        style={{ display: 'block', overflow: 'visible' }}
+      >
+        <Group left={margin.left} top={margin.top}>
+          <GridRows scale={yScale} width={innerWidth} tickValues={yAxis.ticks} stroke={CHART_INK.grid} strokeWidth={1} />
+          {yExtent[0] < 0 && (
+            <line x1={0} x2={innerWidth} y1={yScale(0)} y2={yScale(0)} stroke={CHART_INK.axis} strokeWidth={1} />
+          )}
+          <AxisLeft
+            scale={yScale}
+            tickValues={yAxis.ticks}
+            tickFormat={(v) => formatTick(Number(v))}
+            hideAxisLine
+            hideTicks
+            tickLabelProps={{ ...tickLabelStyle(fontSize), dx: -6, dy: '0.33em' }}
+          />
+          <AxisBottom
+            top={innerHeight}
+            scale={xScale}
+            tickValues={xTicks}
+            tickFormat={(v) => formatYear(Number(v))}
+            stroke={CHART_INK.axis}
+            tickStroke={CHART_INK.axis}
+            tickLength={5}
+            tickLabelProps={{ ...tickLabelStyle(fontSize), dy: '0.5em' }}
+          />
+          {!hasData && (
+            <text x={innerWidth / 2} y={innerHeight / 2} textAnchor="middle" fill={CHART_INK.text}>
+              No forecast to show
+            </text>
+          )}
+          {/* Pointer events bubble here from everything drawn, so claims keep their native titles. */}
+          <g onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+            <rect data-testid="chart-overlay" width={innerWidth} height={innerHeight} fill="transparent" />
+            {hovered && (
+              <line
+                x1={xScale(hovered.year)}
+                x2={xScale(hovered.year)}
+                y1={0}
+                y2={innerHeight}
+                stroke={CHART_INK.cursor}
+                strokeWidth={1}
+                strokeDasharray="3 3"
+                pointerEvents="none"
+              />
+            )}
+            {bandPoints && (
+              <path d={paths.band} data-testid="total-band" fill={CHART_INK.band} fillOpacity={BAND_OPACITY} stroke="none" style={lineTransition} />
+            )}
+            {ghostLines.map((ghost, g) => (
+              <path
+                key={ghost.id}
+                d={paths.ghosts[g]}
+                data-ghost-id={ghost.id}
+                fill="none"
+                stroke={ghost.color}
+                strokeWidth={1.75}
+                strokeDasharray={ghost.dash}
+                strokeLinejoin="round"
+                pointerEvents="none"
+                style={lineTransition}
+              />
+            ))}
+            <path
+              d={paths.line}
+              data-testid="total-line"
+              fill="none"
+              stroke={CHART_INK.forecast}
+              strokeWidth={LINE_WIDTH}
+              strokeLinejoin="round"
+              strokeLinecap="round"
+              style={lineTransition}
+            />
+            {points.map((p) =>
+              Number.isFinite(p.value) ? (
+                <circle
+                  key={p.year}
+                  className="total-point"
+                  data-year={p.year}
+                  cx={xScale(p.year)}
+                  cy={yScale(p.value)}
+                  r={hovered?.year === p.year ? pointRadius + 1.5 : pointRadius}
+                  fill={CHART_INK.background}
+                  stroke={CHART_INK.forecast}
+                  strokeWidth={2}
+                  style={pointTransition}
+                />
+              ) : null,
+            )}
+            {visibleMarkers.map((m) => (
+              <ClaimMarkerGlyph
+                key={m.id}
+                marker={m}
+                x={xScale(m.year)}
+                y={yScale(m.value)}
+                title={describeClaim(m, formatValue)}
+                style={markerTransition}
+              />
+            ))}
+          </g>
+        </Group>
+      </svg>
+
+      {showLegend && (
+        <ul style={LEGEND_STYLE} aria-label="Legend">
+          <li style={legendItemStyle}>
+            <LineSwatch color={CHART_INK.forecast} />
+            {title}
+          </li>
+          {band && (
+            <li style={legendItemStyle}>
+              <svg width={22} height={12} aria-hidden="true">
+                <rect width={22} height={12} rx={2} fill={CHART_INK.band} fillOpacity={BAND_OPACITY * 1.5} />
+              </svg>
+              {band.label}
+            </li>
+          )}
+          {ghostLines.map((ghost) => (
+            <li key={ghost.id} style={legendItemStyle}>
+              <LineSwatch color={ghost.color} dash={ghost.dash} />
+              {ghost.label}
+            </li>
+          ))}
+          {visibleMarkers.length > 0 && <ClaimKey markers={visibleMarkers} />}
+        </ul>
+      )}
+
+      {cursor && hovered && (
+        <TooltipWithBounds
+          // TooltipWithBounds measures itself once, on mount: a new year has new content, so remount.
+          key={cursor.index}
+          data-testid="chart-tooltip"
+          left={margin.left + xScale(hovered.year)}
+          top={margin.top + (Number.isFinite(hovered.value) ? yScale(hovered.value) : innerHeight / 2)}
+          offsetLeft={14}
+          offsetTop={14}
+          style={tooltipStyle(width)}
+        >
+          <div style={{ fontWeight: 600, marginBottom: 2 }}>{formatYear(hovered.year)}</div>
+          <TooltipRow label={title} value={formatValue(hovered.value)} strong />
+          {band && (
+            <TooltipRow
+              label={band.label}
+              value={`${formatValue(valueAt(band.low, cursor.index))} – ${formatValue(valueAt(band.high, cursor.index))}`}
+            />
+          )}
+          {ghostLines.map((ghost) => {
+            const match = ghost.points.find((p) => p.year === hovered.year);
+            return match ? <TooltipRow key={ghost.id} label={ghost.label} value={formatValue(match.value)} color={ghost.color} /> : null;
+          })}
+          {hoveredClaims.map((m) => (
+            <div key={m.id} data-claim-id={m.id} style={{ marginTop: 4, color: STATUS_COLORS[m.status] }}>
+              {m.label}: {claimOpSymbol(m.op)} {formatValue(m.value)} — <strong>{claimStatusText(m.status)}</strong>
+            </div>
+          ))}
+        </TooltipWithBounds>
+      )}
+
+      {/* Keyboard users hear the year they moved to; pointer hovering stays silent. */}
+      <div aria-live="polite" style={VISUALLY_HIDDEN}>
+        {cursor?.source === 'keyboard' && hovered
+          ? [`${formatYear(hovered.year)}: ${formatValue(hovered.value)}`, ...hoveredClaims.map((m) => describeClaim(m, formatValue))].join('. ')
+          : ''}
+      </div>
+    </div>
+  );
+}
+
+const legendItemStyle = { display: 'inline-flex', alignItems: 'center', gap: 6 } as const;
+
+function LineSwatch({ color, dash }: { color: string; dash?: string }) {
+  return (
+    <svg width={22} height={12} aria-hidden="true">
+      <line x1={1} x2={21} y1={6} y2={6} stroke={color} strokeWidth={LINE_WIDTH} strokeDasharray={dash} strokeLinecap="round" />
+    </svg>
+  );
+}
+
+const OP_WORDS: Record<ClaimMarker['op'], string> = { approx: 'about', atLeast: 'at least', atMost: 'at most' };
+const KEY_ORDER = {
+  ops: ['approx', 'atLeast', 'atMost'] as const,
+  statuses: ['met', 'missed', 'notCheckable'] as const,
+};
+
+/** How to read the claim glyphs — only the shapes and statuses this chart actually shows. */
+function ClaimKey({ markers }: { markers: readonly ClaimMarker[] }) {
+  const ops = KEY_ORDER.ops.filter((op) => markers.some((m) => m.op === op));
+  const statuses = KEY_ORDER.statuses.filter((status) => markers.some((m) => m.status === status));
+  return (
+    <>
+      {ops.map((op) => (
+        <li key={op} style={legendItemStyle}>
+          <KeyGlyph marker={{ id: op, label: '', year: 0, value: 0, op, status: 'met' }} shapeOnly />
+          {OP_WORDS[op]}
+        </li>
+      ))}
+      {statuses.map((status) => (
+        <li key={status} style={legendItemStyle}>
+          <KeyGlyph marker={{ id: status, label: '', year: 0, value: 0, op: 'approx', status }} />
+          {claimStatusText(status)}
+        </li>
+      ))}
+    </>
+  );
+}
+
+function KeyGlyph({ marker, shapeOnly }: { marker: ClaimMarker; shapeOnly?: boolean }) {
+  // The arrow glyphs reach further up or down than the diamond: centre the claimed value accordingly.
+  const y = marker.op === 'atLeast' ? 15 : marker.op === 'atMost' ? 5 : 9;
+  const width = shapeOnly ? 18 : 30;
+  return (
+    <svg width={width} height={20} aria-hidden="true" style={{ overflow: 'visible' }}>
+      <ClaimMarkerGlyph marker={marker} x={9} y={y} shapeOnly={shapeOnly} />
+    </svg>
+  );
+}
+
+function TooltipRow({ label, value, color, strong }: { label: string; value: string; color?: string; strong?: boolean }) {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 16 }}>
+      <span style={{ color: color ?? CHART_INK.text }}>{label}</span>
+      <span style={{ fontWeight: strong ? 600 : 400, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{value}</span>
+    </div>
+  );
+}
+
+/** The total chart sized to its container's width; `height` fixes the plot height. */
+export function TotalChart({ height, ...props }: TotalChartProps & { height?: number }) {
+  return <ResponsiveChart height={height}>{(size) => <TotalChartPlot {...props} width={size.width} height={size.height} />}</ResponsiveChart>;
+}

@@ -1,0 +1,163 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StackedAreaChartPlot } from '../../../src/ui/charts/StackedAreaChart';
+import type { StackedAreaChartPlotProps } from '../../../src/ui/charts/StackedAreaChart';
+import { REGION_SHARES, YEARS, formatValue, growingTotal, pathPoints, plotOffset, regions, yTickLabels } from './chartFixtures';
+
+afterEach(cleanup);
+
+function renderStacked(props: Partial<StackedAreaChartPlotProps> = {}) {
+  const result = render(
+    <StackedAreaChartPlot
+      width={800}
+      height={360}
+      years={YEARS}
+      series={regions()}
+      mode="values"
+      formatValue={formatValue}
+      formatTick={String}
+      {...props}
+    />,
+  );
+  return { ...result, svg: screen.getByTestId('stacked-area-chart') };
+}
+
+function areas(svg: Element) {
+  return [...svg.querySelectorAll('path.stacked-area')];
+}
+
+/** The top edge of an area: d3 draws it first, left to right, then the bottom edge back. */
+function topEdge(area: Element) {
+  return pathPoints(area.getAttribute('d')).slice(0, YEARS.length);
+}
+
+function bottomEdge(area: Element) {
+  return pathPoints(area.getAttribute('d')).slice(YEARS.length).reverse();
+}
+
+describe('StackedAreaChartPlot', () => {
+  it('draws one area per series, in order, each spanning every year', () => {
+    const { svg } = renderStacked();
+    const drawn = areas(svg);
+    expect(drawn.map((a) => a.getAttribute('data-series-key'))).toEqual(REGION_SHARES.map(([key]) => key));
+    for (const area of drawn) expect(pathPoints(area.getAttribute('d'))).toHaveLength(YEARS.length * 2);
+  });
+
+  it('stacks each area on the one below it', () => {
+    const { svg } = renderStacked();
+    const drawn = areas(svg);
+    for (let k = 1; k < drawn.length; k += 1) {
+      const below = topEdge(drawn[k - 1]!);
+      const bottom = bottomEdge(drawn[k]!);
+      bottom.forEach((p, i) => expect(p.y).toBeCloseTo(below[i]!.y, 6));
+    }
+  });
+
+  it('in shares mode, normalises every year so the top of the stack is at 100%', () => {
+    // Totals that change a lot from year to year: shares must still fill the plot exactly.
+    const series = regions(Float64Array.from(YEARS, (_, i) => 5 + 10 * i));
+    const { svg } = renderStacked({ series, mode: 'shares' });
+    expect(svg).toHaveAttribute('data-mode', 'shares');
+    const labels = yTickLabels(svg);
+    expect(labels[0]).toMatch(/^0\s?%$/);
+    expect(labels[labels.length - 1]).toMatch(/^100\s?%$/);
+    const top = topEdge(areas(svg).at(-1)!);
+    for (const p of top) expect(p.y).toBeCloseTo(0, 6);
+    // North America holds 40% throughout: its top edge is flat at 40% of the plot height.
+    const naTop = topEdge(areas(svg)[0]!).map((p) => p.y);
+    expect(Math.max(...naTop) - Math.min(...naTop)).toBeLessThan(1e-6);
+  });
+
+  it('in values mode, the y axis reaches the largest yearly total', () => {
+    const { svg } = renderStacked();
+    expect(yTickLabels(svg)[0]).toBe('0');
+    expect(Math.max(...yTickLabels(svg).map(Number))).toBeGreaterThanOrEqual(growingTotal()[7] ?? 0);
+  });
+
+  it('calls onSelectSeries with the key of a selectable area that is clicked, and ignores the others', () => {
+    const onSelectSeries = vi.fn();
+    const { svg } = renderStacked({ onSelectSeries, selectableKeys: new Set(['na', 'apac']) });
+    const [na, eu, apac] = areas(svg);
+    expect(na).toHaveAttribute('data-selectable', 'true');
+    expect(eu).toHaveAttribute('data-selectable', 'false');
+    fireEvent.click(eu!);
+    expect(onSelectSeries).not.toHaveBeenCalled();
+    fireEvent.click(apac!);
+    expect(onSelectSeries).toHaveBeenCalledExactlyOnceWith('apac');
+  });
+
+  it('makes legend items of selectable series buttons that drill down on click or Enter', async () => {
+    const user = userEvent.setup();
+    const onSelectSeries = vi.fn();
+    renderStacked({ onSelectSeries, selectableKeys: new Set(['na', 'eu']) });
+    const legend = screen.getByRole('list', { name: 'Legend' });
+    // Every series is named in the legend; only the selectable ones are buttons.
+    for (const [, name] of REGION_SHARES) expect(legend).toHaveTextContent(name);
+    expect(within(legend).getAllByRole('button').map((b) => b.textContent?.replace('›', '').trim())).toEqual(['North America', 'Europe']);
+    expect(within(legend).queryByRole('button', { name: /Latin America/ })).toBeNull();
+
+    await user.click(within(legend).getByRole('button', { name: /North America/ }));
+    expect(onSelectSeries).toHaveBeenLastCalledWith('na');
+    within(legend).getByRole('button', { name: /Europe/ }).focus();
+    await user.keyboard('{Enter}');
+    expect(onSelectSeries).toHaveBeenLastCalledWith('eu');
+    expect(onSelectSeries).toHaveBeenCalledTimes(2);
+  });
+
+  it('has no buttons and no pointer cursor when the caller cannot drill down', () => {
+    const { svg } = renderStacked({ selectableKeys: new Set(['na']) });
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    for (const area of areas(svg)) expect(area).not.toHaveAttribute('cursor');
+  });
+
+  it('lists every series in the hovered year in a tooltip, top of the stack first', () => {
+    const { svg } = renderStacked();
+    expect(screen.queryByTestId('chart-tooltip')).toBeNull();
+    const x = plotOffset(svg).x + (800 - plotOffset(svg).x) * 0.5;
+    fireEvent.pointerMove(screen.getByTestId('chart-overlay'), { clientX: x, clientY: 120 });
+    const tooltip = screen.getByTestId('chart-tooltip');
+    const rows = within(tooltip).getAllByRole('row');
+    expect(rows.map((r) => r.getAttribute('data-series-key')).filter(Boolean)).toEqual(REGION_SHARES.map(([key]) => key).reverse());
+    // Values and shares: North America holds 40% of the year's total.
+    const naRow = rows.find((r) => r.getAttribute('data-series-key') === 'na')!;
+    expect(naRow).toHaveTextContent(/40\.0\s?%/);
+    expect(tooltip).toHaveTextContent('Total');
+
+    fireEvent.pointerLeave(screen.getByTestId('chart-overlay'));
+    expect(screen.queryByTestId('chart-tooltip')).toBeNull();
+  });
+
+  it('shows the hovered year: the pointer at the right edge picks the end year', () => {
+    renderStacked({ mode: 'shares' });
+    fireEvent.pointerMove(screen.getByTestId('chart-overlay'), { clientX: 799, clientY: 120 });
+    expect(screen.getByTestId('chart-tooltip')).toHaveTextContent('2032');
+  });
+
+  it('stacks negative or missing values as zero rather than drawing inverted bands', () => {
+    const series = [
+      { key: 'a', name: 'A', values: YEARS.map(() => 2) },
+      { key: 'b', name: 'B', values: YEARS.map((_, i) => (i === 2 ? -1 : i === 3 ? Number.NaN : 1)) },
+    ];
+    const { svg } = renderStacked({ series });
+    const b = areas(svg)[1]!;
+    const top = topEdge(b);
+    const bottom = bottomEdge(b);
+    expect(top[2]!.y).toBeCloseTo(bottom[2]!.y, 6);
+    expect(top[3]!.y).toBeCloseTo(bottom[3]!.y, 6);
+    for (let i = 0; i < YEARS.length; i += 1) expect(top[i]!.y).toBeLessThanOrEqual(bottom[i]!.y + 1e-9);
+  });
+
+  it('summarises every series for screen readers', () => {
+    const { svg } = renderStacked({ title: 'Market by region', unit: 'USD bn' });
+    const label = svg.getAttribute('aria-label') ?? '';
+    expect(label).toMatch(/^Market by region, USD bn, 2025 to 2032, 5 series: North America from 6\.9 to 9\.8/);
+  });
+
+  it('renders an empty chart when there are no series', () => {
+    const { svg } = renderStacked({ series: [] });
+    expect(areas(svg)).toHaveLength(0);
+    expect(svg).toHaveTextContent('No forecast to show');
+  });
+});

@@ -1,0 +1,49 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { GHOST_COLORS, SERIES_PALETTE, STATUS_COLORS, seriesColor } from '../../../src/ui/charts/chartPalette';
+
+function channel(c: number): number {
+  const s = c / 255;
+  return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+}
+
+function luminance(hex: string): number {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return 0.2126 * channel(n >> 16) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
+}
+
+/** WCAG contrast ratio against white. */
+function contrastOnWhite(hex: string): number {
+  return 1.05 / (luminance(hex) + 0.05);
+}
+
+/** CIE L*, perceived lightness 0–100. */
+function lightness(hex: string): number {
+  const y = luminance(hex);
+  return y > 0.008856 ? 116 * Math.cbrt(y) - 16 : 903.3 * y;
+}
+
+describe('chart palette', () => {
+  it('has twelve distinct series colours, repeating after that', () => {
+    expect(new Set(SERIES_PALETTE.map((c) => c.toLowerCase())).size).toBe(12);
+    expect(seriesColor(12)).toBe(seriesColor(0));
+  });
+
+  it('keeps every series colour visible on white (at least 2:1), so no band fades out on a projector', () => {
+    for (const color of SERIES_PALETTE) expect(contrastOnWhite(color), color).toBeGreaterThanOrEqual(2);
+  });
+
+  it('alternates lightness between neighbours, so adjacent areas differ without relying on hue', () => {
+    for (let i = 1; i < SERIES_PALETTE.length; i += 1) {
+      const step = Math.abs(lightness(SERIES_PALETTE[i]!) - lightness(SERIES_PALETTE[i - 1]!));
+      expect(step, `${SERIES_PALETTE[i - 1]} → ${SERIES_PALETTE[i]}`).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it('gives met and missed text-grade contrast (4.5:1) and ghosts line-grade contrast', () => {
+    expect(contrastOnWhite(STATUS_COLORS.met)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastOnWhite(STATUS_COLORS.missed)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastOnWhite(STATUS_COLORS.notCheckable)).toBeGreaterThanOrEqual(3);
+    for (const color of GHOST_COLORS) expect(contrastOnWhite(color), color).toBeGreaterThanOrEqual(4.5);
+  });
+});
