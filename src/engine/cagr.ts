@@ -13,10 +13,13 @@ import type { Forecast } from './forecastTypes';
 export function cagr(series: ArrayLike<number>, fromIndex: number, toIndex: number): number {
   if (!Number.isInteger(fromIndex) || !Number.isInteger(toIndex)) return NaN;
   if (fromIndex < 0 || toIndex >= series.length || toIndex <= fromIndex) return NaN;
-  const from = series[fromIndex] as number;
-  const to = series[toIndex] as number;
+  return annualise(series[fromIndex] as number, series[toIndex] as number, toIndex - fromIndex);
+}
+
+/** (to / from)^(1 / years) − 1, NaN unless from > 0 and to ≥ 0. */
+function annualise(from: number, to: number, years: number): number {
   if (!(from > 0) || !(to >= 0)) return NaN;
-  return Math.pow(to / from, 1 / (toIndex - fromIndex)) - 1;
+  return Math.pow(to / from, 1 / years) - 1;
 }
 
 /** The realised CAGR of a series over its whole horizon, first year to last. */
@@ -34,10 +37,7 @@ export function seriesCagr(forecast: Forecast, s: number): number {
   const yearCount = forecast.layout.years.length;
   const row = s * yearCount;
   if (!Number.isInteger(s) || s < 0 || row + yearCount > forecast.values.length || yearCount < 2) return NaN;
-  const from = forecast.values[row] as number;
-  const to = forecast.values[row + yearCount - 1] as number;
-  if (!(from > 0) || !(to >= 0)) return NaN;
-  return Math.pow(to / from, 1 / (yearCount - 1)) - 1;
+  return annualise(forecast.values[row] as number, forecast.values[row + yearCount - 1] as number, yearCount - 1);
 }
 
 /** The realised horizon CAGR of every series, layout order (the table of values and CAGRs). */

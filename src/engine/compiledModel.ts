@@ -74,20 +74,26 @@ export function compileModel(model: Model, layout: ForecastLayout = buildLayout(
   const growthDelta = new Float64Array(seriesCount);
 
   // Read σ and δ in the layout's depth-first order, checking that the layout is this model's.
+  if (layout.dimensions.length !== model.dimensions.length) {
+    throw new Error('layout does not match the model: it has a different number of dimensions');
+  }
   let next = 0;
-  const readList = (members: readonly Member[], parent: number): void => {
+  const readList = (members: readonly Member[], dimensionIndex: number, parent: number): void => {
     for (const member of members) {
       const index = next++;
       const info = layout.series[index];
-      if (info === undefined || info.memberId !== member.id || info.parent !== parent) {
+      if (info === undefined || info.memberId !== member.id || info.parent !== parent || info.dimensionIndex !== dimensionIndex) {
         throw new Error(`layout does not match the model at member ${member.id}`);
       }
       share[index] = member.share.value;
       growthDelta[index] = memberGrowthDelta(member);
-      if (member.children !== undefined) readList(member.children, index);
+      if (member.children !== undefined) readList(member.children, dimensionIndex, index);
     }
   };
-  for (const dimension of model.dimensions) readList(dimension.members, -1);
+  model.dimensions.forEach((dimension, d) => {
+    if (layout.dimensions[d]?.id !== dimension.id) throw new Error(`layout does not match the model at dimension ${dimension.id}`);
+    readList(dimension.members, d, -1);
+  });
   if (next !== seriesCount) throw new Error('layout does not match the model: it has a different number of members');
 
   // The lists: each dimension's top level, then every member's children in series order. A

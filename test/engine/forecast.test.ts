@@ -223,5 +223,8 @@ describe('forecast: layout reuse', () => {
     const restructured = model({ dimensions: [dimension('d', [member('a', 0.5), member('c', 0.5)])] });
     expect(() => forecast(restructured, first.layout)).toThrow(/layout does not match/);
     expect(() => forecast(model({ endYear: 2031 }), first.layout)).toThrow(/layout does not match/);
+    // Same members, regrouped into two dimensions: the keys would be wrong, so it is refused too.
+    const regrouped = model({ dimensions: [dimension('d', [member('a', 1)]), dimension('e', [member('b', 1)])] });
+    expect(() => forecast(regrouped, first.layout)).toThrow(/layout does not match/);
   });
 });
