@@ -35,8 +35,14 @@ const QUOTES = {
   restraints: `${REPORT}, key opportunities: "Major challenges include regulatory hurdles and integration into existing workflows"`,
 } as const;
 
-const DRIVER_WEIGHT_NOTE =
-  'Assumption: the report names this driver but not its weight. The drivers and restraints are set to add up to the report’s 5.2% a year.';
+/**
+ * The report names each driver but gives no weight: the impact is an assumption (no `source`), and
+ * its note quotes where the report names the driver.
+ */
+function driverNote(restraint: boolean): string {
+  const named = restraint ? QUOTES.restraints : QUOTES.drivers;
+  return `Assumption: the report names this ${restraint ? 'restraint' : 'driver'} but not its weight; the drivers and restraints are set to add up to the report’s 5.2% a year. Named in: ${named}.`;
+}
 
 function assumed(value: number, note: string, range?: Quantity['range']): Quantity {
   return range ? { value, range, note } : { value, note };
@@ -50,12 +56,7 @@ function driver(id: string, name: string, impact: number, low: number, high: num
   return {
     id,
     name,
-    impact: {
-      value: impact,
-      range: around(impact, low, high),
-      source: restraint ? QUOTES.restraints : QUOTES.drivers,
-      note: DRIVER_WEIGHT_NOTE,
-    },
+    impact: { value: impact, range: around(impact, low, high), note: driverNote(restraint) },
   };
 }
 

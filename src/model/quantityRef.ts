@@ -1,0 +1,104 @@
+/**
+ * An address for every quantity a user can assume in a model, so that sliders, resets, pins,
+ * sensitivity and goal seek can all name "this number" the same way.
+ *
+ * Member paths are `[dimensionId, memberId, childId, …]`.
+ */
+import type { Dimension, Member, Model } from './types';
+import type { Quantity } from './quantity';
+
+export type QuantityRef =
+  | { kind: 'baseSize' }
+  | { kind: 'baseGrowth' }
+  | { kind: 'driverImpact'; driverId: string }
+  | { kind: 'memberShare'; path: readonly string[] }
+  | { kind: 'memberGrowthDelta'; path: readonly string[] };
+
+/** How a quantity is shown and bounded: sizes in the model's unit, rates and shares as percents. */
+export type QuantityKind = 'size' | 'rate' | 'share';
+
+export function quantityKind(ref: QuantityRef): QuantityKind {
+  switch (ref.kind) {
+    case 'baseSize':
+      return 'size';
+    case 'memberShare':
+      return 'share';
+    case 'baseGrowth':
+    case 'driverImpact':
+    case 'memberGrowthDelta':
+      return 'rate';
+  }
+}
+
+/** A stable string for a ref: React keys, pins, DOM ids. */
+export function quantityKey(ref: QuantityRef): string {
+  switch (ref.kind) {
+    case 'baseSize':
+    case 'baseGrowth':
+      return ref.kind;
+    case 'driverImpact':
+      return `driver:${ref.driverId}`;
+    case 'memberShare':
+      return `share:${ref.path.join('/')}`;
+    case 'memberGrowthDelta':
+      return `delta:${ref.path.join('/')}`;
+  }
+}
+
+export function findDimension(model: Model, dimensionId: string): Dimension | undefined {
+  return model.dimensions.find((d) => d.id === dimensionId);
+}
+
+/** The list a member path points into, and the member's index in it. */
+export function findMemberList(model: Model, path: readonly string[]): { list: Member[]; index: number } | undefined {
+  const [dimensionId, ...memberIds] = path;
+  const dimension = dimensionId === undefined ? undefined : findDimension(model, dimensionId);
+  if (!dimension || memberIds.length === 0) return undefined;
+  let list = dimension.members;
+  for (let depth = 0; depth < memberIds.length; depth++) {
+    const index = list.findIndex((m) => m.id === memberIds[depth]);
+    if (index < 0) return undefined;
+    if (depth === memberIds.length - 1) return { list, index };
+    const children = list[index]!.children;
+    if (!children) return undefined;
+    list = children;
+  }
+  return undefined;
+}
+
+export function findMember(model: Model, path: readonly string[]): Member | undefined {
+  const found = findMemberList(model, path);
+  return found ? found.list[found.index] : undefined;
+}
+
+/** The quantity a ref points at, or undefined when the model has no such quantity. */
+export function getQuantity(model: Model, ref: QuantityRef): Quantity | undefined {
+  switch (ref.kind) {
+    case 'baseSize':
+      return model.baseSize;
+    case 'baseGrowth':
+      return model.baseGrowth;
+    case 'driverImpact':
+      return model.drivers.find((d) => d.id === ref.driverId)?.impact;
+    case 'memberShare':
+      return findMember(model, ref.path)?.share;
+    case 'memberGrowthDelta':
+      return findMember(model, ref.path)?.growthDelta;
+  }
+}
+
+/** A person's name for the quantity, e.g. "Europe share" or "Advances in AI algorithms impact". */
+export function quantityLabel(model: Model, ref: QuantityRef): string {
+  switch (ref.kind) {
+    case 'baseSize':
+      return `Market size ${model.baseYear}`;
+    case 'baseGrowth':
+      return 'Trend growth';
+    case 'driverImpact':
+      return model.drivers.find((d) => d.id === ref.driverId)?.name ?? ref.driverId;
+    case 'memberShare':
+      return `${findMember(model, ref.path)?.name ?? ref.path.join('/')} share`;
+    case 'memberGrowthDelta':
+      return `${findMember(model, ref.path)?.name ?? ref.path.join('/')} growth premium`;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The edits a user makes to a model, as immer recipes on a draft `Model`. They are pure functions
+ * of plain data so the store, undo, and tests all share one definition of each edit.
+ */
+import type { Driver, Model } from '../model/types';
+import { findMemberList, type QuantityRef } from '../model/quantityRef';
+import { rebalanceShares } from '../model/rebalanceShares';
+import type { Quantity } from '../model/quantity';
+
+function quantityOf(model: Model, ref: QuantityRef, create: boolean): Quantity | undefined {
+  switch (ref.kind) {
+    case 'baseSize':
+      return model.baseSize;
+    case 'baseGrowth':
+      return model.baseGrowth;
+    case 'driverImpact':
+      return model.drivers.find((d) => d.id === ref.driverId)?.impact;
+    case 'memberShare': {
+      const found = findMemberList(model, ref.path);
+      return found?.list[found.index]?.share;
+    }
+    case 'memberGrowthDelta': {
+      const found = findMemberList(model, ref.path);
+      const member = found?.list[found.index];
+      if (!member) return undefined;
+      if (!member.growthDelta && create) member.growthDelta = { value: 0 };
+      return member.growthDelta;
+    }
+  }
+}
+
+/**
+ * Sets a quantity's value. A range, if any, widens to keep `low ≤ value ≤ high`, so an edit can
+ * never make the model invalid. Shares go through `setMemberShare` (they move their siblings).
+ */
+export function setQuantityValue(model: Model, ref: QuantityRef, value: number): void {
+  const quantity = quantityOf(model, ref, true);
+  if (!quantity) return;
+  quantity.value = value;
+  if (quantity.range) {
+    if (value < quantity.range.low) quantity.range.low = value;
+    if (value > quantity.range.high) quantity.range.high = value;
+  }
+}
+
+/** Sets a member's share and rebalances its unlocked siblings (DESIGN.md §3). */
+export function setMemberShare(model: Model, path: readonly string[], share: number, locked: readonly boolean[]): void {
+  const found = findMemberList(model, path);
+  if (!found) return;
+  const { list, index } = found;
+  const result = rebalanceShares(list.map((m) => m.share.value), locked, index, share);
+  list.forEach((member, i) => {
+    const next = result.shares[i]!;
+    if (member.share.value === next) return;
+    member.share.value = next;
+    // Keep each share's range around its new value (a share's range lives inside [0, 1]).
+    if (member.share.range) {
+      member.share.range.low = Math.min(member.share.range.low, next);
+      member.share.range.high = Math.max(member.share.range.high, next);
+    }
+  });
+}
+
+/** Restores a quantity's value (and range) from the scenario as it was opened or last saved. */
+export function resetQuantity(model: Model, baseline: Model, ref: QuantityRef): void {
+  const saved = quantityOf(baseline, ref, false);
+  if (ref.kind === 'memberShare') {
+    // Shares reset as a whole list: restoring one share alone would break the sum of 1.
+    const found = findMemberList(model, ref.path);
+    const savedList = findMemberList(baseline, ref.path)?.list;
+    if (!found || !savedList) return;
+    for (const member of found.list) {
+      const before = savedList.find((m) => m.id === member.id);
+      if (before) member.share = structuredClone(before.share);
+    }
+    return;
+  }
+  const quantity = quantityOf(model, ref, false);
+  if (!quantity || !saved) return;
+  quantity.value = saved.value;
+  if (saved.range) quantity.range = { ...saved.range };
+  else delete quantity.range;
+}
+
+export type DriverTiming = Partial<Pick<Driver, 'enabled' | 'startYear' | 'rampYears'>>;
+
+export function setDriverTiming(model: Model, driverId: string, timing: DriverTiming): void {
+  const driver = model.drivers.find((d) => d.id === driverId);
+  if (!driver) return;
+  Object.assign(driver, timing);
+}

@@ -1,0 +1,35 @@
+/**
+ * The newest computed result for the scenario on screen. Results hold typed arrays, so they are set
+ * as whole objects (never drafted by immer) and never saved.
+ */
+import type { StateCreator } from 'zustand';
+import type { ScenarioResult } from '../engine/evaluateScenario';
+import type { Middlewares } from './workspaceSlice';
+import type { SlidecastState } from './store';
+
+export type EngineMode = 'worker' | 'main-thread';
+
+export interface ResultSlice {
+  result: ScenarioResult | undefined;
+  /** The scenario the result belongs to. */
+  resultScenario: string | undefined;
+  engineMode: EngineMode;
+  /** Set once when the worker could not start and the engine moved to the main thread. */
+  engineNotice: string | undefined;
+  computeError: string | undefined;
+  setResult: (scenarioId: string, result: ScenarioResult) => void;
+  setEngineFallback: (notice: string) => void;
+  setComputeError: (message: string | undefined) => void;
+}
+
+export const createResultSlice: StateCreator<SlidecastState, Middlewares, [], ResultSlice> = (set) => ({
+  result: undefined,
+  resultScenario: undefined,
+  engineMode: 'worker',
+  engineNotice: undefined,
+  computeError: undefined,
+  // Plain partial objects bypass immer: typed arrays are not draftable and need no copying.
+  setResult: (scenarioId, result) => set({ result, resultScenario: scenarioId, computeError: undefined }),
+  setEngineFallback: (notice) => set({ engineMode: 'main-thread', engineNotice: notice }),
+  setComputeError: (message) => set({ computeError: message }),
+});

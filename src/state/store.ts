@@ -1,0 +1,22 @@
+/**
+ * The one store, built from typed slices with immer applied once at the root.
+ * Components read it with atomic selectors; non-React code uses `useSlidecast.getState()`.
+ */
+import { create } from 'zustand';
+import { immer } from 'zustand/middleware/immer';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
+import { createResultSlice, type ResultSlice } from './resultSlice';
+
+export type SlidecastState = WorkspaceSlice & ResultSlice;
+
+export const useSlidecast = create<SlidecastState>()(
+  immer((...args) => ({
+    ...createWorkspaceSlice(...args),
+    ...createResultSlice(...args),
+  })),
+);
+
+/** For tests: back to a fresh seed workspace with no history and no result. */
+export function resetSlidecastStore(): void {
+  useSlidecast.setState(useSlidecast.getInitialState(), true);
+}

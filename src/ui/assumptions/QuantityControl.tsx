@@ -1,0 +1,137 @@
+/**
+ * One assumption: a real slider (role `slider`, named after the quantity), a number box that takes
+ * typed values, a sourced/assumed badge, and a reset to the value the scenario was saved with.
+ */
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import type { Quantity } from '../../model/quantity';
+import type { QuantityKind } from '../../model/quantityRef';
+import { formatPercent, formatSignedPercent, formatSize } from '../format';
+import { parseQuantityInput, quantityInputText } from '../quantityInput';
+import { sliderDomain } from '../sliderDomain';
+import { SourceBadge } from './SourceBadge';
+
+export interface QuantityControlProps {
+  /** The quantity's name; the slider's accessible name. */
+  label: string;
+  quantity: Quantity;
+  /** The same quantity as the scenario was saved; undefined for a quantity added since. */
+  saved: Quantity | undefined;
+  kind: QuantityKind;
+  unit: string;
+  onChange: (value: number) => void;
+  onReset: () => void;
+  /** A slider drag begins and ends: the edits between are one undo step. */
+  onGestureStart?: () => void;
+  onGestureEnd?: () => void;
+  disabled?: boolean;
+  /** Extra controls after the badge (a share's lock). */
+  children?: ReactNode;
+}
+
+export function formatQuantity(value: number, kind: QuantityKind, unit: string): string {
+  if (kind === 'size') return formatSize(value, unit);
+  if (kind === 'share') return formatPercent(value);
+  return formatSignedPercent(value, 2);
+}
+
+export function QuantityControl({
+  label,
+  quantity,
+  saved,
+  kind,
+  unit,
+  onChange,
+  onReset,
+  onGestureStart,
+  onGestureEnd,
+  disabled = false,
+  children,
+}: QuantityControlProps) {
+  const inputId = useId();
+  const errorId = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const domain = sliderDomain(kind, saved, quantity.value);
+  const changed = saved === undefined || saved.value !== quantity.value;
+
+  // A value changed elsewhere (another slider rebalancing this share, undo) replaces a stale draft.
+  useEffect(() => setDraft(null), [quantity.value]);
+
+  function commit(text: string) {
+    const parsed = parseQuantityInput(text, kind);
+    if (!parsed.ok) {
+      setError(parsed.message);
+      return;
+    }
+    setError(null);
+    setDraft(null);
+    if (parsed.value !== quantity.value) onChange(parsed.value);
+  }
+
+  const unitLabel = kind === 'size' ? unit : '%';
+  return (
+    <div className={`quantity${disabled ? ' quantity-disabled' : ''}`}>
+      <div className="quantity-head">
+        <label htmlFor={inputId} className="quantity-label">
+          {label}
+        </label>
+        <SourceBadge quantity={quantity} label={label} />
+        {children}
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onReset}
+          disabled={!changed || saved === undefined}
+          aria-label={`Reset ${label} to the scenario's value`}
+          title={saved ? `Reset to ${formatQuantity(saved.value, kind, unit)}` : undefined}
+        >
+          ↺
+        </button>
+      </div>
+      <div className="quantity-inputs">
+        <input
+          id={inputId}
+          type="range"
+          min={domain.min}
+          max={domain.max}
+          step={domain.step}
+          value={quantity.value}
+          disabled={disabled}
+          aria-valuetext={formatQuantity(quantity.value, kind, unit)}
+          onChange={(event) => onChange(Number(event.currentTarget.value))}
+          onPointerDown={onGestureStart}
+          onPointerUp={onGestureEnd}
+          onBlur={onGestureEnd}
+        />
+        <span className="quantity-number">
+          <input
+            type="text"
+            inputMode="decimal"
+            aria-label={`${label} (${unitLabel})`}
+            aria-invalid={error !== null}
+            aria-describedby={error ? errorId : undefined}
+            value={draft ?? quantityInputText(quantity.value, kind)}
+            disabled={disabled}
+            onChange={(event) => setDraft(event.currentTarget.value)}
+            onBlur={(event) => draft !== null && commit(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') commit(event.currentTarget.value);
+              if (event.key === 'Escape') {
+                setDraft(null);
+                setError(null);
+              }
+            }}
+          />
+          <span className="quantity-unit" aria-hidden="true">
+            {kind === 'size' ? unit : '%'}
+          </span>
+        </span>
+      </div>
+      {error && (
+        <p id={errorId} role="alert" className="field-error">
+          {label}: {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Tells a sourced number from an assumption at a glance, and shows the source or the note on
+ * demand. Text only: sources come from files and are never rendered as HTML.
+ */
+import { useId, useState } from 'react';
+import { isSourced, type Quantity } from '../../model/quantity';
+
+export function SourceBadge({ quantity, label }: { quantity: Quantity; label: string }) {
+  const [open, setOpen] = useState(false);
+  const detailsId = useId();
+  const sourced = isSourced(quantity);
+  const hasText = sourced || (quantity.note ?? '') !== '';
+  return (
+    <>
+      <button
+        type="button"
+        className={`badge ${sourced ? 'badge-sourced' : 'badge-assumed'}`}
+        aria-expanded={open}
+        aria-controls={detailsId}
+        aria-label={`${sourced ? 'Sourced' : 'Assumption'}: ${label}${hasText ? ', show details' : ''}`}
+        onClick={() => setOpen((o) => !o)}
+        disabled={!hasText}
+      >
+        {sourced ? 'Source' : 'Assumed'}
+      </button>
+      {open && (
+        <div id={detailsId} className="badge-details" role="note">
+          {sourced && (
+            <p>
+              <strong>Source:</strong> {quantity.source}
+            </p>
+          )}
+          {quantity.note && (
+            <p>
+              <strong>Note:</strong> {quantity.note}
+            </p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

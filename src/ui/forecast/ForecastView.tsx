@@ -1,0 +1,55 @@
+/** The forecast of the scenario on screen: total with claims, breakdown, and the member table. */
+import { useMemo } from 'react';
+import type { Claim } from '../../model/types';
+import type { ScenarioResult } from '../../engine/evaluateScenario';
+import { useSlidecast } from '../../state/store';
+import { activeModelOf } from '../../state/scenarioSelectors';
+import { TotalChart } from '../charts/TotalChart';
+import type { ClaimMarker } from '../charts/TotalChart';
+import { formatSize } from '../format';
+import { BreakdownPanel } from './BreakdownPanel';
+import { MemberTable } from './MemberTable';
+import { useScenarioResult } from './useScenarioResult';
+
+/** Size claims about the total can be drawn on the total chart; the rest are listed in the headline. */
+export function claimMarkers(claims: readonly Claim[], result: ScenarioResult): ClaimMarker[] {
+  const markers: ClaimMarker[] = [];
+  for (const claim of claims) {
+    if (claim.metric !== 'size' || claim.member !== undefined) continue;
+    const status = result.claims.find((c) => c.claimId === claim.id);
+    markers.push({
+      id: claim.id,
+      label: claim.label,
+      year: claim.year,
+      value: claim.value,
+      op: claim.op,
+      status: status?.status ?? 'notCheckable',
+    });
+  }
+  return markers;
+}
+
+export function ForecastView() {
+  const result = useScenarioResult();
+  const unit = useSlidecast((s) => activeModelOf(s.workspace).unit);
+  const claims = useSlidecast((s) => s.workspace.claims);
+  const markers = useMemo(() => (result ? claimMarkers(claims, result) : []), [claims, result]);
+  if (!result) return <div className="forecast" aria-busy="true" />;
+  const { forecast } = result;
+  const format = (v: number) => formatSize(v, unit);
+
+  return (
+    <div className="forecast">
+      <section className="panel" aria-label="Total market">
+        <header className="panel-head">
+          <h2>Total market ({unit})</h2>
+        </header>
+        <TotalChart years={forecast.layout.years} total={forecast.total} formatValue={format} markers={markers} />
+      </section>
+      <BreakdownPanel forecast={forecast} unit={unit} />
+      <section className="panel table-panel" aria-label="Members">
+        <MemberTable forecast={forecast} unit={unit} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The three numbers a strategist is asked about first: the end-year total, the growth over the
+ * horizon, and how the scenario stands against the sources' claims.
+ */
+import { totalCagr } from '../../engine/cagr';
+import { useSlidecast } from '../../state/store';
+import { activeModelOf } from '../../state/scenarioSelectors';
+import { formatPercent, formatSize } from '../format';
+import { useScenarioResult } from './useScenarioResult';
+
+export function HeadlineStrip() {
+  const result = useScenarioResult();
+  const unit = useSlidecast((s) => activeModelOf(s.workspace).unit);
+  const claims = useSlidecast((s) => s.workspace.claims);
+  if (!result) {
+    return (
+      <section className="headline" aria-label="Headline" aria-busy="true">
+        <p className="muted">Computing the forecast…</p>
+      </section>
+    );
+  }
+  const { forecast } = result;
+  const years = forecast.layout.years;
+  const first = years[0]!;
+  const last = years[years.length - 1]!;
+  const end = forecast.total[forecast.total.length - 1]!;
+  const met = result.claims.filter((c) => c.status === 'met').length;
+  const missed = result.claims.filter((c) => c.status === 'missed').length;
+  const unchecked = result.claims.length - met - missed;
+  const labelOf = (id: string) => claims.find((c) => c.id === id)?.label ?? id;
+
+  return (
+    <section className="headline" aria-label="Headline">
+      <div className="headline-figure">
+        <span className="headline-caption">Market in {last}</span>
+        <span className="headline-value" data-testid="headline-total" data-value={end} aria-live="polite">
+          {formatSize(end, unit)}
+        </span>
+      </div>
+      <div className="headline-figure">
+        <span className="headline-caption">
+          CAGR {first}–{last}
+        </span>
+        <span className="headline-value" data-testid="headline-cagr" data-value={totalCagr(forecast)}>
+          {formatPercent(totalCagr(forecast))}
+        </span>
+      </div>
+      <div className="headline-figure headline-claims">
+        <span className="headline-caption">Sources’ claims</span>
+        <span className="headline-value headline-claims-count" data-testid="headline-claims">
+          <span className="status-met">{met} met</span> · <span className="status-missed">{missed} missed</span>
+          {unchecked > 0 && <span className="muted"> · {unchecked} not checkable</span>}
+        </span>
+        <details className="claims-details">
+          <summary>Which claims?</summary>
+          <ul className="claim-list">
+            {result.claims.map((status) => (
+              <li key={status.claimId} className={`claim claim-${status.status}`} data-claim-id={status.claimId}>
+                <span className="claim-status">{status.status === 'met' ? '✓ met' : status.status === 'missed' ? '✗ missed' : '– not checkable'}</span>{' '}
+                {labelOf(status.claimId)}
+                {status.reason && <span className="muted"> — {status.reason}</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      </div>
+    </section>
+  );
+}

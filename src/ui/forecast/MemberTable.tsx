@@ -1,0 +1,64 @@
+/**
+ * Every member of every dimension: base-year and end-year values, end-year share of its parent,
+ * and the growth it realises over the horizon.
+ */
+import { memo } from 'react';
+import { seriesCagrs, totalCagr } from '../../engine/cagr';
+import type { Forecast } from '../../engine/forecastTypes';
+import { formatPercent, formatSize } from '../format';
+
+function MemberTableView({ forecast, unit }: { forecast: Forecast; unit: string }) {
+  const { layout, values, shares, total } = forecast;
+  const years = layout.years;
+  const n = years.length;
+  const last = n - 1;
+  const cagrs = seriesCagrs(forecast);
+
+  return (
+    <table className="member-table" data-testid="member-table">
+      <caption>Values and growth by member</caption>
+      <thead>
+        <tr>
+          <th scope="col">Member</th>
+          <th scope="col" className="num">{years[0]}</th>
+          <th scope="col" className="num">{years[last]}</th>
+          <th scope="col" className="num" title="Share of its parent in the end year">Share {years[last]}</th>
+          <th scope="col" className="num">CAGR</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr className="row-total">
+          <th scope="row">Total market</th>
+          <td className="num">{formatSize(total[0]!, unit)}</td>
+          <td className="num">{formatSize(total[last]!, unit)}</td>
+          <td className="num">{formatPercent(1)}</td>
+          <td className="num">{formatPercent(totalCagr(forecast))}</td>
+        </tr>
+      </tbody>
+      {layout.dimensions.map((dimension, d) => (
+        <tbody key={dimension.id}>
+          <tr className="row-dimension">
+            <th scope="colgroup" colSpan={5}>
+              {dimension.name}
+            </th>
+          </tr>
+          {layout.series.map((info, s) =>
+            info.dimensionIndex !== d ? null : (
+              <tr key={info.key} className={`depth-${Math.min(info.depth, 3)}`} data-series={info.key}>
+                <th scope="row" style={{ paddingInlineStart: `${0.75 + info.depth * 1.25}rem` }}>
+                  {info.name}
+                </th>
+                <td className="num">{formatSize(values[s * n]!, unit)}</td>
+                <td className="num">{formatSize(values[s * n + last]!, unit)}</td>
+                <td className="num">{formatPercent(shares[s * n + last]!)}</td>
+                <td className="num">{formatPercent(cagrs[s]!)}</td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      ))}
+    </table>
+  );
+}
+
+export const MemberTable = memo(MemberTableView);

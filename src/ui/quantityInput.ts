@@ -1,0 +1,51 @@
+/**
+ * What a person types into a number box, turned into a model value — or a message that says what
+ * is wrong. Rates and shares are typed as percents ("5.2" or "5.2%" means 0.052); sizes in the
+ * model's unit.
+ */
+import type { QuantityKind } from '../model/quantityRef';
+
+export type ParsedInput = { ok: true; value: number } | { ok: false; message: string };
+
+/** The largest size anyone could mean; anything bigger is a typo or an attack on the layout. */
+const MAX_SIZE = 1e12;
+/** Rates above +1000% a year are not a forecast. */
+const MAX_RATE = 10;
+
+/** Accepts "5.2", "5,2", "5.2%", " 17.18 ", "−0.4" (typographic minus). */
+function readNumber(text: string): number | undefined {
+  const cleaned = text.trim().replace(/\u2212/g, '-').replace(/%$/, '').trim().replace(/(\d),(\d)/g, '$1.$2');
+  if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
+  return Number(cleaned);
+}
+
+export function parseQuantityInput(text: string, kind: QuantityKind): ParsedInput {
+  const number = readNumber(text);
+  if (number === undefined) return { ok: false, message: `“${text.trim().slice(0, 40)}” is not a number` };
+  if (!Number.isFinite(number)) return { ok: false, message: 'That number is too large' };
+  switch (kind) {
+    case 'share': {
+      if (number < 0) return { ok: false, message: 'A share cannot be negative' };
+      if (number > 100) return { ok: false, message: 'A share cannot be more than 100%' };
+      return { ok: true, value: number / 100 };
+    }
+    case 'rate': {
+      const value = number / 100;
+      if (value < -1) return { ok: false, message: 'A growth rate cannot be below −100%' };
+      if (value > MAX_RATE) return { ok: false, message: 'A growth rate above 1,000% a year is not plausible' };
+      return { ok: true, value };
+    }
+    case 'size': {
+      if (number < 0) return { ok: false, message: 'A market size cannot be negative' };
+      if (number > MAX_SIZE) return { ok: false, message: 'That size is too large' };
+      return { ok: true, value: number };
+    }
+  }
+}
+
+/** The text a number box shows for a model value: percents for rates and shares. */
+export function quantityInputText(value: number, kind: QuantityKind): string {
+  const display = kind === 'size' ? value : value * 100;
+  // Enough digits to round-trip what a slider step can set, without float noise (5.199999…).
+  return String(Number(display.toFixed(kind === 'size' ? 4 : 3)));
+}

@@ -1,0 +1,107 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** The end-year total the app shows, in model units, read from the headline's raw value. */
+async function headlineTotal(page: Page): Promise<number> {
+  const value = await page.getByTestId('headline-total').getAttribute('data-value');
+  return Number(value);
+}
+
+async function openGroup(page: Page, name: string) {
+  const group = page.locator('details.group', { has: page.getByRole('heading', { name }) });
+  if ((await group.getAttribute('open')) === null) await group.locator('summary').first().click();
+  return group;
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('headline-total')).toBeVisible();
+});
+
+test('opens on the seed forecast, computed in a worker', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.reload();
+  await expect(page.getByTestId('headline-total')).toBeVisible();
+  // 17.18 × 1.052^7: the report consensus reaches about $24.5 B in 2032.
+  expect(await headlineTotal(page)).toBeCloseTo(17.18 * 1.052 ** 7, 6);
+  await expect(page.getByTestId('headline-cagr')).toHaveText(/5[.,]2\s?%/);
+  expect(workers.length).toBeGreaterThan(0);
+  await expect(page.getByText(/running on the main thread/)).toHaveCount(0);
+});
+
+test('dragging and arrow keys on the trend-growth slider move the headline', async ({ page }) => {
+  const before = await headlineTotal(page);
+  const slider = page.getByRole('slider', { name: 'Trend growth' });
+  await expect(slider).toBeVisible();
+
+  const box = (await slider.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 + i * 8, box.y + box.height / 2);
+  await page.mouse.up();
+  await expect.poll(() => headlineTotal(page)).toBeGreaterThan(before);
+
+  const afterDrag = await headlineTotal(page);
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => headlineTotal(page)).toBeLessThan(afterDrag);
+});
+
+test('moving a region share rebalances its siblings and leaves the total alone', async ({ page }) => {
+  const group = await openGroup(page, 'Region');
+  const before = await headlineTotal(page);
+  const europe = group.getByRole('textbox', { name: 'Europe share (%)' });
+  await expect(europe).toHaveValue('30');
+
+  const northAmerica = group.getByRole('textbox', { name: 'North America share (%)' });
+  await northAmerica.fill('50');
+  await northAmerica.press('Enter');
+
+  // The other 60% shrinks to 50% in proportion: Europe 30% → 25%.
+  await expect(europe).toHaveValue('25');
+  await expect(group.getByRole('slider', { name: 'North America share' })).toHaveValue('0.5');
+  expect(await headlineTotal(page)).toBe(before);
+});
+
+test('a locked share does not move when a sibling does', async ({ page }) => {
+  const group = await openGroup(page, 'Region');
+  await group.getByRole('button', { name: 'Lock Europe share' }).click();
+  const northAmerica = group.getByRole('textbox', { name: 'North America share (%)' });
+  await northAmerica.fill('45');
+  await northAmerica.press('Enter');
+  await expect(group.getByRole('textbox', { name: 'Europe share (%)' })).toHaveValue('30');
+  await expect(group.getByRole('textbox', { name: 'Asia-Pacific share (%)' })).not.toHaveValue('20');
+});
+
+test('the number box refuses text that is not a number, and says so', async ({ page }) => {
+  const box = page.getByRole('textbox', { name: /^Trend growth/ });
+  await box.fill('abc');
+  await box.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('not a number');
+});
+
+test('switching off a driver lowers the forecast', async ({ page }) => {
+  const before = await headlineTotal(page);
+  await page.getByRole('checkbox', { name: 'Advances in AI algorithms and deep learning enabled' }).uncheck();
+  await expect.poll(() => headlineTotal(page)).toBeLessThan(before);
+});
+
+test('charts draw, and drilling into a region shows its countries', async ({ page }) => {
+  const total = page.getByTestId('total-chart');
+  await expect(total).toBeVisible();
+  const linePath = await total.locator('path').first().getAttribute('d');
+  expect(linePath?.length ?? 0).toBeGreaterThan(20);
+  // The report's "over $20 B by 2028" claim is marked on the total chart, and met.
+  await expect(total.locator('[data-claim-id="size-2028-over-20"]')).toHaveAttribute('data-status', 'met');
+
+  const breakdown = page.getByRole('region', { name: 'Breakdown' });
+  await breakdown.getByRole('button', { name: 'Region', exact: true }).click();
+  const chart = breakdown.getByTestId('stacked-area-chart');
+  await expect(chart.locator('[data-series-key]')).toHaveCount(5);
+
+  await breakdown.getByRole('button', { name: /Asia-Pacific/ }).first().click();
+  await expect(chart.locator('[data-series-key]')).toHaveCount(9);
+  await expect(breakdown.locator('li[data-series-key="region/apac/cn"]')).toContainText('China');
+
+  await page.screenshot({ path: 'reports/screenshots/model-screen.png', fullPage: false });
+});
