@@ -13,8 +13,8 @@ export interface LoadIssue {
   message: string;
 }
 
-/** What stands at the top of a file that is not a workspace. */
-export type JsonKind = 'object' | 'list' | 'text' | 'number' | 'true or false' | 'null';
+/** What stands at the top of a file that is not a workspace ('nothing': an empty value handed to the loader). */
+export type JsonKind = 'object' | 'list' | 'text' | 'number' | 'true or false' | 'null' | 'nothing';
 
 export type LoadError =
   /** Too large, not JSON, nested too deep, an unsafe or repeated key (see `safeJson.ts`). */
@@ -81,8 +81,15 @@ export function describeLoadError(error: LoadError): string {
 }
 
 function notAWorkspaceReason(error: Extract<LoadError, { kind: 'notAWorkspace' }>): string {
-  if (error.topLevel !== 'object') {
-    return `it holds ${error.topLevel === 'list' ? 'a list' : `a single ${error.topLevel}`}, not a workspace`;
+  switch (error.topLevel) {
+    case 'object':
+      break;
+    case 'nothing':
+      return 'it holds nothing';
+    case 'list':
+      return 'it holds a list, not a workspace';
+    default:
+      return `it holds a single ${error.topLevel}, not a workspace`;
   }
   if (error.format === undefined) return 'it has no "format" field (a workspace file says "format": "slidecast.workspace")';
   return `its format is ${error.format}, not "slidecast.workspace"`;

@@ -100,18 +100,23 @@ function isFileObject(value: unknown): value is WorkspaceFileObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What a value that is not a workspace object is, in the words of a message. */
 function jsonKind(value: unknown): JsonKind {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'list';
   switch (typeof value) {
+    case 'object':
+      return 'object';
     case 'string':
       return 'text';
     case 'number':
+    case 'bigint':
       return 'number';
     case 'boolean':
       return 'true or false';
     default:
-      return 'object';
+      // undefined, a function or a symbol: only a caller's value, never parsed JSON.
+      return 'nothing';
   }
 }
 

@@ -7,7 +7,7 @@
  * - No schema has a default or a transform: what the file holds is what the model holds, and an
  *   optional field that is absent stays absent (so save → load is exact).
  * - Messages that depend on the rule are written here, in plain words; generic ones (a text where
- *   a number belongs, a missing field) come from `workspaceIssues.ts`.
+ *   a number belongs, a missing field) come from `workspaceValidation.ts`.
  *
  * The schemas' output types are checked at compile time against `types.ts` (at the end of this
  * file), so the schema and the domain types cannot drift apart.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeLoadError } from '../../src/model/loadError';
 import { MAX_JSON_TEXT_LENGTH } from '../../src/model/safeJson';
+import { seedWorkspace } from '../../src/model/seedWorkspace';
 import type { Workspace } from '../../src/model/types';
 import { parseWorkspaceFile, readWorkspaceValue, serializeWorkspace, type LoadResult } from '../../src/model/workspaceFile';
 import { badFixtureText, goodFixtureText, goodFixtures, validWorkspace } from './workspaceFixtures';
@@ -41,6 +42,14 @@ describe('parseWorkspaceFile: good files', () => {
 
   it('opens a file that starts with a byte-order mark', () => {
     expect(parseWorkspaceFile(`\uFEFF${goodFixtureText('v1-minimal.slidecast.json')}`).ok).toBe(true);
+  });
+});
+
+describe('the seed workspace', () => {
+  it('is a valid version-1 workspace that saves and opens unchanged', () => {
+    const seed = seedWorkspace();
+    expect(readWorkspaceValue(seed)).toStrictEqual({ ok: true, workspace: seed });
+    expect(loaded(parseWorkspaceFile(serializeWorkspace(seed)))).toStrictEqual(seed);
   });
 });
 
@@ -146,7 +155,7 @@ describe('readWorkspaceValue', () => {
   });
 
   it.each([
-    [undefined, 'a single null'],
+    [undefined, 'it holds nothing'],
     [null, 'a single null'],
     [42, 'a single number'],
     ['slidecast.workspace', 'a single text'],
@@ -154,7 +163,7 @@ describe('readWorkspaceValue', () => {
   ])('refuses %j as not a workspace', (value, words) => {
     const result = readWorkspaceValue(value);
     expect(result.ok || result.error.kind).toBe('notAWorkspace');
-    if (!result.ok && value !== undefined) expect(describeLoadError(result.error)).toContain(words);
+    if (!result.ok) expect(describeLoadError(result.error)).toContain(words);
   });
 
   it('refuses a cyclic value as too deep', () => {
