@@ -19,6 +19,11 @@ const USAGE = 'usage: npm run forecast -- [FILE] [--scenario ID] [--format json|
 
 class UsageError extends Error {}
 
+/** Indented JSON with each series on one line, so a person can read the output too. */
+function compactJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\[\s+([^\[\]{}]*?)\s+\]/g, (_, items: string) => `[${items.split(/,\s+/).join(', ')}]`);
+}
+
 function readWorkspace(file: string | undefined): Workspace {
   if (file === undefined) return seedWorkspace();
   let size: number;
@@ -70,7 +75,7 @@ export function runForecastCli(argv: readonly string[]): { code: number; stdout:
     const stdout =
       format === 'csv'
         ? forecastToCsv(result)
-        : `${JSON.stringify(forecastToJson(result, scenario.id, scenario.model.unit), null, 2)}\n`;
+        : `${compactJson(forecastToJson(result, scenario.id, scenario.model.unit))}\n`;
     return { code: 0, stdout, stderr: '' };
   } catch (error) {
     if (error instanceof UsageError) return { code: 2, stdout: '', stderr: `forecast: ${error.message}\n` };
