@@ -109,7 +109,7 @@ const DIGIT_9 = 0x39;
 const LOWER_E = 0x65;
 const UPPER_E = 0x45;
 
-/** One open object or array, innermost last. Keys are kept as text offsets until an error needs them. */
+/** One open object or array; the stack of them, outermost first, is the path to where the scan is. */
 interface Frame {
   isArray: boolean;
   /** Array: position of the element being read. */
@@ -120,6 +120,7 @@ interface Frame {
   keys: Set<string> | undefined;
 }
 
+/** Carries the first problem out of the scan's nested helpers; never escapes `scanJsonText`. */
 class JsonScanError {
   constructor(readonly error: JsonInputError) {}
 }
@@ -203,6 +204,7 @@ function scanJsonText(text: string): JsonInputError | undefined {
     const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(pos, pos + 40))?.[0];
     if (word === 'NaN' || word === 'Infinity') fail(`${word} is not a number a file can hold; write a finite number`);
     if (word === 'undefined') fail('undefined is not a value a file can hold; leave the field out instead');
+    if (word === 'True' || word === 'False' || word === 'None') fail('write true, false and null in lower case');
     if (word !== undefined) fail(`"${word}" must be in double quotes if it is text`);
     const c = text[pos];
     if (c === "'") fail('text must be in double quotes ("…"), not single quotes');
