@@ -6,6 +6,7 @@
  * (visx's `ParentSize` wraps its children in an absolutely positioned box, which collapses to
  * zero height inside a block of automatic height; `useParentSize` on a normal block does not.)
  */
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useParentSize } from '@visx/responsive';
 import type { ParentSizeState } from '@visx/responsive';
@@ -28,12 +29,17 @@ export interface ResponsiveChartProps {
 const IGNORED_DIMENSIONS: (keyof ParentSizeState)[] = ['height', 'top', 'left'];
 
 export function ResponsiveChart({ height, aspect = 0.42, minHeight = 260, maxHeight = 460, children }: ResponsiveChartProps) {
-  const { parentRef, width } = useParentSize({ ignoreDimensions: IGNORED_DIMENSIONS, debounceTime: 100 });
+  const { parentRef, width: measured } = useParentSize({ ignoreDimensions: IGNORED_DIMENSIONS, debounceTime: 100 });
+  // A container that is hidden for a moment (display: none, a collapsing panel) measures 0 wide:
+  // keep drawing at the last real width instead of unmounting the chart and mounting it again.
+  const [lastWidth, setLastWidth] = useState(0);
+  if (measured > 0 && measured !== lastWidth) setLastWidth(measured);
+  const width = Math.floor(measured > 0 ? measured : lastWidth);
   const chartHeight = height ?? Math.round(Math.min(maxHeight, Math.max(minHeight, width * aspect)));
   return (
     // minHeight reserves the space before the first measurement, so the page does not jump.
     <div ref={parentRef} style={{ width: '100%', minWidth: 0, minHeight: chartHeight }}>
-      {width > 0 ? children({ width: Math.floor(width), height: chartHeight }) : null}
+      {width > 0 ? children({ width, height: chartHeight }) : null}
     </div>
   );
 }

@@ -190,7 +190,7 @@ export function StackedAreaChartPlot({
     return `${head}, ${first} to ${last}, ${data.layers.length} series: ${data.layers.map(describe).join('; ')}`;
   }, [years, title, unit, mode, data, formatValue]);
 
-  const { cursor, onPointerMove, onPointerLeave, onKeyDown, onFocus, onBlur } = useYearCursor({ years, invertX, plotLeft: margin.left });
+  const { cursor, onPointerMove, onPointerDown, onPointerLeave, onKeyDown, onFocus, onBlur } = useYearCursor({ years, invertX, plotLeft: margin.left });
 
   const hoveredYear = cursor ? years[cursor.index] : undefined;
   const hoveredKey = cursor?.seriesKey;
@@ -219,7 +219,7 @@ export function StackedAreaChartPlot({
               No forecast to show
             </text>
           )}
-          <g onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+          <g onPointerMove={onPointerMove} onPointerDown={onPointerDown} onPointerLeave={onPointerLeave}>
             <rect data-testid="chart-overlay" width={innerWidth} height={innerHeight} fill="transparent" />
             {data.layers.map((layer, k) => {
               const selectable = onSelectSeries !== undefined && selectableKeys.has(layer.key);

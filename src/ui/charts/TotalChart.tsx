@@ -215,7 +215,7 @@ export function TotalChartPlot({
     return text;
   }, [years, total, title, unit, formatValue, visibleMarkers]);
 
-  const { cursor, onPointerMove, onPointerLeave, onKeyDown, onFocus, onBlur } = useYearCursor({ years, invertX, plotLeft: margin.left });
+  const { cursor, onPointerMove, onPointerDown, onPointerLeave, onKeyDown, onFocus, onBlur } = useYearCursor({ years, invertX, plotLeft: margin.left });
 
   const hovered = cursor ? points[cursor.index] : undefined;
   const hoveredClaims = hovered ? visibleMarkers.filter((m) => m.year === hovered.year) : EMPTY_MARKERS;
@@ -270,7 +270,7 @@ export function TotalChartPlot({
             </text>
           )}
           {/* Pointer events bubble here from everything drawn, so claims keep their native titles. */}
-          <g onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+          <g onPointerMove={onPointerMove} onPointerDown={onPointerDown} onPointerLeave={onPointerLeave}>
             <rect data-testid="chart-overlay" width={innerWidth} height={innerHeight} fill="transparent" />
             {hovered && (
               <line

@@ -82,5 +82,14 @@ export function useYearCursor({ years, invertX, plotLeft }: YearCursorOptions) {
       ? { ...tooltipData, index: Math.min(tooltipData.index, years.length - 1) }
       : null;
 
-  return { cursor, onPointerMove, onPointerLeave: hideTooltip, onKeyDown, onFocus, onBlur: hideTooltip };
+  // A tap on a touch screen sends no pointermove, and its pointerleave follows at once: show on
+  // pointerdown and keep the tooltip until the chart loses focus (a tap elsewhere).
+  const onPointerLeave = useCallback(
+    (event: PointerEvent<SVGElement>) => {
+      if (event.pointerType !== 'touch') hideTooltip();
+    },
+    [hideTooltip],
+  );
+
+  return { cursor, onPointerMove, onPointerDown: onPointerMove, onPointerLeave, onKeyDown, onFocus, onBlur: hideTooltip };
 }

@@ -149,6 +149,15 @@ describe('TotalChartPlot', () => {
     expect(screen.queryByTestId('chart-tooltip')).toBeNull();
   });
 
+  it('shows the tooltip on a touch tap and keeps it after the finger lifts', () => {
+    const { svg } = renderTotal();
+    const overlay = screen.getByTestId('chart-overlay');
+    const x = plotOffset(svg).x + Number(svg.querySelector('circle[data-year="2026"]')?.getAttribute('cx'));
+    fireEvent.pointerDown(overlay, { clientX: x, clientY: 100, pointerType: 'touch' });
+    fireEvent.pointerLeave(overlay, { pointerType: 'touch' });
+    expect(screen.getByTestId('chart-tooltip')).toHaveTextContent('2026');
+  });
+
   it('lets the keyboard walk the years once the chart has focus', () => {
     const { svg } = renderTotal();
     fireEvent.focus(svg);
