@@ -265,6 +265,8 @@ export function StackedAreaChartPlot({
             tickFormat={(_, i) => yAxis.labels[i]}
             hideAxisLine
             hideTicks
+            // Hidden ticks still push their labels out by tickLength: set it to 0 so the margin holds.
+            tickLength={0}
             tickLabelProps={{ ...tickLabelStyle(fontSize), dx: -6, dy: '0.33em' }}
           />
           <AxisBottom

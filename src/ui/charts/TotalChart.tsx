@@ -252,6 +252,8 @@ export function TotalChartPlot({
             tickFormat={(v) => formatTick(Number(v))}
             hideAxisLine
             hideTicks
+            // Hidden ticks still push their labels out by tickLength: set it to 0 so the margin holds.
+            tickLength={0}
             tickLabelProps={{ ...tickLabelStyle(fontSize), dx: -6, dy: '0.33em' }}
           />
           <AxisBottom

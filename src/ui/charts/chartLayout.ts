@@ -45,9 +45,9 @@ export function estimateTextWidth(text: string, fontSize: number): number {
   return ems * fontSize;
 }
 
-/** About one y tick per 50 px of plot height, kept within 4–8 so labels never crowd. */
+/** About one y tick per 40 px of plot height, kept within 4–8 so labels never crowd. */
 export function yTickCount(innerHeight: number): number {
-  return Math.max(4, Math.min(8, Math.floor(innerHeight / 50)));
+  return Math.max(4, Math.min(8, Math.floor(innerHeight / 40)));
 }
 
 const MAX_Y_TICKS = 8;
