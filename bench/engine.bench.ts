@@ -8,9 +8,8 @@
  * - compile only;
  * - the reference implementation of test/engine/referenceForecast.ts (plain arrays and objects).
  */
-import { writeFileSync } from 'node:fs';
+import { writeResultsSection } from './resultsFile';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { compileModel } from '../src/engine/compiledModel';
 import { createForecastBuffers, evaluateForecast } from '../src/engine/evaluateForecast';
 import { forecast } from '../src/engine/forecast';
@@ -88,7 +87,7 @@ function ratio(stats: readonly BenchStats[], numerator: string, denominator: str
 function groupMarkdown(g: Group): string {
   const rows = g.stats.map((s) => `| ${s.name} | ${formatMs(s.median)} | ${formatMs(s.p95)} | ${s.samples} × ${s.callsPerSample} |`);
   return [
-    `## ${g.title}`,
+    `### ${g.title}`,
     '',
     g.description,
     '',
@@ -141,9 +140,9 @@ function main(): void {
   });
 
   const markdown = [
-    '# Engine benchmark results',
+    '## Engine (`npm run bench`)',
     '',
-    'Written by `npm run bench` (bench/engine.bench.ts); rerun it rather than editing this file.',
+    'The engine in Node (same V8 as Chromium), from bench/engine.bench.ts.',
     '',
     `- Date: ${started.toISOString()}`,
     `- Machine: ${cpuModel} × ${cpus.length} logical CPUs, ${os.platform()} ${os.arch()}, Node ${process.version}`,
@@ -153,7 +152,7 @@ function main(): void {
     '  last ≥ 20 µs and figures are per call; median and 95th percentile over all samples.',
     '',
     ...groups.map(groupMarkdown),
-    '## Targets (DESIGN.md §8)',
+    '### Targets (DESIGN.md §8)',
     '',
     'Judged on the p95 of `forecast(model)`, the call the worker makes.',
     '',
@@ -163,8 +162,7 @@ function main(): void {
     '',
   ].join('\n');
 
-  const out = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-  writeFileSync(out, markdown);
+  writeResultsSection('engine', markdown);
   console.log(markdown);
   // Printing the sink keeps every benchmarked result observable.
   console.log(`(checksum ${benchSink().toPrecision(6)})`);

@@ -1,0 +1,245 @@
+/**
+ * `npm run bench:ui`: the app in a real Chromium against the production build (DESIGN.md §8).
+ *
+ * - Slider input → the frame that shows the new headline and chart, over continuous drags of
+ *   100 input events on the trend-growth slider. An input counts as shown when the headline shows
+ *   its value or a newer one (the newest value wins by design); the time is taken in the first
+ *   animation frame after the DOM changed, which is the frame that paints it.
+ * - Main-thread tasks over 50 ms during the drags (Long Tasks API).
+ * - First chart painted after navigation, and the JavaScript shipped (gzip).
+ *
+ * The engine in its worker and the main-thread fallback are compared side by side, in alternating
+ * rounds so the shared machine's noise hits both alike.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { writeResultsSection } from './resultsFile';
+
+const PORT = 4179;
+const URL_BASE = `http://127.0.0.1:${PORT}/`;
+const ROUNDS = 6;
+const EVENTS_PER_DRAG = 100;
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+type Mode = 'worker' | 'main thread';
+
+interface DragRun {
+  latencies: number[];
+  longTasks: number[];
+  unmatchedChart: number;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (position - lower);
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function waitForServer(url: string, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the preview server did not start at ${url}`);
+}
+
+/** Instruments the page before any app code runs: long tasks and the first painted chart. */
+const INSTRUMENT = () => {
+  const bench = { longTasks: [] as { start: number; duration: number }[], firstChart: -1 };
+  (window as unknown as { __bench: typeof bench }).__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const seen = new MutationObserver(() => {
+    if (bench.firstChart < 0 && document.querySelector('[data-testid="total-chart"] path[d]')) {
+      seen.disconnect();
+      requestAnimationFrame(() => (bench.firstChart = performance.now()));
+    }
+  });
+  seen.observe(document, { childList: true, subtree: true });
+};
+
+const NO_WORKER = () => {
+  Object.defineProperty(window, 'Worker', { value: undefined });
+};
+
+async function openApp(browser: Browser, mode: Mode): Promise<{ page: Page; firstChart: number }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  // tsx compiles with esbuild's keepNames, which wraps named functions in `__name(…)`; functions
+  // sent to the page need that helper there too.
+  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  await page.addInitScript(INSTRUMENT);
+  if (mode === 'main thread') await page.addInitScript(NO_WORKER);
+  await page.goto(URL_BASE);
+  await page.getByTestId('headline-total').waitFor();
+  await page.waitForFunction(() => (window as unknown as { __bench: { firstChart: number } }).__bench.firstChart >= 0);
+  const firstChart = await page.evaluate(() => (window as unknown as { __bench: { firstChart: number } }).__bench.firstChart);
+  return { page, firstChart };
+}
+
+async function drag(page: Page): Promise<DragRun> {
+  const slider = page.getByRole('slider', { name: 'Trend growth' });
+  await slider.scrollIntoViewIfNeeded();
+  await slider.evaluate((element) => {
+    const input = element as HTMLInputElement;
+    const headline = document.querySelector<HTMLElement>('[data-testid="headline-total"]')!;
+    const chartPath = () => document.querySelector('[data-testid="total-chart"] path[d]')?.getAttribute('d') ?? '';
+    // In the seed consensus every driver acts from the second year at full weight, so the
+    // end-year total for a trend growth v is 17.18 · (1.052 + v)^7: each shown value names its input.
+    const expected = (v: number) => 17.18 * (1.052 + v) ** 7;
+    const state = { pending: [] as { t0: number; total: number }[], latencies: [] as number[], longTaskMark: 0, unmatchedChart: 0 };
+    (window as unknown as { __drag: typeof state }).__drag = state;
+    input.addEventListener('input', (event) => state.pending.push({ t0: event.timeStamp, total: expected(Number(input.value)) }), { capture: true });
+    let lastPath = chartPath();
+    new MutationObserver(() => {
+      const shown = Number(headline.dataset.value);
+      const index = state.pending.findIndex((p) => Math.abs(p.total - shown) <= 1e-9 * shown);
+      if (index < 0) return;
+      const answered = state.pending.splice(0, index + 1);
+      const path = chartPath();
+      if (path === lastPath) state.unmatchedChart += 1;
+      lastPath = path;
+      requestAnimationFrame(() => {
+        const painted = performance.now();
+        for (const input of answered) state.latencies.push(painted - input.t0);
+      });
+    }).observe(headline, { attributes: true, attributeFilter: ['data-value'] });
+  });
+  // Long tasks are delivered late; keep only those that started once the drag began.
+  const dragStart = await page.evaluate(() => performance.now());
+
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  const x0 = box.x + 6;
+  const span = box.width - 12;
+  await page.mouse.move(x0 + span * 0.3, y);
+  await page.mouse.down();
+  for (let i = 0; i < EVENTS_PER_DRAG; i++) {
+    // Back and forth across the middle of the track, one pointer move a frame.
+    const phase = (i % 50) / 50;
+    const fraction = 0.3 + 0.4 * (phase < 0.5 ? phase * 2 : 2 - phase * 2);
+    await page.mouse.move(x0 + span * fraction + (i % 2) * 0.5, y);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+
+  return page.evaluate((since) => {
+    const w = window as unknown as {
+      __drag: { latencies: number[]; unmatchedChart: number };
+      __bench: { longTasks: { start: number; duration: number }[] };
+    };
+    const longTasks = w.__bench.longTasks.filter((task) => task.start >= since).map((task) => task.duration);
+    return { latencies: w.__drag.latencies, longTasks, unmatchedChart: w.__drag.unmatchedChart };
+  }, dragStart);
+}
+
+function javascriptSize(): { file: string; gzip: number }[] {
+  const dir = 'dist/assets';
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((file) => ({ file, gzip: gzipSync(readFileSync(`${dir}/${file}`), { level: 9 }).length }));
+}
+
+async function main(): Promise<void> {
+  const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the production build failed');
+  const server = spawn('./node_modules/.bin/vite', ['preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  const started = new Date();
+  const load = os.loadavg();
+  let browser: Browser | undefined;
+  try {
+    await waitForServer(URL_BASE);
+    browser = await chromium.launch({
+      ...(process.env.CHROMIUM_PATH || systemChromium ? { executablePath: process.env.CHROMIUM_PATH ?? systemChromium } : {}),
+      args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+    });
+    const modes: Mode[] = ['worker', 'main thread'];
+    const runs: Record<Mode, DragRun[]> = { worker: [], 'main thread': [] };
+    const firstCharts: Record<Mode, number[]> = { worker: [], 'main thread': [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? modes : [...modes].reverse();
+      for (const mode of order) {
+        const { page, firstChart } = await openApp(browser, mode);
+        firstCharts[mode].push(firstChart);
+        runs[mode].push(await drag(page));
+        await page.context().close();
+        process.stdout.write('.');
+      }
+    }
+    process.stdout.write('\n');
+
+    const rows = modes.map((mode) => {
+      const latencies = runs[mode].flatMap((r) => r.latencies).sort((a, b) => a - b);
+      const longTasks = runs[mode].flatMap((r) => r.longTasks);
+      const firstChart = [...firstCharts[mode]].sort((a, b) => a - b);
+      const unmatched = runs[mode].reduce((n, r) => n + r.unmatchedChart, 0);
+      return { mode, latencies, longTasks, firstChart, unmatched };
+    });
+    const js = javascriptSize();
+    const jsTotal = js.reduce((n, f) => n + f.gzip, 0);
+    const worker = rows[0]!;
+    const median = quantile(worker.latencies, 0.5);
+    const p95 = quantile(worker.latencies, 0.95);
+    const longest = Math.max(0, ...worker.longTasks);
+    const firstChart = quantile(worker.firstChart, 0.5);
+    const verdict = (ok: boolean) => (ok ? 'pass' : 'FAIL');
+
+    const markdown = [
+      '## Browser (`npm run bench:ui`)',
+      '',
+      'The production build in headless Chromium, from bench/ui.bench.ts.',
+      '',
+      `- Date: ${started.toISOString()}`,
+      `- Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${os.cpus().length} logical CPUs, ${os.platform()} ${os.arch()}, Node ${process.version}, Chromium ${browser.version()} headless`,
+      `- Load average before the run (1/5/15 min): ${load.map((x) => x.toFixed(2)).join(' / ')} — the machine is shared`,
+      `- Method: ${ROUNDS} rounds; each round opens the app fresh in each mode (order alternating) and drags the`,
+      `  trend-growth slider through ${EVENTS_PER_DRAG} pointer moves, one every ~16 ms. Latency = first animation frame after`,
+      '  the headline shows the input’s value (or a newer one) − the input event’s timestamp.',
+      '',
+      '| engine | inputs shown | median | p95 | max | tasks > 50 ms | longest task | first chart painted (median) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...rows.map(
+        (r) =>
+          `| ${r.mode} | ${r.latencies.length} | ${ms(quantile(r.latencies, 0.5))} | ${ms(quantile(r.latencies, 0.95))} | ${ms(r.latencies[r.latencies.length - 1] ?? Number.NaN)} | ${r.longTasks.filter((d) => d > 50).length} | ${ms(Math.max(0, ...r.longTasks))} | ${ms(quantile(r.firstChart, 0.5))} |`,
+      ),
+      '',
+      `- main thread / worker, median latency: **${(quantile(rows[1]!.latencies, 0.5) / median).toFixed(2)}×**`,
+      `- Headline updates where the chart path did not change in the same commit: ${rows.map((r) => `${r.mode} ${r.unmatched}`).join(', ')}`,
+      `- JavaScript shipped (gzip -9): ${js.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} kB`).join(', ')}; total **${(jsTotal / 1024).toFixed(1)} kB**`,
+      '',
+      '### Targets (DESIGN.md §8, worker mode)',
+      '',
+      '| target | measured | result |',
+      '| --- | ---: | --- |',
+      `| input → painted, median < 16 ms | ${ms(median)} | ${verdict(median < 16)} |`,
+      `| input → painted, p95 < 33 ms | ${ms(p95)} | ${verdict(p95 < 33)} |`,
+      `| no main-thread task over 50 ms during drags | ${ms(longest)} | ${verdict(longest <= 50)} |`,
+      `| first chart painted < 1.5 s | ${ms(firstChart)} | ${verdict(firstChart < 1500)} |`,
+      `| JavaScript < 250 kB gzip | ${(jsTotal / 1024).toFixed(1)} kB | ${verdict(jsTotal < 250 * 1024)} |`,
+    ].join('\n');
+    writeResultsSection('ui', markdown);
+    console.log(markdown);
+  } finally {
+    await browser?.close();
+    server.kill();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
