@@ -5,7 +5,7 @@ import { runForecastCli } from '../../src/cli/forecast';
 // README must change with it.
 describe('the README’s worked example', () => {
   it('gives the numbers worked by hand', () => {
-    const { code, stdout } = runForecastCli(['test/fixtures/good/readme-example.slidecast.json']);
+    const { code, stdout } = runForecastCli(['test/fixtures/good/v1-readme-example.slidecast.json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.total).toEqual([100, expect.closeTo(103.5, 9), expect.closeTo(108.675, 9)]);
