@@ -3,7 +3,7 @@
  * of plain data so the store, undo, and tests all share one definition of each edit.
  */
 import type { Driver, Model } from '../model/types';
-import { findMemberList, type QuantityRef } from '../model/quantityRef';
+import { findMember, findMemberList, type QuantityRef } from '../model/quantityRef';
 import { rebalanceShares } from '../model/rebalanceShares';
 import type { Quantity } from '../model/quantity';
 
@@ -73,6 +73,12 @@ export function resetQuantity(model: Model, baseline: Model, ref: QuantityRef): 
       const before = savedList.find((m) => m.id === member.id);
       if (before) member.share = structuredClone(before.share);
     }
+    return;
+  }
+  if (ref.kind === 'memberGrowthDelta' && !saved && findMember(baseline, ref.path)) {
+    // The saved member had no premium (the default, 0): take the one set since away again.
+    const member = findMember(model, ref.path);
+    if (member) delete member.growthDelta;
     return;
   }
   const quantity = quantityOf(model, ref, false);

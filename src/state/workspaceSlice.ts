@@ -5,7 +5,7 @@
  * snapshot costs only the path that changed. A slider drag is one gesture and one history step.
  */
 import type { StateCreator } from 'zustand';
-import type { Draft } from 'immer';
+import { produce, type Draft } from 'immer';
 import type { Model, Workspace } from '../model/types';
 import { seedWorkspace } from '../model/seedWorkspace';
 import { activeModelOf } from './scenarioSelectors';
@@ -49,26 +49,29 @@ export const createWorkspaceSlice: StateCreator<SlidecastState, Middlewares, [],
     gestureRecorded: false,
 
     editModel: (key, recipe) => {
-      const before = get().workspace;
+      const { workspace: before, baseline, gesture, gestureRecorded } = get();
+      const index = before.scenarios.findIndex((s) => s.id === before.activeScenario);
+      if (index < 0) return;
+      const baselineModel = baseline.scenarios.find((s) => s.id === before.activeScenario)?.model;
+      // The edit runs on its own draft so that an edit that changed nothing can be told apart (immer
+      // hands back the same object): it is not a step, and it leaves redo alone. (Comparing inside
+      // the store's draft cannot work: reading `past` there gives drafts, never `before` itself.)
+      const after = produce(before, (draft) => {
+        recipe(draft.scenarios[index]!.model, baselineModel);
+      });
+      if (after === before) return;
+      const joinsGesture = gesture === key && gestureRecorded;
       set((state) => {
-        const joinsGesture = state.gesture === key && state.gestureRecorded;
-        const scenario = state.workspace.scenarios.find((s) => s.id === state.workspace.activeScenario);
-        if (!scenario) return;
-        const baselineModel = state.baseline.scenarios.find((s) => s.id === scenario.id)?.model;
-        recipe(scenario.model, baselineModel as Model | undefined);
+        state.workspace = after as Draft<Workspace>;
         if (!joinsGesture) {
           state.past.push(before as Draft<Workspace>);
           if (state.past.length > HISTORY_LIMIT) state.past.shift();
-          if (state.gesture === key) state.gestureRecorded = true;
+          // A drag's first change is its step. An edit of anything else during the drag ends that
+          // step: the drag's next change starts a new one rather than joining the other edit's.
+          state.gestureRecorded = state.gesture === key;
         }
         state.future = [];
       });
-      // An edit that changed nothing is not a step.
-      if (get().workspace === before) {
-        set((state) => {
-          if (state.past[state.past.length - 1] === before) state.past.pop();
-        });
-      }
     },
 
     beginGesture: (key) =>
@@ -87,18 +90,24 @@ export const createWorkspaceSlice: StateCreator<SlidecastState, Middlewares, [],
       set((state) => {
         const previous = state.past.pop();
         if (!previous) return;
+        const onScreen = state.workspace.activeScenario;
         state.future.push(state.workspace);
         state.workspace = previous;
+        keepScenarioOnScreen(state, onScreen);
         state.gesture = null;
+        state.gestureRecorded = false;
       }),
 
     redo: () =>
       set((state) => {
         const next = state.future.pop();
         if (!next) return;
+        const onScreen = state.workspace.activeScenario;
         state.past.push(state.workspace);
         state.workspace = next;
+        keepScenarioOnScreen(state, onScreen);
         state.gesture = null;
+        state.gestureRecorded = false;
       }),
 
     switchScenario: (scenarioId) =>
@@ -116,6 +125,18 @@ export const createWorkspaceSlice: StateCreator<SlidecastState, Middlewares, [],
       }),
   };
 };
+
+/**
+ * Switching scenarios is not an edit, so undo and redo bring back edits but not the scenario that
+ * was on screen when they were made. (Without this, undoing an edit made before a switch would
+ * switch back too.)
+ */
+function keepScenarioOnScreen(state: Draft<WorkspaceSlice>, scenarioId: string): void {
+  const restored = state.workspace;
+  if (restored.activeScenario !== scenarioId && restored.scenarios.some((s) => s.id === scenarioId)) {
+    restored.activeScenario = scenarioId;
+  }
+}
 
 /** The active model, for code outside React. */
 export function activeModel(state: Pick<WorkspaceSlice, 'workspace'>): Model {

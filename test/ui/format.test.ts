@@ -1,0 +1,65 @@
+/** Numbers as a strategist reads them. The tests run in the en-US locale (Node's default here). */
+import { describe, expect, it } from 'vitest';
+import { formatPercent, formatSignedPercent, formatSize, unitStyle } from '../../src/ui/format';
+
+describe('formatSize', () => {
+  it('writes the seed base size, 17.18 "USD bn", as $17.2 B', () => {
+    expect(formatSize(17.18, 'USD bn')).toBe('$17.2 B');
+  });
+
+  it('keeps about three significant digits', () => {
+    expect(formatSize(1.62, 'USD bn')).toBe('$1.62 B');
+    expect(formatSize(245.4, 'USD bn')).toBe('$245 B');
+    expect(formatSize(1234.5, 'USD bn')).toBe('$1,235 B');
+    expect(formatSize(0, 'USD bn')).toBe('$0.00 B');
+  });
+
+  it('reads other currencies and scales', () => {
+    expect(formatSize(3.5, 'EUR m')).toBe('€3.50 M');
+    expect(formatSize(12, 'GBP thousand')).toBe('£12.0 K');
+    expect(formatSize(17.18, 'USD')).toBe('$17.2');
+  });
+
+  it('writes a unit that is not money as a number followed by the unit', () => {
+    expect(formatSize(1200, 'units sold')).toBe('1,200 units sold');
+    expect(formatSize(12.5, 'units')).toBe('12.5 units');
+    expect(formatSize(3.25, 'scanners')).toBe('3.25 scanners');
+  });
+
+  it('takes explicit digits', () => {
+    expect(formatSize(17.18, 'USD bn', 2)).toBe('$17.18 B');
+  });
+
+  it('writes a dash, not NaN or ∞, for a number that is not finite', () => {
+    expect(formatSize(Number.NaN, 'USD bn')).toBe('—');
+    expect(formatSize(Number.POSITIVE_INFINITY, 'units')).toBe('—');
+  });
+});
+
+describe('unitStyle', () => {
+  it('tells money with a scale from a plain noun', () => {
+    expect(unitStyle('USD bn')).toEqual({ currency: 'USD', scale: 'B' });
+    expect(unitStyle(' eur  Million ')).toEqual({ currency: 'EUR', scale: 'M' });
+    expect(unitStyle('units sold')).toEqual({ scale: '', noun: 'units sold' });
+  });
+});
+
+describe('formatPercent and formatSignedPercent', () => {
+  it('writes fractions as percents', () => {
+    expect(formatPercent(0.052)).toBe('5.2%');
+    expect(formatPercent(0.4)).toBe('40.0%');
+    expect(formatPercent(1)).toBe('100.0%');
+    expect(formatPercent(0.123456, 2)).toBe('12.35%');
+  });
+
+  it('gives growth a sign, and none to zero', () => {
+    expect(formatSignedPercent(0.015)).toBe('+1.5%');
+    expect(formatSignedPercent(-0.004)).toBe('-0.4%');
+    expect(formatSignedPercent(0)).toBe('0.0%');
+  });
+
+  it('writes a dash for a number that is not finite', () => {
+    expect(formatPercent(Number.NaN)).toBe('—');
+    expect(formatSignedPercent(Number.NEGATIVE_INFINITY)).toBe('—');
+  });
+});

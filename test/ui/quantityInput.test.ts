@@ -1,0 +1,131 @@
+/**
+ * What a strategist types into a number box: percents for rates and shares, sizes in the model's
+ * unit, and a message that says what is wrong instead of a silently wrong number.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseQuantityInput, quantityInputText } from '../../src/ui/quantityInput';
+import type { QuantityKind } from '../../src/model/quantityRef';
+
+function accepted(text: string, kind: QuantityKind): number {
+  const parsed = parseQuantityInput(text, kind);
+  if (!parsed.ok) throw new Error(`"${text}" (${kind}) was refused: ${parsed.message}`);
+  return parsed.value;
+}
+
+function refusal(text: string, kind: QuantityKind): string {
+  const parsed = parseQuantityInput(text, kind);
+  if (parsed.ok) throw new Error(`"${text}" (${kind}) was accepted as ${parsed.value}`);
+  return parsed.message;
+}
+
+describe('parseQuantityInput: accepted input', () => {
+  it.each([
+    ['5.2', 'rate', 0.052],
+    ['5,2', 'rate', 0.052],
+    ['5.2%', 'rate', 0.052],
+    ['5.2 %', 'rate', 0.052],
+    [' 5.2 ', 'rate', 0.052],
+    ['−0.4', 'rate', -0.004],
+    ['-0.4', 'rate', -0.004],
+    ['+1.5', 'rate', 0.015],
+    ['.5', 'rate', 0.005],
+    ['-100', 'rate', -1],
+    ['40', 'share', 0.4],
+    ['40%', 'share', 0.4],
+    ['0', 'share', 0],
+    ['100', 'share', 1],
+    ['12,5', 'share', 0.125],
+    ['17.18', 'size', 17.18],
+    ['17,18', 'size', 17.18],
+    ['0', 'size', 0],
+    ['2e3', 'size', 2000],
+  ] as const)('reads "%s" as a %s of %f', (text, kind, value) => {
+    expect(accepted(text, kind)).toBeCloseTo(value, 12);
+  });
+
+  it('reads rates and shares as percents, sizes as they are', () => {
+    expect(accepted('5.2', 'rate')).toBeCloseTo(0.052, 12);
+    expect(accepted('5.2', 'share')).toBeCloseTo(0.052, 12);
+    expect(accepted('5.2', 'size')).toBe(5.2);
+  });
+});
+
+describe('parseQuantityInput: refused input, each with a message a person understands', () => {
+  it('refuses text that is not a number and quotes what was typed', () => {
+    const message = refusal('abc', 'size');
+    expect(message).toMatch(/not a number/i);
+    expect(message).toContain('abc');
+    expect(refusal('abc', 'share')).toMatch(/not a number/i);
+    expect(refusal('abc', 'rate')).toMatch(/not a number/i);
+  });
+
+  it.each(['', '   ', '%', '-', '.', '5.2.1', '5 2', '1,2,3', '0x10', 'Infinity', 'NaN', '5%%', '€5'])(
+    'refuses "%s" as not a number',
+    (text) => {
+      expect(refusal(text, 'rate')).toMatch(/not a number/i);
+    },
+  );
+
+  it('refuses a negative share', () => {
+    expect(refusal('-5', 'share')).toBe('A share cannot be negative');
+    expect(refusal('−5%', 'share')).toBe('A share cannot be negative');
+  });
+
+  it('refuses a share above 100%', () => {
+    expect(refusal('101', 'share')).toBe('A share cannot be more than 100%');
+    expect(refusal('100.01', 'share')).toBe('A share cannot be more than 100%');
+  });
+
+  it('refuses a number too large to be a double (1e999 is Infinity), for every kind', () => {
+    for (const kind of ['size', 'rate', 'share'] as const) {
+      expect(refusal('1e999', kind)).toBe('That number is too large');
+      expect(refusal('-1e999', kind)).toBe('That number is too large');
+    }
+  });
+
+  it('refuses a negative market size', () => {
+    expect(refusal('-3', 'size')).toBe('A market size cannot be negative');
+    expect(refusal('−0.1', 'size')).toBe('A market size cannot be negative');
+  });
+
+  it('refuses an absurd size', () => {
+    expect(refusal('1e13', 'size')).toBe('That size is too large');
+  });
+
+  it('refuses growth below −100% or above 1,000% a year', () => {
+    expect(refusal('-100.5', 'rate')).toMatch(/below −100%/);
+    expect(refusal('1001', 'rate')).toMatch(/1,000%/);
+  });
+
+  it('keeps the quoted text short, so a pasted essay cannot flood the message', () => {
+    const message = refusal('x'.repeat(5000), 'size');
+    expect(message.length).toBeLessThan(80);
+  });
+});
+
+describe('quantityInputText', () => {
+  it('shows rates and shares as percents without float noise', () => {
+    expect(quantityInputText(0.052, 'rate')).toBe('5.2');
+    expect(quantityInputText(0.4, 'share')).toBe('40');
+    expect(quantityInputText(0.07, 'share')).toBe('7');
+    expect(quantityInputText(-0.004, 'rate')).toBe('-0.4');
+    expect(quantityInputText(17.18, 'size')).toBe('17.18');
+  });
+
+  it('reads back, through parseQuantityInput, as the value it shows (to the precision shown)', () => {
+    const cases = fc.oneof(
+      fc.record({ kind: fc.constant<QuantityKind>('share'), value: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      fc.record({ kind: fc.constant<QuantityKind>('rate'), value: fc.double({ min: -1, max: 10, noNaN: true }) }),
+      fc.record({ kind: fc.constant<QuantityKind>('size'), value: fc.double({ min: 0, max: 1e12, noNaN: true }) }),
+    );
+    fc.assert(
+      fc.property(cases, ({ kind, value }) => {
+        const back = accepted(quantityInputText(value, kind), kind);
+        // Three decimals of a percent, or four of a size.
+        const precision = kind === 'size' ? 5e-5 * Math.max(1, value * 1e-12) : 5e-6;
+        expect(Math.abs(back - value)).toBeLessThanOrEqual(precision + Number.EPSILON * Math.abs(value) * 4);
+      }),
+    );
+  });
+});
