@@ -1,8 +1,9 @@
 /**
  * The bridge between the store and the engine's worker.
  *
- * The newest request wins: while a request runs, later ones wait in a single slot, each replacing
- * the one before, and a result is delivered only if no newer request was made meanwhile — so the
+ * Each kind of request (the scenario on screen, a comparison) has its own channel, and in each the
+ * newest request wins: while a request runs, later ones wait in a single slot, each replacing the
+ * one before, and a result is delivered only if no newer request was made meanwhile — so the
  * screen shows the newest numbers, never a queue catching up.
  *
  * The worker starts lazily. If it cannot start or dies, the engine runs on the main thread
@@ -11,6 +12,7 @@
 import { wrap, releaseProxy, type Remote } from 'comlink';
 import type { Claim, Model } from '../model/types';
 import { evaluateScenario, type ScenarioResult } from '../engine/evaluateScenario';
+import { compareScenarios, type CompareRequest, type CompareResult } from '../engine/compareScenarios';
 import type { EngineApi } from '../engine/worker';
 
 export interface ComputeRequest {
@@ -21,6 +23,7 @@ export interface ComputeRequest {
 
 export interface ComputeClientOptions {
   onResult: (request: ComputeRequest, result: ScenarioResult) => void;
+  onCompareResult?: (request: CompareRequest, result: CompareResult) => void;
   onFallback: (message: string) => void;
   onError: (message: string) => void;
   /** Creates the worker; tests pass their own, or one that throws. */
@@ -29,6 +32,7 @@ export interface ComputeClientOptions {
 
 export interface ComputeClient {
   request: (request: ComputeRequest) => void;
+  compare: (request: CompareRequest) => void;
   /** Ends the worker. */
   dispose: () => void;
 }
@@ -37,15 +41,26 @@ function defaultWorker(): Worker {
   return new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module', name: 'slidecast-engine' });
 }
 
+/** One kind of request: how the worker computes it, how the main thread does, where results go. */
+interface ChannelSpec<Req, Res> {
+  inWorker: (api: Remote<EngineApi>, request: Req) => Promise<Res>;
+  onMainThread: (request: Req) => Res;
+  deliver: (request: Req, result: Res) => void;
+}
+
+interface Channel<Req> {
+  schedule: (request: Req) => void;
+  /** The worker died: forget the request in flight and compute the newest again. */
+  restart: () => void;
+  clear: () => void;
+}
+
 export function createComputeClient(options: ComputeClientOptions): ComputeClient {
   const createWorker = options.createWorker ?? defaultWorker;
   let worker: Worker | undefined;
   let remote: Remote<EngineApi> | undefined;
   let fellBack = false;
-  let running = false;
-  let waiting: { request: ComputeRequest; seq: number } | undefined;
-  let latestSeq = 0;
-  let lastRequest: ComputeRequest | undefined;
+  const channels: Channel<never>[] = [];
 
   function fallBack(reason: string): void {
     if (fellBack) return;
@@ -69,9 +84,8 @@ export function createComputeClient(options: ComputeClientOptions): ComputeClien
       worker.addEventListener('error', (event) => {
         event.preventDefault();
         fallBack('the worker failed');
-        // The request in flight will never answer: recompute the newest on the main thread.
-        running = false;
-        if (lastRequest) schedule(lastRequest);
+        // The requests in flight will never answer: recompute the newest on the main thread.
+        for (const channel of channels) channel.restart();
       });
       remote = wrap<EngineApi>(worker);
       return remote;
@@ -81,56 +95,86 @@ export function createComputeClient(options: ComputeClientOptions): ComputeClien
     }
   }
 
-  function deliver(seq: number, request: ComputeRequest, result: ScenarioResult): void {
-    if (seq === latestSeq) options.onResult(request, result);
+  function report(error: unknown): void {
+    options.onError(error instanceof Error ? error.message : String(error));
   }
 
-  function computeOnMainThread(seq: number, request: ComputeRequest): void {
-    try {
-      deliver(seq, request, evaluateScenario(request.model, request.claims));
-    } catch (error) {
-      options.onError(error instanceof Error ? error.message : String(error));
-    }
-  }
+  function channel<Req, Res>(spec: ChannelSpec<Req, Res>): Channel<Req> {
+    let running = false;
+    let waiting: { request: Req; seq: number } | undefined;
+    let latestSeq = 0;
+    let lastRequest: Req | undefined;
 
-  function pump(): void {
-    if (running || !waiting) return;
-    const { request, seq } = waiting;
-    waiting = undefined;
-    const api = engine();
-    if (!api) {
-      computeOnMainThread(seq, request);
-      pump();
-      return;
-    }
-    running = true;
-    api
-      .evaluate(request.model, request.claims)
-      .then((result) => deliver(seq, request, result))
-      .catch((error: unknown) => {
-        if (fellBack) return;
-        // A model the worker cannot clone or compute: report it, keep the worker.
-        options.onError(error instanceof Error ? error.message : String(error));
-      })
-      .finally(() => {
-        running = false;
+    const deliver = (seq: number, request: Req, result: Res) => {
+      if (seq === latestSeq) spec.deliver(request, result);
+    };
+
+    function pump(): void {
+      if (running || !waiting) return;
+      const { request, seq } = waiting;
+      waiting = undefined;
+      const api = engine();
+      if (!api) {
+        try {
+          deliver(seq, request, spec.onMainThread(request));
+        } catch (error) {
+          report(error);
+        }
         pump();
-      });
+        return;
+      }
+      running = true;
+      spec
+        .inWorker(api, request)
+        .then((result) => deliver(seq, request, result))
+        .catch((error: unknown) => {
+          // A model the worker cannot clone or compute: report it, keep the worker.
+          if (!fellBack) report(error);
+        })
+        .finally(() => {
+          running = false;
+          pump();
+        });
+    }
+
+    function schedule(request: Req): void {
+      lastRequest = request;
+      latestSeq += 1;
+      waiting = { request, seq: latestSeq };
+      pump();
+    }
+
+    const self: Channel<Req> = {
+      schedule,
+      restart: () => {
+        running = false;
+        if (lastRequest !== undefined) schedule(lastRequest);
+      },
+      clear: () => {
+        waiting = undefined;
+      },
+    };
+    channels.push(self as Channel<never>);
+    return self;
   }
 
-  function schedule(request: ComputeRequest): void {
-    latestSeq += 1;
-    waiting = { request, seq: latestSeq };
-    pump();
-  }
+  const scenario = channel<ComputeRequest, ScenarioResult>({
+    inWorker: (api, request) => api.evaluate(request.model, request.claims),
+    onMainThread: (request) => evaluateScenario(request.model, request.claims),
+    deliver: options.onResult,
+  });
+
+  const comparison = channel<CompareRequest, CompareResult>({
+    inWorker: (api, request) => api.compare(request),
+    onMainThread: compareScenarios,
+    deliver: (request, result) => options.onCompareResult?.(request, result),
+  });
 
   return {
-    request(request) {
-      lastRequest = request;
-      schedule(request);
-    },
+    request: scenario.schedule,
+    compare: comparison.schedule,
     dispose() {
-      waiting = undefined;
+      for (const c of channels) c.clear();
       stopWorker();
     },
   };

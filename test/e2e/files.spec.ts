@@ -1,0 +1,156 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { headlineChangedFrom, headlineTotal, openApp, setNumber, withoutFileSystemAccess } from './support';
+
+test.beforeEach(async ({ page }) => {
+  await withoutFileSystemAccess(page);
+  await openApp(page);
+});
+
+test('save downloads a valid workspace file that reopens with the same numbers in a fresh browser', async ({ page, browser }) => {
+  const before = await headlineTotal(page);
+  await setNumber(page, 'Trend growth', '1.5');
+  const edited = await headlineChangedFrom(page, before);
+  await expect(page.getByTestId('unsaved-marker')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.slidecast\.json$/);
+  const path = await file.path();
+  const json = JSON.parse(readFileSync(path, 'utf8'));
+  expect(json.format).toBe('slidecast.workspace');
+  expect(json.version).toBe(1);
+  expect(json.scenarios[0].model.baseGrowth.value).toBeCloseTo(0.015, 12);
+  await expect(page.getByTestId('unsaved-marker')).toHaveCount(0);
+
+  // A colleague opens the emailed file in their own browser.
+  const context = await browser.newContext();
+  const colleague = await context.newPage();
+  await withoutFileSystemAccess(colleague);
+  await openApp(colleague);
+  expect(await headlineTotal(colleague)).not.toBe(edited);
+  const chooser = colleague.waitForEvent('filechooser');
+  await colleague.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles(path);
+  await expect.poll(() => headlineTotal(colleague)).toBe(edited);
+  await expect(colleague.getByTestId('file-name')).toContainText('.slidecast.json');
+  await context.close();
+});
+
+const badFiles = readdirSync('test/fixtures/bad')
+  .filter((name) => name.endsWith('.slidecast.json'))
+  .filter((_, i) => i % 5 === 0)
+  .slice(0, 12);
+
+test(`opening each of ${badFiles.length} bad files shows an alert naming the problem and changes nothing`, async ({ page }) => {
+  const expectations = JSON.parse(readFileSync('test/fixtures/bad/expectations.json', 'utf8')) as Record<string, { mentions: string[] }>;
+  await setNumber(page, 'Trend growth', '1');
+  const before = await headlineChangedFrom(page, 17.18 * 1.052 ** 7);
+  for (const name of badFiles) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    page.once('dialog', (dialog) => dialog.accept()); // "open over unsaved work?"
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: readFileSync(`test/fixtures/bad/${name}`) });
+    const alert = page.getByTestId('problem');
+    await expect(alert).toHaveAttribute('role', 'alert');
+    await expect(alert).toContainText(name);
+    await expect(alert).toContainText(expectations[name]!.mentions[0]!);
+    expect(await headlineTotal(page)).toBe(before);
+    await alert.getByRole('button', { name: 'Dismiss this message' }).click();
+  }
+  await expect(page.getByRole('textbox', { name: /^Trend growth \(/ })).toHaveValue('1');
+});
+
+test('a file dropped on the window opens', async ({ page }) => {
+  const text = readFileSync('test/fixtures/good/v1-readme-example.slidecast.json', 'utf8');
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], 'example.slidecast.json', { type: 'application/json' }));
+    return transfer;
+  }, text);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect.poll(() => headlineTotal(page)).toBeCloseTo(108.675, 9);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Worked example from the README');
+});
+
+test('opening a file over unsaved work asks first, and keeps the work when the answer is no', async ({ page }) => {
+  await setNumber(page, 'Trend growth', '2');
+  const edited = await headlineChangedFrom(page, 17.18 * 1.052 ** 7);
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toContain('not saved');
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.waitForTimeout(300);
+  expect(await headlineTotal(page)).toBe(edited);
+});
+
+test('reload restores the last edit, the scenario on screen and the file name', async ({ page }) => {
+  await setNumber(page, 'Trend growth', '0.7');
+  const edited = await headlineChangedFrom(page, 17.18 * 1.052 ** 7);
+  await page.waitForTimeout(1000); // autosave writes within a second
+  await page.reload();
+  await expect.poll(() => headlineTotal(page)).toBe(edited);
+  await expect(page.getByTestId('unsaved-marker')).toBeVisible();
+
+  await page.getByLabel('Scenario').selectOption('narrow');
+  await page.waitForTimeout(1000);
+  await page.reload();
+  await expect(page.getByLabel('Scenario')).toHaveValue('narrow');
+});
+
+test('undo and redo restore the headline, from buttons and keys', async ({ page }) => {
+  const original = await headlineTotal(page);
+  await setNumber(page, 'Trend growth', '3');
+  const edited = await headlineChangedFrom(page, original);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => headlineTotal(page)).toBe(original);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect.poll(() => headlineTotal(page)).toBe(edited);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => headlineTotal(page)).toBe(original);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => headlineTotal(page)).toBe(edited);
+});
+
+test('a second tab does not clobber the first', async ({ page, context }) => {
+  await setNumber(page, 'Trend growth', '1');
+  await headlineChangedFrom(page, 17.18 * 1.052 ** 7);
+  await page.waitForTimeout(1000);
+
+  const second = await context.newPage();
+  await withoutFileSystemAccess(second);
+  await openApp(second);
+  await expect(second.getByRole('textbox', { name: /^Trend growth \(/ })).toHaveValue('1');
+
+  // The second tab moves on; the first, now older, edits too.
+  await setNumber(second, 'Trend growth', '2');
+  await second.waitForTimeout(1000);
+  await setNumber(page, 'Trend growth', '-1');
+  await expect(page.getByTestId('autosave-superseded')).toBeVisible();
+
+  // The newer work survives a reload.
+  await second.reload();
+  await expect(second.getByRole('textbox', { name: /^Trend growth \(/ })).toHaveValue('2');
+});
+
+test('a failed autosave says so and the app keeps working', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    // Storage that refuses every write, as a full disk or a locked-down browser does.
+    IDBObjectStore.prototype.put = function put() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await openApp(page);
+  const before = await headlineTotal(page);
+  await setNumber(page, 'Trend growth', '1');
+  await expect(page.getByTestId('autosave-failed')).toContainText('storage for this site is full');
+  await setNumber(page, 'Trend growth', '2');
+  await expect.poll(() => headlineTotal(page)).not.toBe(before);
+  await context.close();
+});

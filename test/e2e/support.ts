@@ -1,0 +1,38 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Headless Chromium cannot answer File System Access pickers (they reject at once), so the
+ * end-to-end tests remove them: browser-fs-access then falls back to a download for Save and an
+ * `<input type=file>` for Open, which Playwright drives.
+ */
+export async function withoutFileSystemAccess(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    delete w.showOpenFilePicker;
+    delete w.showSaveFilePicker;
+    delete w.showDirectoryPicker;
+  });
+}
+
+/** The end-year total the app shows, in model units, from the headline's raw value. */
+export async function headlineTotal(page: Page): Promise<number> {
+  return Number(await page.getByTestId('headline-total').getAttribute('data-value'));
+}
+
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('headline-total')).toBeVisible();
+}
+
+/** Types a value into a quantity's number box and commits it. */
+export async function setNumber(page: Page, name: string, value: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: new RegExp(`^${name} \\(`) });
+  await box.fill(value);
+  await box.press('Enter');
+}
+
+/** Waits until the headline settles on a value different from `before`, and returns it. */
+export async function headlineChangedFrom(page: Page, before: number): Promise<number> {
+  await expect.poll(() => headlineTotal(page)).not.toBe(before);
+  return headlineTotal(page);
+}

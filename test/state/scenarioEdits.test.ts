@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { produce } from 'immer';
+import { seedWorkspace } from '../../src/model/seedWorkspace';
+import { deleteScenario, duplicateScenario, moveScenario, renameScenario, setScenarioNotes } from '../../src/state/scenarioEdits';
+import { parseWorkspaceFile, serializeWorkspace } from '../../src/model/workspaceFile';
+import { slugify, uniqueId, uniqueName } from '../../src/model/ids';
+import type { Workspace } from '../../src/model/types';
+
+function apply(workspace: Workspace, recipe: (draft: Workspace) => string | void): { workspace: Workspace; error: string | void } {
+  let error: string | void = undefined;
+  const next = produce(workspace, (draft) => {
+    error = recipe(draft as Workspace);
+  });
+  return { workspace: next, error };
+}
+
+const isValid = (workspace: Workspace) => parseWorkspaceFile(serializeWorkspace(workspace)).ok;
+
+describe('scenario edits', () => {
+  it('duplicates a scenario under a unique name and id, after its source, and shows it', () => {
+    const { workspace } = apply(seedWorkspace(), (ws) => duplicateScenario(ws, 'consensus', 'Bear case'));
+    expect(workspace.scenarios.map((s) => s.id)).toEqual(['consensus', 'bear-case', 'narrow']);
+    expect(workspace.activeScenario).toBe('bear-case');
+    expect(workspace.scenarios[1]!.model).toEqual(workspace.scenarios[0]!.model);
+    expect(workspace.scenarios[1]!.model).not.toBe(workspace.scenarios[0]!.model);
+    const again = apply(workspace, (ws) => duplicateScenario(ws, 'consensus', 'Bear case')).workspace;
+    expect(again.scenarios.map((s) => s.name)).toContain('Bear case (2)');
+    expect(again.scenarios.map((s) => s.id)).toContain('bear-case-2');
+    expect(isValid(again)).toBe(true);
+  });
+
+  it('refuses an empty name or a name another scenario has', () => {
+    expect(apply(seedWorkspace(), (ws) => renameScenario(ws, 'consensus', '   ')).error).toMatch(/needs a name/);
+    expect(apply(seedWorkspace(), (ws) => renameScenario(ws, 'consensus', 'Narrow definition ($6 B by 2028)')).error).toMatch(/already called/);
+    const { workspace, error } = apply(seedWorkspace(), (ws) => renameScenario(ws, 'consensus', '  Base   case '));
+    expect(error).toBeUndefined();
+    expect(workspace.scenarios[0]!.name).toBe('Base case');
+  });
+
+  it('deletes a scenario and shows its neighbour, but never the last one', () => {
+    const { workspace } = apply(seedWorkspace(), (ws) => deleteScenario(ws, 'consensus'));
+    expect(workspace.scenarios.map((s) => s.id)).toEqual(['narrow']);
+    expect(workspace.activeScenario).toBe('narrow');
+    expect(apply(workspace, (ws) => deleteScenario(ws, 'narrow')).error).toMatch(/at least one scenario/);
+    expect(isValid(workspace)).toBe(true);
+  });
+
+  it('reorders within bounds', () => {
+    const down = apply(seedWorkspace(), (ws) => moveScenario(ws, 'consensus', 1)).workspace;
+    expect(down.scenarios.map((s) => s.id)).toEqual(['narrow', 'consensus']);
+    const past = apply(down, (ws) => moveScenario(ws, 'consensus', 5)).workspace;
+    expect(past).toBe(down); // nothing moved: immer hands back the same object
+  });
+
+  it('keeps notes as plain text, within the file limit', () => {
+    const { workspace } = apply(seedWorkspace(), (ws) => setScenarioNotes(ws, 'narrow', '<b>not html</b>'));
+    expect(workspace.scenarios[1]!.notes).toBe('<b>not html</b>');
+    const long = apply(seedWorkspace(), (ws) => setScenarioNotes(ws, 'narrow', 'x'.repeat(20_000))).workspace;
+    expect(isValid(long)).toBe(true);
+  });
+});
+
+describe('ids from names', () => {
+  it('makes readable, path-safe ids', () => {
+    expect(slugify('Bear case: Europe stalls / 2027')).toBe('bear-case-europe-stalls-2027');
+    expect(slugify('Économie')).toBe('economie');
+    expect(slugify('__proto__')).toBe('proto');
+    expect(slugify('constructor')).toBe('item');
+    expect(slugify('!!!')).toBe('item');
+  });
+  it('is unique within its list', () => {
+    expect(uniqueId('Bear', ['bear', 'bear-2'])).toBe('bear-3');
+    expect(uniqueName('Bear', ['Bear'])).toBe('Bear (2)');
+  });
+});
