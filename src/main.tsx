@@ -3,14 +3,31 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { useSlidecast } from './state/store';
 import { connectCompute } from './state/computeConnection';
+import { applyAutosaveEvent, applyRestore, connectAutosave } from './state/autosaveConnection';
+import { createAutosave, indexedDbStorage, type RestoreOutcome } from './io/autosave';
 import './ui/styles.css';
 
-connectCompute(useSlidecast);
+/** IndexedDB can hang rather than fail (some private modes): the app starts anyway. */
+const RESTORE_TIMEOUT_MS = 2000;
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+async function start(): Promise<void> {
+  const autosave = createAutosave({
+    storage: indexedDbStorage(),
+    onEvent: (event) => applyAutosaveEvent(useSlidecast, event),
+    channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel('slidecast-autosave') : undefined,
+  });
+  const timeout = new Promise<RestoreOutcome>((resolve) => setTimeout(() => resolve({ kind: 'none' }), RESTORE_TIMEOUT_MS));
+  applyRestore(useSlidecast, await Promise.race([autosave.restore(), timeout]));
+  connectAutosave(useSlidecast, autosave);
+  connectCompute(useSlidecast);
+
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();

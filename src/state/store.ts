@@ -6,13 +6,17 @@ import { create } from 'zustand';
 import { immer } from 'zustand/middleware/immer';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 import { createResultSlice, type ResultSlice } from './resultSlice';
+import { createCompareSlice, type CompareSlice } from './compareSlice';
+import { createFileSlice, type FileSlice } from './fileSlice';
 
-export type SlidecastState = WorkspaceSlice & ResultSlice;
+export type SlidecastState = WorkspaceSlice & ResultSlice & CompareSlice & FileSlice;
 
 export const useSlidecast = create<SlidecastState>()(
   immer((...args) => ({
     ...createWorkspaceSlice(...args),
     ...createResultSlice(...args),
+    ...createCompareSlice(...args),
+    ...createFileSlice(...args),
   })),
 );
 

@@ -24,16 +24,23 @@ export interface WorkspaceSlice {
   gesture: string | null;
   gestureRecorded: boolean;
 
+  /** Applies an edit to the workspace (scenarios, claims, title), recorded for undo. */
+  editWorkspace: (key: string, recipe: (workspace: Draft<Workspace>) => void) => void;
   /** Applies an edit to the active scenario's model, recorded for undo. */
   editModel: (key: string, recipe: (model: Draft<Model>, baseline: Model | undefined) => void) => void;
+  /** The workspace was written to a file: it becomes the baseline. */
+  markSaved: () => void;
   beginGesture: (key: string) => void;
   endGesture: () => void;
   undo: () => void;
   redo: () => void;
   /** Shows another scenario. Not an edit: it is not undone. */
   switchScenario: (scenarioId: string) => void;
-  /** Replaces the whole workspace in one step (a file opened, a new workspace). */
-  replaceWorkspace: (workspace: Workspace) => void;
+  /**
+   * Replaces the whole workspace in one step (a file opened, a new workspace, autosave restored).
+   * `baseline` is the workspace as last saved to a file, when that differs.
+   */
+  replaceWorkspace: (workspace: Workspace, baseline?: Workspace) => void;
 }
 
 export type Middlewares = [['zustand/immer', never]];
@@ -48,16 +55,13 @@ export const createWorkspaceSlice: StateCreator<SlidecastState, Middlewares, [],
     gesture: null,
     gestureRecorded: false,
 
-    editModel: (key, recipe) => {
-      const { workspace: before, baseline, gesture, gestureRecorded } = get();
-      const index = before.scenarios.findIndex((s) => s.id === before.activeScenario);
-      if (index < 0) return;
-      const baselineModel = baseline.scenarios.find((s) => s.id === before.activeScenario)?.model;
+    editWorkspace: (key, recipe) => {
+      const { workspace: before, gesture, gestureRecorded } = get();
       // The edit runs on its own draft so that an edit that changed nothing can be told apart (immer
       // hands back the same object): it is not a step, and it leaves redo alone. (Comparing inside
       // the store's draft cannot work: reading `past` there gives drafts, never `before` itself.)
       const after = produce(before, (draft) => {
-        recipe(draft.scenarios[index]!.model, baselineModel);
+        recipe(draft);
       });
       if (after === before) return;
       const joinsGesture = gesture === key && gestureRecorded;
@@ -73,6 +77,21 @@ export const createWorkspaceSlice: StateCreator<SlidecastState, Middlewares, [],
         state.future = [];
       });
     },
+
+    editModel: (key, recipe) => {
+      // The baseline is read outside the draft: a draft cannot be cloned or kept (DataCloneError).
+      const { baseline, workspace } = get();
+      const baselineModel = baseline.scenarios.find((s) => s.id === workspace.activeScenario)?.model;
+      get().editWorkspace(key, (draft) => {
+        const scenario = draft.scenarios.find((s) => s.id === draft.activeScenario);
+        if (scenario) recipe(scenario.model, baselineModel);
+      });
+    },
+
+    markSaved: () =>
+      set((state) => {
+        state.baseline = state.workspace;
+      }),
 
     beginGesture: (key) =>
       set((state) => {
@@ -115,10 +134,10 @@ export const createWorkspaceSlice: StateCreator<SlidecastState, Middlewares, [],
         if (state.workspace.scenarios.some((s) => s.id === scenarioId)) state.workspace.activeScenario = scenarioId;
       }),
 
-    replaceWorkspace: (workspace) =>
+    replaceWorkspace: (workspace, baseline = workspace) =>
       set((state) => {
         state.workspace = workspace;
-        state.baseline = workspace;
+        state.baseline = baseline;
         state.past = [];
         state.future = [];
         state.gesture = null;
@@ -136,6 +155,15 @@ function keepScenarioOnScreen(state: Draft<WorkspaceSlice>, scenarioId: string):
   if (restored.activeScenario !== scenarioId && restored.scenarios.some((s) => s.id === scenarioId)) {
     restored.activeScenario = scenarioId;
   }
+}
+
+/**
+ * Whether the workspace differs from the file it was last saved to. The scenario on screen is
+ * not content: switching scenarios leaves nothing unsaved.
+ */
+export function hasUnsavedChanges(state: Pick<WorkspaceSlice, 'workspace' | 'baseline'>): boolean {
+  const { workspace, baseline } = state;
+  return workspace.scenarios !== baseline.scenarios || workspace.claims !== baseline.claims || workspace.title !== baseline.title;
 }
 
 /** The active model, for code outside React. */

@@ -2,7 +2,7 @@
  * One assumption: a real slider (role `slider`, named after the quantity), a number box that takes
  * typed values, a sourced/assumed badge, and a reset to the value the scenario was saved with.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { Quantity } from '../../model/quantity';
 import type { QuantityKind } from '../../model/quantityRef';
 import { formatPercent, formatSignedPercent, formatSize } from '../format';
@@ -54,8 +54,14 @@ export function QuantityControl({
   const domain = sliderDomain(kind, saved, quantity.value);
   const changed = saved === undefined || saved.value !== quantity.value;
 
-  // A value changed elsewhere (another slider rebalancing this share, undo) replaces a stale draft.
-  useEffect(() => setDraft(null), [quantity.value]);
+  // A value changed elsewhere (another slider rebalancing this share, undo) replaces a stale draft,
+  // and the message about that draft with it (adjusted during render, not in an effect).
+  const [draftFor, setDraftFor] = useState(quantity.value);
+  if (draftFor !== quantity.value) {
+    setDraftFor(quantity.value);
+    setDraft(null);
+    setError(null);
+  }
 
   function commit(text: string) {
     const parsed = parseQuantityInput(text, kind);

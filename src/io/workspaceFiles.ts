@@ -1,0 +1,113 @@
+/**
+ * Workspace files on the user's own disk, through browser-fs-access: the File System Access API
+ * where the browser has it (so Save overwrites the file it came from), a download and an
+ * `<input type=file>` elsewhere. This module keeps the file handle; the store keeps only the name.
+ *
+ * Reading never half-applies: size check (before reading a byte), parse, validate, migrate — and
+ * only a complete workspace is returned for the caller to swap in, in one step.
+ */
+import { fileOpen, fileSave, type FileWithHandle } from 'browser-fs-access';
+import { MAX_JSON_TEXT_LENGTH } from '../model/safeJson';
+import { parseWorkspaceFile } from '../model/workspaceFile';
+import { describeLoadError } from '../model/loadError';
+import { serializeWorkspace } from '../model/workspaceFile';
+import type { Workspace } from '../model/types';
+
+export const WORKSPACE_EXTENSION = '.slidecast.json';
+const MIME_TYPE = 'application/json';
+/** Bytes; a character takes at least one, so this also bounds the text the parser sees. */
+export const MAX_WORKSPACE_FILE_BYTES = MAX_JSON_TEXT_LENGTH;
+
+export type OpenOutcome =
+  | { kind: 'opened'; workspace: Workspace; fileName: string }
+  | { kind: 'refused'; fileName: string; message: string }
+  | { kind: 'cancelled' };
+
+export type SaveOutcome = { kind: 'saved'; fileName: string } | { kind: 'failed'; message: string } | { kind: 'cancelled' };
+
+let currentHandle: FileSystemFileHandle | undefined;
+
+/** Forget the handle (a new workspace, or one from autosave): the next Save asks where. */
+export function forgetFileHandle(): void {
+  currentHandle = undefined;
+}
+
+/** A picker the user closed is a cancel, not a failure (headless browsers reject at once, too). */
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Reads a file the user chose or dropped. Never throws. */
+export async function readWorkspaceFile(file: File): Promise<Exclude<OpenOutcome, { kind: 'cancelled' }>> {
+  const fileName = file.name;
+  if (file.size > MAX_WORKSPACE_FILE_BYTES) {
+    return {
+      kind: 'refused',
+      fileName,
+      message: `The file is ${megabytes(file.size)}; workspace files are limited to ${megabytes(MAX_WORKSPACE_FILE_BYTES)}.`,
+    };
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { kind: 'refused', fileName, message: 'The file could not be read.' };
+  }
+  const loaded = parseWorkspaceFile(text);
+  if (!loaded.ok) return { kind: 'refused', fileName, message: describeLoadError(loaded.error) };
+  return { kind: 'opened', workspace: loaded.workspace, fileName };
+}
+
+export async function openWorkspaceFile(): Promise<OpenOutcome> {
+  let file: FileWithHandle;
+  try {
+    file = await fileOpen({
+      description: 'Slidecast workspace',
+      mimeTypes: [MIME_TYPE],
+      extensions: [WORKSPACE_EXTENSION, '.json'],
+      id: 'slidecast-workspace',
+    });
+  } catch (error) {
+    if (isAbort(error)) return { kind: 'cancelled' };
+    return { kind: 'refused', fileName: '', message: error instanceof Error ? error.message : String(error) };
+  }
+  const outcome = await readWorkspaceFile(file);
+  if (outcome.kind === 'opened') currentHandle = file.handle;
+  return outcome;
+}
+
+/** The name a new file is offered under: the workspace title, made safe for a file system. */
+export function suggestedFileName(workspace: Workspace): string {
+  const base = workspace.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80) || 'workspace';
+  return `${base}${WORKSPACE_EXTENSION}`;
+}
+
+/**
+ * Save overwrites the file the workspace came from where the browser allows; Save As (or a
+ * workspace with no file yet) asks where.
+ */
+export async function saveWorkspaceFile(workspace: Workspace, fileName: string | undefined, saveAs: boolean): Promise<SaveOutcome> {
+  const blob = new Blob([serializeWorkspace(workspace)], { type: MIME_TYPE });
+  try {
+    const handle = await fileSave(
+      blob,
+      {
+        fileName: fileName ?? suggestedFileName(workspace),
+        description: 'Slidecast workspace',
+        extensions: [WORKSPACE_EXTENSION],
+        mimeTypes: [MIME_TYPE],
+        id: 'slidecast-workspace',
+      },
+      saveAs ? null : (currentHandle ?? null),
+    );
+    if (handle) currentHandle = handle;
+    return { kind: 'saved', fileName: handle?.name ?? fileName ?? suggestedFileName(workspace) };
+  } catch (error) {
+    if (isAbort(error)) return { kind: 'cancelled' };
+    return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Connects the store to autosave: every change of the workspace, its saved baseline or its file
+ * name is written within a second, and at once when the tab is hidden or closed.
+ */
+import type { StoreApi } from 'zustand';
+import type { Autosave, AutosaveEvent, RestoreOutcome } from '../io/autosave';
+import type { SlidecastState } from './store';
+
+export function applyAutosaveEvent(store: Pick<StoreApi<SlidecastState>, 'getState'>, event: AutosaveEvent): void {
+  const { setAutosave } = store.getState();
+  if (event.kind === 'saved') setAutosave({ kind: 'saved', at: event.at });
+  else if (event.kind === 'failed') setAutosave({ kind: 'failed', message: event.message });
+  else setAutosave({ kind: 'superseded' });
+}
+
+/** Puts a restored autosave into the store in one step, or keeps a damaged one for download. */
+export function applyRestore(store: Pick<StoreApi<SlidecastState>, 'getState'>, outcome: RestoreOutcome): void {
+  const state = store.getState();
+  if (outcome.kind === 'restored') {
+    state.replaceWorkspace(outcome.workspace, outcome.baseline);
+    state.setFileName(outcome.fileName);
+  } else if (outcome.kind === 'setAside') {
+    state.setSetAside({ text: outcome.text, reason: outcome.reason });
+  }
+}
+
+export function connectAutosave(
+  store: Pick<StoreApi<SlidecastState>, 'getState' | 'subscribe'>,
+  autosave: Autosave,
+  target: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> = document,
+): () => void {
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.workspace === previous.workspace && state.baseline === previous.baseline && state.fileName === previous.fileName) return;
+    autosave.schedule({ workspace: state.workspace, baseline: state.baseline, fileName: state.fileName });
+  });
+  const onHidden = () => {
+    if (target.visibilityState === 'hidden') void autosave.flush();
+  };
+  const onPageHide = () => void autosave.flush();
+  target.addEventListener('visibilitychange', onHidden);
+  window.addEventListener('pagehide', onPageHide);
+  return () => {
+    unsubscribe();
+    target.removeEventListener('visibilitychange', onHidden);
+    window.removeEventListener('pagehide', onPageHide);
+    autosave.dispose();
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Problems the user must know about, each in an element with role `alert`: a file that was not
+ * opened or saved, autosave that failed or was superseded by another tab, an autosave set aside.
+ */
+import { useSlidecast } from '../state/store';
+import { downloadText } from '../io/download';
+
+export function StatusBanners() {
+  const problem = useSlidecast((s) => s.problem);
+  const autosave = useSlidecast((s) => s.autosave);
+  const setAside = useSlidecast((s) => s.setAside);
+  const reportProblem = useSlidecast((s) => s.reportProblem);
+  const setSetAside = useSlidecast((s) => s.setSetAside);
+
+  return (
+    <div className="banners">
+      {problem && (
+        <div role="alert" className="banner banner-error" data-testid="problem">
+          <p>
+            <strong>{problem.title}.</strong> {problem.message}
+          </p>
+          <button type="button" onClick={() => reportProblem(undefined)} aria-label="Dismiss this message">
+            Dismiss
+          </button>
+        </div>
+      )}
+      {autosave.kind === 'failed' && (
+        <div role="alert" className="banner banner-error" data-testid="autosave-failed">
+          <p>{autosave.message}</p>
+        </div>
+      )}
+      {autosave.kind === 'superseded' && (
+        <div role="alert" className="banner banner-warning" data-testid="autosave-superseded">
+          <p>
+            <strong>This workspace was changed in another tab.</strong> This tab no longer autosaves, so it cannot overwrite the newer
+            work. Reload to continue with it, or save this tab’s version to a file.
+          </p>
+          <button type="button" onClick={() => window.location.reload()}>
+            Reload
+          </button>
+        </div>
+      )}
+      {setAside && (
+        <div role="alert" className="banner banner-warning" data-testid="autosave-set-aside">
+          <p>
+            <strong>The last autosave could not be restored</strong> ({setAside.reason}). It has been kept aside, and the report’s
+            workspace is open instead.
+          </p>
+          <button type="button" onClick={() => downloadText('slidecast-autosave-set-aside.json', setAside.text, 'application/json')}>
+            Download it
+          </button>
+          <button type="button" onClick={() => setSetAside(undefined)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

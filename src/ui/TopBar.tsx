@@ -1,0 +1,82 @@
+/** The app bar: file name and unsaved marker, views, scenario switcher, file commands, undo/redo. */
+import { useSlidecast } from '../state/store';
+import { hasUnsavedChanges } from '../state/workspaceSlice';
+import { openFile, saveFile } from './files/fileActions';
+
+export type View = 'model' | 'scenarios' | 'compare';
+
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'model', label: 'Model' },
+  { id: 'scenarios', label: 'Scenarios' },
+  { id: 'compare', label: 'Compare' },
+];
+
+function ScenarioPicker() {
+  const scenarios = useSlidecast((s) => s.workspace.scenarios);
+  const active = useSlidecast((s) => s.workspace.activeScenario);
+  const switchScenario = useSlidecast((s) => s.switchScenario);
+  return (
+    <label className="scenario-picker">
+      <span>Scenario</span>
+      <select value={active} onChange={(event) => switchScenario(event.currentTarget.value)}>
+        {scenarios.map((scenario) => (
+          <option key={scenario.id} value={scenario.id}>
+            {scenario.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function TopBar({ view, onView }: { view: View; onView: (view: View) => void }) {
+  const title = useSlidecast((s) => s.workspace.title);
+  const fileName = useSlidecast((s) => s.fileName);
+  const unsaved = useSlidecast(hasUnsavedChanges);
+  const canUndo = useSlidecast((s) => s.past.length > 0);
+  const canRedo = useSlidecast((s) => s.future.length > 0);
+  const undo = useSlidecast((s) => s.undo);
+  const redo = useSlidecast((s) => s.redo);
+
+  return (
+    <header className="topbar">
+      <span className="brand">Slidecast</span>
+      <div className="workspace-name">
+        <h1 className="workspace-title">{title}</h1>
+        <span className="file-name" data-testid="file-name">
+          {fileName ?? 'Not saved to a file'}
+          {unsaved && (
+            <span className="unsaved" data-testid="unsaved-marker" title="Changes not saved to a file">
+              {' '}• unsaved changes
+            </span>
+          )}
+        </span>
+      </div>
+      <nav className="views" aria-label="Views">
+        {VIEWS.map((v) => (
+          <button key={v.id} type="button" aria-current={view === v.id ? 'page' : undefined} onClick={() => onView(v.id)}>
+            {v.label}
+          </button>
+        ))}
+      </nav>
+      <ScenarioPicker />
+      <div className="toolbar" role="toolbar" aria-label="File and history">
+        <button type="button" onClick={() => void openFile()} title="Open a workspace file (Ctrl+O)">
+          Open…
+        </button>
+        <button type="button" onClick={() => void saveFile(false)} title="Save (Ctrl+S)">
+          Save
+        </button>
+        <button type="button" onClick={() => void saveFile(true)} title="Save as a new file (Ctrl+Shift+S)">
+          Save as…
+        </button>
+        <button type="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+          ↶
+        </button>
+        <button type="button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+          ↷
+        </button>
+      </div>
+    </header>
+  );
+}

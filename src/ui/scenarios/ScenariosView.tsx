@@ -1,0 +1,177 @@
+/**
+ * The workspace's scenarios: create from the current one, duplicate, rename, reorder, delete (with
+ * undo), write notes, and show any of them. Every change here is an undoable edit.
+ */
+import { useState } from 'react';
+import type { Scenario } from '../../model/types';
+import { useSlidecast } from '../../state/store';
+import { deleteScenario, duplicateScenario, moveScenario, renameScenario, setScenarioNotes } from '../../state/scenarioEdits';
+import { formatSize } from '../format';
+
+type Feedback = { kind: 'error' | 'info'; text: string; undoable?: boolean } | undefined;
+
+function ScenarioRow({
+  scenario,
+  index,
+  count,
+  active,
+  onFeedback,
+}: {
+  scenario: Scenario;
+  index: number;
+  count: number;
+  active: boolean;
+  onFeedback: (feedback: Feedback) => void;
+}) {
+  const editWorkspace = useSlidecast((s) => s.editWorkspace);
+  const switchScenario = useSlidecast((s) => s.switchScenario);
+  const [name, setName] = useState<string | null>(null);
+  const { model } = scenario;
+
+  function commitName(text: string) {
+    setName(null);
+    if (text === scenario.name) return;
+    let error: string | undefined;
+    editWorkspace(`rename:${scenario.id}`, (ws) => {
+      error = renameScenario(ws, scenario.id, text);
+    });
+    onFeedback(error ? { kind: 'error', text: error } : undefined);
+  }
+
+  return (
+    <li className={`scenario-card${active ? ' scenario-active' : ''}`} data-scenario-id={scenario.id}>
+      <div className="scenario-card-head">
+        <input
+          className="scenario-name"
+          aria-label={`Name of scenario ${index + 1}`}
+          value={name ?? scenario.name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          onBlur={(event) => commitName(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commitName(event.currentTarget.value);
+            if (event.key === 'Escape') setName(null);
+          }}
+        />
+        {active ? (
+          <span className="scenario-shown">On screen</span>
+        ) : (
+          <button type="button" onClick={() => switchScenario(scenario.id)} aria-label={`Show ${scenario.name}`}>
+            Show
+          </button>
+        )}
+      </div>
+      <p className="scenario-summary muted">
+        {model.baseYear}–{model.endYear} · starts at {formatSize(model.baseSize.value, model.unit)} · {model.drivers.length} drivers ·{' '}
+        {model.dimensions.length} dimensions
+      </p>
+      <label className="scenario-notes">
+        <span>Notes</span>
+        <textarea
+          rows={2}
+          value={scenario.notes ?? ''}
+          aria-label={`Notes on ${scenario.name}`}
+          onChange={(event) => {
+            const notes = event.currentTarget.value;
+            editWorkspace(`notes:${scenario.id}`, (ws) => setScenarioNotes(ws, scenario.id, notes));
+          }}
+        />
+      </label>
+      <div className="scenario-actions">
+        <button
+          type="button"
+          onClick={() => {
+            let error: string | undefined;
+            editWorkspace(`duplicate:${scenario.id}`, (ws) => {
+              error = duplicateScenario(ws, scenario.id, `${scenario.name} copy`);
+            });
+            onFeedback(error ? { kind: 'error', text: error } : undefined);
+          }}
+          aria-label={`Duplicate ${scenario.name}`}
+        >
+          Duplicate
+        </button>
+        <button type="button" disabled={index === 0} onClick={() => editWorkspace(`move:${scenario.id}`, (ws) => moveScenario(ws, scenario.id, -1))} aria-label={`Move ${scenario.name} up`}>
+          ↑
+        </button>
+        <button
+          type="button"
+          disabled={index === count - 1}
+          onClick={() => editWorkspace(`move:${scenario.id}`, (ws) => moveScenario(ws, scenario.id, 1))}
+          aria-label={`Move ${scenario.name} down`}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={count <= 1}
+          title={count <= 1 ? 'A workspace needs at least one scenario' : undefined}
+          onClick={() => {
+            let error: string | undefined;
+            editWorkspace(`delete:${scenario.id}`, (ws) => {
+              error = deleteScenario(ws, scenario.id);
+            });
+            onFeedback(error ? { kind: 'error', text: error } : { kind: 'info', text: `Deleted “${scenario.name}”.`, undoable: true });
+          }}
+          aria-label={`Delete ${scenario.name}`}
+        >
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+export function ScenariosView() {
+  const scenarios = useSlidecast((s) => s.workspace.scenarios);
+  const active = useSlidecast((s) => s.workspace.activeScenario);
+  const editWorkspace = useSlidecast((s) => s.editWorkspace);
+  const undo = useSlidecast((s) => s.undo);
+  const [newName, setNewName] = useState('');
+  const [feedback, setFeedback] = useState<Feedback>(undefined);
+  const activeName = scenarios.find((s) => s.id === active)?.name ?? '';
+
+  return (
+    <section className="scenarios-view" aria-label="Scenarios">
+      <form
+        className="new-scenario"
+        onSubmit={(event) => {
+          event.preventDefault();
+          let error: string | undefined;
+          editWorkspace('create-scenario', (ws) => {
+            error = duplicateScenario(ws, active, newName || `${activeName} variant`);
+          });
+          setFeedback(error ? { kind: 'error', text: error } : { kind: 'info', text: 'Created from the scenario on screen; it is now on screen.' });
+          if (!error) setNewName('');
+        }}
+      >
+        <label>
+          <span>New scenario from “{activeName}”</span>
+          <input value={newName} onChange={(event) => setNewName(event.currentTarget.value)} placeholder="e.g. Bear case" aria-label="New scenario name" />
+        </label>
+        <button type="submit">Create</button>
+      </form>
+      {feedback && (
+        <p role={feedback.kind === 'error' ? 'alert' : 'status'} className={feedback.kind === 'error' ? 'field-error' : 'feedback'}>
+          {feedback.text}{' '}
+          {feedback.undoable && (
+            <button
+              type="button"
+              onClick={() => {
+                undo();
+                setFeedback(undefined);
+              }}
+            >
+              Undo
+            </button>
+          )}
+        </p>
+      )}
+      <ol className="scenario-list">
+        {scenarios.map((scenario, index) => (
+          <ScenarioRow key={scenario.id} scenario={scenario} index={index} count={scenarios.length} active={scenario.id === active} onFeedback={setFeedback} />
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAutosave, type AutosaveEvent, type AutosaveStorage } from '../../src/io/autosave';
+import { seedWorkspace } from '../../src/model/seedWorkspace';
+import { serializeWorkspace } from '../../src/model/workspaceFile';
+import type { Workspace } from '../../src/model/types';
+
+/** One IndexedDB shared by "tabs": updates are atomic, as in a readwrite transaction. */
+function memoryStorage() {
+  const data = new Map<string, unknown>();
+  let failWith: Error | undefined;
+  const storage: AutosaveStorage = {
+    read: async () => data.get('workspace'),
+    update: async (change) => {
+      if (failWith) throw failWith;
+      data.set('workspace', change(data.get('workspace')));
+    },
+    setAside: async (key, value) => void data.set(key, value),
+    clear: async () => void data.delete('workspace'),
+  };
+  return { storage, data, fail: (error: Error | undefined) => (failWith = error) };
+}
+
+/** The seed with another (valid: inside its range) base size, to tell versions apart. */
+function edited(workspace: Workspace, version: number): Workspace {
+  const copy = structuredClone(workspace);
+  copy.scenarios[0]!.model.baseSize.value = 16 + version / 100;
+  return copy;
+}
+
+function tab(storage: AutosaveStorage, channel?: BroadcastChannel) {
+  const events: AutosaveEvent[] = [];
+  const autosave = createAutosave({ storage, onEvent: (e) => events.push(e), delayMs: 10, channel });
+  return { autosave, events };
+}
+
+describe('autosave', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('writes within a second of a change, and a reload restores exactly', async () => {
+    const { storage } = memoryStorage();
+    const first = tab(storage);
+    expect(await first.autosave.restore()).toEqual({ kind: 'none' });
+    const workspace = edited(seedWorkspace(), 18.5);
+    workspace.activeScenario = 'narrow';
+    first.autosave.schedule({ workspace, baseline: seedWorkspace(), fileName: 'market.slidecast.json' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(first.events).toEqual([{ kind: 'saved', at: expect.any(Number) }]);
+
+    const restored = await tab(storage).autosave.restore();
+    expect(restored.kind).toBe('restored');
+    if (restored.kind !== 'restored') return;
+    expect(restored.workspace).toEqual(workspace);
+    expect(restored.workspace.activeScenario).toBe('narrow');
+    expect(restored.baseline).toEqual(seedWorkspace());
+    expect(restored.fileName).toBe('market.slidecast.json');
+  });
+
+  it('coalesces a burst of changes into one write of the newest', async () => {
+    const { storage, data } = memoryStorage();
+    const { autosave, events } = tab(storage);
+    for (let i = 0; i < 20; i++) autosave.schedule({ workspace: edited(seedWorkspace(), 10 + i), baseline: seedWorkspace(), fileName: undefined });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(events.filter((e) => e.kind === 'saved')).toHaveLength(1);
+    expect((data.get('workspace') as { workspace: string }).workspace).toBe(serializeWorkspace(edited(seedWorkspace(), 29)));
+  });
+
+  it('writes at once on flush (the tab is hidden)', async () => {
+    const { storage, data } = memoryStorage();
+    const { autosave } = tab(storage);
+    autosave.schedule({ workspace: seedWorkspace(), baseline: seedWorkspace(), fileName: undefined });
+    await autosave.flush();
+    expect(data.get('workspace')).toBeDefined();
+  });
+
+  it('says so when a write fails, and keeps working after', async () => {
+    const { storage, fail } = memoryStorage();
+    const { autosave, events } = tab(storage);
+    fail(new DOMException('quota', 'QuotaExceededError'));
+    autosave.schedule({ workspace: seedWorkspace(), baseline: seedWorkspace(), fileName: undefined });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(events[0]).toEqual({ kind: 'failed', message: expect.stringContaining('storage for this site is full') });
+    fail(undefined);
+    autosave.schedule({ workspace: seedWorkspace(), baseline: seedWorkspace(), fileName: undefined });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(events[1]?.kind).toBe('saved');
+  });
+
+  it('never lets an older tab overwrite newer work from another tab', async () => {
+    const { storage, data } = memoryStorage();
+    const a = tab(storage);
+    await a.autosave.restore();
+    a.autosave.schedule({ workspace: edited(seedWorkspace(), 1), baseline: seedWorkspace(), fileName: undefined });
+    await vi.advanceTimersByTimeAsync(50);
+
+    const b = tab(storage); // opened later: restores A's work
+    await b.autosave.restore();
+    b.autosave.schedule({ workspace: edited(seedWorkspace(), 2), baseline: seedWorkspace(), fileName: undefined });
+    await vi.advanceTimersByTimeAsync(50);
+
+    // A, now older than B's write, edits again: refused, and told.
+    a.autosave.schedule({ workspace: edited(seedWorkspace(), 3), baseline: seedWorkspace(), fileName: undefined });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(a.events.at(-1)).toEqual({ kind: 'superseded' });
+    expect((data.get('workspace') as { workspace: string }).workspace).toBe(serializeWorkspace(edited(seedWorkspace(), 2)));
+
+    // And it stops trying.
+    a.autosave.schedule({ workspace: edited(seedWorkspace(), 4), baseline: seedWorkspace(), fileName: undefined });
+    await vi.advanceTimersByTimeAsync(50);
+    expect((data.get('workspace') as { workspace: string }).workspace).toBe(serializeWorkspace(edited(seedWorkspace(), 2)));
+  });
+
+  it('learns at once from another tab’s broadcast that it is superseded', async () => {
+    vi.useRealTimers();
+    const { storage } = memoryStorage();
+    const channelA = new BroadcastChannel('autosave-test');
+    const channelB = new BroadcastChannel('autosave-test');
+    const a = tab(storage, channelA);
+    const b = tab(storage, channelB);
+    await a.autosave.restore();
+    await b.autosave.restore();
+    b.autosave.schedule({ workspace: edited(seedWorkspace(), 5), baseline: seedWorkspace(), fileName: undefined });
+    await b.autosave.flush();
+    await vi.waitFor(() => expect(a.events).toContainEqual({ kind: 'superseded' }));
+    a.autosave.dispose();
+    b.autosave.dispose();
+  });
+
+  it.each([
+    ['damaged JSON', { revision: 3, savedAt: 1, tabId: 'x', workspace: '{"format": "slidecast.workspace", ' }],
+    ['a newer format version', { revision: 3, savedAt: 1, tabId: 'x', workspace: serializeWorkspace(seedWorkspace()).replace('"version": 1', '"version": 99') }],
+    ['not a record at all', 'hello'],
+  ])('sets aside an autosave it cannot restore (%s), for download, and starts afresh', async (_, record) => {
+    const { storage, data } = memoryStorage();
+    data.set('workspace', record);
+    const { autosave } = tab(storage);
+    const outcome = await autosave.restore();
+    expect(outcome.kind).toBe('setAside');
+    if (outcome.kind !== 'setAside') return;
+    expect(outcome.reason).toMatch(/\S/);
+    const aside = [...data.keys()].filter((k) => k.startsWith('set-aside-'));
+    expect(aside).toHaveLength(1);
+    expect(data.get(aside[0]!)).toEqual(record);
+    // The next write is not blocked by the damaged record's revision.
+    autosave.schedule({ workspace: seedWorkspace(), baseline: seedWorkspace(), fileName: undefined });
+    await vi.advanceTimersByTimeAsync(50);
+    expect((data.get('workspace') as { revision: number }).revision).toBe(1);
+  });
+
+  it('reports storage that cannot be read, and starts from the seed', async () => {
+    const events: AutosaveEvent[] = [];
+    const autosave = createAutosave({
+      storage: { read: () => Promise.reject(new DOMException('blocked', 'SecurityError')), update: async () => {}, setAside: async () => {}, clear: async () => {} },
+      onEvent: (e) => events.push(e),
+    });
+    expect(await autosave.restore()).toEqual({ kind: 'none' });
+    expect(events[0]).toEqual({ kind: 'failed', message: expect.stringContaining('blocks storage') });
+  });
+});

@@ -1,0 +1,396 @@
+// @vitest-environment jsdom
+/**
+ * The assumptions panel against the real store, as a strategist uses it: sliders named after their
+ * quantities, number boxes that take typed values or say what is wrong, linked share sliders with
+ * locks, resets, source badges and driver switches.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { produce } from 'immer';
+import { getQuantity, type QuantityRef } from '../../src/model/quantityRef';
+import { seedWorkspace } from '../../src/model/seedWorkspace';
+import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
+import { model as buildModel } from '../support/models';
+import { activeModel, seedModel, shareOf, siblingsOf, sumOfShares, workspaceOf } from '../state/storeFactories';
+import { AssumptionsPanel } from '../../src/ui/assumptions/AssumptionsPanel';
+import { assumptionGroup, control, numberBox, renderWithUser, slider } from './screenHarness';
+
+const seed = seedModel();
+const DRIVER_NAMES = seed.drivers.map((d) => d.name);
+const AI = 'Advances in AI algorithms and deep learning';
+
+function valueOf(ref: QuantityRef): number | undefined {
+  return getQuantity(activeModel(), ref)?.value;
+}
+
+const renderPanel = () => renderWithUser(<AssumptionsPanel />);
+
+afterEach(() => {
+  cleanup();
+  resetSlidecastStore();
+});
+
+describe('sliders', () => {
+  it('shows every quantity of the Market and Drivers groups as a slider named after it', () => {
+    renderPanel();
+    const market = assumptionGroup('Market');
+    expect(within(market).getAllByRole('slider')).toHaveLength(2);
+    expect(slider('Market size 2025', market)).toHaveAttribute('aria-valuetext', '$17.2 B');
+    expect(slider('Trend growth', market)).toHaveAttribute('aria-valuetext', '0.00%');
+
+    const drivers = assumptionGroup('Growth drivers and restraints');
+    expect(within(drivers).getAllByRole('slider')).toHaveLength(DRIVER_NAMES.length);
+    for (const name of DRIVER_NAMES) expect(slider(name, drivers)).toBeInTheDocument();
+    expect(slider(AI, drivers)).toHaveAttribute('aria-valuetext', '+1.50%');
+    expect(slider('Regulatory hurdles', drivers)).toHaveAttribute('aria-valuetext', '-0.60%');
+  });
+
+  it('shows a share slider and a growth-premium slider for every member, nested ones too', () => {
+    renderPanel();
+    const walk = (members: NonNullable<typeof seed.dimensions[number]['members']>): string[] =>
+      members.flatMap((m) => [`${m.name} share`, `${m.name} growth premium`, ...(m.children ? walk(m.children) : [])]);
+    for (const dimension of seed.dimensions) {
+      const group = assumptionGroup(dimension.name);
+      const names = walk(dimension.members);
+      expect(within(group).getAllByRole('slider')).toHaveLength(names.length);
+      for (const name of names) expect(slider(name, group)).toBeInTheDocument();
+    }
+    expect(slider('China share')).toHaveAttribute('aria-valuetext', '50.0%');
+  });
+
+  it('moving a slider changes the model in the store, and the number box follows', () => {
+    renderPanel();
+    fireEvent.change(slider('Market size 2025'), { target: { value: '20' } });
+    expect(valueOf({ kind: 'baseSize' })).toBe(20);
+    expect(slider('Market size 2025')).toHaveAttribute('aria-valuetext', '$20.0 B');
+    expect(numberBox('Market size 2025')).toHaveValue('20');
+
+    fireEvent.change(slider(AI), { target: { value: '0.03' } });
+    expect(valueOf({ kind: 'driverImpact', driverId: 'ai-advances' })).toBe(0.03);
+    expect(numberBox(AI)).toHaveValue('3');
+  });
+
+  it('a drag from pointer down to pointer up is one undo step', () => {
+    renderPanel();
+    const before = useSlidecast.getState().workspace;
+    const size = slider('Market size 2025');
+    fireEvent.pointerDown(size);
+    for (const value of ['18', '19', '20', '21', '22']) fireEvent.change(size, { target: { value } });
+    fireEvent.pointerUp(size);
+    expect(valueOf({ kind: 'baseSize' })).toBe(22);
+    expect(useSlidecast.getState().past).toHaveLength(1);
+    act(() => useSlidecast.getState().undo());
+    expect(useSlidecast.getState().workspace).toBe(before);
+    expect(slider('Market size 2025')).toHaveAttribute('aria-valuetext', '$17.2 B');
+  });
+
+  it('moving a share slider moves its siblings so the list still sums to 100%', () => {
+    renderPanel();
+    fireEvent.change(slider('Europe share'), { target: { value: '0.5' } });
+    expect(shareOf(activeModel(), ['region', 'europe'])).toBe(0.5);
+    expect(sumOfShares(siblingsOf(activeModel(), ['region', 'na']))).toBeCloseTo(1, 12);
+    expect(slider('North America share')).toHaveAttribute('aria-valuetext', '28.6%');
+  });
+});
+
+describe('number boxes', () => {
+  it('typing a size and pressing Enter sets it', async () => {
+    const { user } = renderPanel();
+    const box = numberBox('Market size 2025');
+    await user.clear(box);
+    await user.type(box, '19.5{Enter}');
+    expect(valueOf({ kind: 'baseSize' })).toBe(19.5);
+    expect(slider('Market size 2025')).toHaveAttribute('aria-valuetext', '$19.5 B');
+  });
+
+  it('takes rates as percents, with a comma or a typographic minus', async () => {
+    const { user } = renderPanel();
+    const trend = numberBox('Trend growth');
+    await user.clear(trend);
+    await user.type(trend, '1,5{Enter}');
+    expect(valueOf({ kind: 'baseGrowth' })).toBeCloseTo(0.015, 12);
+
+    const hurdles = numberBox('Regulatory hurdles');
+    await user.clear(hurdles);
+    await user.type(hurdles, '−1.2%{Enter}');
+    expect(valueOf({ kind: 'driverImpact', driverId: 'regulatory-hurdles' })).toBeCloseTo(-0.012, 12);
+  });
+
+  it('takes a share as a percent and rebalances the siblings', async () => {
+    const { user } = renderPanel();
+    const europe = numberBox('Europe share');
+    await user.clear(europe);
+    await user.type(europe, '35{Enter}');
+    expect(shareOf(activeModel(), ['region', 'europe'])).toBeCloseTo(0.35, 12);
+    expect(sumOfShares(siblingsOf(activeModel(), ['region', 'na']))).toBeCloseTo(1, 12);
+  });
+
+  it('commits a typed value when the box loses focus', async () => {
+    const { user } = renderPanel();
+    const box = numberBox('Market size 2025');
+    await user.clear(box);
+    await user.type(box, '18');
+    await user.tab();
+    expect(valueOf({ kind: 'baseSize' })).toBe(18);
+  });
+
+  it.each([
+    ['Market size 2025', 'abc', /“abc” is not a number/],
+    ['Market size 2025', '1e999', /too large/],
+    ['Market size 2025', '-5', /market size cannot be negative/i],
+    ['Europe share', '-5', /share cannot be negative/i],
+    ['Europe share', '101', /more than 100%/],
+    ['Trend growth', 'abc', /not a number/],
+  ])('refuses "%s" ← "%s" with a visible message and leaves the store untouched', async (name, typed, message) => {
+    const { user } = renderPanel();
+    const before = useSlidecast.getState().workspace;
+    const box = numberBox(name);
+    await user.clear(box);
+    await user.type(box, `${typed}{Enter}`);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(message);
+    expect(alert).toHaveTextContent(name);
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(box).toHaveAccessibleDescription(alert.textContent!);
+    expect(box).toHaveValue(typed);
+    expect(useSlidecast.getState().workspace).toBe(before);
+    expect(useSlidecast.getState().past).toEqual([]);
+  });
+
+  it('refuses an empty box rather than reading it as 0', async () => {
+    const { user } = renderPanel();
+    const before = useSlidecast.getState().workspace;
+    await user.clear(numberBox('Market size 2025'));
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent(/not a number/);
+    expect(useSlidecast.getState().workspace).toBe(before);
+  });
+
+  it('Escape drops a refused entry and its message, and shows the value again', async () => {
+    const { user } = renderPanel();
+    const box = numberBox('Market size 2025');
+    await user.clear(box);
+    await user.type(box, 'abc{Enter}');
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(box).toHaveValue('17.18');
+    expect(box).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  it('a valid entry after a refused one clears the message', async () => {
+    const { user } = renderPanel();
+    const box = numberBox('Market size 2025');
+    await user.clear(box);
+    await user.type(box, 'abc{Enter}');
+    await user.clear(box);
+    await user.type(box, '18{Enter}');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(valueOf({ kind: 'baseSize' })).toBe(18);
+  });
+
+  it('a value changed elsewhere (the slider, undo) replaces a refused entry and its message', async () => {
+    const { user } = renderPanel();
+    const box = numberBox('Market size 2025');
+    await user.clear(box);
+    await user.type(box, 'abc{Enter}');
+    fireEvent.change(slider('Market size 2025'), { target: { value: '21' } });
+    expect(box).toHaveValue('21');
+    expect(box).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    await user.clear(box);
+    await user.type(box, 'xyz{Enter}');
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    act(() => useSlidecast.getState().undo());
+    expect(box).toHaveValue('17.18');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
+describe('linked shares and locks', () => {
+  it('a locked share does not move when a sibling moves, and its slider is disabled', async () => {
+    const { user } = renderPanel();
+    await user.click(within(assumptionGroup('Region')).getByText('Region'));
+    const lock = control('button', 'Lock North America share');
+    expect(lock).toHaveAttribute('aria-pressed', 'false');
+    await user.click(lock);
+    expect(lock).toHaveAttribute('aria-pressed', 'true');
+    expect(slider('North America share')).toBeDisabled();
+
+    fireEvent.change(slider('Europe share'), { target: { value: '0.5' } });
+    expect(shareOf(activeModel(), ['region', 'na'])).toBe(0.4);
+    expect(shareOf(activeModel(), ['region', 'europe'])).toBe(0.5);
+    expect(sumOfShares(siblingsOf(activeModel(), ['region', 'na']))).toBeCloseTo(1, 12);
+    expect(slider('North America share')).toHaveAttribute('aria-valuetext', '40.0%');
+
+    // Only 60% is left beside North America: Europe cannot take more.
+    fireEvent.change(slider('Europe share'), { target: { value: '0.9' } });
+    expect(shareOf(activeModel(), ['region', 'na'])).toBe(0.4);
+    expect(shareOf(activeModel(), ['region', 'europe'])).toBeCloseTo(0.6, 12);
+
+    await user.click(lock);
+    fireEvent.change(slider('Europe share'), { target: { value: '0.3' } });
+    expect(shareOf(activeModel(), ['region', 'na'])).not.toBe(0.4);
+  });
+
+  it('locks are per list: locking Europe does not lock a product type', async () => {
+    const { user } = renderPanel();
+    await user.click(control('button', 'Lock Europe share'));
+    fireEvent.change(slider('Software share'), { target: { value: '0.7' } });
+    expect(shareOf(activeModel(), ['type', 'hardware'])).toBeCloseTo(0.3, 12);
+    expect(shareOf(activeModel(), ['region', 'europe'])).toBe(0.3);
+  });
+
+  it('when every sibling is locked, a share cannot be moved', async () => {
+    const { user } = renderPanel();
+    await user.click(control('button', 'Lock Hardware share'));
+    expect(slider('Software share')).toBeDisabled();
+    expect(numberBox('Software share')).toBeDisabled();
+  });
+});
+
+describe('reset', () => {
+  const resetButton = (name: string) => control('button', `Reset ${name} to the scenario's value`);
+
+  it('is disabled while the value is as saved, and restores the saved value and range', async () => {
+    const { user } = renderPanel();
+    expect(resetButton('Market size 2025')).toBeDisabled();
+    fireEvent.change(slider('Market size 2025'), { target: { value: '30' } });
+    expect(activeModel().baseSize.range!.high).toBe(30);
+    expect(resetButton('Market size 2025')).toBeEnabled();
+    await user.click(resetButton('Market size 2025'));
+    expect(activeModel().baseSize).toEqual(seed.baseSize);
+    expect(resetButton('Market size 2025')).toBeDisabled();
+    expect(slider('Market size 2025')).toHaveAttribute('aria-valuetext', '$17.2 B');
+  });
+
+  it('restores a whole list of shares from any of them', async () => {
+    const { user } = renderPanel();
+    fireEvent.change(slider('Europe share'), { target: { value: '0.5' } });
+    expect(resetButton('North America share')).toBeEnabled();
+    await user.click(resetButton('North America share'));
+    expect(siblingsOf(activeModel(), ['region', 'na'])).toEqual(siblingsOf(seed, ['region', 'na']));
+    expect(resetButton('Europe share')).toBeDisabled();
+  });
+
+  it('takes a growth premium the saved model never had back to none', async () => {
+    const { user } = renderPanel();
+    const germany = numberBox('Germany growth premium');
+    expect(resetButton('Germany growth premium')).toBeDisabled();
+    await user.clear(germany);
+    await user.type(germany, '2{Enter}');
+    expect(valueOf({ kind: 'memberGrowthDelta', path: ['region', 'europe', 'de'] })).toBeCloseTo(0.02, 12);
+    await user.click(resetButton('Germany growth premium'));
+    expect(getQuantity(activeModel(), { kind: 'memberGrowthDelta', path: ['region', 'europe', 'de'] })).toBeUndefined();
+    expect(activeModel()).toEqual(seed);
+    expect(resetButton('Germany growth premium')).toBeDisabled();
+  });
+
+  it('is one undo step', async () => {
+    const { user } = renderPanel();
+    fireEvent.change(slider('Market size 2025'), { target: { value: '30' } });
+    const edited = useSlidecast.getState().workspace;
+    await user.click(resetButton('Market size 2025'));
+    useSlidecast.getState().undo();
+    expect(useSlidecast.getState().workspace).toBe(edited);
+  });
+});
+
+describe('source badges', () => {
+  it('shows the source of a sourced number', async () => {
+    const { user } = renderPanel();
+    const badge = control('button', 'Sourced: Market size 2025, show details');
+    expect(badge).toHaveTextContent('Source');
+    expect(badge).toHaveAttribute('aria-expanded', 'false');
+    await user.click(badge);
+    expect(badge).toHaveAttribute('aria-expanded', 'true');
+    const details = screen.getByRole('note');
+    expect(details).toHaveTextContent(`Source: ${seed.baseSize.source!}`);
+    await user.click(badge);
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+  });
+
+  it('shows the note of an assumption', async () => {
+    const { user } = renderPanel();
+    const badge = control('button', 'Assumption: Trend growth, show details');
+    expect(badge).toHaveTextContent('Assumed');
+    await user.click(badge);
+    expect(screen.getByRole('note')).toHaveTextContent(`Note: ${seed.baseGrowth.note!}`);
+    expect(screen.getByRole('note')).not.toHaveTextContent('Source:');
+  });
+
+  it('shows a source and its caveat together', async () => {
+    const { user } = renderPanel();
+    await user.click(control('button', 'Sourced: Asia-Pacific share, show details'));
+    const details = screen.getByRole('note');
+    expect(details).toHaveTextContent('Source:');
+    expect(details).toHaveTextContent('Note: China’s 10% is read as part of this 20%');
+  });
+
+  it('has nothing to open for an assumption without a note', () => {
+    useSlidecast.getState().replaceWorkspace(workspaceOf(buildModel({})));
+    renderPanel();
+    expect(control('button', 'Assumption: Market size 2025')).toBeDisabled();
+  });
+
+  it('renders a source or a note from a file as text, never as HTML', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const workspace = produce(seedWorkspace(), (w) => {
+      w.scenarios[0]!.model.baseSize.source = hostile;
+      w.scenarios[0]!.model.baseSize.note = '<b>bold</b><script>alert(2)</script>';
+    });
+    useSlidecast.getState().replaceWorkspace(workspace);
+    const { user, container } = renderPanel();
+    await user.click(control('button', 'Sourced: Market size 2025, show details'));
+    const details = screen.getByRole('note');
+    expect(details).toHaveTextContent(`Source: ${hostile}`);
+    expect(details).toHaveTextContent('Note: <b>bold</b><script>alert(2)</script>');
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect(details.querySelector('b')).toBeNull();
+  });
+});
+
+describe('drivers', () => {
+  it('switching a driver off changes the model and disables its slider', async () => {
+    const { user } = renderPanel();
+    const toggle = control('checkbox', `${AI} enabled`);
+    expect(toggle).toBeChecked();
+    await user.click(toggle);
+    expect(activeModel().drivers.find((d) => d.id === 'ai-advances')!.enabled).toBe(false);
+    expect(toggle).not.toBeChecked();
+    expect(slider(AI)).toBeDisabled();
+    expect(control('combobox', `${AI} start year`)).toBeDisabled();
+    await user.click(toggle);
+    expect(activeModel().drivers.find((d) => d.id === 'ai-advances')!.enabled).toBe(true);
+    expect(slider(AI)).toBeEnabled();
+  });
+
+  it('sets when a driver starts and how long it ramps', async () => {
+    const { user } = renderPanel();
+    await user.selectOptions(control('combobox', `${AI} start year`), '2028');
+    await user.selectOptions(control('combobox', `${AI} ramp years`), '3 years');
+    expect(activeModel().drivers.find((d) => d.id === 'ai-advances')).toMatchObject({ startYear: 2028, rampYears: 3 });
+  });
+
+  it('offers the start years of the model: the year after the base year to the end year', () => {
+    renderPanel();
+    const years = within(control('combobox', `${AI} start year`))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(years).toEqual(['2026', '2027', '2028', '2029', '2030', '2031', '2032']);
+  });
+});
+
+describe('scenarios', () => {
+  it('the sliders show the scenario on screen, and edits go to it', () => {
+    renderPanel();
+    act(() => useSlidecast.getState().switchScenario('narrow'));
+    expect(slider('Market size 2023')).toHaveAttribute('aria-valuetext', '$1.62 B');
+    fireEvent.change(slider('Market size 2023'), { target: { value: '2' } });
+    const { workspace } = useSlidecast.getState();
+    expect(workspace.scenarios.find((s) => s.id === 'narrow')!.model.baseSize.value).toBe(2);
+    expect(workspace.scenarios.find((s) => s.id === 'consensus')!.model.baseSize.value).toBe(17.18);
+  });
+});
