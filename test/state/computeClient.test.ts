@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { evaluateScenario } from '../../src/engine/evaluateScenario';
 import { createComputeClient, type ComputeClient, type ComputeRequest } from '../../src/state/computeClient';
+import type { CompareRequest } from '../../src/engine/compareScenarios';
 import { claim, model } from '../support/models';
 import { ControllableEngine, FakeEngineWorker } from './fakeEngineWorker';
 
@@ -23,6 +24,7 @@ let engine: ControllableEngine;
 let workers: FakeEngineWorker[];
 let client: ComputeClient | undefined;
 const onResult = vi.fn();
+const onCompareResult = vi.fn();
 const onFallback = vi.fn();
 const onError = vi.fn();
 const createWorker = vi.fn(() => {
@@ -32,7 +34,7 @@ const createWorker = vi.fn(() => {
 });
 
 function startClient(options: { createWorker?: () => Worker } = {}): ComputeClient {
-  client = createComputeClient({ onResult, onFallback, onError, createWorker: options.createWorker ?? createWorker });
+  client = createComputeClient({ onResult, onCompareResult, onFallback, onError, createWorker: options.createWorker ?? createWorker });
   return client;
 }
 
@@ -50,6 +52,7 @@ beforeEach(() => {
   engine = new ControllableEngine();
   workers = [];
   onResult.mockReset();
+  onCompareResult.mockReset();
   onFallback.mockReset();
   onError.mockReset();
   createWorker.mockClear();
@@ -163,6 +166,57 @@ describe('with a working worker', () => {
     await settle();
     expect(engine.computedBaseSizes).toEqual([1]);
     expect(onResult).not.toHaveBeenCalled();
+  });
+});
+
+/** A comparison of two scenarios built from requests. */
+function comparison(...sizes: number[]): CompareRequest {
+  return {
+    scenarios: sizes.map((size) => ({ id: `scenario-${size}`, name: `Size ${size}`, model: request(size).model })),
+    claims: [],
+  };
+}
+
+describe('comparisons and scenarios are separate channels', () => {
+  it('a comparison neither waits for nor supersedes the scenario request running', async () => {
+    const c = startClient();
+    c.request(request(1));
+    await vi.waitFor(() => expect(engine.calls).toHaveLength(1));
+    c.compare(comparison(1, 2));
+    await vi.waitFor(() => expect(engine.compareCalls).toHaveLength(1));
+
+    engine.calls[0]!.finish();
+    await vi.waitFor(() => expect(deliveredBaseSizes()).toEqual([1]));
+    engine.compareCalls[0]!.finish();
+    await vi.waitFor(() => expect(onCompareResult).toHaveBeenCalledTimes(1));
+    expect(onCompareResult.mock.calls[0]![0].scenarios.map((s: { id: string }) => s.id)).toEqual(['scenario-1', 'scenario-2']);
+  });
+
+  it('in each channel the newest request wins', async () => {
+    const c = startClient();
+    c.compare(comparison(1, 2));
+    await vi.waitFor(() => expect(engine.compareCalls).toHaveLength(1));
+    c.compare(comparison(1, 3));
+    c.compare(comparison(1, 4));
+    engine.compareCalls[0]!.finish();
+    await vi.waitFor(() => expect(engine.compareCalls).toHaveLength(2));
+    expect(engine.compareCalls[1]!.request.scenarios[1]!.id).toBe('scenario-4');
+    engine.compareCalls[1]!.finish();
+    await vi.waitFor(() => expect(onCompareResult).toHaveBeenCalledTimes(1));
+    await settle();
+    expect(onCompareResult).toHaveBeenCalledTimes(1);
+    expect(onCompareResult.mock.calls[0]![0].scenarios[1].id).toBe('scenario-4');
+  });
+
+  it('when the worker fails, both channels recompute their newest request on the main thread', async () => {
+    const c = startClient();
+    c.request(request(1));
+    c.compare(comparison(1, 2));
+    await vi.waitFor(() => expect(engine.compareCalls).toHaveLength(1));
+    workers[0]!.crash();
+    expect(onFallback).toHaveBeenCalledTimes(1);
+    expect(deliveredBaseSizes()).toEqual([1]);
+    expect(onCompareResult).toHaveBeenCalledTimes(1);
   });
 });
 

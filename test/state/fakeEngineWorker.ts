@@ -6,6 +6,7 @@
 import { expose } from 'comlink';
 import type { Claim, Model } from '../../src/model/types';
 import { evaluateScenario, type ScenarioResult } from '../../src/engine/evaluateScenario';
+import { compareScenarios, type CompareRequest, type CompareResult } from '../../src/engine/compareScenarios';
 import type { EngineApi } from '../../src/engine/worker';
 
 /** One call the engine received and has not answered yet. */
@@ -18,16 +19,23 @@ export interface EngineCall {
   fail: (message: string) => void;
 }
 
+/** One comparison the engine received and has not answered yet. */
+export interface CompareCall {
+  request: CompareRequest;
+  finish: () => void;
+}
+
 /** The worker's side: records every call, answers on demand. */
 export class ControllableEngine {
   readonly calls: EngineCall[] = [];
+  readonly compareCalls: CompareCall[] = [];
 
   /** The base sizes of the models the engine was asked to compute, in order: which requests ran. */
   get computedBaseSizes(): number[] {
     return this.calls.map((call) => call.model.baseSize.value);
   }
 
-  readonly api: Pick<EngineApi, 'evaluate'> = {
+  readonly api: EngineApi = {
     evaluate: (model: Model, claims: readonly Claim[]): ScenarioResult =>
       // Comlink awaits a promise returned by an exposed function; the type says what the real one returns.
       new Promise<ScenarioResult>((resolve, reject) => {
@@ -38,6 +46,10 @@ export class ControllableEngine {
           fail: (message) => reject(new Error(message)),
         });
       }) as unknown as ScenarioResult,
+    compare: (request: CompareRequest): CompareResult =>
+      new Promise<CompareResult>((resolve) => {
+        this.compareCalls.push({ request, finish: () => resolve(compareScenarios(request)) });
+      }) as unknown as CompareResult,
   };
 }
 
