@@ -32,9 +32,9 @@ test('save downloads a valid workspace file that reopens with the same numbers i
   expect(await headlineTotal(colleague)).not.toBe(edited);
   const chooser = colleague.waitForEvent('filechooser');
   await colleague.getByRole('button', { name: 'Open…' }).click();
-  await (await chooser).setFiles(path);
+  await (await chooser).setFiles({ name: 'market.slidecast.json', mimeType: 'application/json', buffer: readFileSync(path) });
   await expect.poll(() => headlineTotal(colleague)).toBe(edited);
-  await expect(colleague.getByTestId('file-name')).toContainText('.slidecast.json');
+  await expect(colleague.getByTestId('file-name')).toContainText('market.slidecast.json');
   await context.close();
 });
 
@@ -48,9 +48,9 @@ test(`opening each of ${badFiles.length} bad files shows an alert naming the pro
   await setNumber(page, 'Trend growth', '1');
   const before = await headlineChangedFrom(page, 17.18 * 1.052 ** 7);
   for (const name of badFiles) {
+    page.once('dialog', (dialog) => void dialog.accept()); // "open over unsaved work?" — yes
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Open…' }).click();
-    page.once('dialog', (dialog) => dialog.accept()); // "open over unsaved work?"
     await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: readFileSync(`test/fixtures/bad/${name}`) });
     const alert = page.getByTestId('problem');
     await expect(alert).toHaveAttribute('role', 'alert');
@@ -95,10 +95,10 @@ test('reload restores the last edit, the scenario on screen and the file name', 
   await expect.poll(() => headlineTotal(page)).toBe(edited);
   await expect(page.getByTestId('unsaved-marker')).toBeVisible();
 
-  await page.getByLabel('Scenario').selectOption('narrow');
+  await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption('narrow');
   await page.waitForTimeout(1000);
   await page.reload();
-  await expect(page.getByLabel('Scenario')).toHaveValue('narrow');
+  await expect(page.getByRole('combobox', { name: 'Scenario', exact: true })).toHaveValue('narrow');
 });
 
 test('undo and redo restore the headline, from buttons and keys', async ({ page }) => {
