@@ -25,13 +25,16 @@ function valueOf(ref: QuantityRef): number | undefined {
 
 const renderPanel = () => renderWithUser(<AssumptionsPanel />);
 
+/** Tests that search the whole panel (~80 sliders) take seconds in jsdom: room for a loaded machine. */
+const SLOW_IN_JSDOM = { timeout: 20_000 };
+
 afterEach(() => {
   cleanup();
   resetSlidecastStore();
 });
 
 describe('sliders', () => {
-  it('shows every quantity of the Market and Drivers groups as a slider named after it', () => {
+  it('shows every quantity of the Market and Drivers groups as a slider named after it', SLOW_IN_JSDOM, () => {
     renderPanel();
     const market = assumptionGroup('Market');
     expect(within(market).getAllByRole('slider')).toHaveLength(2);
@@ -45,14 +48,16 @@ describe('sliders', () => {
     expect(slider('Regulatory hurdles', drivers)).toHaveAttribute('aria-valuetext', '-0.60%');
   });
 
-  it('shows a share slider and a growth-premium slider for every member, nested ones too', () => {
+  it('shows a share slider and a growth-premium slider for every member, nested ones too', SLOW_IN_JSDOM, () => {
     renderPanel();
     const walk = (members: NonNullable<typeof seed.dimensions[number]['members']>): string[] =>
       members.flatMap((m) => [`${m.name} share`, `${m.name} growth premium`, ...(m.children ? walk(m.children) : [])]);
     for (const dimension of seed.dimensions) {
       const group = assumptionGroup(dimension.name);
       const names = walk(dimension.members);
-      expect(within(group).getAllByRole('slider')).toHaveLength(names.length);
+      // `hidden: true` skips the visibility check of ~60 sliders (slow in jsdom); `slider()` checks
+      // the role and accessible name of each one named.
+      expect(within(group).getAllByRole('slider', { hidden: true })).toHaveLength(names.length);
       for (const name of names) expect(slider(name, group)).toBeInTheDocument();
     }
     expect(slider('China share')).toHaveAttribute('aria-valuetext', '50.0%');
@@ -209,7 +214,7 @@ describe('number boxes', () => {
 });
 
 describe('linked shares and locks', () => {
-  it('a locked share does not move when a sibling moves, and its slider is disabled', async () => {
+  it('a locked share does not move when a sibling moves, and its slider is disabled', SLOW_IN_JSDOM, async () => {
     const { user } = renderPanel();
     await user.click(within(assumptionGroup('Region')).getByText('Region'));
     const lock = control('button', 'Lock North America share');

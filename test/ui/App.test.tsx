@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+/**
+ * The whole model screen with the real data flow: store → compute client → engine (on the main
+ * thread: jsdom has no workers) → result in the store → headline. A slider moved is a new
+ * end-year total on screen, undo brings the old one back, and the scenario picker switches both
+ * the sliders and the numbers.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { evaluateScenario } from '../../src/engine/evaluateScenario';
+import { connectCompute } from '../../src/state/computeConnection';
+import { activeScenarioOf } from '../../src/state/scenarioSelectors';
+import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
+import { App } from '../../src/ui/App';
+import { control, renderWithUser, slider, stubResizeObserver } from './screenHarness';
+
+let disconnect: (() => void) | undefined;
+
+beforeEach(() => {
+  stubResizeObserver();
+  disconnect = connectCompute(useSlidecast, () => {
+    throw new Error('Worker is not defined');
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  disconnect?.();
+  resetSlidecastStore();
+  vi.unstubAllGlobals();
+});
+
+/** What the engine says the end-year total of the scenario on screen is. */
+function engineEndTotal(): number {
+  const { workspace } = useSlidecast.getState();
+  const total = evaluateScenario(activeScenarioOf(workspace).model, workspace.claims).forecast.total;
+  return total[total.length - 1]!;
+}
+
+const shownTotal = () => Number(screen.getByTestId('headline-total').getAttribute('data-value'));
+
+describe('the model screen', () => {
+  it("shows the engine's end-year total and says the engine runs on the main thread", () => {
+    renderWithUser(<App />);
+    expect(shownTotal()).toBe(engineEndTotal());
+    expect(screen.getByTestId('headline-total')).toHaveTextContent('$24.5 B');
+    expect(within(screen.getByRole('region', { name: 'Warnings' })).getByRole('status')).toHaveTextContent('main thread');
+  });
+
+  it('a slider moved is a new total in the headline, and Undo brings the old one back', async () => {
+    const { user } = renderWithUser(<App />);
+    const before = shownTotal();
+    const size = slider('Market size 2025');
+    fireEvent.pointerDown(size);
+    for (const value of ['18', '19', '20']) fireEvent.change(size, { target: { value } });
+    fireEvent.pointerUp(size);
+    expect(shownTotal()).toBe(engineEndTotal());
+    expect(shownTotal()).toBeCloseTo((before * 20) / 17.18, 9);
+
+    await user.click(control('button', 'Undo'));
+    expect(shownTotal()).toBe(before);
+    expect(control('button', 'Undo')).toBeDisabled();
+    await user.click(control('button', 'Redo'));
+    expect(shownTotal()).toBeCloseTo((before * 20) / 17.18, 9);
+  });
+
+  it('typing a value and pressing Enter updates the headline', async () => {
+    const { user } = renderWithUser(<App />);
+    const trend = screen.getByRole('textbox', { name: 'Trend growth (%)' });
+    await user.clear(trend);
+    await user.type(trend, '1{Enter}');
+    expect(shownTotal()).toBe(engineEndTotal());
+    expect(shownTotal()).toBeCloseTo(17.18 * 1.062 ** 7, 6);
+  });
+
+  it('the scenario picker switches the sliders and the numbers', async () => {
+    const { user } = renderWithUser(<App />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), 'narrow');
+    expect(slider('Market size 2023')).toHaveAttribute('aria-valuetext', '$1.62 B');
+    expect(shownTotal()).toBe(engineEndTotal());
+    expect(screen.getByTestId('headline-total')).toHaveTextContent('$17.4 B');
+  });
+});
