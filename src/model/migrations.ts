@@ -33,6 +33,16 @@ export const WORKSPACE_MIGRATIONS: readonly WorkspaceMigration[] = [
     description: 'The first workspace format: claims and scenarios (DESIGN.md §4).',
     up: (file) => file,
   },
+  {
+    version: 2,
+    description: 'Presentation settings: the assumptions pinned for present mode (optional `presentation`).',
+    up: (file) => {
+      // Version 1 had no such field: one in a version-1 file is a misspelling or a forgery, and
+      // accepting it would let a v1 file carry what v1 could not say.
+      if ('presentation' in file) throw new Error('"presentation" is not a field of format version 1');
+      return file;
+    },
+  },
 ];
 
 export type MigrationResult =

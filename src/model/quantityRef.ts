@@ -11,8 +11,8 @@ export type QuantityRef =
   | { kind: 'baseSize' }
   | { kind: 'baseGrowth' }
   | { kind: 'driverImpact'; driverId: string }
-  | { kind: 'memberShare'; path: readonly string[] }
-  | { kind: 'memberGrowthDelta'; path: readonly string[] };
+  | { kind: 'memberShare'; path: string[] }
+  | { kind: 'memberGrowthDelta'; path: string[] };
 
 /** How a quantity is shown and bounded: sizes in the model's unit, rates and shares as percents. */
 export type QuantityKind = 'size' | 'rate' | 'share';

@@ -9,6 +9,10 @@
  * distribution). Not compared: names, sources and notes (words, not assumptions), and the
  * simulation's sample count and seed (settings of the computation, not of the market).
  *
+ * A driver or member that some scenarios lack shows that on its main row (impact, share), with no
+ * value in those scenarios; its other rows (ranges, switch, timing, premium) are listed only when
+ * the scenarios that have it disagree on them.
+ *
  * Drivers, dimensions and members are matched by id. Their order is the first scenario's, with
  * what only a later scenario has placed after the item it follows there (so a member added in the
  * second scenario sits beside its siblings, not at the end of the list).
@@ -102,25 +106,26 @@ export function diffAssumptions(models: readonly DiffInput[]): AssumptionDiff[] 
   const add = (row: Omit<AssumptionDiff, 'values'>, values: AssumptionValue[], compare: readonly AssumptionValue[] = values): void => {
     if (!allSame(compare)) rows.push({ ...row, values });
   };
-  /** Value and range rows of a quantity that some models lack (`undefined`). */
-  const addQuantity = (
-    key: string,
-    label: string,
-    group: string | undefined,
-    ref: QuantityRef,
-    quantities: readonly (Quantity | undefined)[],
-    present: readonly boolean[],
-    defaultValue?: number,
-  ): void => {
+  /**
+   * A detail of a driver or member (a range, a switch, a premium): listed only when the scenarios
+   * that have the item disagree on it. That a scenario lacks the item is already said by the item's
+   * main row (impact, share); repeating it on every detail would bury the real differences.
+   */
+  const addDetail = (row: Omit<AssumptionDiff, 'values'>, values: AssumptionValue[], compare: readonly AssumptionValue[] = values): void => {
+    const present = compare.filter((v) => v !== undefined);
+    if (!allSame(present)) rows.push({ ...row, values });
+  };
+  /**
+   * Value and range rows of a quantity that some models may lack (`present` false). `main`: the
+   * value row also says which scenarios lack the item (a driver's impact, a member's share);
+   * otherwise both rows are details (see `addDetail`).
+   */
+  const addQuantity: AddQuantity = (key, label, group, ref, quantities, present, options = {}) => {
     const kind = quantityKind(ref);
-    const values = quantities.map((q, i) => (present[i] ? (q?.value ?? defaultValue) : undefined));
-    add({ key: `${key}:value`, label, group, kind, field: 'value', ref }, values);
+    const values = quantities.map((q, i) => (present[i] ? (q?.value ?? options.defaultValue) : undefined));
+    (options.main ? add : addDetail)({ key: `${key}:value`, label, group, kind, field: 'value', ref }, values);
     const ranges = quantities.map((q, i) => (present[i] ? (q?.range ?? null) : undefined));
-    // "No range" against "no such member" tells nothing the value row does not: list ranges only
-    // when some scenario gives one.
-    if (ranges.some((r) => r !== null && r !== undefined)) {
-      add({ key: `${key}:range`, label: `${label} range`, group, kind, field: 'range', ref }, ranges);
-    }
+    addDetail({ key: `${key}:range`, label: `${label} range`, group, kind, field: 'range', ref }, ranges);
   };
 
   add({ key: 'baseYear', label: 'Base year', kind: 'year', field: 'baseYear' }, list.map((m) => m.baseYear));
@@ -130,8 +135,8 @@ export function diffAssumptions(models: readonly DiffInput[]): AssumptionDiff[] 
   const all = list.map(() => true);
   // quantityLabel names the base size after its base year, which is one of the things that may
   // differ: a neutral name here.
-  addQuantity('baseSize', 'Market size in the base year', undefined, { kind: 'baseSize' }, list.map((m) => m.baseSize), all);
-  addQuantity('baseGrowth', quantityLabel(list[0]!, { kind: 'baseGrowth' }), undefined, { kind: 'baseGrowth' }, list.map((m) => m.baseGrowth), all);
+  addQuantity('baseSize', 'Market size in the base year', undefined, { kind: 'baseSize' }, list.map((m) => m.baseSize), all, { main: true });
+  addQuantity('baseGrowth', quantityLabel(list[0]!, { kind: 'baseGrowth' }), undefined, { kind: 'baseGrowth' }, list.map((m) => m.baseGrowth), all, { main: true });
 
   for (const id of unionIds(list.map((m) => m.drivers))) {
     const drivers: (Driver | undefined)[] = list.map((m) => m.drivers.find((d) => d.id === id));
@@ -139,18 +144,18 @@ export function diffAssumptions(models: readonly DiffInput[]): AssumptionDiff[] 
     const owner = list[present.indexOf(true)]!;
     const name = quantityLabel(owner, { kind: 'driverImpact', driverId: id });
     const group = 'Drivers';
-    addQuantity(`driver:${id}`, `${name} impact`, group, { kind: 'driverImpact', driverId: id }, drivers.map((d) => d?.impact), present);
-    add(
+    addQuantity(`driver:${id}`, `${name} impact`, group, { kind: 'driverImpact', driverId: id }, drivers.map((d) => d?.impact), present, { main: true });
+    addDetail(
       { key: `driver:${id}:enabled`, label: `${name} switched on`, group, kind: 'flag', field: 'enabled' },
       drivers.map((d) => (d ? driverEnabled(d) : undefined)),
     );
-    add(
+    addDetail(
       { key: `driver:${id}:startYear`, label: `${name} start year`, group, kind: 'year', field: 'startYear', defaults: drivers.map((d) => d !== undefined && d.startYear === undefined) },
       drivers.map((d, i) => (d ? driverStartYear(d, list[i]!) : undefined)),
       // As written: `undefined` (the default) equals `undefined` whatever the base years.
       drivers.map((d) => (d ? (d.startYear ?? 'default') : undefined)),
     );
-    add(
+    addDetail(
       { key: `driver:${id}:rampYears`, label: `${name} ramp years`, group, kind: 'count', field: 'rampYears' },
       drivers.map((d) => (d ? driverRampYears(d) : undefined)),
     );
@@ -171,7 +176,7 @@ type AddQuantity = (
   ref: QuantityRef,
   quantities: readonly (Quantity | undefined)[],
   present: readonly boolean[],
-  defaultValue?: number,
+  options?: { main?: boolean; defaultValue?: number },
 ) => void;
 
 /** Depth first: a member's own rows, then its children's. */
@@ -188,7 +193,7 @@ function diffMembers(
     const path = [...parentPath, id];
     const owner = models[present.indexOf(true)]!;
     const key = path.join('/');
-    addQuantity(`share:${key}`, quantityLabel(owner, { kind: 'memberShare', path }), group, { kind: 'memberShare', path }, members.map((m) => m?.share), present);
+    addQuantity(`share:${key}`, quantityLabel(owner, { kind: 'memberShare', path }), group, { kind: 'memberShare', path }, members.map((m) => m?.share), present, { main: true });
     addQuantity(
       `delta:${key}`,
       quantityLabel(owner, { kind: 'memberGrowthDelta', path }),
@@ -197,7 +202,7 @@ function diffMembers(
       members.map((m) => m?.growthDelta),
       present,
       // Absent premium = 0 (src/model/defaults.ts); its range stays absent (null).
-      0,
+      { defaultValue: 0 },
     );
     const name = members.find((m) => m !== undefined)?.name ?? id;
     if (members.some((m) => m?.children !== undefined)) {

@@ -254,5 +254,15 @@ export function seedWorkspace(): Workspace {
     activeScenario: 'consensus',
     claims: claims(),
     scenarios: [consensus(), narrowDefinition()],
+    // What a room asks first: the overall pace, the biggest driver, and the regional split.
+    presentation: {
+      pins: [
+        { kind: 'baseGrowth' },
+        { kind: 'driverImpact', driverId: 'ai-advances' },
+        { kind: 'driverImpact', driverId: 'regulatory-hurdles' },
+        { kind: 'memberShare', path: ['region', 'na'] },
+        { kind: 'memberGrowthDelta', path: ['region', 'apac'] },
+      ],
+    },
   };
 }

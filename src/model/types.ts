@@ -6,6 +6,7 @@
  * that omits a field saves back without it.
  */
 import type { Quantity } from './quantity';
+import type { QuantityRef } from './quantityRef';
 
 export type { Distribution, Quantity, Range } from './quantity';
 
@@ -93,8 +94,17 @@ export type Claim =
   | (ClaimCommon & { metric: 'cagr'; fromYear: number; toYear: number });
 
 export const WORKSPACE_FORMAT = 'slidecast.workspace';
-/** The newest file format version this app writes. Older versions are migrated on load. */
-export const WORKSPACE_VERSION = 1;
+/**
+ * The newest file format version this app writes. Older versions are migrated on load
+ * (src/model/migrations.ts). Version 2 added `presentation`.
+ */
+export const WORKSPACE_VERSION = 2;
+
+/** How the workspace is presented in a meeting (present mode). */
+export interface Presentation {
+  /** The assumptions the presenter pinned, in order; those a scenario lacks are skipped there. */
+  pins: QuantityRef[];
+}
 
 export interface Workspace {
   format: typeof WORKSPACE_FORMAT;
@@ -103,4 +113,6 @@ export interface Workspace {
   activeScenario: string;
   claims: Claim[];
   scenarios: Scenario[];
+  /** Since version 2. Absent: nothing pinned. */
+  presentation?: Presentation;
 }

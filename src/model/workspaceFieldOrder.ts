@@ -16,6 +16,12 @@ export const WORKSPACE_FIELD_ORDER: readonly string[] = [
   'activeScenario',
   'claims',
   'scenarios',
+  'presentation',
+  // presentation (a pin is a quantity reference)
+  'pins',
+  'kind',
+  'driverId',
+  'path',
   // shared by every object with an identity
   'id',
   'name',

@@ -26,6 +26,7 @@ import {
   type Scenario,
   type SimulationSettings,
   type Workspace,
+  type Presentation,
 } from './types';
 import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
 import { UNSAFE_KEYS } from './safeJson';
@@ -398,6 +399,25 @@ const cagrClaimSchema = z
 
 export const claimSchema = z.discriminatedUnion('metric', [sizeClaimSchema, shareClaimSchema, cagrClaimSchema]);
 
+// ——— Presentation (since version 2) ————————————————————————————————————————————————————————————
+
+/** A pinned assumption: the same addresses as src/model/quantityRef.ts. */
+const memberRefPath = z.array(pathPartIdSchema).min(2, { error: 'needs a dimension id and a member id' }).max(LIMITS.memberLevels + 1);
+export const quantityRefSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('baseSize') }),
+  z.strictObject({ kind: z.literal('baseGrowth') }),
+  z.strictObject({ kind: z.literal('driverImpact'), driverId: idSchema }),
+  z.strictObject({ kind: z.literal('memberShare'), path: memberRefPath }),
+  z.strictObject({ kind: z.literal('memberGrowthDelta'), path: memberRefPath }),
+]);
+
+/** More pins than fit on a presenter's screen are a corrupt file, not a presentation. */
+export const MAX_PINS = 24;
+
+export const presentationSchema = z.strictObject({
+  pins: z.array(quantityRefSchema).max(MAX_PINS, { error: `has more than ${MAX_PINS} pinned assumptions` }),
+});
+
 // ——— The workspace ——————————————————————————————————————————————————————————————————————————————
 
 export const workspaceSchema = z
@@ -410,6 +430,7 @@ export const workspaceSchema = z
     scenarios: listOf(scenarioSchema, 'scenarios', { max: LIMITS.scenarios }).min(1, {
       error: 'is empty; a workspace needs at least one scenario',
     }),
+    presentation: presentationSchema.optional(),
   })
   .superRefine((workspace, ctx) => {
     const ids = workspace.scenarios.map((scenario) => scenario.id);
@@ -442,6 +463,7 @@ export type SchemaMatchesDomainTypes = [
   MustBeTrue<MutuallyAssignable<z.output<typeof dimensionSchema>, Dimension>>,
   MustBeTrue<MutuallyAssignable<z.output<typeof memberSchema>, Member>>,
   MustBeTrue<MutuallyAssignable<z.output<typeof claimSchema>, Claim>>,
+  MustBeTrue<MutuallyAssignable<z.output<typeof presentationSchema>, Presentation>>,
   MustBeTrue<MutuallyAssignable<z.output<typeof shareQuantitySchema>, Quantity>>,
   MustBeTrue<MutuallyAssignable<NonNullable<z.output<typeof shareQuantitySchema>['range']>, Range>>,
 ];

@@ -20,7 +20,7 @@ test('save downloads a valid workspace file that reopens with the same numbers i
   const path = await file.path();
   const json = JSON.parse(readFileSync(path, 'utf8'));
   expect(json.format).toBe('slidecast.workspace');
-  expect(json.version).toBe(1);
+  expect(json.version).toBe(2);
   expect(json.scenarios[0].model.baseGrowth.value).toBeCloseTo(0.015, 12);
   await expect(page.getByTestId('unsaved-marker')).toHaveCount(0);
 

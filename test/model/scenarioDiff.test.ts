@@ -53,9 +53,9 @@ describe('diffAssumptions', () => {
     // Russia's share is the same number as Spain's, but they are different members: both listed.
     expect(rows.get('share:region/europe/ru:range')).toBeUndefined();
     expect(rows.get('share:application/cardiology:value')!.values).toEqual([undefined, 0]);
-    // A member the scenario lacks has no premium either; one it has without a premium has 0.
-    expect(rows.get('delta:application/cardiology:value')!.values).toEqual([undefined, 0]);
-    // Neither has a range for the premium: nothing to list.
+    // The share row says the consensus lacks Cardiology; its premium (0, the default) is not
+    // repeated as a difference.
+    expect(rows.get('delta:application/cardiology:value')).toBeUndefined();
     expect(rows.get('delta:application/cardiology:range')).toBeUndefined();
     // Spain sits where the narrow scenario has it, right after Italy (so before Russia, which
     // followed Italy in the consensus): model order, not "new things last".
@@ -87,6 +87,9 @@ describe('diffAssumptions', () => {
     expect(rowsByKey.get('driver:y:startYear')).toMatchObject({ values: [2027, 2026], defaults: [false, true] });
     expect(rowsByKey.get('driver:gone:value')).toMatchObject({ label: 'gone impact', group: 'Drivers', ref: { kind: 'driverImpact', driverId: 'gone' }, values: [-0.01, undefined] });
     expect(rowsByKey.get('driver:new:value')!.values).toEqual([undefined, 0.03]);
+    // Only the main row says B alone has it; its switch, start and ramp are not differences.
+    expect(rows.filter((r) => r.key.startsWith('driver:new:')).map((r) => r.key)).toEqual(['driver:new:value']);
+    expect(rows.filter((r) => r.key.startsWith('driver:gone:')).map((r) => r.key)).toEqual(['driver:gone:value']);
     // B's new driver goes after x, where B has it.
     expect(rows.filter((r) => r.field === 'value').map((r) => r.key)).toEqual(['driver:new:value', 'driver:gone:value']);
     // A range no scenario gives is not a difference worth a row.

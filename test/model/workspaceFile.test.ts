@@ -1,3 +1,4 @@
+import { WORKSPACE_VERSION } from '../../src/model/types';
 import { describe, expect, it } from 'vitest';
 import { describeLoadError } from '../../src/model/loadError';
 import { MAX_JSON_TEXT_LENGTH } from '../../src/model/safeJson';
@@ -21,10 +22,10 @@ function reversedKeys(value: unknown): unknown {
 }
 
 describe('parseWorkspaceFile: good files', () => {
-  it.each(goodFixtures().map((fixture) => [fixture.name, fixture.text]))('opens %s exactly as written', (_name, text) => {
-    // Version 1 is the current version: opening adds nothing (no defaults), drops nothing, and
-    // leaves absent optional fields absent.
-    expect(loaded(parseWorkspaceFile(text))).toStrictEqual(JSON.parse(text));
+  it.each(goodFixtures().map((fixture) => [fixture.name, fixture.text]))('opens %s exactly as written, but for the version', (_name, text) => {
+    // Opening adds nothing (no defaults), drops nothing, and leaves absent optional fields absent;
+    // an older file is migrated, which for versions 1 → 2 changes only the version number.
+    expect(loaded(parseWorkspaceFile(text))).toStrictEqual({ ...(JSON.parse(text) as object), version: WORKSPACE_VERSION });
   });
 
   it('keeps optional fields absent, so save → load is exact', () => {
@@ -64,7 +65,7 @@ describe('serializeWorkspace', () => {
     const text = serializeWorkspace(workspace);
     expect(serializeWorkspace(reversedKeys(workspace) as Workspace)).toBe(text);
     expect(Object.keys(JSON.parse(text) as object)).toEqual(['format', 'version', 'title', 'activeScenario', 'claims', 'scenarios']);
-    expect(text).toMatch(/^\{\n {2}"format": "slidecast\.workspace",\n {2}"version": 1,\n/);
+    expect(text).toMatch(new RegExp(`^\\{\\n {2}"format": "slidecast\\.workspace",\\n {2}"version": ${WORKSPACE_VERSION},\\n`));
     expect(text.endsWith('}\n')).toBe(true);
   });
 
@@ -83,7 +84,7 @@ describe('parseWorkspaceFile: refusals', () => {
   it('refuses a newer version with its own error and message', () => {
     const text = goodFixtureText('v1-minimal.slidecast.json').replace('"version": 1', '"version": 7');
     const result = parseWorkspaceFile(text);
-    expect(result).toEqual({ ok: false, error: { kind: 'versionTooNew', version: 7, newestKnown: 1 } });
+    expect(result).toEqual({ ok: false, error: { kind: 'versionTooNew', version: 7, newestKnown: WORKSPACE_VERSION } });
     if (!result.ok) expect(describeLoadError(result.error)).toContain('newer than this copy of Slidecast');
   });
 

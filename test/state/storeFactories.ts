@@ -63,7 +63,7 @@ export function setValue(ref: QuantityRef, value: number): void {
 
 /** What a share slider does. */
 export function setShare(path: readonly string[], value: number, locked: readonly boolean[] = []): void {
-  const ref: QuantityRef = { kind: 'memberShare', path };
+  const ref: QuantityRef = { kind: 'memberShare', path: [...path] };
   useSlidecast.getState().editModel(quantityKey(ref), (model) => setMemberShare(model, path, value, locked));
 }
 

@@ -34,6 +34,7 @@ import type {
   Workspace,
 } from '../../src/model/types';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '../../src/model/types';
+import type { QuantityRef } from '../../src/model/quantityRef';
 
 export interface ModelArbitraryOptions {
   /** Most years in the model (baseYear … endYear inclusive), 2–50. Default 50. */
@@ -389,15 +390,34 @@ export function arbitraryWorkspace(options: WorkspaceArbitraryOptions = {}): fc.
       const first = withIds[0];
       if (first === undefined) throw new Error('unreachable: at least one scenario');
       const claims = Array.from({ length: claimCount }, (_, i) => arbitraryClaim(first.model, `claim-${i}`));
-      return fc.tuple(...claims).map(
-        (cs): Workspace => ({
+      // Pins (format version 2) address quantities of the first scenario; sometimes there are none.
+      const pinnable = pinnableRefs(first.model);
+      const presentation = fc.option(fc.record({ pins: fc.subarray(pinnable, { maxLength: Math.min(8, pinnable.length) }) }), { nil: undefined });
+      return fc.tuple(fc.tuple(...claims), presentation).map(
+        ([cs, pins]): Workspace => ({
           format: WORKSPACE_FORMAT,
           version: WORKSPACE_VERSION,
           title,
           activeScenario: withIds[activePick % withIds.length]?.id ?? first.id,
           claims: cs,
           scenarios: withIds,
+          ...(pins ? { presentation: pins } : {}),
         }),
       );
     });
+}
+
+/** Every quantity a presenter could pin in `model`. */
+function pinnableRefs(model: Model): QuantityRef[] {
+  const refs: QuantityRef[] = [{ kind: 'baseSize' }, { kind: 'baseGrowth' }];
+  for (const driver of model.drivers) refs.push({ kind: 'driverImpact', driverId: driver.id });
+  const visit = (members: readonly Member[], path: string[]) => {
+    for (const member of members) {
+      const memberPath = [...path, member.id];
+      refs.push({ kind: 'memberShare', path: memberPath }, { kind: 'memberGrowthDelta', path: memberPath });
+      if (member.children) visit(member.children, memberPath);
+    }
+  };
+  for (const dimension of model.dimensions) visit(dimension.members, [dimension.id]);
+  return refs;
 }
