@@ -49,6 +49,8 @@ export interface TotalChartGhost {
   values: ArrayLike<number>;
   /** The ghost's own years when they differ from the chart's; points outside the chart's years are not drawn. */
   years?: readonly number[];
+  /** Overrides the ghost palette, e.g. to keep a scenario's colour the same across a screen. */
+  color?: string;
 }
 
 export interface TotalChartProps {
@@ -145,7 +147,7 @@ export function TotalChartPlot({
       ghostYears.forEach((year, i) => {
         if (year >= first && year <= last) ghostPoints.push({ year, value: valueAt(ghost.values, i) });
       });
-      return { id: ghost.id, label: ghost.label, color: ghostColor(g), dash: ghostDash(g), points: ghostPoints };
+      return { id: ghost.id, label: ghost.label, color: ghost.color ?? ghostColor(g), dash: ghostDash(g), points: ghostPoints };
     });
   }, [ghosts, years]);
 
@@ -200,11 +202,14 @@ export function TotalChartPlot({
   }, [points, bandPoints, ghostLines, xScale, yScale]);
 
   const summary = useMemo(() => {
-    const first = years[0];
-    const last = years[years.length - 1];
     const head = unit ? `${title}, ${unit}` : title;
-    if (first === undefined || last === undefined) return `${head}: no data`;
-    let text = `${head}, ${first} to ${last}: from ${formatValue(valueAt(total, 0))} to ${formatValue(valueAt(total, years.length - 1))}`;
+    // The line may start late or end early (NaN gaps, e.g. a scenario drawn on a longer run of years
+    // than its own): summarise it from its first to its last drawn point.
+    const drawn = points.filter(hasValue);
+    const start = drawn[0];
+    const end = drawn[drawn.length - 1];
+    if (start === undefined || end === undefined) return `${head}: no data`;
+    let text = `${head}, ${start.year} to ${end.year}: from ${formatValue(start.value)} to ${formatValue(end.value)}`;
     if (visibleMarkers.length > 0) {
       const count = (status: ClaimMarker['status']) => visibleMarkers.filter((m) => m.status === status).length;
       const parts = [`${count('met')} met`, `${count('missed')} missed`];
@@ -213,7 +218,7 @@ export function TotalChartPlot({
       text += `; claims: ${parts.join(', ')}`;
     }
     return text;
-  }, [years, total, title, unit, formatValue, visibleMarkers]);
+  }, [points, title, unit, formatValue, visibleMarkers]);
 
   const { cursor, onPointerMove, onPointerDown, onPointerLeave, onKeyDown, onFocus, onBlur } = useYearCursor({ years, invertX, plotLeft: margin.left });
 

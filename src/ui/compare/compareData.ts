@@ -1,0 +1,80 @@
+/**
+ * What the Compare components share: one scenario's computed result with its name and colour,
+ * calendar-year alignment of forecasts that cover different years, and the formats of differences.
+ * Reading computed forecasts only — nothing here computes one.
+ */
+import type { Forecast } from '../../engine/forecastTypes';
+import { yearIndex } from '../../engine/seriesAccess';
+import { CHART_INK, GHOST_COLORS } from '../charts/chartPalette';
+import { formatSize } from '../format';
+
+/** One scenario as the Compare screen shows it. The first entry of a list is the reference. */
+export interface CompareEntry {
+  id: string;
+  /** User text: rendered as text only. */
+  name: string;
+  unit: string;
+  color: string;
+  forecast: Forecast;
+}
+
+/**
+ * The colour of the scenario in position `index` of a comparison: the reference takes the
+ * forecast colour of the model screen, the others the dark ghost colours (all ≥ 4.5:1 on white, so
+ * they stay visible dashed and can colour text), skipping the neutral grey ghost.
+ */
+export function scenarioColor(index: number): string {
+  if (index <= 0) return CHART_INK.forecast;
+  const colors = [...GHOST_COLORS.slice(1), GHOST_COLORS[0]!];
+  return colors[(index - 1) % colors.length]!;
+}
+
+/** Every calendar year any of the forecasts covers, ascending. */
+export function unionYears(forecasts: readonly Forecast[]): number[] {
+  const years = new Set<number>();
+  for (const f of forecasts) for (const y of f.layout.years) years.add(y);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The total in calendar `year`, NaN when the forecast does not cover it. */
+export function totalInYear(forecast: Forecast, year: number): number {
+  const t = yearIndex(forecast.layout, year);
+  return t < 0 ? Number.NaN : (forecast.total[t] as number);
+}
+
+export function endYearOf(forecast: Forecast): number {
+  const years = forecast.layout.years;
+  return years[years.length - 1]!;
+}
+
+export function endTotalOf(forecast: Forecast): number {
+  return forecast.total[forecast.total.length - 1] as number;
+}
+
+/** b − a relative to a: NaN when a is not a positive size (no percentage of nothing). */
+export function relativeChange(a: number, b: number): number {
+  return a > 0 && Number.isFinite(b) ? b / a - 1 : Number.NaN;
+}
+
+const MINUS = '\u2212';
+
+/** A signed size: +$2.1 B, −$21.9 B, and 0 without a sign. "—" when not a number. */
+export function formatSignedSize(value: number, unit: string, digits?: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const magnitude = formatSize(Math.abs(value), unit, digits);
+  if (value > 0) return `+${magnitude}`;
+  if (value < 0) return `${MINUS}${magnitude}`;
+  return magnitude;
+}
+
+const pointFormats = new Map<number, Intl.NumberFormat>();
+/** A difference of two rates in percentage points: +25.0 pp, −0.4 pp. */
+export function formatPoints(difference: number, digits = 1): string {
+  if (!Number.isFinite(difference)) return '—';
+  let format = pointFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' });
+    pointFormats.set(digits, format);
+  }
+  return `${format.format(difference * 100).replace('-', MINUS)} pp`;
+}
