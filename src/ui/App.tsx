@@ -1,5 +1,5 @@
 /** The app: top bar, banners, and the view chosen — the model screen, scenarios, or compare. */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useSlidecast } from '../state/store';
 import { AssumptionsPanel } from './assumptions/AssumptionsPanel';
 import { HeadlineStrip } from './forecast/HeadlineStrip';
@@ -12,18 +12,29 @@ import { DropZone } from './files/DropZone';
 import { useDocumentGuards } from './files/useDocumentGuards';
 import { useShortcuts } from './useShortcuts';
 
+const PresentMode = lazy(() => import('./present/PresentMode').then((m) => ({ default: m.PresentMode })));
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 
 export function App() {
   const [view, setView] = useState<View>('model');
+  const [presenting, setPresenting] = useState(false);
   const setCompareOpen = useSlidecast((s) => s.setCompareOpen);
-  // Comparisons are computed in the worker only while the Compare view is on screen.
-  useEffect(() => setCompareOpen(view === 'compare'), [view, setCompareOpen]);
-  useShortcuts();
+  // Comparisons are computed in the worker only while someone looks at them: the Compare view,
+  // and present mode's ghost line of the base scenario.
+  useEffect(() => setCompareOpen(view === 'compare' || presenting), [view, presenting, setCompareOpen]);
+  const leavePresentation = useCallback(() => setPresenting(false), []);
+  useShortcuts({ onPresent: () => setPresenting(true), enabled: !presenting });
   useDocumentGuards();
+  if (presenting) {
+    return (
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <PresentMode onLeave={leavePresentation} />
+      </Suspense>
+    );
+  }
   return (
     <div className="app">
-      <TopBar view={view} onView={setView} />
+      <TopBar view={view} onView={setView} onPresent={() => setPresenting(true)} />
       <StatusBanners />
       <HeadlineStrip />
       <WarningList />

@@ -29,7 +29,7 @@ function ScenarioPicker() {
   );
 }
 
-export function TopBar({ view, onView }: { view: View; onView: (view: View) => void }) {
+export function TopBar({ view, onView, onPresent }: { view: View; onView: (view: View) => void; onPresent: () => void }) {
   const title = useSlidecast((s) => s.workspace.title);
   const fileName = useSlidecast((s) => s.fileName);
   const unsaved = useSlidecast(hasUnsavedChanges);
@@ -61,6 +61,9 @@ export function TopBar({ view, onView }: { view: View; onView: (view: View) => v
       </nav>
       <ScenarioPicker />
       <div className="toolbar" role="toolbar" aria-label="File and history">
+        <button type="button" className="present-button" onClick={onPresent} title="Present the live model (P)">
+          Present
+        </button>
         <button type="button" onClick={() => void openFile()} title="Open a workspace file (Ctrl+O)">
           Open…
         </button>

@@ -12,10 +12,16 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type);
 }
 
-export function useShortcuts(): void {
+export function useShortcuts({ onPresent, enabled }: { onPresent: () => void; enabled: boolean }): void {
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
+      if (!mod && !event.altKey && (event.key === 'p' || event.key === 'P') && !isTextField(event.target)) {
+        event.preventDefault();
+        onPresent();
+        return;
+      }
       if (!mod || event.altKey) return;
       const key = event.key.toLowerCase();
       const { undo, redo } = useSlidecast.getState();
@@ -33,5 +39,5 @@ export function useShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [onPresent, enabled]);
 }

@@ -6,6 +6,7 @@ import { getQuantity, quantityKey, quantityKind, quantityLabel, type QuantityRef
 import { useSlidecast } from '../../state/store';
 import { resetQuantity, setQuantityValue } from '../../state/modelEdits';
 import { QuantityControl } from './QuantityControl';
+import { PinButton } from './PinButton';
 import { useActiveModel, useSavedModel } from './useModelSelectors';
 
 export interface BoundQuantityProps {
@@ -47,6 +48,7 @@ export function BoundQuantity({ quantityRef, label, onChange, disabled, children
       onGestureEnd={endGesture}
     >
       {children}
+      <PinButton quantityRef={quantityRef} label={name} />
     </QuantityControl>
   );
 }

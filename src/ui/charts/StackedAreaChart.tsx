@@ -63,6 +63,8 @@ export interface StackedAreaChartProps {
   unit?: string;
   /** Ease geometry changes (presentation mode). */
   animate?: boolean;
+  /** Text size in px; by default 12–14 px by width. Present mode passes projector sizes. */
+  fontSize?: number;
 }
 
 export interface StackedAreaChartPlotProps extends StackedAreaChartProps {
@@ -105,6 +107,7 @@ export function StackedAreaChartPlot({
   title = 'Market by segment',
   unit,
   animate,
+  fontSize: fontSizeOverride,
 }: StackedAreaChartPlotProps) {
   // Values and shares per layer: recomputed when the data changes, not when the mode flips.
   const data = useMemo(() => {
@@ -142,7 +145,7 @@ export function StackedAreaChartPlot({
     return { stacked, top: running, max: mode === 'shares' ? 1 : top > 0 ? top : 1 };
   }, [data, mode, years.length]);
 
-  const fontSize = chartFontSize(width);
+  const fontSize = fontSizeOverride ?? chartFontSize(width);
   const vertical = chartMargin([], fontSize);
   const innerHeight = Math.max(0, height - vertical.top - vertical.bottom);
 

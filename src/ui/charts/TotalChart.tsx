@@ -71,6 +71,8 @@ export interface TotalChartProps {
   unit?: string;
   /** Ease geometry changes (presentation mode). Off by default: a dragged slider should track exactly. */
   animate?: boolean;
+  /** Text size in px; by default 12–14 px by width. Present mode passes projector sizes. */
+  fontSize?: number;
 }
 
 export interface TotalChartPlotProps extends TotalChartProps {
@@ -123,6 +125,7 @@ export function TotalChartPlot({
   title = 'Total market',
   unit,
   animate,
+  fontSize: fontSizeOverride,
 }: TotalChartPlotProps) {
   const points = useMemo<YearValue[]>(() => years.map((year, i) => ({ year, value: valueAt(total, i) })), [years, total]);
 
@@ -168,7 +171,7 @@ export function TotalChartPlot({
     return [min, max];
   }, [points, bandPoints, ghostLines, visibleMarkers]);
 
-  const fontSize = chartFontSize(width);
+  const fontSize = fontSizeOverride ?? chartFontSize(width);
   // Top and bottom margins depend only on the type size; the left one on the tick labels.
   const vertical = chartMargin([], fontSize);
   const innerHeight = Math.max(0, height - vertical.top - vertical.bottom);
