@@ -142,17 +142,22 @@ function CompareDimensionView({ entries }: CompareDimensionProps) {
                 </th>
                 {entries.map((e, i) => {
                   const cell = cells[r]![i];
+                  // Bars for top-level members only (nested ones are parts of those); the track
+                  // keeps its place in every cell so the numbers line up down the column.
+                  const track = cell && row.depth === 0 ? 'bar-track' : 'bar-track bar-track-empty';
                   if (!cell) {
                     return (
-                      <td key={e.id} className="num absent" data-scenario={e.id} title={`${e.name} does not have ${row.name}`}>
-                        —
+                      <td key={e.id} className="bar-cell absent" data-scenario={e.id} title={`${e.name} does not have ${row.name}`}>
+                        <span className={track} aria-hidden="true" />
+                        <span className="bar-value">—</span>
+                        <span className="bar-share" />
                       </td>
                     );
                   }
-                  const width = max > 0 && row.depth === 0 ? Math.max(0, Math.min(1, cell.value / max)) : 0;
+                  const width = max > 0 ? Math.max(0, Math.min(1, cell.value / max)) : 0;
                   return (
                     <td key={e.id} className="bar-cell" data-scenario={e.id} data-value={cell.value}>
-                      <span className="bar-track" aria-hidden="true">
+                      <span className={track} aria-hidden="true">
                         {row.depth === 0 && <span className="bar" style={{ width: `${width * 100}%`, background: e.color }} />}
                       </span>
                       <span className="bar-value">{formatSize(cell.value, e.unit)}</span>

@@ -115,6 +115,7 @@ export function CompareView() {
               </label>
             );
           })}
+          {choice.selection.length <= 2 && <span className="compare-hint muted">(at least two)</span>}
         </fieldset>
         <label className="compare-reference">
           <span>Reference</span>
