@@ -54,12 +54,12 @@ test('a whole meeting from the keyboard: present, nudge, switch, ghost, keep, re
 test('present mode shows the pinned assumptions, and pins are kept with the workspace', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Pin Market size 2025 to present mode' }).click();
-  await page.getByRole('button', { name: 'Present' }).click();
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
   const present = page.getByTestId('present-mode');
   await expect(present.getByRole('slider', { name: 'Market size 2025' })).toBeVisible();
   await expect(present.getByRole('slider')).toHaveCount(6);
   await present.getByRole('button', { name: 'Leave (Esc)' }).click();
   await page.getByRole('button', { name: 'Pin Market size 2025 to present mode' }).click();
-  await page.getByRole('button', { name: 'Present' }).click();
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
   await expect(page.getByTestId('present-mode').getByRole('slider')).toHaveCount(5);
 });
