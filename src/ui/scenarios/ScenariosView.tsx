@@ -67,7 +67,7 @@ function ScenarioRow({
       <label className="scenario-notes">
         <span>Notes</span>
         <textarea
-          rows={2}
+          rows={3}
           value={scenario.notes ?? ''}
           aria-label={`Notes on ${scenario.name}`}
           onChange={(event) => {
