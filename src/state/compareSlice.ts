@@ -33,12 +33,3 @@ export const createCompareSlice: StateCreator<SlidecastState, Middlewares, [], C
   setCompareResult: (result) => set({ compareResult: result }),
 });
 
-/**
- * The scenarios actually compared: the chosen ones that still exist, in the workspace's order —
- * or all of them while fewer than two are chosen.
- */
-export function comparedScenarioIds(state: Pick<SlidecastState, 'compareSelection' | 'workspace'>): string[] {
-  const all = state.workspace.scenarios.map((s) => s.id);
-  const chosen = all.filter((id) => state.compareSelection.includes(id));
-  return chosen.length >= 2 ? chosen : all;
-}

@@ -6,7 +6,7 @@
 import type { StoreApi } from 'zustand';
 import type { SlidecastState } from './store';
 import { activeScenarioOf } from './scenarioSelectors';
-import { comparedScenarioIds } from './compareSlice';
+import { compareRequestOf } from '../engine/compareScenarios';
 import { createComputeClient, type ComputeClient, type ComputeClientOptions } from './computeClient';
 
 export function connectCompute(
@@ -27,11 +27,8 @@ export function connectCompute(
   }
 
   function compareFor(state: SlidecastState): void {
-    const ids = comparedScenarioIds(state);
-    const scenarios = ids.map((id) => state.workspace.scenarios.find((s) => s.id === id)!);
-    const pair = state.bridgePair;
-    const bridge = pair && ids.includes(pair.from) && ids.includes(pair.to) && pair.from !== pair.to ? pair : ids.length >= 2 ? { from: ids[0]!, to: ids[1]! } : undefined;
-    client.compare({ scenarios, claims: state.workspace.claims, ...(bridge ? { bridge } : {}) });
+    // The same choice of scenarios and bridge pair as the Compare screen shows.
+    client.compare(compareRequestOf(state.workspace, state.compareSelection, state.bridgePair));
   }
 
   requestFor(store.getState());

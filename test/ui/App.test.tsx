@@ -80,4 +80,15 @@ describe('the model screen', () => {
     expect(shownTotal()).toBe(engineEndTotal());
     expect(screen.getByTestId('headline-total')).toHaveTextContent('$17.4 B');
   });
+
+  it('computes comparisons only while the Compare view is on screen, and shows them there', async () => {
+    const { user } = renderWithUser(<App />);
+    expect(useSlidecast.getState().compareOpen).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Compare' }));
+    expect(useSlidecast.getState().compareOpen).toBe(true);
+    expect(await screen.findByTestId('delta-table')).toBeInTheDocument();
+    expect(useSlidecast.getState().compareResult?.results.narrow).toBeDefined();
+    await user.click(screen.getByRole('button', { name: 'Model' }));
+    expect(useSlidecast.getState().compareOpen).toBe(false);
+  });
 });

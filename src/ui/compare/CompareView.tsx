@@ -7,7 +7,7 @@
  * they arrive the screen says "Computing…" — it never computes a forecast itself. (The assumption
  * diff reads the models only, and is derived here.)
  */
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { resolveCompareChoice } from '../../engine/compareScenarios';
 import { diffAssumptions } from '../../model/scenarioDiff';
 import { useSlidecast } from '../../state/store';
@@ -26,13 +26,7 @@ export function CompareView() {
   const compareResult = useSlidecast((s) => s.compareResult);
   const setCompareSelection = useSlidecast((s) => s.setCompareSelection);
   const setBridgePair = useSlidecast((s) => s.setBridgePair);
-  const setCompareOpen = useSlidecast((s) => s.setCompareOpen);
-
-  // Comparisons are computed only while this screen is open (src/state/computeConnection.ts).
-  useEffect(() => {
-    setCompareOpen(true);
-    return () => setCompareOpen(false);
-  }, [setCompareOpen]);
+  // Comparisons are computed only while this screen is open: src/ui/App.tsx sets `compareOpen`.
 
   const choice = useMemo(() => resolveCompareChoice({ scenarios }, compareSelection, bridgePair), [scenarios, compareSelection, bridgePair]);
   const selected = useMemo(

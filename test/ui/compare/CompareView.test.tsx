@@ -44,13 +44,6 @@ describe('CompareView', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Compare scenarios' })).toBeInTheDocument();
   });
 
-  it('tells the compute connection it is open while it is on screen', () => {
-    const { unmount } = renderCompare();
-    expect(useSlidecast.getState().compareOpen).toBe(true);
-    unmount();
-    expect(useSlidecast.getState().compareOpen).toBe(false);
-  });
-
   it('shows both scenarios’ totals by calendar year in the delta table, with the difference from the reference', () => {
     renderCompare();
     const result = computeInAct();
