@@ -94,4 +94,7 @@ export function setDriverTiming(model: Model, driverId: string, timing: DriverTi
   const driver = model.drivers.find((d) => d.id === driverId);
   if (!driver) return;
   Object.assign(driver, timing);
+  // Switching a driver back on restores the default rather than writing it out: the model (and
+  // the file) then equals the one before, and nothing shows as unsaved.
+  if (driver.enabled === true) delete driver.enabled;
 }

@@ -12,15 +12,28 @@ const MAX_SIZE = 1e12;
 /** Rates above +1000% a year are not a forecast. */
 const MAX_RATE = 10;
 
+/**
+ * "1,200" is a thousand and two hundred in some countries and one point two in others: rather
+ * than guess (and be wrong by a factor of a thousand), such input is refused with a question.
+ */
+const AMBIGUOUS_COMMA = /^[-+]?\d{1,3},\d{3}$/;
+
 /** Accepts "5.2", "5,2", "5.2%", " 17.18 ", "−0.4" (typographic minus). */
-function readNumber(text: string): number | undefined {
-  const cleaned = text.trim().replace(/\u2212/g, '-').replace(/%$/, '').trim().replace(/(\d),(\d)/g, '$1.$2');
-  if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
-  return Number(cleaned);
+function readNumber(text: string): number | 'ambiguous' | undefined {
+  const cleaned = text.trim().replace(/\u2212/g, '-').replace(/%$/, '').trim();
+  if (AMBIGUOUS_COMMA.test(cleaned)) return 'ambiguous';
+  const decimal = cleaned.replace(/(\d),(\d)/g, '$1.$2');
+  if (decimal === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(decimal)) return undefined;
+  return Number(decimal);
 }
 
 export function parseQuantityInput(text: string, kind: QuantityKind): ParsedInput {
   const number = readNumber(text);
+  if (text.trim() === '') return { ok: false, message: 'Type a number' };
+  if (number === 'ambiguous') {
+    const [whole, part] = text.trim().replace(/%$/, '').split(',');
+    return { ok: false, message: `Write ${whole}${part} or ${whole}.${part}: “${text.trim()}” could mean either` };
+  }
   if (number === undefined) return { ok: false, message: `“${text.trim().slice(0, 40)}” is not a number` };
   if (!Number.isFinite(number)) return { ok: false, message: 'That number is too large' };
   switch (kind) {

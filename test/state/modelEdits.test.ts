@@ -3,6 +3,7 @@
  * edit changes, what it must keep, and that the model stays one the file format accepts.
  */
 import { produce } from 'immer';
+import { driverEnabled } from '../../src/model/defaults';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model/types';
 import type { QuantityRef } from '../../src/model/quantityRef';
@@ -194,7 +195,9 @@ describe('setDriverTiming', () => {
     const off = produce(seedModel(), (m) => setDriverTiming(m, 'ai-advances', { enabled: false }));
     expect(off.drivers.find((d) => d.id === 'ai-advances')!.enabled).toBe(false);
     const on = produce(off, (m) => setDriverTiming(m, 'ai-advances', { enabled: true }));
-    expect(on.drivers.find((d) => d.id === 'ai-advances')!.enabled).toBe(true);
+    expect(driverEnabled(on.drivers.find((d) => d.id === 'ai-advances')!)).toBe(true);
+    // Back on is the default again, not a field written out: the model equals the one before.
+    expect(on).toEqual(seedModel());
   });
 
   it('sets the start year and the ramp, and touches no other driver', () => {

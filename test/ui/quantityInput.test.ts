@@ -60,7 +60,15 @@ describe('parseQuantityInput: refused input, each with a message a person unders
     expect(refusal('abc', 'rate')).toMatch(/not a number/i);
   });
 
-  it.each(['', '   ', '%', '-', '.', '5.2.1', '5 2', '1,2,3', '0x10', 'Infinity', 'NaN', '5%%', '€5'])(
+  it.each(['', '   '])('asks for a number when "%s" is entered', (text) => {
+    expect(refusal(text, 'size')).toBe('Type a number');
+  });
+
+  it.each([['1,200', '1200 or 1.200'], ['12,500%', '12500 or 12.500']])('refuses the ambiguous "%s" and says why', (text, choice) => {
+    expect(refusal(text, 'size')).toContain(`Write ${choice.split(' or ')[0]} or ${choice.split(' or ')[1]}`);
+  });
+
+  it.each(['%', '-', '.', '5.2.1', '5 2', '1,2,3', '0x10', 'Infinity', 'NaN', '5%%', '€5'])(
     'refuses "%s" as not a number',
     (text) => {
       expect(refusal(text, 'rate')).toMatch(/not a number/i);
