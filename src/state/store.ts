@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import { immer } from 'zustand/middleware/immer';
+import { useShareLocks } from './shareLocks';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 import { createResultSlice, type ResultSlice } from './resultSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
@@ -20,7 +21,8 @@ export const useSlidecast = create<SlidecastState>()(
   })),
 );
 
-/** For tests: back to a fresh seed workspace with no history and no result. */
+/** For tests: back to a fresh seed workspace with no history, no result and no locks. */
 export function resetSlidecastStore(): void {
   useSlidecast.setState(useSlidecast.getInitialState(), true);
+  useShareLocks.getState().clearLocks();
 }

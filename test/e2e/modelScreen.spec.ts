@@ -71,6 +71,12 @@ test('a locked share does not move when a sibling does', async ({ page }) => {
   await northAmerica.press('Enter');
   await expect(group.getByRole('textbox', { name: 'Europe share (%)' })).toHaveValue('30');
   await expect(group.getByRole('textbox', { name: 'Asia-Pacific share (%)' })).not.toHaveValue('20');
+
+  // A lock lasts while the page is open: a trip to another view does not forget it.
+  await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+  await page.getByRole('button', { name: 'Model', exact: true }).click();
+  const region = await openGroup(page, 'Region');
+  await expect(region.getByRole('button', { name: 'Lock Europe share' })).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the number box refuses text that is not a number, and says so', async ({ page }) => {

@@ -167,7 +167,7 @@ describe('number boxes', () => {
     const before = useSlidecast.getState().workspace;
     await user.clear(numberBox('Market size 2025'));
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('alert')).toHaveTextContent(/not a number/);
+    expect(screen.getByRole('alert')).toHaveTextContent(/Type a number/);
     expect(useSlidecast.getState().workspace).toBe(before);
   });
 
@@ -368,7 +368,7 @@ describe('drivers', () => {
     expect(slider(AI)).toBeDisabled();
     expect(control('combobox', `${AI} start year`)).toBeDisabled();
     await user.click(toggle);
-    expect(activeModel().drivers.find((d) => d.id === 'ai-advances')!.enabled).toBe(true);
+    expect(activeModel().drivers.find((d) => d.id === 'ai-advances')!.enabled).toBeUndefined(); // on is the default
     expect(slider(AI)).toBeEnabled();
   });
 

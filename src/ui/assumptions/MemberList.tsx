@@ -2,10 +2,10 @@
  * The members of one list (a dimension's members, or a member's children): linked share sliders
  * with a lock each, a growth premium per member, and nested lists below their member.
  */
-import { useState } from 'react';
 import type { Member } from '../../model/types';
 import { quantityKey } from '../../model/quantityRef';
 import { useSlidecast } from '../../state/store';
+import { useShareLocks } from '../../state/shareLocks';
 import { setMemberShare } from '../../state/modelEdits';
 import { BoundQuantity } from './BoundQuantity';
 import { formatPercent } from '../format';
@@ -18,8 +18,11 @@ interface MemberListProps {
 }
 
 export function MemberList({ parentPath, members, parentName }: MemberListProps) {
-  // Locks are a way of working, not part of the model: they live here, not in the file.
-  const [locked, setLocked] = useState<ReadonlySet<string>>(new Set());
+  // Locks are a way of working, not part of the model: kept apart from the workspace store.
+  const lockedPaths = useShareLocks((s) => s.locked);
+  const toggleLock = useShareLocks((s) => s.toggleLock);
+  const pathKey = (id: string) => [...parentPath, id].join('/');
+  const locked = new Set(members.filter((m) => lockedPaths.has(pathKey(m.id))).map((m) => m.id));
   const editModel = useSlidecast((s) => s.editModel);
   const lockedFlags = members.map((m) => locked.has(m.id));
   const allOthersLocked = (id: string) => members.every((m) => m.id === id || locked.has(m.id));
@@ -45,14 +48,7 @@ export function MemberList({ parentPath, members, parentName }: MemberListProps)
                 aria-pressed={isLocked}
                 aria-label={`Lock ${member.name} share`}
                 title={isLocked ? 'Locked: other sliders will not move this share' : 'Lock this share'}
-                onClick={() =>
-                  setLocked((current) => {
-                    const next = new Set(current);
-                    if (next.has(member.id)) next.delete(member.id);
-                    else next.add(member.id);
-                    return next;
-                  })
-                }
+                onClick={() => toggleLock(pathKey(member.id))}
               >
                 {isLocked ? '🔒' : '🔓'}
               </button>
