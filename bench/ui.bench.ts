@@ -28,6 +28,8 @@ type Mode = 'worker' | 'main thread';
 
 interface DragRun {
   latencies: number[];
+  /** For each input shown as itself: input → request sent, request → result back, result → frame. */
+  legs: { handle: number; hop: number; paint: number }[];
   longTasks: number[];
   unmatchedChart: number;
 }
@@ -100,7 +102,13 @@ async function drag(page: Page): Promise<DragRun> {
     // In the seed consensus every driver acts from the second year at full weight, so the
     // end-year total for a trend growth v is 17.18 · (1.052 + v)^7: each shown value names its input.
     const expected = (v: number) => 17.18 * (1.052 + v) ** 7;
-    const state = { pending: [] as { t0: number; total: number }[], latencies: [] as number[], longTaskMark: 0, unmatchedChart: 0 };
+    const state = {
+      pending: [] as { t0: number; total: number }[],
+      latencies: [] as number[],
+      shown: [] as { t0: number; painted: number }[],
+      unmatchedChart: 0,
+    };
+    performance.clearMarks();
     (window as unknown as { __drag: typeof state }).__drag = state;
     input.addEventListener('input', (event) => state.pending.push({ t0: event.timeStamp, total: expected(Number(input.value)) }), { capture: true });
     let lastPath = chartPath();
@@ -115,6 +123,7 @@ async function drag(page: Page): Promise<DragRun> {
       requestAnimationFrame(() => {
         const painted = performance.now();
         for (const input of answered) state.latencies.push(painted - input.t0);
+        state.shown.push({ t0: answered[answered.length - 1]!.t0, painted });
       });
     }).observe(headline, { attributes: true, attributeFilter: ['data-value'] });
   });
@@ -139,11 +148,19 @@ async function drag(page: Page): Promise<DragRun> {
 
   return page.evaluate((since) => {
     const w = window as unknown as {
-      __drag: { latencies: number[]; unmatchedChart: number };
+      __drag: { latencies: number[]; unmatchedChart: number; shown: { t0: number; painted: number }[] };
       __bench: { longTasks: { start: number; duration: number }[] };
     };
     const longTasks = w.__bench.longTasks.filter((task) => task.start >= since).map((task) => task.duration);
-    return { latencies: w.__drag.latencies, longTasks, unmatchedChart: w.__drag.unmatchedChart };
+    // The app marks each request to the engine and each result taken into the store.
+    const requests = performance.getEntriesByName('slidecast:request').map((e) => e.startTime);
+    const results = performance.getEntriesByName('slidecast:result').map((e) => e.startTime);
+    const legs = w.__drag.shown.flatMap(({ t0, painted }) => {
+      const request = requests.find((t) => t >= t0);
+      const result = request === undefined ? undefined : results.find((t) => t >= request && t <= painted);
+      return request === undefined || result === undefined ? [] : [{ handle: request - t0, hop: result - request, paint: painted - result }];
+    });
+    return { latencies: w.__drag.latencies, legs, longTasks, unmatchedChart: w.__drag.unmatchedChart };
   }, dragStart);
 }
 
@@ -155,8 +172,11 @@ function javascriptSize(): { file: string; gzip: number }[] {
 }
 
 async function main(): Promise<void> {
-  const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('the production build failed');
+  // SLIDECAST_BENCH_SKIP_BUILD=1 measures the dist/ already there (e.g. to rerun without rebuilding).
+  if (process.env.SLIDECAST_BENCH_SKIP_BUILD !== '1') {
+    const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('the production build failed');
+  }
   const server = spawn('./node_modules/.bin/vite', ['preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
   const started = new Date();
   const load = os.loadavg();
@@ -216,6 +236,16 @@ async function main(): Promise<void> {
         (r) =>
           `| ${r.mode} | ${r.latencies.length} | ${ms(quantile(r.latencies, 0.5))} | ${ms(quantile(r.latencies, 0.95))} | ${ms(r.latencies[r.latencies.length - 1] ?? Number.NaN)} | ${r.longTasks.filter((d) => d > 50).length} | ${ms(Math.max(0, ...r.longTasks))} | ${ms(quantile(r.firstChart, 0.5))} |`,
       ),
+      '',
+      'Where the time goes (medians over the inputs shown as themselves; from the app’s performance marks):',
+      '',
+      '| engine | input → request sent | request → result in the store | result → painted frame |',
+      '| --- | ---: | ---: | ---: |',
+      ...rows.map((r) => {
+        const legs = runs[r.mode].flatMap((run) => run.legs);
+        const med = (pick: (l: (typeof legs)[number]) => number) => ms(quantile(legs.map(pick).sort((a, b) => a - b), 0.5));
+        return `| ${r.mode} | ${med((l) => l.handle)} | ${med((l) => l.hop)} | ${med((l) => l.paint)} |`;
+      }),
       '',
       `- main thread / worker, median latency: **${(quantile(rows[1]!.latencies, 0.5) / median).toFixed(2)}×**`,
       `- Headline updates where the chart path did not change in the same commit: ${rows.map((r) => `${r.mode} ${r.unmatched}`).join(', ')}`,

@@ -14,7 +14,12 @@ export function connectCompute(
   createWorker?: ComputeClientOptions['createWorker'],
 ): () => void {
   const client: ComputeClient = createComputeClient({
-    onResult: (request, result) => store.getState().setResult(request.scenarioId, result),
+    onResult: (request, result) => {
+      // Marks let the browser benchmark (bench/ui.bench.ts) split a slider's latency into its
+      // legs; a mark costs a microsecond.
+      performance.mark('slidecast:result');
+      store.getState().setResult(request.scenarioId, result);
+    },
     onCompareResult: (_, result) => store.getState().setCompareResult(result),
     onFallback: (message) => store.getState().setEngineFallback(message),
     onError: (message) => store.getState().setComputeError(message),
@@ -23,6 +28,7 @@ export function connectCompute(
 
   function requestFor(state: SlidecastState): void {
     const scenario = activeScenarioOf(state.workspace);
+    performance.mark('slidecast:request');
     client.request({ scenarioId: scenario.id, model: scenario.model, claims: state.workspace.claims });
   }
 
