@@ -7,11 +7,13 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import type { LoadError } from '../../src/model/loadError';
 import type { Workspace } from '../../src/model/types';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '../../src/model/types';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+// From the module's path as a string: under jsdom, `URL` is jsdom's, which Node's fileURLToPath refuses.
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/');
 const GOOD = `${FIXTURES}good/`;
 const BAD = `${FIXTURES}bad/`;
 
