@@ -8,6 +8,7 @@ import { useSlidecast } from '../../state/store';
 import { useShareLocks } from '../../state/shareLocks';
 import { setMemberShare } from '../../state/modelEdits';
 import { BoundQuantity } from './BoundQuantity';
+import { LockIcon } from '../icons';
 import { formatPercent } from '../format';
 
 interface MemberListProps {
@@ -50,7 +51,7 @@ export function MemberList({ parentPath, members, parentName }: MemberListProps)
                 title={isLocked ? 'Locked: other sliders will not move this share' : 'Lock this share'}
                 onClick={() => toggleLock(pathKey(member.id))}
               >
-                {isLocked ? '🔒' : '🔓'}
+                <LockIcon locked={isLocked} />
               </button>
             </BoundQuantity>
             <div className="member-delta">

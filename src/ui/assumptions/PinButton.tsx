@@ -2,6 +2,7 @@
 import type { QuantityRef } from '../../model/quantityRef';
 import { useSlidecast } from '../../state/store';
 import { isPinned, togglePin } from '../../state/presentationEdits';
+import { PinIcon } from '../icons';
 
 export function PinButton({ quantityRef, label }: { quantityRef: QuantityRef; label: string }) {
   const pinned = useSlidecast((s) => isPinned(s.workspace, quantityRef));
@@ -15,7 +16,7 @@ export function PinButton({ quantityRef, label }: { quantityRef: QuantityRef; la
       title={pinned ? 'Pinned to present mode: click to unpin' : 'Pin to present mode'}
       onClick={() => editWorkspace('pins', (ws) => void togglePin(ws, quantityRef))}
     >
-      📌
+      <PinIcon filled={pinned} />
     </button>
   );
 }

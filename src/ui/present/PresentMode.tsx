@@ -186,7 +186,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
           {pins.map((pin) => (
             <PresentSlider key={quantityKey(pin)} quantityRef={pin} />
           ))}
-          {!workspace.presentation?.pins.length && <p className="present-hint">Pin assumptions with 📌 in the Model view to show them here.</p>}
+          {!workspace.presentation?.pins.length && <p className="present-hint">Pin assumptions with the pin button in the Model view to show them here.</p>}
         </aside>
       </main>
       <footer className="present-keys">
