@@ -3,30 +3,20 @@
  * of plain data so the store, undo, and tests all share one definition of each edit.
  */
 import type { Driver, Model } from '../model/types';
-import { findMember, findMemberList, type QuantityRef } from '../model/quantityRef';
+import { findMember, findMemberList, getQuantity, type QuantityRef } from '../model/quantityRef';
 import { rebalanceShares } from '../model/rebalanceShares';
 import type { Quantity } from '../model/quantity';
 
+/**
+ * The quantity a ref points at. With `create`, a growth premium the member never had is created
+ * at its default of 0, so that it can be set.
+ */
 function quantityOf(model: Model, ref: QuantityRef, create: boolean): Quantity | undefined {
-  switch (ref.kind) {
-    case 'baseSize':
-      return model.baseSize;
-    case 'baseGrowth':
-      return model.baseGrowth;
-    case 'driverImpact':
-      return model.drivers.find((d) => d.id === ref.driverId)?.impact;
-    case 'memberShare': {
-      const found = findMemberList(model, ref.path);
-      return found?.list[found.index]?.share;
-    }
-    case 'memberGrowthDelta': {
-      const found = findMemberList(model, ref.path);
-      const member = found?.list[found.index];
-      if (!member) return undefined;
-      if (!member.growthDelta && create) member.growthDelta = { value: 0 };
-      return member.growthDelta;
-    }
+  if (create && ref.kind === 'memberGrowthDelta') {
+    const member = findMember(model, ref.path);
+    if (member && !member.growthDelta) member.growthDelta = { value: 0 };
   }
+  return getQuantity(model, ref);
 }
 
 /**
