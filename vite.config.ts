@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precacheManifest } from './build/precacheManifest.ts';
 
 /**
  * The production build's Content-Security-Policy: only the app's own scripts and worker, no
@@ -29,7 +30,8 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  // sw.js: the service worker that keeps the app working offline (src/io/serviceWorker.ts).
+  plugins: [react(), contentSecurityPolicy(), precacheManifest({ source: 'src/io/serviceWorker.ts' })],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   server: { port: 5173 },

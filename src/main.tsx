@@ -5,6 +5,8 @@ import { useSlidecast } from './state/store';
 import { connectCompute } from './state/computeConnection';
 import { applyAutosaveEvent, applyRestore, connectAutosave } from './state/autosaveConnection';
 import { createAutosave, indexedDbStorage, type RestoreOutcome } from './io/autosave';
+import { registerServiceWorker } from './io/serviceWorkerRegistration';
+import { readStartupShareLink } from './ui/share/openShareLink';
 import './ui/styles.css';
 
 /** IndexedDB can hang rather than fail (some private modes): the app starts anyway. */
@@ -18,7 +20,11 @@ async function start(): Promise<void> {
   });
   const timeout = new Promise<RestoreOutcome>((resolve) => setTimeout(() => resolve({ kind: 'none' }), RESTORE_TIMEOUT_MS));
   applyRestore(useSlidecast, await Promise.race([autosave.restore(), timeout]));
+  // A share link in the address bar wins over the restored work, asking first when that work is
+  // unsaved (src/ui/share/openShareLink.ts). Opened after autosave connects, so it is autosaved.
+  const shareLink = await readStartupShareLink();
   connectAutosave(useSlidecast, autosave);
+  shareLink.openBeforeRender();
   connectCompute(useSlidecast);
 
   const root = document.getElementById('root');
@@ -28,6 +34,8 @@ async function start(): Promise<void> {
       <App />
     </StrictMode>,
   );
+  shareLink.afterRender();
+  registerServiceWorker();
 }
 
 void start();

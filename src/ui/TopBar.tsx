@@ -2,6 +2,7 @@
 import { useSlidecast } from '../state/store';
 import { hasUnsavedChanges } from '../state/workspaceSlice';
 import { openFile, saveFile } from './files/fileActions';
+import { ShareButton } from './share/ShareButton';
 
 export type View = 'model' | 'scenarios' | 'compare';
 
@@ -73,6 +74,7 @@ export function TopBar({ view, onView, onPresent }: { view: View; onView: (view:
         <button type="button" onClick={() => void saveFile(true)} title="Save as a new file (Ctrl+Shift+S)">
           Save as…
         </button>
+        <ShareButton />
         <button type="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
           ↶
         </button>
