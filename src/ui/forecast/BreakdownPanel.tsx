@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import type { Forecast } from '../../engine/forecastTypes';
 import { seriesIndex, seriesValues } from '../../engine/seriesAccess';
 import { StackedAreaChart } from '../charts/StackedAreaChart';
+import { ChartExportMenu } from '../export/ChartExportMenu';
 import { formatSize } from '../format';
 
 interface BreakdownPanelProps {
@@ -77,6 +78,12 @@ export function BreakdownPanel({ forecast, unit }: BreakdownPanelProps) {
             Shares
           </button>
         </div>
+        <ChartExportMenu
+          chart="stacked-area-chart"
+          title={`By ${dimension.name.toLowerCase()}${focus >= 0 ? ` — ${title}` : ''} (${mode === 'shares' ? 'shares' : unit})`}
+          subject={`by ${dimension.name.toLowerCase()}${focus >= 0 ? ` - ${title}` : ''}${mode === 'shares' ? ' - shares' : ''}`}
+          name={`by ${dimension.name.toLowerCase()}`}
+        />
       </header>
       <nav className="breadcrumb" aria-label="Drill-down">
         <button type="button" onClick={() => setTrail([])} disabled={validTrail.length === 0}>

@@ -5,6 +5,9 @@ import type { ScenarioResult } from '../../engine/evaluateScenario';
 import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
 import { TotalChart } from '../charts/TotalChart';
+import { ChartExportMenu } from '../export/ChartExportMenu';
+import { ForecastActions } from '../export/ForecastActions';
+import { TableExportMenu } from '../export/TableExportMenu';
 import type { ClaimMarker } from '../charts/TotalChart';
 import { formatSize } from '../format';
 import { BreakdownPanel } from './BreakdownPanel';
@@ -40,14 +43,17 @@ export function ForecastView() {
 
   return (
     <div className="forecast">
+      <ForecastActions forecast={forecast} />
       <section className="panel" aria-label="Total market">
         <header className="panel-head">
           <h2>Total market ({unit})</h2>
+          <ChartExportMenu chart="total-chart" title={`Total market (${unit})`} subject="total market" />
         </header>
         <TotalChart years={forecast.layout.years} total={forecast.total} formatValue={format} markers={markers} />
       </section>
       <BreakdownPanel forecast={forecast} unit={unit} />
       <section className="panel table-panel" aria-label="Members">
+        <TableExportMenu forecast={forecast} unit={unit} />
         <MemberTable forecast={forecast} unit={unit} />
       </section>
     </div>

@@ -1,0 +1,207 @@
+/**
+ * A one-page summary of the scenario on screen, for paper or PDF: workspace and scenario, the
+ * headline numbers, the total chart and one breakdown drawn at a fixed size for the page, the key
+ * assumptions with where each comes from, and the claims with their status.
+ *
+ * It exists only while the page is printed (see printMode.ts), in its own element at the end of
+ * <body>; the print stylesheet shows it and hides everything else. Every user-written text (names,
+ * notes, sources) is rendered as text.
+ */
+import { useMemo } from 'react';
+import { createPortal } from 'react-dom';
+import { seriesValues } from '../../engine/seriesAccess';
+import type { ScenarioResult } from '../../engine/evaluateScenario';
+import type { Scenario, Workspace } from '../../model/types';
+import { useSlidecast } from '../../state/store';
+import { activeScenarioOf } from '../../state/scenarioSelectors';
+import { StackedAreaChartPlot } from '../charts/StackedAreaChart';
+import { TotalChartPlot } from '../charts/TotalChart';
+import { claimMarkers } from '../forecast/ForecastView';
+import { useScenarioResult } from '../forecast/useScenarioResult';
+import { formatPercent, formatSize } from '../format';
+import { buildPrintSummary, summaryDimension, type AssumptionGroup, type ClaimRow } from './summaryData';
+import { usePrintEvents, usePrinting } from './printMode';
+
+/** Chart size on paper, in CSS px (96 to the inch): two side by side fit an A4 or Letter page. */
+export const PRINT_CHART_WIDTH = 330;
+export const PRINT_CHART_HEIGHT = 165;
+
+const STATUS_TEXT: Record<ClaimRow['status'], string> = { met: '✓ met', missed: '✗ missed', notCheckable: '– not checkable' };
+
+export function PrintSummary() {
+  usePrintEvents();
+  const printing = usePrinting();
+  if (!printing || typeof document === 'undefined') return null;
+  return createPortal(<PrintSummaryContent />, document.body);
+}
+
+function PrintSummaryContent() {
+  const workspace = useSlidecast((s) => s.workspace);
+  const result = useScenarioResult();
+  const scenario = activeScenarioOf(workspace);
+  return (
+    <article className="print-summary" data-testid="print-summary" aria-label="Printable summary">
+      {result ? <SummaryBody workspace={workspace} scenario={scenario} result={result} /> : <p>The forecast is still being computed.</p>}
+    </article>
+  );
+}
+
+function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; scenario: Scenario; result: ScenarioResult }) {
+  const data = useMemo(() => buildPrintSummary(workspace, scenario, result), [workspace, scenario, result]);
+  const { forecast } = result;
+  const { layout } = forecast;
+  const unit = data.unit;
+  const format = (v: number) => formatSize(v, unit);
+  const markers = useMemo(() => claimMarkers(workspace.claims, result), [workspace.claims, result]);
+  const dimensionIndex = summaryDimension(forecast);
+  const dimension = layout.dimensions[dimensionIndex];
+  const breakdown = useMemo(
+    () =>
+      (dimension?.members ?? []).map((s) => ({ key: layout.series[s]!.key, name: layout.series[s]!.name, values: seriesValues(forecast, s) })),
+    [dimension, layout, forecast],
+  );
+  const printed = new Date().toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+
+  return (
+    <>
+      <header className="ps-header">
+        <div className="ps-title">
+          <h1>{data.title}</h1>
+          <p className="ps-scenario">
+            Scenario: <strong>{data.scenarioName}</strong>
+          </p>
+          <p className="ps-meta">
+            {data.firstYear}–{data.lastYear}, {unit} · Slidecast, printed {printed}
+          </p>
+        </div>
+        <dl className="ps-headline" aria-label="Headline">
+          <div>
+            <dt>Market in {data.lastYear}</dt>
+            <dd className="ps-figure">{formatSize(data.endTotal, unit)}</dd>
+          </div>
+          <div>
+            <dt>
+              CAGR {data.firstYear}–{data.lastYear}
+            </dt>
+            <dd className="ps-figure">{formatPercent(data.cagr)}</dd>
+          </div>
+          <div>
+            <dt>Sources’ claims</dt>
+            <dd className="ps-figure ps-claims-count">
+              <span className="ps-met">{data.met} met</span> · <span className="ps-missed">{data.missed} missed</span>
+              {data.notCheckable > 0 && <span className="ps-muted ps-unchecked">{data.notCheckable} not checkable</span>}
+            </dd>
+          </div>
+        </dl>
+      </header>
+      {data.scenarioNotes && <p className="ps-scenario-notes">{data.scenarioNotes}</p>}
+
+      <section className="ps-charts">
+        <figure>
+          <figcaption>Total market ({unit})</figcaption>
+          <TotalChartPlot
+            width={PRINT_CHART_WIDTH}
+            height={PRINT_CHART_HEIGHT}
+            years={layout.years}
+            total={forecast.total}
+            formatValue={format}
+            markers={markers}
+            unit={unit}
+          />
+        </figure>
+        {dimension && (
+          <figure>
+            <figcaption>
+              By {dimension.name.toLowerCase()} ({unit})
+            </figcaption>
+            <StackedAreaChartPlot
+              width={PRINT_CHART_WIDTH}
+              height={PRINT_CHART_HEIGHT}
+              years={layout.years}
+              series={breakdown}
+              mode="values"
+              formatValue={format}
+              title={`By ${dimension.name.toLowerCase()}`}
+              unit={unit}
+            />
+          </figure>
+        )}
+      </section>
+
+      <section className="ps-assumptions" aria-label="Key assumptions">
+        <h2>Key assumptions</h2>
+        <div className="ps-columns">
+          <AssumptionTable group={data.growth} />
+          <div>
+            {data.shares.map((group) => (
+              <AssumptionTable key={group.heading} group={group} />
+            ))}
+          </div>
+        </div>
+      </section>
+
+      <section className="ps-claims" aria-label="Claims">
+        <h2>The sources’ claims</h2>
+        <ul>
+          {data.claims.map((claim) => (
+            <li key={claim.id} className={`ps-claim ps-claim-${claim.status}`}>
+              <span className="ps-claim-status">{STATUS_TEXT[claim.status]}</span>
+              <span>
+                {claim.label}
+                {claim.detail && <span className="ps-muted"> — {claim.detail}</span>}
+                {claim.note !== undefined && <NoteRefs numbers={[claim.note]} />}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {data.notes.length > 0 && (
+        <section className="ps-notes" aria-label="Sources and notes">
+          <h2>Sources and notes</h2>
+          <ol>
+            {data.notes.map((note) => (
+              <li key={note.number} value={note.number}>
+                {note.text}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}
+
+function NoteRefs({ numbers }: { numbers: readonly number[] }) {
+  return numbers.length > 0 ? <sup className="ps-ref">{numbers.join(',')}</sup> : null;
+}
+
+function AssumptionTable({ group }: { group: AssumptionGroup }) {
+  return (
+    <table className="ps-table">
+      <caption>{group.heading}</caption>
+      <tbody>
+        {group.rows.map((row, i) => (
+          <tr key={`${row.label}-${i}`}>
+            <th scope="row">
+              {row.label}
+              {row.detail && <span className="ps-muted"> ({row.detail})</span>}
+            </th>
+            <td className="ps-value">{row.value}</td>
+            <td className="ps-basis">
+              <span className={`ps-tag ps-tag-${row.basis}`}>{row.basis === 'source' ? 'source' : 'assumption'}</span>
+              <NoteRefs numbers={row.notes} />
+            </td>
+          </tr>
+        ))}
+        {group.more && (
+          <tr>
+            <th scope="row" colSpan={3} className="ps-muted">
+              {group.more}
+            </th>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,191 @@
+/**
+ * What the printed summary says about a scenario, worked out from the workspace and the engine's
+ * result: the headline numbers, the key assumptions with where each comes from, and the claims.
+ *
+ * Sources and notes are long quotations, often the same for many numbers (every driver cites the
+ * same passage), so each distinct text becomes one numbered note, cited by number — which keeps
+ * the summary to one page without cutting any text short.
+ */
+import { totalCagr } from '../../engine/cagr';
+import type { ScenarioResult } from '../../engine/evaluateScenario';
+import type { Forecast } from '../../engine/forecastTypes';
+import { driverEnabled, driverRampYears, driverStartYear, memberGrowthDelta } from '../../model/defaults';
+import { isSourced, type Quantity } from '../../model/quantity';
+import type { Claim, Scenario, Workspace } from '../../model/types';
+import { formatPercent, formatSignedPercent, formatSize } from '../format';
+
+export type Basis = 'source' | 'assumption';
+
+export interface AssumptionRow {
+  label: string;
+  value: string;
+  /** Timing of a driver, a growth premium… */
+  detail?: string;
+  basis: Basis;
+  /** Numbers of the notes holding its source and its note (reasoning, caveat); empty when it has neither. */
+  notes: number[];
+}
+
+export interface AssumptionGroup {
+  heading: string;
+  rows: AssumptionRow[];
+  /** "+ 32 more (14.0% together)" when a long list is cut for the page. */
+  more?: string;
+}
+
+export interface ClaimRow {
+  id: string;
+  label: string;
+  status: 'met' | 'missed' | 'notCheckable';
+  /** The scenario's value of what the claim is about, formatted; or why it cannot be checked. */
+  detail?: string;
+  note?: number;
+}
+
+export interface SummaryNote {
+  number: number;
+  text: string;
+}
+
+export interface PrintSummaryData {
+  title: string;
+  scenarioName: string;
+  scenarioNotes?: string;
+  unit: string;
+  firstYear: number;
+  lastYear: number;
+  endTotal: number;
+  cagr: number;
+  met: number;
+  missed: number;
+  notCheckable: number;
+  /** Market size, trend growth and the drivers. */
+  growth: AssumptionGroup;
+  /** Top-level shares of each dimension. */
+  shares: AssumptionGroup[];
+  claims: ClaimRow[];
+  notes: SummaryNote[];
+}
+
+/** At most this many drivers and members per dimension; the rest are counted. */
+export const MAX_DRIVERS = 12;
+export const MAX_MEMBERS = 8;
+
+class NoteBook {
+  readonly notes: SummaryNote[] = [];
+  readonly #numbers = new Map<string, number>();
+
+  cite(text: string | undefined): number | undefined {
+    const clean = text?.replace(/\s+/g, ' ').trim();
+    if (!clean) return undefined;
+    let number = this.#numbers.get(clean);
+    if (number === undefined) {
+      number = this.notes.length + 1;
+      this.#numbers.set(clean, number);
+      this.notes.push({ number, text: clean });
+    }
+    return number;
+  }
+}
+
+function basisOf(quantity: Quantity, notes: NoteBook): Pick<AssumptionRow, 'basis' | 'notes'> {
+  const cited = [isSourced(quantity) ? notes.cite(quantity.source) : undefined, notes.cite(quantity.note)].filter((n) => n !== undefined);
+  return { basis: isSourced(quantity) ? 'source' : 'assumption', notes: cited };
+}
+
+function row(label: string, value: string, quantity: Quantity, notes: NoteBook, detail?: string): AssumptionRow {
+  const out: AssumptionRow = { label, value, ...basisOf(quantity, notes) };
+  if (detail) out.detail = detail;
+  return out;
+}
+
+function claimDetail(claim: Claim, actual: number | undefined, unit: string): string | undefined {
+  if (actual === undefined || !Number.isFinite(actual)) return undefined;
+  return claim.metric === 'size' ? `forecast ${formatSize(actual, unit)}` : `forecast ${formatPercent(actual, 1)}`;
+}
+
+export function buildPrintSummary(workspace: Workspace, scenario: Scenario, result: ScenarioResult): PrintSummaryData {
+  const { model } = scenario;
+  const { forecast } = result;
+  const notes = new NoteBook();
+  const years = forecast.layout.years;
+  const firstYear = years[0] ?? model.baseYear;
+  const lastYear = years[years.length - 1] ?? model.endYear;
+
+  const growthRows: AssumptionRow[] = [
+    row(`Market size ${model.baseYear}`, formatSize(model.baseSize.value, model.unit, 2), model.baseSize, notes),
+    row('Trend growth', `${formatPercent(model.baseGrowth.value, 1)}/yr`, model.baseGrowth, notes),
+  ];
+  const drivers = model.drivers.slice(0, MAX_DRIVERS);
+  for (const driver of drivers) {
+    const timing: string[] = [];
+    if (!driverEnabled(driver)) timing.push('switched off');
+    else {
+      const start = driverStartYear(driver, model);
+      const ramp = driverRampYears(driver);
+      if (start !== model.baseYear + 1) timing.push(`from ${start}`);
+      if (ramp > 1) timing.push(`ramps in over ${ramp} years`);
+    }
+    growthRows.push(row(driver.name, `${formatSignedPercent(driver.impact.value, 1)}/yr`, driver.impact, notes, timing.join(', ')));
+  }
+  const growth: AssumptionGroup = { heading: 'Market and growth', rows: growthRows };
+  const hiddenDrivers = model.drivers.length - drivers.length;
+  if (hiddenDrivers > 0) growth.more = `+ ${hiddenDrivers} more driver${hiddenDrivers === 1 ? '' : 's'}`;
+
+  const shares = model.dimensions.map((dimension): AssumptionGroup => {
+    const shown = dimension.members.slice(0, MAX_MEMBERS);
+    const rows = shown.map((member) => {
+      const delta = memberGrowthDelta(member);
+      const detail = delta !== 0 ? `${formatSignedPercent(delta, 1)}/yr vs. market` : undefined;
+      return row(member.name, formatPercent(member.share.value, 1), member.share, notes, detail);
+    });
+    const group: AssumptionGroup = { heading: `${dimension.name} shares, ${model.baseYear}`, rows };
+    const rest = dimension.members.slice(MAX_MEMBERS);
+    if (rest.length > 0) {
+      const together = rest.reduce((sum, member) => sum + member.share.value, 0);
+      group.more = `+ ${rest.length} more (${formatPercent(together, 1)} together)`;
+    }
+    return group;
+  });
+
+  const claims = result.claims.map((status): ClaimRow => {
+    const claim = workspace.claims.find((c) => c.id === status.claimId);
+    const out: ClaimRow = { id: status.claimId, label: claim?.label ?? status.claimId, status: status.status };
+    const detail = status.status === 'notCheckable' ? status.reason : claim ? claimDetail(claim, status.actual, model.unit) : undefined;
+    if (detail) out.detail = detail;
+    const note = claim ? notes.cite(claim.source) : undefined;
+    if (note !== undefined) out.note = note;
+    return out;
+  });
+
+  const met = result.claims.filter((c) => c.status === 'met').length;
+  const missed = result.claims.filter((c) => c.status === 'missed').length;
+  const data: PrintSummaryData = {
+    title: workspace.title,
+    scenarioName: scenario.name,
+    unit: model.unit,
+    firstYear,
+    lastYear,
+    endTotal: forecast.total[forecast.total.length - 1] ?? NaN,
+    cagr: totalCagr(forecast),
+    met,
+    missed,
+    notCheckable: result.claims.length - met - missed,
+    growth,
+    shares,
+    claims,
+    notes: notes.notes,
+  };
+  if (scenario.notes?.trim()) data.scenarioNotes = scenario.notes.trim();
+  return data;
+}
+
+/**
+ * The dimension the summary draws: the first one whose members have parts of their own (regions
+ * with countries — usually what a reader asks about first), else the first.
+ */
+export function summaryDimension(forecast: Forecast): number {
+  const { dimensions, series } = forecast.layout;
+  const nested = dimensions.findIndex((d) => d.members.some((s) => (series[s]?.children.length ?? 0) > 0));
+  return nested >= 0 ? nested : dimensions.length > 0 ? 0 : -1;
+}

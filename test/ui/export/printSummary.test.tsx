@@ -1,0 +1,201 @@
+// @vitest-environment jsdom
+/**
+ * The printable summary: rendered only while the page prints (not on every slider frame while it
+ * is hidden), at the end of <body> so the print stylesheet can show it alone; what it says — the
+ * workspace and scenario, the headline, both charts at print size, the key assumptions with their
+ * sources or notes as numbered notes, the claims — with user text kept as text.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { evaluateScenario } from '../../../src/engine/evaluateScenario';
+import { seedWorkspace } from '../../../src/model/seedWorkspace';
+import { resetSlidecastStore, useSlidecast } from '../../../src/state/store';
+import { ForecastView } from '../../../src/ui/forecast/ForecastView';
+import { PRINT_CHART_HEIGHT, PRINT_CHART_WIDTH, PrintSummary } from '../../../src/ui/print/PrintSummary';
+import { stopPrinting } from '../../../src/ui/print/printMode';
+import { MAX_MEMBERS, buildPrintSummary, summaryDimension } from '../../../src/ui/print/summaryData';
+import { computeActiveScenario, stubResizeObserver } from '../screenHarness';
+
+beforeEach(() => stubResizeObserver(800));
+afterEach(() => {
+  act(() => stopPrinting());
+  cleanup();
+  resetSlidecastStore();
+  vi.unstubAllGlobals();
+});
+
+const summary = () => document.querySelector<HTMLElement>('[data-testid="print-summary"]');
+
+function renderSummary() {
+  render(<PrintSummary />);
+  act(() => {
+    computeActiveScenario();
+  });
+}
+
+function printNow() {
+  act(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+  });
+}
+
+describe('PrintSummary', () => {
+  it('is not rendered until the page prints, and goes when printing is over', () => {
+    renderSummary();
+    expect(summary()).toBeNull();
+    printNow();
+    expect(summary()).not.toBeNull();
+    // Outside the app's root: the print stylesheet hides every other child of <body>.
+    expect(summary()!.parentElement).toBe(document.body);
+    act(() => {
+      window.dispatchEvent(new Event('afterprint'));
+    });
+    expect(summary()).toBeNull();
+  });
+
+  it('"Print summary" renders the summary before opening the print dialog', async () => {
+    const user = userEvent.setup();
+    let presentWhenPrinting = false;
+    const print = vi.fn(() => {
+      presentWhenPrinting = summary() !== null;
+    });
+    vi.stubGlobal('print', print);
+    render(
+      <>
+        <ForecastView />
+        <PrintSummary />
+      </>,
+    );
+    act(() => {
+      computeActiveScenario();
+    });
+    await user.click(screen.getByRole('button', { name: 'Print summary' }));
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(presentWhenPrinting).toBe(true);
+  });
+
+  it('stops rendering soon after when the print dialog returns at once without print events (headless)', async () => {
+    vi.stubGlobal('print', vi.fn());
+    const user = userEvent.setup();
+    render(
+      <>
+        <ForecastView />
+        <PrintSummary />
+      </>,
+    );
+    act(() => {
+      computeActiveScenario();
+    });
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await user.click(screen.getByRole('button', { name: 'Print summary' }));
+      expect(summary()).not.toBeNull();
+      act(() => vi.advanceTimersByTime(1100));
+      expect(summary()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says what the scenario is and where it ends up', () => {
+    renderSummary();
+    printNow();
+    const page = within(summary()!);
+    expect(page.getByRole('heading', { level: 1 })).toHaveTextContent('AI in Medical Imaging Diagnosis');
+    expect(page.getByText('Report consensus')).toBeInTheDocument();
+    expect(page.getByText(/^The report’s headline: 5\.2% a year from 2025/)).toBeInTheDocument();
+    expect(page.getByText('$24.5 B')).toBeInTheDocument();
+    expect(page.getByText('5.2%', { selector: 'dd' })).toBeInTheDocument();
+    expect(page.getByText('6 met')).toBeInTheDocument();
+    expect(page.getByText('1 missed')).toBeInTheDocument();
+    expect(page.getByText('1 not checkable')).toBeInTheDocument();
+  });
+
+  it('draws the total and the regions at a fixed print size, whatever the screen', () => {
+    stubResizeObserver(1700);
+    renderSummary();
+    printNow();
+    const total = summary()!.querySelector('svg[data-testid="total-chart"]')!;
+    const regions = summary()!.querySelector('svg[data-testid="stacked-area-chart"]')!;
+    for (const chart of [total, regions]) {
+      expect(chart.getAttribute('width')).toBe(String(PRINT_CHART_WIDTH));
+      expect(chart.getAttribute('height')).toBe(String(PRINT_CHART_HEIGHT));
+    }
+    expect(within(summary()!).getByText('By region (USD bn)')).toBeInTheDocument();
+    expect(regions.querySelectorAll('path.stacked-area')).toHaveLength(5);
+    expect(total.querySelectorAll('.claim-marker')).toHaveLength(2);
+  });
+
+  it('lists the key assumptions with source or assumption, citing numbered notes that hold the texts', () => {
+    renderSummary();
+    printNow();
+    const page = summary()!;
+    const rows = [...page.querySelectorAll('.ps-table tbody tr')].map((row) => row.textContent);
+    expect(rows[0]).toMatch(/^Market size 2025\$17\.18 Bsource1$/);
+    expect(rows[1]).toMatch(/^Trend growth0\.0%\/yrassumption2$/);
+    expect(rows).toContain('Advances in AI algorithms and deep learning+1.5%/yrassumption3');
+    expect(rows).toContain('Regulatory hurdles-0.6%/yrassumption4');
+    expect(rows.find((r) => r?.startsWith('Asia-Pacific'))).toMatch(/^Asia-Pacific \(\+1\.0%\/yr vs\. market\)20\.0%source\d+,\d+$/);
+    const notes = [...page.querySelectorAll('.ps-notes li')].map((li) => li.textContent);
+    expect(notes[0]).toMatch(/^derived: 20 \/ 1\.052³/);
+    expect(notes[2]).toMatch(/^Assumption: the report names this driver but not its weight/);
+    // The seven drivers share one note; the texts are not repeated.
+    expect(new Set(notes).size).toBe(notes.length);
+    expect(page.querySelectorAll('.ps-table caption')).toHaveLength(4);
+  });
+
+  it('lists every claim with its status and the forecast’s value', () => {
+    renderSummary();
+    printNow();
+    const claims = [...summary()!.querySelectorAll('.ps-claim')].map((li) => li.textContent);
+    expect(claims).toHaveLength(8);
+    expect(claims[1]).toMatch(/^✓ metOver \$20 B by 2028 — forecast \$20\.0 B\d+$/);
+    expect(claims[2]).toMatch(/^✗ missedAbout \$6 B by 2028 — forecast \$20\.0 B\d+$/);
+    expect(claims[3]).toMatch(/^– not checkableCAGR over 30% 2023–2028 — /);
+  });
+
+  it('renders names, notes and sources as text, never as markup', () => {
+    const workspace = seedWorkspace();
+    const hostile = '<img src=x onerror="alert(1)"><b>bold</b>';
+    workspace.title = hostile;
+    workspace.scenarios[0]!.name = hostile;
+    workspace.scenarios[0]!.notes = hostile;
+    workspace.scenarios[0]!.model.dimensions[2]!.members[0]!.name = hostile;
+    workspace.scenarios[0]!.model.baseSize.source = hostile;
+    workspace.claims[1]!.label = hostile;
+    useSlidecast.getState().replaceWorkspace(workspace);
+    renderSummary();
+    printNow();
+    const page = summary()!;
+    expect(page.querySelectorAll('img, b')).toHaveLength(0);
+    expect(page.textContent!.split(hostile).length - 1).toBeGreaterThanOrEqual(6);
+  });
+
+  it('says the forecast is still being computed when there is no result yet', () => {
+    render(<PrintSummary />);
+    printNow();
+    expect(summary()).toHaveTextContent('The forecast is still being computed.');
+  });
+});
+
+describe('buildPrintSummary', () => {
+  it('cuts long lists for the page and counts what it left out', () => {
+    const workspace = seedWorkspace();
+    const model = workspace.scenarios[0]!.model;
+    const many = Array.from({ length: 12 }, (_, i) => ({ id: `m${i}`, name: `Member ${i}`, share: { value: 1 / 12 } }));
+    model.dimensions[1]!.members = many;
+    const data = buildPrintSummary(workspace, workspace.scenarios[0]!, evaluateScenario(model, workspace.claims));
+    const applications = data.shares[1]!;
+    expect(applications.rows).toHaveLength(MAX_MEMBERS);
+    expect(applications.more).toBe('+ 4 more (33.3% together)');
+  });
+
+  it('draws the dimension whose members have parts of their own (regions), else the first', () => {
+    const workspace = seedWorkspace();
+    const model = workspace.scenarios[0]!.model;
+    expect(summaryDimension(evaluateScenario(model, []).forecast)).toBe(2);
+    for (const member of model.dimensions[2]!.members) delete member.children;
+    expect(summaryDimension(evaluateScenario(model, []).forecast)).toBe(0);
+  });
+});
