@@ -33,7 +33,8 @@ export function sliderDomain(kind: QuantityKind, saved: Quantity | undefined, li
     const high = reference.range?.high ?? reference.value;
     const margin = Math.max(0.03, (high - low) * 1.5);
     min = Math.max(-1, low - margin);
-    max = high + margin;
+    // Near −100% the floor cuts the span short: give it back above, so the track keeps its reach.
+    max = Math.max(high + margin, min + 2 * margin);
   }
   min = Math.min(min, live);
   max = Math.max(max, live);
