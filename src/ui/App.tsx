@@ -11,6 +11,8 @@ import { TopBar, type View } from './TopBar';
 import { DropZone } from './files/DropZone';
 import { useDocumentGuards } from './files/useDocumentGuards';
 import { useShortcuts } from './useShortcuts';
+import { PrintSummary } from './print/PrintSummary';
+import './print/print.css';
 
 const PresentMode = lazy(() => import('./present/PresentMode').then((m) => ({ default: m.PresentMode })));
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
@@ -57,6 +59,7 @@ export function App() {
         </main>
       )}
       <DropZone />
+      <PrintSummary />
     </div>
   );
 }
