@@ -16,6 +16,7 @@ import './print/print.css';
 
 const PresentMode = lazy(() => import('./present/PresentMode').then((m) => ({ default: m.PresentMode })));
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
+const StructureView = lazy(() => import('./structure/StructureView').then((m) => ({ default: m.StructureView })));
 
 export function App() {
   const [view, setView] = useState<View>('model');
@@ -55,6 +56,13 @@ export function App() {
         <main className="page">
           <Suspense fallback={<p className="muted">Loading…</p>}>
             <CompareView />
+          </Suspense>
+        </main>
+      )}
+      {view === 'structure' && (
+        <main className="page">
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <StructureView />
           </Suspense>
         </main>
       )}

@@ -4,12 +4,13 @@ import { hasUnsavedChanges } from '../state/workspaceSlice';
 import { openFile, saveFile } from './files/fileActions';
 import { ShareButton } from './share/ShareButton';
 
-export type View = 'model' | 'scenarios' | 'compare';
+export type View = 'model' | 'scenarios' | 'compare' | 'structure';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'model', label: 'Model' },
   { id: 'scenarios', label: 'Scenarios' },
   { id: 'compare', label: 'Compare' },
+  { id: 'structure', label: 'Structure' },
 ];
 
 function ScenarioPicker() {

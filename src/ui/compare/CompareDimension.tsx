@@ -3,8 +3,9 @@
  * total, scenario beside scenario, with a bar per cell on one common scale so sizes can be read at a
  * glance. Members are matched by id; a member a scenario lacks shows "—" there, never 0.
  *
- * The dimensions offered are the reference scenario's (the first); another scenario without the
- * chosen dimension shows "—" throughout.
+ * The dimensions offered are every scenario's, matched by id: the reference's (the first) in its
+ * order, then those only another scenario has (a dimension added to one scenario only). A scenario
+ * without the chosen dimension shows "—" throughout.
  */
 import { memo, useId, useMemo, useState } from 'react';
 import type { Forecast } from '../../engine/forecastTypes';
@@ -77,7 +78,11 @@ function cellOf(forecast: Forecast, key: string): Cell | undefined {
 
 function CompareDimensionView({ entries }: CompareDimensionProps) {
   const reference = entries[0];
-  const dimensions = reference?.forecast.layout.dimensions ?? [];
+  const dimensions = useMemo(() => {
+    const byId = new Map<string, { id: string; name: string }>();
+    for (const entry of entries) for (const d of entry.forecast.layout.dimensions) if (!byId.has(d.id)) byId.set(d.id, { id: d.id, name: d.name });
+    return [...byId.values()];
+  }, [entries]);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [nested, setNested] = useState(false);
   const nestedId = useId();
@@ -87,7 +92,7 @@ function CompareDimensionView({ entries }: CompareDimensionProps) {
 
   if (!reference) return null;
   if (!dimension) {
-    return <p className="muted">{reference.name} has no dimensions: the total is the whole forecast.</p>;
+    return <p className="muted">{entries.length > 1 ? 'No scenario compared has dimensions' : `${reference.name} has no dimensions`}: the total is the whole forecast.</p>;
   }
   const canNest = rows.some((r) => r.hasChildren) || nested;
   const cells = rows.map((row) => entries.map((e) => cellOf(e.forecast, row.key)));

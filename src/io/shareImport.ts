@@ -1,0 +1,412 @@
+/**
+ * Shares from a CSV file or a range pasted from a spreadsheet, into one dimension of the model:
+ * read, matched to members, checked row by row, previewed — and, when every row is right, turned
+ * into one structure operation (`setShares`) that the store applies as one undoable edit.
+ *
+ * The rules, as the screen states them (`SHARE_IMPORT_RULES`):
+ * - Rows are `member, share` (a member of the chosen dimension) or `parent, child, share` (a part
+ *   of a member's breakdown, at any depth). Cells are separated by tabs (what Excel, Sheets and
+ *   Numbers put on the clipboard), by semicolons when the first row has one, otherwise by commas;
+ *   "double quotes" protect a separator inside a cell. Blank rows are skipped. A first row whose
+ *   share is not a number is a header. In `parent, child, share` rows an empty parent repeats the
+ *   parent of the row above, as spreadsheets show grouped rows.
+ * - Shares: `40%`, `40` or `0.4`. Numbers written without % are read as fractions when none of
+ *   them is above 1 (0.4 is 40%), otherwise as percents (40 is 40%). A decimal comma is fine in a
+ *   tab- or semicolon-separated paste (`40,5%`).
+ * - Members are matched by name or id, ignoring case and spacing. One that does not exist is an
+ *   error, or, when asked, is created at the end of its list.
+ * - A list the paste gives is given whole: its members the paste does not name get 0%. Its shares
+ *   must sum to 100%; within half a point (rounding, 33.3 × 3) they are scaled to exactly 100%,
+ *   further off only when asked ("Scale each list to 100%").
+ *
+ * Names from a paste are text: they are compared and stored, never interpreted.
+ */
+import { uniqueId } from '../model/ids';
+import type { Member, Model } from '../model/types';
+import { cleanText, sameName, type ListShareEntry } from '../model/structureOps';
+import type { StructureOp } from '../model/structureOpsWorkspace';
+import { WORKSPACE_LIMITS } from '../model/workspaceLimits';
+
+export const SHARE_IMPORT_RULES = [
+  'One row per member: “member, share” for the dimension chosen, or “parent, child, share” for the parts of a member (an empty parent repeats the one above).',
+  'Paste from a spreadsheet (tab-separated) or a CSV file (commas, or semicolons). A first row such as “Region, Share” is skipped as a header.',
+  'Shares: 40%, 40 or 0.4. Without %, numbers are fractions when none is above 1, otherwise percents.',
+  'Each list is given whole: members it does not name get 0%. Shares must sum to 100% (within half a point they are scaled to 100%).',
+] as const;
+
+/** The most rows a paste may have: far beyond a real list, short of freezing the preview. */
+export const MAX_IMPORT_ROWS = 5_000;
+/** Half a percentage point: the rounding a typed list of shares may carry. */
+const ROUNDING_TOLERANCE = 0.005;
+
+export interface ShareImportOptions {
+  /** The dimension the rows' members (and parents) belong to. */
+  dimensionId: string;
+  /** Create members the model does not have, instead of refusing their rows. */
+  createMissing: boolean;
+  /** Scale every list to 100%, however far off its sum. */
+  scaleToWhole: boolean;
+}
+
+export type RowStatus = 'header' | 'update' | 'new' | 'error';
+
+export interface ImportRow {
+  /** 1-based row number in the paste, as a spreadsheet numbers it (blank rows count). */
+  row: number;
+  /** The list's owner as typed or inherited (3-cell rows), undefined for a dimension's member. */
+  parent?: string;
+  member: string;
+  shareText: string;
+  /** The share read, a fraction, before any scaling. */
+  share?: number;
+  /** The member's share now, when it exists. */
+  current?: number;
+  status: RowStatus;
+  /** Why the row is refused, or what it does (e.g. "new member of Europe"). */
+  message?: string;
+}
+
+export interface ImportList {
+  parentPath: string[];
+  /** The dimension's or the parent member's name. */
+  ownerName: string;
+  /** Sum of the shares read, before scaling. */
+  sum: number;
+  /** The shares were scaled to 100%. */
+  scaled: boolean;
+  /** Members of the list the paste does not name, whose share becomes 0% (those above 0 only). */
+  zeroed: string[];
+  error?: string;
+  entries: ListShareEntry[];
+}
+
+export interface ShareImportPreview {
+  separator: 'tab' | 'semicolon' | 'comma';
+  /** How numbers written without % were read. */
+  bareNumbers: 'fraction' | 'percent';
+  rows: ImportRow[];
+  lists: ImportList[];
+  /** Problems that stop the import: row errors, list errors, or one about the whole paste. */
+  errorCount: number;
+  /** A problem with the paste as a whole (empty, too long, no such dimension). */
+  error?: string;
+  /** The edit to apply, when there is no error. */
+  op?: Extract<StructureOp, { op: 'setShares' }>;
+}
+
+// ——— Reading the text ———————————————————————————————————————————————————————————————————————————
+
+function separatorOf(text: string): ShareImportPreview['separator'] {
+  if (text.includes('\t')) return 'tab';
+  const firstLine = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
+  return firstLine.includes(';') ? 'semicolon' : 'comma';
+}
+
+const SEPARATOR_CHAR = { tab: '\t', semicolon: ';', comma: ',' } as const;
+
+/** Rows of cells. Quotes as in CSV: "a, b" is one cell, "" inside quotes is one quote. */
+export function splitRows(text: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (c === separator) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+type ReadShare = { ok: true; number: number; percent: boolean } | { ok: false; message: string };
+
+/** A share cell: "40%", "40", "0.4", "40,5 %", "−5%". The number as written, and whether it had %. */
+function readShare(text: string, decimalComma: boolean): ReadShare {
+  let cleaned = text.trim().replace(/\u2212/g, '-').replace(/\s+/g, '');
+  if (cleaned === '') return { ok: false, message: 'no share given' };
+  const percent = cleaned.endsWith('%');
+  if (percent) cleaned = cleaned.slice(0, -1);
+  if (decimalComma) cleaned = cleaned.replace(/^([-+]?\d*),(\d+)$/, '$1.$2');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) {
+    return { ok: false, message: `“${text.trim().slice(0, 30)}” is not a share (write 40%, 40 or 0.4)` };
+  }
+  const number = Number(cleaned);
+  if (!Number.isFinite(number)) return { ok: false, message: 'the share is too large' };
+  return { ok: true, number, percent };
+}
+
+// ——— Matching members ———————————————————————————————————————————————————————————————————————————
+
+/** A member of the dimension at any depth, with its path. */
+interface Located {
+  member: Member;
+  path: string[];
+}
+
+function allMembers(members: readonly Member[], prefix: readonly string[]): Located[] {
+  const found: Located[] = [];
+  for (const member of members) {
+    const path = [...prefix, member.id];
+    found.push({ member, path });
+    if (member.children) found.push(...allMembers(member.children, path));
+  }
+  return found;
+}
+
+function matches(member: { id: string; name: string }, typed: string): boolean {
+  return sameName(member.name, typed) || member.id.toLowerCase() === cleanText(typed).toLowerCase();
+}
+
+/** The member of `list` a typed name means: by name first, then by id. */
+function findIn<T extends { id: string; name: string }>(list: readonly T[], typed: string): T | undefined {
+  return list.find((m) => sameName(m.name, typed)) ?? list.find((m) => matches(m, typed));
+}
+
+function pct(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(2))}%`;
+}
+
+// ——— The preview ————————————————————————————————————————————————————————————————————————————————
+
+interface Draft {
+  row: ImportRow;
+  /** Key of the list the row goes into (parent path joined), once known. */
+  listKey?: string;
+  number?: number;
+  percent?: boolean;
+  id?: string;
+}
+
+interface ListDraft {
+  parentPath: string[];
+  ownerName: string;
+  /** The list's members now (empty for a breakdown the import creates). */
+  existing: readonly Member[];
+  /** Members this import creates in the list, by id. */
+  created: { id: string; name: string }[];
+  rows: Draft[];
+}
+
+export function previewShareImport(model: Model, text: string, options: ShareImportOptions): ShareImportPreview {
+  const separator = separatorOf(text);
+  const empty = (error: string): ShareImportPreview => ({ separator, bareNumbers: 'fraction', rows: [], lists: [], errorCount: 1, error });
+  const dimension = model.dimensions.find((d) => d.id === options.dimensionId);
+  if (!dimension) return empty('Choose the dimension the shares belong to');
+  if (text.length > 1_000_000) return empty('The paste is too long: at most 1,000,000 characters');
+  const cellRows = splitRows(text, SEPARATOR_CHAR[separator]);
+  if (cellRows.length > MAX_IMPORT_ROWS) return empty(`The paste has ${cellRows.length.toLocaleString('en-US')} rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')}`);
+  const decimalComma = separator !== 'comma';
+
+  // 1. Cells → rows with a member, a parent and a share as written.
+  const drafts: Draft[] = [];
+  let headerSeen = false;
+  let lastParent: string | undefined;
+  cellRows.forEach((raw, index) => {
+    const cells = raw.map((c) => c.trim());
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+    if (cells.length === 0) return;
+    const rowNumber = index + 1;
+    const shareText = cells[cells.length - 1]!;
+    const read = readShare(shareText, decimalComma);
+    if (!headerSeen && drafts.length === 0 && !read.ok && cells.length >= 2 && cells.length <= 3) {
+      headerSeen = true;
+      drafts.push({ row: { row: rowNumber, member: cells.slice(0, -1).join(' › '), shareText, status: 'header', message: 'read as a header' } });
+      return;
+    }
+    headerSeen = true;
+    if (cells.length < 2 || cells.length > 3) {
+      drafts.push({
+        row: {
+          row: rowNumber,
+          member: cells[0] ?? '',
+          shareText: cells.length > 1 ? shareText : '',
+          status: 'error',
+          message: `expected 2 cells (member, share) or 3 (parent, child, share), found ${cells.length}`,
+        },
+      });
+      return;
+    }
+    let parent: string | undefined;
+    if (cells.length === 3) {
+      parent = cells[0] === '' ? lastParent : cells[0];
+      lastParent = parent;
+    }
+    const member = cells[cells.length - 2]!;
+    const row: ImportRow = { row: rowNumber, member, shareText, status: 'update' };
+    if (parent !== undefined) row.parent = parent;
+    const draft: Draft = { row };
+    if (cells.length === 3 && parent === undefined) fail(row, 'no parent given (the first parent cell is empty)');
+    else if (member === '') fail(row, 'no member name');
+    else if (member.length > WORKSPACE_LIMITS.shortText) fail(row, `the name is longer than ${WORKSPACE_LIMITS.shortText} characters`);
+    else if (!read.ok) fail(row, read.message);
+    else {
+      draft.number = read.number;
+      draft.percent = read.percent;
+    }
+    drafts.push(draft);
+  });
+
+  // 2. Bare numbers: fractions unless one of them is above 1.
+  const bare = drafts.filter((d) => d.number !== undefined && !d.percent);
+  const bareNumbers: ShareImportPreview['bareNumbers'] = bare.some((d) => d.number! > 1) ? 'percent' : 'fraction';
+  for (const d of drafts) {
+    if (d.number === undefined) continue;
+    const share = d.percent || bareNumbers === 'percent' ? d.number / 100 : d.number;
+    d.row.share = share;
+    if (share < 0) fail(d.row, `a share cannot be negative (${d.row.shareText})`);
+    else if (share > 1 + 1e-12) fail(d.row, `a share cannot be more than 100% (${d.row.shareText})`);
+  }
+
+  // 3. Lists and members.
+  const located = allMembers(dimension.members, [dimension.id]);
+  const lists = new Map<string, ListDraft>();
+  const topKey = dimension.id;
+  lists.set(topKey, { parentPath: [dimension.id], ownerName: dimension.name, existing: dimension.members, created: [], rows: [] });
+  const listFor = (key: string, make: () => ListDraft): ListDraft => {
+    let list = lists.get(key);
+    if (!list) {
+      list = make();
+      lists.set(key, list);
+    }
+    return list;
+  };
+
+  for (const d of drafts) {
+    const { row } = d;
+    if (row.status !== 'update') continue;
+    let list: ListDraft;
+    if (row.parent === undefined) {
+      list = lists.get(topKey)!;
+    } else {
+      const parentName = row.parent;
+      const candidates = located.filter((l) => matches(l.member, parentName));
+      const byName = candidates.filter((l) => sameName(l.member.name, parentName));
+      const chosen = byName.length > 0 ? byName : candidates;
+      // A parent created by an earlier row of this import (a new region, then its countries).
+      const createdTop = lists.get(topKey)!.created.find((c) => matches(c, parentName));
+      if (chosen.length > 1) {
+        fail(row, `“${parentName}” names ${chosen.length} members of ${dimension.name}; use the parent’s id (${chosen.map((c) => c.member.id).join(', ')})`);
+        continue;
+      }
+      if (chosen.length === 0 && !createdTop) {
+        fail(row, `unknown parent “${parentName}”: ${dimension.name} has no such member`);
+        continue;
+      }
+      const parentPath = chosen[0] ? chosen[0].path : [dimension.id, createdTop!.id];
+      const parentMember = chosen[0]?.member;
+      if (parentPath.length > WORKSPACE_LIMITS.memberLevels) {
+        fail(row, `members nest at most ${WORKSPACE_LIMITS.memberLevels} levels deep: “${parentMember?.name ?? parentName}” cannot have a breakdown`);
+        continue;
+      }
+      list = listFor(parentPath.join('/'), () => ({
+        parentPath,
+        ownerName: parentMember?.name ?? createdTop!.name,
+        existing: parentMember?.children ?? [],
+        created: [],
+        rows: [],
+      }));
+    }
+    d.listKey = list.parentPath.join('/');
+
+    const existing = findIn(list.existing, row.member);
+    const created = existing ? undefined : findIn(list.created, row.member);
+    const id = existing?.id ?? created?.id;
+    const duplicate = id === undefined ? undefined : list.rows.find((other) => other.id === id);
+    if (duplicate) {
+      fail(row, `“${row.member}” is already on row ${duplicate.row.row}`);
+      continue;
+    }
+    if (existing) {
+      d.id = existing.id;
+      row.current = existing.share.value;
+    } else if (!options.createMissing) {
+      fail(
+        row,
+        list.existing.length === 0
+          ? `${list.ownerName} has no breakdown yet: tick “Create missing members” to add “${row.member}”`
+          : `“${row.member}” is not ${row.parent === undefined ? 'a member of' : 'part of'} ${list.ownerName}: tick “Create missing members” to add it`,
+      );
+      continue;
+    } else {
+      const taken = [...list.existing.map((m) => m.id), ...list.created.map((m) => m.id)];
+      d.id = uniqueId(cleanText(row.member), taken);
+      list.created.push({ id: d.id, name: cleanText(row.member) });
+      row.status = 'new';
+      row.message = `new member of ${list.ownerName}`;
+    }
+    list.rows.push(d);
+  }
+
+  // 4. Each list: the sum, scaling, members left at 0%. While rows are in error, a list's sum is
+  // not judged: it would change once they are fixed.
+  const rowErrors = drafts.filter((d) => d.row.status === 'error').length;
+  const resultLists: ImportList[] = [];
+  for (const list of lists.values()) {
+    if (list.rows.length === 0) continue;
+    const sum = list.rows.reduce((total, d) => total + (d.row.share ?? 0), 0);
+    const named = new Set(list.rows.map((d) => d.id));
+    const zeroed = list.existing.filter((m) => !named.has(m.id) && m.share.value > 0).map((m) => m.name);
+    const result: ImportList = { parentPath: list.parentPath, ownerName: list.ownerName, sum, scaled: false, zeroed, entries: [] };
+    const off = Math.abs(sum - 1);
+    if (rowErrors > 0) {
+      resultLists.push(result);
+      continue;
+    }
+    if (sum <= 0) result.error = `The shares of ${list.ownerName} are all 0%: there is nothing to scale to 100%`;
+    else if (off > ROUNDING_TOLERANCE && !options.scaleToWhole) {
+      result.error = `The shares of ${list.ownerName} sum to ${pct(sum)}, not 100%: correct them, or tick “Scale each list to 100%”`;
+    }
+    if (list.existing.length + list.created.length > WORKSPACE_LIMITS.membersPerList) {
+      result.error = `${list.ownerName} would have more than ${WORKSPACE_LIMITS.membersPerList} members`;
+    }
+    if (!result.error) {
+      result.scaled = off > 1e-12;
+      const factor = result.scaled ? 1 / sum : 1;
+      result.entries = list.rows.map((d) => {
+        const entry: ListShareEntry = { id: d.id!, name: cleanText(d.row.member), share: Math.min(1, (d.row.share ?? 0) * factor) };
+        if (d.row.status === 'new') entry.create = true;
+        return entry;
+      });
+    }
+    resultLists.push(result);
+  }
+
+  // A list with rows in error is not applied either: its sum would be wrong.
+  const rows = drafts.map((d) => d.row);
+  const errorCount = rows.filter((r) => r.status === 'error').length + resultLists.filter((l) => l.error).length;
+  const preview: ShareImportPreview = { separator, bareNumbers, rows, lists: resultLists, errorCount };
+  if (rows.every((r) => r.status === 'header')) {
+    preview.error = 'Nothing to import: paste rows of member and share';
+    preview.errorCount += 1;
+  }
+  if (preview.errorCount === 0) {
+    preview.op = { op: 'setShares', lists: resultLists.map((l) => ({ parentPath: l.parentPath, entries: l.entries })) };
+  }
+  return preview;
+}
+
+function fail(row: ImportRow, message: string): void {
+  row.status = 'error';
+  row.message = message;
+}

@@ -1,0 +1,166 @@
+/**
+ * The dimensions that split the total (product type, region, channel…): each with its members and
+ * their breakdowns, renamed, reordered and removed here, and a form to add a dimension with its
+ * members in one go.
+ */
+import { useState } from 'react';
+import type { Dimension } from '../../model/types';
+import { useActiveModel } from '../assumptions/useModelSelectors';
+import { NameField } from './fields';
+import { MemberRows, splitNames } from './MemberRows';
+import { refocus, useStructure } from './structureContext';
+
+function countParts(dimension: Dimension): number {
+  let count = 0;
+  const visit = (members: Dimension['members']) => {
+    for (const m of members) {
+      count += 1;
+      if (m.children) visit(m.children);
+    }
+  };
+  visit(dimension.members);
+  return count;
+}
+
+function DimensionCard({ dimension, index, count, unit }: { dimension: Dimension; index: number; count: number; unit: string }) {
+  const { run, importInto } = useStructure();
+  const [problem, setProblem] = useState<string | null>(null);
+  const key = dimension.id;
+
+  function move(offset: number, from: 'up' | 'down' | 'name') {
+    setProblem(run({ op: 'moveDimension', dimensionId: dimension.id, offset }) ?? null);
+    if (from === 'name') refocus(`dimension-name:${key}`);
+    else refocus(`dimension-${from}:${key}`, `dimension-${from === 'up' ? 'down' : 'up'}:${key}`);
+  }
+
+  const members = countParts(dimension);
+  return (
+    <section className="st-dimension" aria-label={`Dimension ${dimension.name}`} data-dimension={dimension.id}>
+      <div className="st-dimension-head">
+        <NameField
+          label={`Name of dimension ${dimension.name}`}
+          value={dimension.name}
+          className="st-dimension-name"
+          focusKey={`dimension-name:${key}`}
+          onCommit={(name) => run({ op: 'renameDimension', dimensionId: dimension.id, name })}
+          onMove={(offset) => move(offset, 'name')}
+        />
+        <span className="st-buttons">
+          <button
+            type="button"
+            className="icon-button"
+            data-focus-key={`dimension-up:${key}`}
+            disabled={index === 0}
+            aria-label={`Move dimension ${dimension.name} up`}
+            onClick={() => move(-1, 'up')}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-focus-key={`dimension-down:${key}`}
+            disabled={index === count - 1}
+            aria-label={`Move dimension ${dimension.name} down`}
+            onClick={() => move(1, 'down')}
+          >
+            ↓
+          </button>
+          <button type="button" className="st-small" aria-label={`Import shares into ${dimension.name}`} title="From a CSV file or cells pasted from a spreadsheet" onClick={() => importInto(dimension.id)}>
+            Import…
+          </button>
+          <button
+            type="button"
+            className="st-small st-danger"
+            aria-label={`Remove dimension ${dimension.name}`}
+            onClick={() => {
+              const error = run(
+                { op: 'removeDimension', dimensionId: dimension.id },
+                { text: `Removed the dimension “${dimension.name}” and its ${members} ${members === 1 ? 'member' : 'members'}. The total is unchanged.`, undoable: true },
+              );
+              setProblem(error ?? null);
+              if (!error) refocus('add-dimension');
+            }}
+          >
+            Remove
+          </button>
+        </span>
+      </div>
+      {problem && (
+        <p role="alert" className="field-error">
+          {problem}
+        </p>
+      )}
+      <MemberRows parentPath={[dimension.id]} members={dimension.members} ownerName={dimension.name} unit={unit} />
+    </section>
+  );
+}
+
+function AddDimensionForm() {
+  const { run } = useStructure();
+  const [name, setName] = useState('');
+  const [members, setMembers] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <form
+      className="st-add st-add-dimension"
+      aria-label="Add a dimension"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const names = splitNames(members);
+        const error = run(
+          { op: 'addDimension', name, members: names },
+          `Added the dimension “${name.trim()}” with ${names.length} ${names.length === 1 ? 'member' : 'members'} in equal shares.`,
+        );
+        setProblem(error ?? null);
+        if (!error) {
+          setName('');
+          setMembers('');
+        }
+      }}
+    >
+      <label className="st-labelled">
+        <span>New dimension</span>
+        <input
+          type="text"
+          className="st-name"
+          value={name}
+          placeholder="e.g. Channel"
+          data-focus-key="add-dimension"
+          onChange={(event) => setName(event.currentTarget.value)}
+          maxLength={400}
+        />
+      </label>
+      <label className="st-labelled st-grow">
+        <span>Its members, separated by commas</span>
+        <input type="text" className="st-name" value={members} placeholder="e.g. Retail, Online, Wholesale" onChange={(event) => setMembers(event.currentTarget.value)} />
+      </label>
+      <button type="submit" className="st-primary">
+        Add dimension
+      </button>
+      {problem && (
+        <p role="alert" className="field-error st-form-error">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function DimensionsPanel() {
+  const dimensions = useActiveModel((model) => model.dimensions);
+  const unit = useActiveModel((model) => model.unit);
+  return (
+    <section className="panel st-panel" aria-labelledby="st-dimensions-heading">
+      <div className="st-panel-head">
+        <h2 id="st-dimensions-heading">Dimensions</h2>
+        <p className="muted st-hint">Each dimension splits the whole total; shares of a list add up to 100%. Alt+↑/↓ in a name moves it.</p>
+      </div>
+      {dimensions.length === 0 && <p className="muted">No dimensions: the model is one total. Add one to split it, by product, region, channel…</p>}
+      {dimensions.map((dimension, index) => (
+        <DimensionCard key={dimension.id} dimension={dimension} index={index} count={dimensions.length} unit={unit} />
+      ))}
+      <AddDimensionForm />
+    </section>
+  );
+}

@@ -1,0 +1,240 @@
+/**
+ * Shares from a CSV file or a range pasted from a spreadsheet: the rows as read, each with what it
+ * will do or why it cannot, each list's sum — and one button that applies them all as one
+ * undoable edit, enabled only when every row is right.
+ */
+import { useId, useMemo, useState } from 'react';
+import { MAX_IMPORT_ROWS, previewShareImport, SHARE_IMPORT_RULES, type ImportRow } from '../../io/shareImport';
+import { useActiveModel } from '../assumptions/useModelSelectors';
+import { formatPercent } from '../format';
+import { useStructure } from './structureContext';
+import { useSlidecast } from '../../state/store';
+
+/** Rows shown in the preview; every row in error is shown however many there are. */
+const PREVIEW_ROWS = 200;
+const MAX_FILE_BYTES = 1_000_000;
+
+const SEPARATOR_WORDS = { tab: 'tabs', semicolon: 'semicolons', comma: 'commas' } as const;
+
+function statusText(row: ImportRow): string {
+  switch (row.status) {
+    case 'header':
+      return 'Header, skipped';
+    case 'update':
+      return 'Update';
+    case 'new':
+      return `New: ${row.message ?? ''}`;
+    case 'error':
+      return row.message ?? 'Error';
+  }
+}
+
+export interface ImportSharesProps {
+  /** The dimension chosen (null: the first). */
+  dimensionId: string | null;
+  onDimension: (dimensionId: string) => void;
+}
+
+export function ImportShares({ dimensionId: chosen, onDimension }: ImportSharesProps) {
+  const { run, allScenarios } = useStructure();
+  const scenarioCount = useSlidecast((s) => s.workspace.scenarios.length);
+  const model = useActiveModel((m) => m);
+  const dimensions = model.dimensions;
+  const [text, setText] = useState('');
+  const [createMissing, setCreateMissing] = useState(false);
+  const [scaleToWhole, setScaleToWhole] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const ids = { dimension: useId(), text: useId(), file: useId(), rules: useId() };
+  const dimensionId = dimensions.some((d) => d.id === chosen) ? chosen! : (dimensions[0]?.id ?? '');
+
+  const preview = useMemo(
+    () => (text.trim() === '' ? undefined : previewShareImport(model, text, { dimensionId, createMissing, scaleToWhole })),
+    [model, text, dimensionId, createMissing, scaleToWhole],
+  );
+
+  if (dimensions.length === 0) {
+    return (
+      <section className="panel st-panel" aria-labelledby="st-import-heading">
+        <h2 id="st-import-heading">Import shares</h2>
+        <p className="muted">Add a dimension first: shares split a dimension among its members.</p>
+      </section>
+    );
+  }
+
+  const shownRows = preview ? preview.rows.filter((r, i) => i < PREVIEW_ROWS || r.status === 'error') : [];
+  const dimensionName = dimensions.find((d) => d.id === dimensionId)?.name ?? '';
+  const entries = preview?.op?.lists.reduce((n, l) => n + l.entries.length, 0) ?? 0;
+
+  return (
+    <section className="panel st-panel st-import" aria-labelledby="st-import-heading">
+      <div className="st-panel-head">
+        <h2 id="st-import-heading">Import shares</h2>
+      </div>
+      <div className="st-import-body">
+        <div className="st-import-input">
+          <ul className="st-rules muted" id={ids.rules}>
+            {SHARE_IMPORT_RULES.map((rule) => (
+              <li key={rule}>{rule}</li>
+            ))}
+          </ul>
+          <div className="st-line">
+            <label className="st-line-label" htmlFor={ids.dimension}>
+              Into
+            </label>
+            <select id={ids.dimension} value={dimensionId} onChange={(event) => onDimension(event.currentTarget.value)}>
+              {dimensions.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+            <label className="st-file">
+              <input
+                id={ids.file}
+                type="file"
+                accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+                onChange={async (event) => {
+                  const file = event.currentTarget.files?.[0];
+                  event.currentTarget.value = '';
+                  if (!file) return;
+                  if (file.size > MAX_FILE_BYTES) {
+                    setProblem(`“${file.name}” is ${(file.size / 1e6).toFixed(1)} MB; a share file may be at most 1 MB`);
+                    return;
+                  }
+                  try {
+                    setText(await file.text());
+                    setProblem(null);
+                  } catch {
+                    setProblem(`“${file.name}” could not be read`);
+                  }
+                }}
+              />
+              <span>Open a CSV file…</span>
+            </label>
+          </div>
+          <label className="st-labelled" htmlFor={ids.text}>
+            <span>Rows to import (paste cells from a spreadsheet, or CSV)</span>
+          </label>
+          <textarea
+            id={ids.text}
+            className="st-paste"
+            rows={6}
+            data-focus-key="import-rows"
+            value={text}
+            spellCheck={false}
+            aria-describedby={ids.rules}
+            placeholder={'Region\tShare\nNorth America\t40%\nEurope\t30%'}
+            onChange={(event) => setText(event.currentTarget.value)}
+          />
+          <div className="st-line">
+            <label className="check">
+              <input type="checkbox" checked={createMissing} onChange={(event) => setCreateMissing(event.currentTarget.checked)} />
+              Create missing members
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={scaleToWhole} onChange={(event) => setScaleToWhole(event.currentTarget.checked)} />
+              Scale each list to 100%
+            </label>
+          </div>
+          {problem && (
+            <p role="alert" className="field-error">
+              {problem}
+            </p>
+          )}
+          <div className="st-actions">
+            <button
+              type="button"
+              className="st-primary"
+              disabled={!preview?.op}
+              onClick={() => {
+                if (!preview?.op) return;
+                const lists = preview.op.lists.length;
+                const error = run(preview.op, {
+                  text: `Imported ${entries} shares into ${lists === 1 ? preview.lists[0]!.ownerName : `${lists} lists of ${dimensionName}`}.`,
+                  undoable: true,
+                });
+                setProblem(error ?? null);
+                if (!error) setText('');
+              }}
+            >
+              {preview?.op ? `Import ${entries} shares${allScenarios ? ` into all ${scenarioCount} scenarios` : ''}` : 'Import'}
+            </button>
+            {text !== '' && (
+              <button type="button" onClick={() => setText('')}>
+                Clear
+              </button>
+            )}
+          </div>
+        </div>
+        {!preview && <p className="muted st-preview-empty">Paste rows or open a file: each row is checked and shown here before anything changes.</p>}
+        {preview && (
+          <div className="st-preview" data-testid="import-preview">
+            <p className="st-preview-summary">
+              {preview.rows.filter((r) => r.status !== 'header').length} rows, separated by {SEPARATOR_WORDS[preview.separator]}; numbers without % read as{' '}
+              {preview.bareNumbers === 'percent' ? 'percents (40 = 40%)' : 'fractions (0.4 = 40%)'}.
+            </p>
+            {preview.errorCount > 0 && (
+              <p role="alert" className="field-error">
+                {preview.error ?? `${preview.errorCount} ${preview.errorCount === 1 ? 'problem' : 'problems'} to fix before importing: see below.`}
+              </p>
+            )}
+            {shownRows.length > 0 && (
+              <div className="table-scroll st-preview-scroll">
+                <table className="member-table st-preview-table">
+                  <caption className="st-caption">Preview: shares into {dimensionName}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        Row
+                      </th>
+                      <th scope="col">Parent</th>
+                      <th scope="col">Member</th>
+                      <th scope="col" className="num">
+                        Share
+                      </th>
+                      <th scope="col" className="num">
+                        Now
+                      </th>
+                      <th scope="col">Result</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shownRows.map((row) => (
+                      <tr key={row.row} className={`st-import-${row.status}`} data-row={row.row}>
+                        <td className="num">{row.row}</td>
+                        <td>{row.parent ?? (row.status === 'header' ? '' : dimensionName)}</td>
+                        <th scope="row">{row.member}</th>
+                        <td className="num">{row.share === undefined ? row.shareText : formatPercent(row.share, 2)}</td>
+                        <td className="num">{row.current === undefined ? '—' : formatPercent(row.current, 2)}</td>
+                        <td>{statusText(row)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {preview.rows.length > shownRows.length && (
+              <p className="muted">
+                {preview.rows.length - shownRows.length} more rows not shown (at most {MAX_IMPORT_ROWS.toLocaleString('en-US')} in one import).
+              </p>
+            )}
+            <ul className="st-list-notes">
+              {preview.lists.filter((list) => list.error || list.entries.length > 0).map((list) => (
+                <li key={list.parentPath.join('/')} className={list.error ? 'field-error' : undefined} role={list.error ? 'alert' : undefined}>
+                  {list.error ??
+                    [
+                      `${list.ownerName}: ${list.entries.length} shares`,
+                      list.scaled ? `summing to ${formatPercent(list.sum, 2)}, scaled to 100%` : 'summing to 100%',
+                      list.zeroed.length > 0 ? `not in the paste, set to 0%: ${list.zeroed.join(', ')}` : '',
+                    ]
+                      .filter(Boolean)
+                      .join('; ')}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

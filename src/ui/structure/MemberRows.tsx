@@ -1,0 +1,355 @@
+/**
+ * One list of members (a dimension's, or a member's breakdown) as rows to edit: name, share (with
+ * a lock, as on the assumptions panel), order, source and note, a breakdown, removal — and a form
+ * to add a member, whose share comes from its unlocked siblings.
+ */
+import { useState, type FormEvent } from 'react';
+import type { Member } from '../../model/types';
+import { quantityKey } from '../../model/quantityRef';
+import { setMemberShare } from '../../state/modelEdits';
+import { useSlidecast } from '../../state/store';
+import { parseQuantityInput } from '../quantityInput';
+import { formatPercent } from '../format';
+import { NameField, NumberField } from './fields';
+import { QuantityWords } from './QuantityWords';
+import { refocus, useStructure } from './structureContext';
+
+export interface MemberRowsProps {
+  /** `[dimensionId, …parent member ids]`. */
+  parentPath: readonly string[];
+  members: readonly Member[];
+  /** The dimension's or the parent member's name. */
+  ownerName: string;
+  unit: string;
+}
+
+/** Splits "Retail, Online; Wholesale" into names. */
+export function splitNames(text: string): string[] {
+  return text
+    .split(/[,;\n]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+export function MemberRows({ parentPath, members, ownerName, unit }: MemberRowsProps) {
+  // Locks are a way of working, not part of the model: kept here, per list, as on the assumptions panel.
+  const [locked, setLocked] = useState<ReadonlySet<string>>(new Set());
+  const lockedIds = members.filter((m) => locked.has(m.id)).map((m) => m.id);
+  const key = parentPath.join('/');
+  return (
+    <div className="st-list" data-list={key}>
+      <ul className="st-members" aria-label={parentPath.length === 1 ? `Members of ${ownerName}` : `Parts of ${ownerName}`}>
+        {members.map((member, index) => (
+          <MemberRow
+            key={member.id}
+            member={member}
+            index={index}
+            count={members.length}
+            parentPath={parentPath}
+            ownerName={ownerName}
+            unit={unit}
+            locked={locked.has(member.id)}
+            lockedIds={lockedIds}
+            othersLocked={members.every((m) => m.id === member.id || locked.has(m.id))}
+            lockedFlags={members.map((m) => locked.has(m.id))}
+            onLock={() =>
+              setLocked((current) => {
+                const next = new Set(current);
+                if (next.has(member.id)) next.delete(member.id);
+                else next.add(member.id);
+                return next;
+              })
+            }
+          />
+        ))}
+      </ul>
+      <AddMemberForm parentPath={parentPath} ownerName={ownerName} count={members.length} lockedIds={lockedIds} />
+    </div>
+  );
+}
+
+interface MemberRowProps {
+  member: Member;
+  index: number;
+  count: number;
+  parentPath: readonly string[];
+  ownerName: string;
+  unit: string;
+  locked: boolean;
+  lockedIds: string[];
+  othersLocked: boolean;
+  lockedFlags: boolean[];
+  onLock: () => void;
+}
+
+function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, lockedIds, othersLocked, lockedFlags, onLock }: MemberRowProps) {
+  const { run } = useStructure();
+  const editModel = useSlidecast((s) => s.editModel);
+  const [words, setWords] = useState(false);
+  const [partsForm, setPartsForm] = useState(false);
+  const [expanded, setExpanded] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const path = [...parentPath, member.id];
+  const key = path.join('/');
+  const children = member.children;
+
+  function move(offset: number, from: 'up' | 'down' | 'name') {
+    setProblem(run({ op: 'moveMember', path, offset }) ?? null);
+    if (from === 'name') refocus(`name:${key}`);
+    else refocus(`${from}:${key}`, `${from === 'up' ? 'down' : 'up'}:${key}`);
+  }
+
+  function remove() {
+    const problemText = run(
+      { op: 'removeMember', path, locked: lockedIds },
+      {
+        text: `Removed “${member.name}”${children ? ` and its ${children.length} parts` : ''}; its ${formatPercent(member.share.value)} went to the other members of ${ownerName}.`,
+        undoable: true,
+      },
+    );
+    setProblem(problemText ?? null);
+    if (!problemText) refocus(`add:${parentPath.join('/')}`);
+  }
+
+  return (
+    <li className="st-item" data-member={key}>
+      <div className="st-row">
+        <NameField
+          label={`Name of ${member.name}`}
+          value={member.name}
+          focusKey={`name:${key}`}
+          onCommit={(name) => run({ op: 'renameMember', path, name })}
+          onMove={(offset) => move(offset, 'name')}
+        />
+        <NumberField
+          label={`${member.name} share`}
+          value={member.share.value}
+          kind="share"
+          unit={unit}
+          disabled={locked || othersLocked}
+          title={locked ? 'Locked' : othersLocked ? 'Every other member is locked' : `Share of ${ownerName}; the unlocked others make room`}
+          onCommit={(value) => {
+            editModel(quantityKey({ kind: 'memberShare', path }), (model) => setMemberShare(model, path, value, lockedFlags));
+            return undefined;
+          }}
+        />
+        <span className="st-buttons">
+          <button
+            type="button"
+            className={`icon-button lock${locked ? ' lock-on' : ''}`}
+            aria-pressed={locked}
+            aria-label={`Lock ${member.name} share`}
+            title={locked ? 'Locked: adding, removing and other shares leave it alone' : 'Lock this share'}
+            onClick={onLock}
+          >
+            {locked ? '🔒' : '🔓'}
+          </button>
+          <button type="button" className="icon-button" data-focus-key={`up:${key}`} disabled={index === 0} aria-label={`Move ${member.name} up`} onClick={() => move(-1, 'up')}>
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-focus-key={`down:${key}`}
+            disabled={index === count - 1}
+            aria-label={`Move ${member.name} down`}
+            onClick={() => move(1, 'down')}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="st-small"
+            data-focus-key={`notes:${key}`}
+            aria-expanded={words}
+            aria-label={`Source and note of ${member.name}`}
+            onClick={() => setWords((o) => !o)}
+          >
+            Notes
+          </button>
+          {children ? (
+            <button
+              type="button"
+              className="st-small"
+              aria-expanded={expanded}
+              aria-label={`${expanded ? 'Hide' : 'Show'} the ${children.length} parts of ${member.name}`}
+              onClick={() => setExpanded((o) => !o)}
+            >
+              Parts
+            </button>
+          ) : (
+            <button type="button" className="st-small" aria-expanded={partsForm} aria-label={`Break ${member.name} down into parts`} onClick={() => setPartsForm((o) => !o)}>
+              Parts
+            </button>
+          )}
+          <button
+            type="button"
+            className="icon-button st-remove"
+            aria-label={`Remove ${member.name}`}
+            title={count === 1 ? (parentPath.length === 1 ? 'The only member: remove the dimension instead' : 'The only part: remove the breakdown instead') : undefined}
+            onClick={remove}
+          >
+            ✕
+          </button>
+        </span>
+      </div>
+      {problem && (
+        <p role="alert" className="field-error">
+          {problem}
+        </p>
+      )}
+      {words && (
+        <QuantityWords
+          choices={[
+            { ref: { kind: 'memberShare', path }, label: `${member.name} share` },
+            { ref: { kind: 'memberGrowthDelta', path }, label: `${member.name} growth premium` },
+          ]}
+          onClose={() => setWords(false)}
+          returnFocus={`notes:${key}`}
+        />
+      )}
+      {partsForm && !children && (
+        <AddPartsForm
+          path={path}
+          memberName={member.name}
+          onDone={() => {
+            setPartsForm(false);
+            setExpanded(true);
+          }}
+        />
+      )}
+      {children && (
+        <details className="st-children" open={expanded} onToggle={(event) => setExpanded(event.currentTarget.open)}>
+          <summary>
+            {member.name}: {children.length} {children.length === 1 ? 'part' : 'parts'}
+          </summary>
+          {expanded && (
+            <>
+              <MemberRows parentPath={path} members={children} ownerName={member.name} unit={unit} />
+              <button
+                type="button"
+                className="st-small st-danger"
+                onClick={() =>
+                  run(
+                    { op: 'removeChildren', path },
+                    { text: `Removed the breakdown of “${member.name}” (${children.length} parts).`, undoable: true },
+                  )
+                }
+              >
+                Remove the breakdown of {member.name}
+              </button>
+            </>
+          )}
+        </details>
+      )}
+    </li>
+  );
+}
+
+/** Adds one member to a list: its name, and optionally its share (blank: an equal share, 1/(n+1)). */
+function AddMemberForm({ parentPath, ownerName, count, lockedIds }: { parentPath: readonly string[]; ownerName: string; count: number; lockedIds: string[] }) {
+  const { run } = useStructure();
+  const [name, setName] = useState('');
+  const [share, setShare] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const key = parentPath.join('/');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    let given: number | undefined;
+    if (share.trim() !== '') {
+      const parsed = parseQuantityInput(share, 'share');
+      if (!parsed.ok) {
+        setProblem(`Share: ${parsed.message}`);
+        return;
+      }
+      given = parsed.value;
+    }
+    const cleaned = name.trim();
+    const shareWords = given === undefined ? formatPercent(1 / (count + 1)) : formatPercent(given);
+    const error = run(
+      { op: 'addMember', parentPath: [...parentPath], name, ...(given === undefined ? {} : { share: given }), locked: lockedIds },
+      `Added “${cleaned}” to ${ownerName} with ${shareWords}; the ${lockedIds.length > 0 ? 'unlocked ' : ''}others gave it up in proportion.`,
+    );
+    setProblem(error ?? null);
+    if (!error) {
+      setName('');
+      setShare('');
+    }
+  }
+
+  return (
+    <form className="st-add" onSubmit={submit} aria-label={`Add a member to ${ownerName}`}>
+      <input
+        type="text"
+        className="st-name"
+        value={name}
+        placeholder={parentPath.length === 1 ? 'New member' : 'New part'}
+        aria-label={`New member of ${ownerName}`}
+        data-focus-key={`add:${key}`}
+        onChange={(event) => setName(event.currentTarget.value)}
+        maxLength={400}
+      />
+      <span className="st-number-box">
+        <input
+          type="text"
+          inputMode="decimal"
+          value={share}
+          placeholder={formatPercent(1 / (count + 1)).replace('%', '')}
+          aria-label={`Share of the new member of ${ownerName} (%)`}
+          title="Blank: an equal share, 1/(n+1); the others make room in proportion"
+          onChange={(event) => setShare(event.currentTarget.value)}
+        />
+        <span className="st-unit" aria-hidden="true">
+          %
+        </span>
+      </span>
+      <button type="submit" className="st-small">
+        Add
+      </button>
+      {problem && (
+        <span role="alert" className="field-error st-error">
+          {problem}
+        </span>
+      )}
+    </form>
+  );
+}
+
+/** Starts a member's breakdown: its parts, named in one go, in equal shares. */
+function AddPartsForm({ path, memberName, onDone }: { path: string[]; memberName: string; onDone: () => void }) {
+  const { run } = useStructure();
+  const [names, setNames] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <form
+      className="st-add st-parts"
+      aria-label={`Parts of ${memberName}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const list = splitNames(names);
+        const error = run({ op: 'addChildren', path, names: list }, `Broke “${memberName}” down into ${list.length} equal parts.`);
+        setProblem(error ?? null);
+        if (!error) onDone();
+      }}
+    >
+      <input
+        type="text"
+        className="st-name st-wide"
+        value={names}
+        placeholder="e.g. Germany, France, Italy"
+        aria-label={`Parts of ${memberName}, separated by commas`}
+        onChange={(event) => setNames(event.currentTarget.value)}
+        autoFocus
+      />
+      <button type="submit" className="st-small">
+        Add parts
+      </button>
+      {problem && (
+        <span role="alert" className="field-error st-error">
+          {problem}
+        </span>
+      )}
+    </form>
+  );
+}

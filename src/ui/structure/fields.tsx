@@ -1,0 +1,153 @@
+/**
+ * The Structure view's small inputs: a name that commits on Enter or when left (Esc puts it back),
+ * and a number box for a quantity. Both keep a refused entry on screen with its message (role
+ * `alert`) until it is corrected or abandoned.
+ */
+import { useId, useState, type KeyboardEvent } from 'react';
+import type { QuantityKind } from '../../model/quantityRef';
+import { parseQuantityInput, quantityInputText } from '../quantityInput';
+
+/** Text being edited, dropped when the value changes elsewhere (undo, another scenario). */
+function useDraft(value: string) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [draftFor, setDraftFor] = useState(value);
+  if (draftFor !== value) {
+    setDraftFor(value);
+    setDraft(null);
+    setError(null);
+  }
+  return { draft, setDraft, error, setError };
+}
+
+export interface NameFieldProps {
+  /** The accessible name, e.g. "Name of member Europe". */
+  label: string;
+  value: string;
+  /** Applies the new name; a message when refused. */
+  onCommit: (name: string) => string | undefined;
+  /** Alt+↑ / Alt+↓ move the item. */
+  onMove?: (offset: number) => void;
+  className?: string;
+  focusKey?: string;
+}
+
+export function NameField({ label, value, onCommit, onMove, className, focusKey }: NameFieldProps) {
+  const { draft, setDraft, error, setError } = useDraft(value);
+  const errorId = useId();
+  function commit(text: string) {
+    if (text === value) {
+      setDraft(null);
+      setError(null);
+      return;
+    }
+    const problem = onCommit(text);
+    if (problem) setError(problem);
+    else {
+      setDraft(null);
+      setError(null);
+    }
+  }
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      commit(event.currentTarget.value);
+    } else if (event.key === 'Escape') {
+      setDraft(null);
+      setError(null);
+    } else if (event.altKey && onMove && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      onMove(event.key === 'ArrowUp' ? -1 : 1);
+    }
+  }
+  return (
+    <span className={`st-field ${className ?? ''}`}>
+      <input
+        type="text"
+        className="st-name"
+        aria-label={label}
+        aria-invalid={error !== null}
+        aria-describedby={error ? errorId : undefined}
+        data-focus-key={focusKey}
+        value={draft ?? value}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        onBlur={(event) => draft !== null && commit(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        maxLength={400}
+      />
+      {error && (
+        <span id={errorId} role="alert" className="field-error st-error">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
+
+export interface NumberFieldProps {
+  /** The accessible name without the unit, e.g. "Europe share"; the box is named "Europe share (%)". */
+  label: string;
+  value: number;
+  kind: QuantityKind;
+  /** The model's unit, shown for sizes. */
+  unit: string;
+  onCommit: (value: number) => string | undefined;
+  disabled?: boolean;
+  title?: string;
+}
+
+export function NumberField({ label, value, kind, unit, onCommit, disabled = false, title }: NumberFieldProps) {
+  const shown = quantityInputText(value, kind);
+  const { draft, setDraft, error, setError } = useDraft(shown);
+  const errorId = useId();
+  const unitLabel = kind === 'size' ? unit : '%';
+  function commit(text: string) {
+    const parsed = parseQuantityInput(text, kind);
+    if (!parsed.ok) {
+      setError(parsed.message);
+      return;
+    }
+    const problem = parsed.value === value ? undefined : onCommit(parsed.value);
+    if (problem) setError(problem);
+    else {
+      setDraft(null);
+      setError(null);
+    }
+  }
+  return (
+    <span className="st-field st-number">
+      <span className="st-number-box">
+        <input
+          type="text"
+          inputMode="decimal"
+          aria-label={`${label} (${unitLabel})`}
+          aria-invalid={error !== null}
+          aria-describedby={error ? errorId : undefined}
+          value={draft ?? shown}
+          disabled={disabled}
+          title={title}
+          onChange={(event) => setDraft(event.currentTarget.value)}
+          onBlur={(event) => draft !== null && commit(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              commit(event.currentTarget.value);
+            }
+            if (event.key === 'Escape') {
+              setDraft(null);
+              setError(null);
+            }
+          }}
+        />
+        <span className="st-unit" aria-hidden="true">
+          {unitLabel}
+        </span>
+      </span>
+      {error && (
+        <span id={errorId} role="alert" className="field-error st-error">
+          {label}: {error}
+        </span>
+      )}
+    </span>
+  );
+}
