@@ -21,7 +21,7 @@ class UsageError extends Error {}
 
 /** Indented JSON with each series on one line, so a person can read the output too. */
 function compactJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\[\s+([^\[\]{}]*?)\s+\]/g, (_, items: string) => `[${items.split(/,\s+/).join(', ')}]`);
+  return JSON.stringify(value, null, 2).replace(/\[\s+([^[\]{}]*?)\s+\]/g, (_, items: string) => `[${items.split(/,\s+/).join(', ')}]`);
 }
 
 function readWorkspace(file: string | undefined): Workspace {

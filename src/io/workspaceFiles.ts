@@ -82,6 +82,8 @@ export async function openWorkspaceFile(): Promise<OpenOutcome> {
 
 /** The name a new file is offered under: the workspace title, made safe for a file system. */
 export function suggestedFileName(workspace: Workspace): string {
+  // Control characters are exactly what a file name must not contain.
+  // eslint-disable-next-line no-control-regex
   const base = workspace.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80) || 'workspace';
   return `${base}${WORKSPACE_EXTENSION}`;
 }

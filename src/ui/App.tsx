@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useSlidecast } from '../state/store';
 import { AssumptionsPanel } from './assumptions/AssumptionsPanel';
 import { HeadlineStrip } from './forecast/HeadlineStrip';
+import { WorkspaceName } from './WorkspaceName';
 import { ForecastView } from './forecast/ForecastView';
 import { WarningList } from './forecast/WarningList';
 import { ScenariosView } from './scenarios/ScenariosView';
@@ -39,7 +40,10 @@ export function App() {
     <div className="app">
       <TopBar view={view} onView={setView} onPresent={() => setPresenting(true)} />
       <StatusBanners />
-      <HeadlineStrip />
+      <div className="summary-row">
+        <WorkspaceName />
+        <HeadlineStrip />
+      </div>
       <WarningList />
       {view === 'model' && (
         <main className="workbench">

@@ -1,6 +1,5 @@
 /** The app bar: file name and unsaved marker, views, scenario switcher, file commands, undo/redo. */
 import { useSlidecast } from '../state/store';
-import { hasUnsavedChanges } from '../state/workspaceSlice';
 import { openFile, saveFile } from './files/fileActions';
 import { ShareButton } from './share/ShareButton';
 
@@ -32,9 +31,6 @@ function ScenarioPicker() {
 }
 
 export function TopBar({ view, onView, onPresent }: { view: View; onView: (view: View) => void; onPresent: () => void }) {
-  const title = useSlidecast((s) => s.workspace.title);
-  const fileName = useSlidecast((s) => s.fileName);
-  const unsaved = useSlidecast(hasUnsavedChanges);
   const canUndo = useSlidecast((s) => s.past.length > 0);
   const canRedo = useSlidecast((s) => s.future.length > 0);
   const undo = useSlidecast((s) => s.undo);
@@ -43,17 +39,6 @@ export function TopBar({ view, onView, onPresent }: { view: View; onView: (view:
   return (
     <header className="topbar">
       <span className="brand">Slidecast</span>
-      <div className="workspace-name">
-        <h1 className="workspace-title">{title}</h1>
-        <span className="file-name" data-testid="file-name">
-          {fileName ?? 'Not saved to a file'}
-          {unsaved && (
-            <span className="unsaved" data-testid="unsaved-marker" title="Changes not saved to a file">
-              {' '}• unsaved changes
-            </span>
-          )}
-        </span>
-      </div>
       <nav className="views" aria-label="Views">
         {VIEWS.map((v) => (
           <button key={v.id} type="button" aria-current={view === v.id ? 'page' : undefined} onClick={() => onView(v.id)}>

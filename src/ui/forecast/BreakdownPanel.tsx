@@ -27,7 +27,10 @@ export function BreakdownPanel({ forecast, unit }: BreakdownPanelProps) {
   const validTrail = trail.filter((key) => seriesIndex(layout, key) >= 0);
   const focusKey = validTrail[validTrail.length - 1];
   const focus = focusKey === undefined ? -1 : seriesIndex(layout, focusKey);
-  const memberIndices = focus >= 0 ? layout.series[focus]!.children : (dimension?.members ?? []);
+  const memberIndices = useMemo(
+    () => (focus >= 0 ? layout.series[focus]!.children : (dimension?.members ?? [])),
+    [focus, layout, dimension],
+  );
 
   const series = useMemo(
     () =>

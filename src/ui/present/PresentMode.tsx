@@ -104,14 +104,15 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [editWorkspace, onLeave, switchScenario]);
 
-  const base = workspace.scenarios[0]!;
-  const ghostResult = baseResult?.results[base.id];
+  const baseId = workspace.scenarios[0]!.id;
+  const baseName = workspace.scenarios[0]!.name;
+  const ghostResult = baseResult?.results[baseId];
   const ghosts = useMemo(
     () =>
-      ghost && base.id !== scenario.id && ghostResult
-        ? [{ id: base.id, label: `${base.name} (base)`, values: ghostResult.forecast.total, years: ghostResult.forecast.layout.years }]
+      ghost && baseId !== scenario.id && ghostResult
+        ? [{ id: baseId, label: `${baseName} (base)`, values: ghostResult.forecast.total, years: ghostResult.forecast.layout.years }]
         : [],
-    [ghost, base, scenario.id, ghostResult],
+    [ghost, baseId, baseName, scenario.id, ghostResult],
   );
   const markers = useMemo(() => (result ? claimMarkers(workspace.claims, result) : []), [result, workspace.claims]);
   const end = result ? result.forecast.total[result.forecast.total.length - 1]! : Number.NaN;

@@ -13,6 +13,7 @@ import { formatPercent } from '../format';
 import { NameField, NumberField } from './fields';
 import { QuantityWords } from './QuantityWords';
 import { refocus, useStructure } from './structureContext';
+import { LockIcon } from '../icons';
 
 export interface MemberRowsProps {
   /** `[dimensionId, …parent member ids]`. */
@@ -142,7 +143,7 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
             title={locked ? 'Locked: adding, removing and other shares leave it alone' : 'Lock this share'}
             onClick={onLock}
           >
-            {locked ? '🔒' : '🔓'}
+            <LockIcon locked={locked} />
           </button>
           <button type="button" className="icon-button" data-focus-key={`up:${key}`} disabled={index === 0} aria-label={`Move ${member.name} up`} onClick={() => move(-1, 'up')}>
             ↑
