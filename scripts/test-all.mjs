@@ -28,6 +28,19 @@ function readJson(path) {
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
 
+// Static checks first: strict types in every layer (the pure layers without DOM types) and lint
+// (which also keeps React and the store out of src/model and src/engine). Each counts as a check.
+for (const [name, command, args] of [
+  ['typecheck', './node_modules/.bin/tsc', ['-b']],
+  ['lint', './node_modules/.bin/eslint', ['.', '--max-warnings=0']],
+]) {
+  if (run(command, args) === 0) counts.passed += 1;
+  else {
+    counts.failed += 1;
+    problems.push(`${name} failed`);
+  }
+}
+
 const vitestStatus = run('./node_modules/.bin/vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]);
 const vitest = readJson(`${reports}/vitest.json`);
 if (vitest) {

@@ -16,8 +16,11 @@ test('a whole meeting from the keyboard: present, nudge, switch, ghost, keep, re
   const trend = present.getByRole('slider', { name: 'Trend growth' });
   await expect(trend).toBeFocused();
   for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
-  await expect.poll(() => headlineTotal(page)).toBeGreaterThan(original);
+  // Six steps of 0.05 points: trend growth 0.3%, so 17.18 · (1.052 + 0.003)^7 in 2032.
+  await expect(trend).toHaveAttribute('aria-valuetext', '+0.30%');
+  await expect.poll(() => headlineTotal(page)).toBeCloseTo(17.18 * 1.055 ** 7, 9);
   const nudged = await headlineTotal(page);
+  expect(nudged).toBeGreaterThan(original);
 
   // Tab reaches the next pinned slider.
   await page.keyboard.press('Tab');
