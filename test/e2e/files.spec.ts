@@ -154,3 +154,28 @@ test('a failed autosave says so and the app keeps working', async ({ browser }) 
   await expect.poll(() => headlineTotal(page)).not.toBe(before);
   await context.close();
 });
+
+test('leaving asks first only while there are unsaved changes', async ({ page }) => {
+  await setNumber(page, 'Trend growth', '1');
+  await expect(page.getByTestId('unsaved-marker')).toBeVisible();
+  await expect(page).toHaveTitle(/^• /);
+  const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => {
+    resolve(dialog.type());
+    void dialog.dismiss(); // stay
+  }));
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  expect(page.isClosed()).toBe(false);
+
+  // Saved: leaving does not ask.
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  await download;
+  await expect(page.getByTestId('unsaved-marker')).toHaveCount(0);
+  await expect(page).not.toHaveTitle(/^• /);
+  let dialogs = 0;
+  page.on('dialog', () => (dialogs += 1));
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(dialogs).toBe(0);
+});
