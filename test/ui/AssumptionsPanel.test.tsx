@@ -305,7 +305,7 @@ describe('reset', () => {
 describe('source badges', () => {
   it('shows the source of a sourced number', async () => {
     const { user } = renderPanel();
-    const badge = control('button', 'Sourced: Market size 2025, show details');
+    const badge = control('button', 'Source: Market size 2025, show details');
     expect(badge).toHaveTextContent('Source');
     expect(badge).toHaveAttribute('aria-expanded', 'false');
     await user.click(badge);
@@ -318,7 +318,7 @@ describe('source badges', () => {
 
   it('shows the note of an assumption', async () => {
     const { user } = renderPanel();
-    const badge = control('button', 'Assumption: Trend growth, show details');
+    const badge = control('button', 'Assumed: Trend growth, show details');
     expect(badge).toHaveTextContent('Assumed');
     await user.click(badge);
     expect(screen.getByRole('note')).toHaveTextContent(`Note: ${seed.baseGrowth.note!}`);
@@ -327,7 +327,7 @@ describe('source badges', () => {
 
   it('shows a source and its caveat together', async () => {
     const { user } = renderPanel();
-    await user.click(control('button', 'Sourced: Asia-Pacific share, show details'));
+    await user.click(control('button', 'Source: Asia-Pacific share, show details'));
     const details = screen.getByRole('note');
     expect(details).toHaveTextContent('Source:');
     expect(details).toHaveTextContent('Note: China’s 10% is read as part of this 20%');
@@ -336,7 +336,7 @@ describe('source badges', () => {
   it('has nothing to open for an assumption without a note', () => {
     useSlidecast.getState().replaceWorkspace(workspaceOf(buildModel({})));
     renderPanel();
-    expect(control('button', 'Assumption: Market size 2025')).toBeDisabled();
+    expect(control('button', 'Assumed: Market size 2025')).toBeDisabled();
   });
 
   it('renders a source or a note from a file as text, never as HTML', async () => {
@@ -347,7 +347,7 @@ describe('source badges', () => {
     });
     useSlidecast.getState().replaceWorkspace(workspace);
     const { user, container } = renderPanel();
-    await user.click(control('button', 'Sourced: Market size 2025, show details'));
+    await user.click(control('button', 'Source: Market size 2025, show details'));
     const details = screen.getByRole('note');
     expect(details).toHaveTextContent(`Source: ${hostile}`);
     expect(details).toHaveTextContent('Note: <b>bold</b><script>alert(2)</script>');

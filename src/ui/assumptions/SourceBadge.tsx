@@ -17,7 +17,8 @@ export function SourceBadge({ quantity, label }: { quantity: Quantity; label: st
         className={`badge ${sourced ? 'badge-sourced' : 'badge-assumed'}`}
         aria-expanded={open}
         aria-controls={detailsId}
-        aria-label={`${sourced ? 'Sourced' : 'Assumption'}: ${label}${hasText ? ', show details' : ''}`}
+        // The visible word comes first in the name, so speech input ("click Source") finds it.
+        aria-label={`${sourced ? 'Source' : 'Assumed'}: ${label}${hasText ? ', show details' : ''}`}
         onClick={() => setOpen((o) => !o)}
         disabled={!hasText}
       >
