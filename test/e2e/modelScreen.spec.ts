@@ -111,3 +111,18 @@ test('charts draw, and drilling into a region shows its countries', async ({ pag
 
   await page.screenshot({ path: 'reports/screenshots/model-screen.png', fullPage: false });
 });
+
+test('when no worker can start, the engine runs on the main thread, says so once, and still follows the sliders', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined }));
+  await page.reload();
+  await expect(page.getByTestId('headline-total')).toBeVisible();
+  const notice = page.getByText(/running on the main thread/);
+  await expect(notice).toHaveCount(1);
+  const before = await headlineTotal(page);
+  const box = page.getByRole('textbox', { name: /^Trend growth \(/ });
+  await box.fill('2');
+  await box.press('Enter');
+  await expect.poll(() => headlineTotal(page)).toBeCloseTo(17.18 * 1.072 ** 7, 9);
+  expect(await headlineTotal(page)).not.toBe(before);
+  await expect(notice).toHaveCount(1);
+});
