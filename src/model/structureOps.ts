@@ -31,7 +31,7 @@
  */
 import { uniqueId } from './ids';
 import type { Quantity } from './quantity';
-import { findMemberList, type QuantityRef } from './quantityRef';
+import { findDimension, findMember, findMemberList, getQuantity, type QuantityRef } from './quantityRef';
 import type { Dimension, Driver, Member, Model } from './types';
 import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
 
@@ -90,12 +90,11 @@ function listSite(model: Model, parentPath: readonly string[]): ListSite | undef
   const [dimensionId] = parentPath;
   if (dimensionId === undefined) return undefined;
   if (parentPath.length === 1) {
-    const dimension = model.dimensions.find((d) => d.id === dimensionId);
+    const dimension = findDimension(model, dimensionId);
     return dimension ? { ownerName: dimension.name, parent: undefined, list: dimension.members, level: 1 } : undefined;
   }
-  const found = findMemberList(model, parentPath);
-  if (!found) return undefined;
-  const parent = found.list[found.index]!;
+  const parent = findMember(model, parentPath);
+  if (!parent) return undefined;
   return { ownerName: parent.name, parent, list: parent.children, level: parentPath.length };
 }
 
@@ -267,9 +266,8 @@ export function removeMember(model: Model, path: readonly string[], locked: read
 
 /** Gives a member a breakdown: children with the given names and equal shares. */
 export function addChildren(model: Model, path: readonly string[], names: readonly string[], ids?: readonly string[]): OpResult {
-  const found = findMemberList(model, path);
-  if (!found) return describeMissing(path);
-  const member = found.list[found.index]!;
+  const member = findMember(model, path);
+  if (!member) return describeMissing(path);
   if (member.children && member.children.length > 0) {
     return `${quoted(member.name)} already has a breakdown: add members to it one by one`;
   }
@@ -287,9 +285,8 @@ export function addChildren(model: Model, path: readonly string[], names: readon
 
 /** Removes a member's whole breakdown; the member keeps its own share. */
 export function removeChildren(model: Model, path: readonly string[]): OpResult {
-  const found = findMemberList(model, path);
-  if (!found) return describeMissing(path);
-  const member = found.list[found.index]!;
+  const member = findMember(model, path);
+  if (!member) return describeMissing(path);
   if (!member.children) return `${quoted(member.name)} has no breakdown to remove`;
   delete member.children;
   return undefined;
@@ -344,7 +341,7 @@ export function addDimension(
 }
 
 export function renameDimension(model: Model, dimensionId: string, name: string): OpResult {
-  const dimension = model.dimensions.find((d) => d.id === dimensionId);
+  const dimension = findDimension(model, dimensionId);
   if (!dimension) return describeMissing([dimensionId]);
   const checked = checkName(name, 'A dimension');
   if ('error' in checked) return checked.error;
@@ -525,25 +522,14 @@ export interface QuantityText {
   note?: string;
 }
 
+/** The quantity `ref` points at; with `create`, a member's premium never set is written as 0 first. */
 function quantityFor(model: Model, ref: QuantityRef, create: boolean): Quantity | undefined {
-  switch (ref.kind) {
-    case 'baseSize':
-      return model.baseSize;
-    case 'baseGrowth':
-      return model.baseGrowth;
-    case 'driverImpact':
-      return model.drivers.find((d) => d.id === ref.driverId)?.impact;
-    case 'memberShare':
-    case 'memberGrowthDelta': {
-      const found = findMemberList(model, ref.path);
-      const member = found?.list[found.index];
-      if (!member) return undefined;
-      if (ref.kind === 'memberShare') return member.share;
-      // A premium never set reads as 0 (the default): words on it make it explicit.
-      if (!member.growthDelta && create) member.growthDelta = { value: 0 };
-      return member.growthDelta;
-    }
+  if (create && ref.kind === 'memberGrowthDelta') {
+    const member = findMember(model, ref.path);
+    // A premium never set reads as 0 (the default): words on it make it explicit.
+    if (member && !member.growthDelta) member.growthDelta = { value: 0 };
   }
+  return getQuantity(model, ref);
 }
 
 /**
@@ -560,7 +546,7 @@ export function setQuantityText(model: Model, ref: QuantityRef, text: QuantityTe
   }
   const wantsText = (source ?? '') !== '' || (note ?? '') !== '';
   const existing = quantityFor(model, ref, false);
-  if (!existing && !(ref.kind === 'memberGrowthDelta' && findMemberList(model, ref.path))) {
+  if (!existing && !(ref.kind === 'memberGrowthDelta' && findMember(model, ref.path))) {
     return ref.kind === 'driverImpact' ? 'That driver no longer exists' : 'That member no longer exists';
   }
   // Nothing to write on a premium that was never set.

@@ -16,7 +16,7 @@
  * the operations' own rules.
  */
 import { uniqueId } from './ids';
-import { findMember, findMemberList, type QuantityRef } from './quantityRef';
+import { findMember, type QuantityRef } from './quantityRef';
 import {
   addChildren,
   addDimension,
@@ -271,17 +271,15 @@ function isRemoval(op: StructureOp): boolean {
   return op.op === 'removeDimension' || op.op === 'removeMember' || op.op === 'removeChildren' || op.op === 'removeDriver';
 }
 
-/** The ids of the list under `parentPath` in a model, or none when it has no such list. */
-function idsOfList(model: Model, parentPath: readonly string[]): string[] {
-  if (parentPath.length === 1) return model.dimensions.find((d) => d.id === parentPath[0])?.members.map((m) => m.id) ?? [];
-  const found = findMemberList(model, parentPath);
-  return found?.list[found.index]?.children?.map((m) => m.id) ?? [];
+/** The members of the list under `parentPath` in a model, or none when it has no such list. */
+function membersOfList(model: Model, parentPath: readonly string[]): readonly Member[] {
+  if (parentPath.length === 1) return model.dimensions.find((d) => d.id === parentPath[0])?.members ?? [];
+  return findMember(model, parentPath)?.children ?? [];
 }
 
-function namesOfList(model: Model, parentPath: readonly string[]): { id: string; name: string }[] {
-  if (parentPath.length === 1) return model.dimensions.find((d) => d.id === parentPath[0])?.members ?? [];
-  const found = findMemberList(model, parentPath);
-  return found?.list[found.index]?.children ?? [];
+/** The ids of the list under `parentPath` in a model, or none when it has no such list. */
+function idsOfList(model: Model, parentPath: readonly string[]): string[] {
+  return membersOfList(model, parentPath).map((m) => m.id);
 }
 
 /**
@@ -313,7 +311,7 @@ function withSharedIds(op: StructureOp, models: readonly Model[]): StructureOp {
           const [first, ...others] = models;
           const onScreen = first ? idsOfList(first, parentPath) : [];
           // Members another scenario has that the one on screen lacks: a created twin takes their id.
-          const elsewhere = others.flatMap((m) => namesOfList(m, parentPath)).filter((m) => !onScreen.includes(m.id));
+          const elsewhere = others.flatMap((m) => membersOfList(m, parentPath)).filter((m) => !onScreen.includes(m.id));
           const taken = new Set([...onScreen, ...elsewhere.map((m) => m.id), ...entries.filter((e) => !e.create).map((e) => e.id)]);
           const used = new Set(entries.filter((e) => !e.create).map((e) => e.id));
           return {
