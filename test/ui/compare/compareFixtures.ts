@@ -3,27 +3,15 @@
  * store the way the compute client would (no worker), a ResizeObserver for the charts (jsdom has
  * none), and a workspace with a third scenario whose structure differs from the seed's.
  */
-import { vi } from 'vitest';
 import { compareRequestOf, compareScenarios, type CompareResult } from '../../../src/engine/compareScenarios';
 import { seedWorkspace } from '../../../src/model/seedWorkspace';
 import type { Workspace } from '../../../src/model/types';
 import { useSlidecast } from '../../../src/state/store';
+import { stubResizeObserver as stubResizeObserverAt } from '../screenHarness';
 
-/** A ResizeObserver that reports every observed element as `width` px wide, at once. */
+/** The harness's ResizeObserver, 1000 px wide by default: the Compare screen's charts need room. */
 export function stubResizeObserver(width = 1000): void {
-  class FixedSizeObserver {
-    readonly #callback: ResizeObserverCallback;
-    constructor(callback: ResizeObserverCallback) {
-      this.#callback = callback;
-    }
-    observe(target: Element): void {
-      const contentRect = { width, height: 400, top: 0, left: 0, x: 0, y: 0, bottom: 400, right: width } as DOMRectReadOnly;
-      this.#callback([{ target, contentRect } as ResizeObserverEntry], this as unknown as ResizeObserver);
-    }
-    unobserve(): void {}
-    disconnect(): void {}
-  }
-  vi.stubGlobal('ResizeObserver', FixedSizeObserver);
+  stubResizeObserverAt(width);
 }
 
 /** Computes what the store asks to compare, with the real engine, and stores the result. */
