@@ -29,6 +29,11 @@ import {
   type Presentation,
 } from './types';
 import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
+
+// zod can compile object parsers with `new Function`; the app's Content-Security-Policy forbids
+// eval, and even zod's probe for it is reported as a violation. A workspace validates in
+// milliseconds without the compiler.
+z.config({ jitless: true });
 import { UNSAFE_KEYS } from './safeJson';
 
 /** How far the shares of one list may stray from 1 (rounding in a file written by hand or by a spreadsheet). */
