@@ -8,12 +8,8 @@
  */
 import { useMemo } from 'react';
 import type { CSSProperties } from 'react';
-import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
-import { AxisBottom, AxisLeft } from '@visx/axis';
-import { GridRows } from '@visx/grid';
 import { area } from '@visx/shape';
-import { TooltipWithBounds } from '@visx/tooltip';
 import { CHART_INK, seriesColor } from './chartPalette';
 import {
   LEGEND_STYLE,
@@ -23,13 +19,12 @@ import {
   formatShare,
   formatYear,
   niceYAxis,
-  tickLabelStyle,
-  tooltipStyle,
   transitionStyle,
   valueAt,
   yearDomain,
   yearTicks,
 } from './chartLayout';
+import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
 import { ResponsiveChart } from './ResponsiveChart';
 import { useYearCursor } from './useYearCursor';
 
@@ -193,7 +188,8 @@ export function StackedAreaChartPlot({
     return `${head}, ${first} to ${last}, ${data.layers.length} series: ${data.layers.map(describe).join('; ')}`;
   }, [years, title, unit, mode, data, formatValue]);
 
-  const { cursor, onPointerMove, onPointerDown, onPointerLeave, onKeyDown, onFocus, onBlur } = useYearCursor({ years, invertX, plotLeft: margin.left });
+  const yearCursor = useYearCursor({ years, invertX, plotLeft: margin.left });
+  const { cursor } = yearCursor;
 
   const hoveredYear = cursor ? years[cursor.index] : undefined;
   const hoveredKey = cursor?.seriesKey;
@@ -202,88 +198,61 @@ export function StackedAreaChartPlot({
 
   return (
     <div className="stacked-area-chart" style={{ position: 'relative', width, fontSize }}>
-      <svg
+      <PlotFrame
         width={width}
         height={height}
-        role="img"
-        aria-label={summary}
-        data-testid="stacked-area-chart"
-        data-mode={mode}
-        tabIndex={hasData ? 0 : undefined}
-        onKeyDown={onKeyDown}
-        onFocus={onFocus}
-        onBlur={onBlur}
-        style={{ display: 'block', overflow: 'visible' }}
+        summary={summary}
+        testId="stacked-area-chart"
+        mode={mode}
+        margin={margin}
+        innerWidth={innerWidth}
+        yScale={yScale}
+        yTicks={yAxis.ticks}
+        hasData={hasData}
+        yearCursor={yearCursor}
       >
-        <Group left={margin.left} top={margin.top}>
-          <GridRows scale={yScale} width={innerWidth} tickValues={yAxis.ticks} stroke={CHART_INK.grid} strokeWidth={1} />
-          {!hasData && (
-            <text x={innerWidth / 2} y={innerHeight / 2} textAnchor="middle" fill={CHART_INK.text}>
-              No forecast to show
-            </text>
-          )}
-          <g onPointerMove={onPointerMove} onPointerDown={onPointerDown} onPointerLeave={onPointerLeave}>
-            <rect data-testid="chart-overlay" width={innerWidth} height={innerHeight} fill="transparent" />
-            {data.layers.map((layer, k) => {
-              const selectable = onSelectSeries !== undefined && selectableKeys.has(layer.key);
-              return (
-                <path
-                  key={layer.key}
-                  className="stacked-area"
-                  d={paths[k]}
-                  data-series-key={layer.key}
-                  data-selectable={selectable ? 'true' : 'false'}
-                  fill={layer.color}
-                  // Dim the others a little, so the band under the pointer stands out.
-                  fillOpacity={hoveredKey && hoveredKey !== layer.key ? 0.8 : 1}
-                  // White seams separate neighbours even where their colours are close.
-                  stroke={CHART_INK.background}
-                  strokeWidth={1}
-                  strokeLinejoin="round"
-                  cursor={selectable ? 'pointer' : undefined}
-                  onClick={selectable ? () => onSelectSeries(layer.key) : undefined}
-                  style={pathTransition}
-                >
-                  <title>{selectable ? `${layer.name} — click to see its breakdown` : layer.name}</title>
-                </path>
-              );
-            })}
-            {hoveredYear !== undefined && (
-              <line
-                x1={xScale(hoveredYear)}
-                x2={xScale(hoveredYear)}
-                y1={0}
-                y2={innerHeight}
-                stroke={CHART_INK.strongText}
-                strokeOpacity={0.7}
+        {!hasData && <NoForecastNote innerWidth={innerWidth} innerHeight={innerHeight} />}
+        <PointerOverlay innerWidth={innerWidth} innerHeight={innerHeight} yearCursor={yearCursor}>
+          {data.layers.map((layer, k) => {
+            const selectable = onSelectSeries !== undefined && selectableKeys.has(layer.key);
+            return (
+              <path
+                key={layer.key}
+                className="stacked-area"
+                d={paths[k]}
+                data-series-key={layer.key}
+                data-selectable={selectable ? 'true' : 'false'}
+                fill={layer.color}
+                // Dim the others a little, so the band under the pointer stands out.
+                fillOpacity={hoveredKey && hoveredKey !== layer.key ? 0.8 : 1}
+                // White seams separate neighbours even where their colours are close.
+                stroke={CHART_INK.background}
                 strokeWidth={1}
-                pointerEvents="none"
-              />
-            )}
-          </g>
-          {/* Axes after the areas, so the baseline and ticks are not painted over. */}
-          <AxisLeft
-            scale={yScale}
-            tickValues={yAxis.ticks}
-            tickFormat={(_, i) => yAxis.labels[i]}
-            hideAxisLine
-            hideTicks
-            // Hidden ticks still push their labels out by tickLength: set it to 0 so the margin holds.
-            tickLength={0}
-            tickLabelProps={{ ...tickLabelStyle(fontSize), dx: -6, dy: '0.33em' }}
-          />
-          <AxisBottom
-            top={innerHeight}
-            scale={xScale}
-            tickValues={xTicks}
-            tickFormat={(v) => formatYear(Number(v))}
-            stroke={CHART_INK.axis}
-            tickStroke={CHART_INK.axis}
-            tickLength={5}
-            tickLabelProps={{ ...tickLabelStyle(fontSize), dy: '0.5em' }}
-          />
-        </Group>
-      </svg>
+                strokeLinejoin="round"
+                cursor={selectable ? 'pointer' : undefined}
+                onClick={selectable ? () => onSelectSeries(layer.key) : undefined}
+                style={pathTransition}
+              >
+                <title>{selectable ? `${layer.name} — click to see its breakdown` : layer.name}</title>
+              </path>
+            );
+          })}
+          {hoveredYear !== undefined && (
+            <line
+              x1={xScale(hoveredYear)}
+              x2={xScale(hoveredYear)}
+              y1={0}
+              y2={innerHeight}
+              stroke={CHART_INK.strongText}
+              strokeOpacity={0.7}
+              strokeWidth={1}
+              pointerEvents="none"
+            />
+          )}
+        </PointerOverlay>
+        {/* Axes after the areas, so the baseline and ticks are not painted over. */}
+        <PlotAxes yScale={yScale} yTicks={yAxis.ticks} yLabels={yAxis.labels} xScale={xScale} xTicks={xTicks} innerHeight={innerHeight} fontSize={fontSize} />
+      </PlotFrame>
 
       <ul style={LEGEND_STYLE} aria-label="Legend">
         {data.layers.map((layer) => {
@@ -311,16 +280,7 @@ export function StackedAreaChartPlot({
       </ul>
 
       {cursor && hoveredYear !== undefined && (
-        <TooltipWithBounds
-          // TooltipWithBounds measures itself once, on mount: a new year has new content, so remount.
-          key={cursor.index}
-          data-testid="chart-tooltip"
-          left={margin.left + xScale(hoveredYear)}
-          top={margin.top + yScale(stack.top[cursor.index] ?? 0)}
-          offsetLeft={14}
-          offsetTop={14}
-          style={tooltipStyle(width)}
-        >
+        <YearTooltip yearIndex={cursor.index} left={margin.left + xScale(hoveredYear)} top={margin.top + yScale(stack.top[cursor.index] ?? 0)} chartWidth={width}>
           <div style={{ fontWeight: 600, marginBottom: 4 }}>{formatYear(hoveredYear)}</div>
           <table style={tooltipTableStyle}>
             <tbody>
@@ -344,7 +304,7 @@ export function StackedAreaChartPlot({
               )}
             </tbody>
           </table>
-        </TooltipWithBounds>
+        </YearTooltip>
       )}
 
       <div aria-live="polite" style={VISUALLY_HIDDEN}>

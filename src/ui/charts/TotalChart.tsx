@@ -6,12 +6,8 @@
  * `TotalChartPlot` draws at a given size (tests render it); `TotalChart` measures its container.
  */
 import { useMemo } from 'react';
-import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
-import { AxisBottom, AxisLeft } from '@visx/axis';
-import { GridRows } from '@visx/grid';
 import { area, line } from '@visx/shape';
-import { TooltipWithBounds } from '@visx/tooltip';
 import { ClaimMarkerGlyph, claimOpSymbol, claimStatusText, describeClaim, CLAIM_GLYPH_RADIUS } from './ClaimMarkerGlyph';
 import type { ClaimMarker } from './ClaimMarkerGlyph';
 import { BAND_OPACITY, CHART_INK, STATUS_COLORS, ghostColor, ghostDash } from './chartPalette';
@@ -21,14 +17,13 @@ import {
   chartFontSize,
   chartMargin,
   formatYear,
-  tickLabelStyle,
-  tooltipStyle,
   transitionStyle,
   niceYAxis,
   valueAt,
   yearDomain,
   yearTicks,
 } from './chartLayout';
+import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
 import { ResponsiveChart } from './ResponsiveChart';
 import { useYearCursor } from './useYearCursor';
 
@@ -223,7 +218,8 @@ export function TotalChartPlot({
     return text;
   }, [points, title, unit, formatValue, visibleMarkers]);
 
-  const { cursor, onPointerMove, onPointerDown, onPointerLeave, onKeyDown, onFocus, onBlur } = useYearCursor({ years, invertX, plotLeft: margin.left });
+  const yearCursor = useYearCursor({ years, invertX, plotLeft: margin.left });
+  const { cursor } = yearCursor;
 
   const hovered = cursor ? points[cursor.index] : undefined;
   const hoveredClaims = hovered ? visibleMarkers.filter((m) => m.year === hovered.year) : EMPTY_MARKERS;
@@ -237,119 +233,92 @@ export function TotalChartPlot({
 
   return (
     <div className="total-chart" style={{ position: 'relative', width, fontSize }}>
-      <svg
+      <PlotFrame
         width={width}
         height={height}
-        role="img"
-        aria-label={summary}
-        data-testid="total-chart"
-        tabIndex={hasData ? 0 : undefined}
-        onKeyDown={onKeyDown}
-        onFocus={onFocus}
-        onBlur={onBlur}
-        style={{ display: 'block', overflow: 'visible' }}
+        summary={summary}
+        testId="total-chart"
+        margin={margin}
+        innerWidth={innerWidth}
+        yScale={yScale}
+        yTicks={yAxis.ticks}
+        hasData={hasData}
+        yearCursor={yearCursor}
       >
-        <Group left={margin.left} top={margin.top}>
-          <GridRows scale={yScale} width={innerWidth} tickValues={yAxis.ticks} stroke={CHART_INK.grid} strokeWidth={1} />
-          {yExtent[0] < 0 && (
-            <line x1={0} x2={innerWidth} y1={yScale(0)} y2={yScale(0)} stroke={CHART_INK.axis} strokeWidth={1} />
+        {yExtent[0] < 0 && (
+          <line x1={0} x2={innerWidth} y1={yScale(0)} y2={yScale(0)} stroke={CHART_INK.axis} strokeWidth={1} />
+        )}
+        <PlotAxes yScale={yScale} yTicks={yAxis.ticks} yLabels={yAxis.labels} xScale={xScale} xTicks={xTicks} innerHeight={innerHeight} fontSize={fontSize} />
+        {!hasData && <NoForecastNote innerWidth={innerWidth} innerHeight={innerHeight} />}
+        {/* Pointer events bubble here from everything drawn, so claims keep their native titles. */}
+        <PointerOverlay innerWidth={innerWidth} innerHeight={innerHeight} yearCursor={yearCursor}>
+          {hovered && (
+            <line
+              x1={xScale(hovered.year)}
+              x2={xScale(hovered.year)}
+              y1={0}
+              y2={innerHeight}
+              stroke={CHART_INK.cursor}
+              strokeWidth={1}
+              strokeDasharray="3 3"
+              pointerEvents="none"
+            />
           )}
-          <AxisLeft
-            scale={yScale}
-            tickValues={yAxis.ticks}
-            tickFormat={(v) => formatTick(Number(v))}
-            hideAxisLine
-            hideTicks
-            // Hidden ticks still push their labels out by tickLength: set it to 0 so the margin holds.
-            tickLength={0}
-            tickLabelProps={{ ...tickLabelStyle(fontSize), dx: -6, dy: '0.33em' }}
-          />
-          <AxisBottom
-            top={innerHeight}
-            scale={xScale}
-            tickValues={xTicks}
-            tickFormat={(v) => formatYear(Number(v))}
-            stroke={CHART_INK.axis}
-            tickStroke={CHART_INK.axis}
-            tickLength={5}
-            tickLabelProps={{ ...tickLabelStyle(fontSize), dy: '0.5em' }}
-          />
-          {!hasData && (
-            <text x={innerWidth / 2} y={innerHeight / 2} textAnchor="middle" fill={CHART_INK.text}>
-              No forecast to show
-            </text>
+          {bandPoints && (
+            <path d={paths.band} data-testid="total-band" fill={CHART_INK.band} fillOpacity={BAND_OPACITY} stroke="none" style={lineTransition} />
           )}
-          {/* Pointer events bubble here from everything drawn, so claims keep their native titles. */}
-          <g onPointerMove={onPointerMove} onPointerDown={onPointerDown} onPointerLeave={onPointerLeave}>
-            <rect data-testid="chart-overlay" width={innerWidth} height={innerHeight} fill="transparent" />
-            {hovered && (
-              <line
-                x1={xScale(hovered.year)}
-                x2={xScale(hovered.year)}
-                y1={0}
-                y2={innerHeight}
-                stroke={CHART_INK.cursor}
-                strokeWidth={1}
-                strokeDasharray="3 3"
-                pointerEvents="none"
-              />
-            )}
-            {bandPoints && (
-              <path d={paths.band} data-testid="total-band" fill={CHART_INK.band} fillOpacity={BAND_OPACITY} stroke="none" style={lineTransition} />
-            )}
-            {ghostLines.map((ghost, g) => (
-              <path
-                key={ghost.id}
-                d={paths.ghosts[g]}
-                data-ghost-id={ghost.id}
-                fill="none"
-                stroke={ghost.color}
-                strokeWidth={1.75}
-                strokeDasharray={ghost.dash}
-                strokeLinejoin="round"
-                pointerEvents="none"
-                style={lineTransition}
-              />
-            ))}
+          {ghostLines.map((ghost, g) => (
             <path
-              d={paths.line}
-              data-testid="total-line"
+              key={ghost.id}
+              d={paths.ghosts[g]}
+              data-ghost-id={ghost.id}
               fill="none"
-              stroke={CHART_INK.forecast}
-              strokeWidth={LINE_WIDTH}
+              stroke={ghost.color}
+              strokeWidth={1.75}
+              strokeDasharray={ghost.dash}
               strokeLinejoin="round"
-              strokeLinecap="round"
+              pointerEvents="none"
               style={lineTransition}
             />
-            {points.map((p) =>
-              Number.isFinite(p.value) ? (
-                <circle
-                  key={p.year}
-                  className="total-point"
-                  data-year={p.year}
-                  cx={xScale(p.year)}
-                  cy={yScale(p.value)}
-                  r={hovered?.year === p.year ? pointRadius + 1.5 : pointRadius}
-                  fill={CHART_INK.background}
-                  stroke={CHART_INK.forecast}
-                  strokeWidth={2}
-                  style={pointTransition}
-                />
-              ) : null,
-            )}
-            {visibleMarkers.map((m) => (
-              <ClaimMarkerGlyph
-                key={m.id}
-                marker={m}
-                x={xScale(m.year)}
-                y={yScale(m.value)}
-                title={describeClaim(m, formatValue)}
-                style={markerTransition}
+          ))}
+          <path
+            d={paths.line}
+            data-testid="total-line"
+            fill="none"
+            stroke={CHART_INK.forecast}
+            strokeWidth={LINE_WIDTH}
+            strokeLinejoin="round"
+            strokeLinecap="round"
+            style={lineTransition}
+          />
+          {points.map((p) =>
+            Number.isFinite(p.value) ? (
+              <circle
+                key={p.year}
+                className="total-point"
+                data-year={p.year}
+                cx={xScale(p.year)}
+                cy={yScale(p.value)}
+                r={hovered?.year === p.year ? pointRadius + 1.5 : pointRadius}
+                fill={CHART_INK.background}
+                stroke={CHART_INK.forecast}
+                strokeWidth={2}
+                style={pointTransition}
               />
-            ))}
-          </g>
-        </Group>
-      </svg>
+            ) : null,
+          )}
+          {visibleMarkers.map((m) => (
+            <ClaimMarkerGlyph
+              key={m.id}
+              marker={m}
+              x={xScale(m.year)}
+              y={yScale(m.value)}
+              title={describeClaim(m, formatValue)}
+              style={markerTransition}
+            />
+          ))}
+        </PointerOverlay>
+      </PlotFrame>
 
       {showLegend && (
         <ul style={LEGEND_STYLE} aria-label="Legend">
@@ -376,15 +345,11 @@ export function TotalChartPlot({
       )}
 
       {cursor && hovered && (
-        <TooltipWithBounds
-          // TooltipWithBounds measures itself once, on mount: a new year has new content, so remount.
-          key={cursor.index}
-          data-testid="chart-tooltip"
+        <YearTooltip
+          yearIndex={cursor.index}
           left={margin.left + xScale(hovered.year)}
           top={margin.top + (Number.isFinite(hovered.value) ? yScale(hovered.value) : innerHeight / 2)}
-          offsetLeft={14}
-          offsetTop={14}
-          style={tooltipStyle(width)}
+          chartWidth={width}
         >
           <div style={{ fontWeight: 600, marginBottom: 2 }}>{formatYear(hovered.year)}</div>
           <TooltipRow label={title} value={formatValue(hovered.value)} strong />
@@ -403,7 +368,7 @@ export function TotalChartPlot({
               {m.label}: {claimOpSymbol(m.op)} {formatValue(m.value)} — <strong>{claimStatusText(m.status)}</strong>
             </div>
           ))}
-        </TooltipWithBounds>
+        </YearTooltip>
       )}
 
       {/* Keyboard users hear the year they moved to; pointer hovering stays silent. */}
