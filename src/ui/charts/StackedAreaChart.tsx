@@ -6,26 +6,14 @@
  * `StackedAreaChartPlot` draws at a given size (tests render it); `StackedAreaChart` measures
  * its container.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { CSSProperties } from 'react';
-import { scaleLinear } from '@visx/scale';
 import { area } from '@visx/shape';
 import { CHART_INK, seriesColor } from './chartPalette';
-import {
-  LEGEND_STYLE,
-  VISUALLY_HIDDEN,
-  chartFontSize,
-  chartMargin,
-  formatShare,
-  formatYear,
-  niceYAxis,
-  transitionStyle,
-  valueAt,
-  yearDomain,
-  yearTicks,
-} from './chartLayout';
+import { LEGEND_STYLE, VISUALLY_HIDDEN, formatShare, formatYear, transitionStyle, valueAt } from './chartLayout';
 import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
 import { ResponsiveChart } from './ResponsiveChart';
+import { usePlotLayout } from './usePlotLayout';
 import { useYearCursor } from './useYearCursor';
 
 export interface StackedSeries {
@@ -140,23 +128,9 @@ export function StackedAreaChartPlot({
     return { stacked, top: running, max: mode === 'shares' ? 1 : top > 0 ? top : 1 };
   }, [data, mode, years.length]);
 
-  const fontSize = fontSizeOverride ?? chartFontSize(width);
-  const vertical = chartMargin([], fontSize);
-  const innerHeight = Math.max(0, height - vertical.top - vertical.bottom);
-
-  const yAxis = useMemo(() => {
-    const { scale, ticks } = niceYAxis([0, stack.max], innerHeight);
-    const labels = ticks.map((t) => (mode === 'shares' ? formatShare(t, 0) : formatTick(t)));
-    return { scale, ticks, labels };
-  }, [stack.max, innerHeight, mode, formatTick]);
-  const yScale = yAxis.scale;
-
-  const margin = useMemo(() => chartMargin(yAxis.labels, fontSize), [yAxis.labels, fontSize]);
-  const innerWidth = Math.max(0, width - margin.left - margin.right);
-
-  const xScale = useMemo(() => scaleLinear<number>({ domain: yearDomain(years), range: [0, innerWidth] }), [years, innerWidth]);
-  const xTicks = useMemo(() => yearTicks(years, innerWidth, fontSize), [years, innerWidth, fontSize]);
-  const invertX = useMemo(() => (x: number) => xScale.invert(x), [xScale]);
+  const formatYTick = useCallback((t: number) => (mode === 'shares' ? formatShare(t, 0) : formatTick(t)), [mode, formatTick]);
+  const plot = usePlotLayout({ width, height, years, yExtent: [0, stack.max], formatYTick, fontSize: fontSizeOverride });
+  const { fontSize, margin, innerWidth, innerHeight, yScale, xScale, invertX } = plot;
 
   const paths = useMemo(() => {
     const indices = years.map((_, i) => i);
@@ -198,21 +172,9 @@ export function StackedAreaChartPlot({
 
   return (
     <div className="stacked-area-chart" style={{ position: 'relative', width, fontSize }}>
-      <PlotFrame
-        width={width}
-        height={height}
-        summary={summary}
-        testId="stacked-area-chart"
-        mode={mode}
-        margin={margin}
-        innerWidth={innerWidth}
-        yScale={yScale}
-        yTicks={yAxis.ticks}
-        hasData={hasData}
-        yearCursor={yearCursor}
-      >
-        {!hasData && <NoForecastNote innerWidth={innerWidth} innerHeight={innerHeight} />}
-        <PointerOverlay innerWidth={innerWidth} innerHeight={innerHeight} yearCursor={yearCursor}>
+      <PlotFrame plot={plot} width={width} height={height} summary={summary} testId="stacked-area-chart" mode={mode} hasData={hasData} yearCursor={yearCursor}>
+        {!hasData && <NoForecastNote plot={plot} />}
+        <PointerOverlay plot={plot} yearCursor={yearCursor}>
           {data.layers.map((layer, k) => {
             const selectable = onSelectSeries !== undefined && selectableKeys.has(layer.key);
             return (
@@ -251,7 +213,7 @@ export function StackedAreaChartPlot({
           )}
         </PointerOverlay>
         {/* Axes after the areas, so the baseline and ticks are not painted over. */}
-        <PlotAxes yScale={yScale} yTicks={yAxis.ticks} yLabels={yAxis.labels} xScale={xScale} xTicks={xTicks} innerHeight={innerHeight} fontSize={fontSize} />
+        <PlotAxes plot={plot} />
       </PlotFrame>
 
       <ul style={LEGEND_STYLE} aria-label="Legend">

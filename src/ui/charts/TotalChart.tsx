@@ -6,25 +6,14 @@
  * `TotalChartPlot` draws at a given size (tests render it); `TotalChart` measures its container.
  */
 import { useMemo } from 'react';
-import { scaleLinear } from '@visx/scale';
 import { area, line } from '@visx/shape';
 import { ClaimMarkerGlyph, claimOpSymbol, claimStatusText, describeClaim, CLAIM_GLYPH_RADIUS } from './ClaimMarkerGlyph';
 import type { ClaimMarker } from './ClaimMarkerGlyph';
 import { BAND_OPACITY, CHART_INK, STATUS_COLORS, ghostColor, ghostDash } from './chartPalette';
-import {
-  LEGEND_STYLE,
-  VISUALLY_HIDDEN,
-  chartFontSize,
-  chartMargin,
-  formatYear,
-  transitionStyle,
-  niceYAxis,
-  valueAt,
-  yearDomain,
-  yearTicks,
-} from './chartLayout';
+import { LEGEND_STYLE, VISUALLY_HIDDEN, formatYear, transitionStyle, valueAt } from './chartLayout';
 import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
 import { ResponsiveChart } from './ResponsiveChart';
+import { usePlotLayout } from './usePlotLayout';
 import { useYearCursor } from './useYearCursor';
 
 export type { ClaimMarker, ClaimOp, ClaimStatus } from './ClaimMarkerGlyph';
@@ -166,26 +155,17 @@ export function TotalChartPlot({
     return [min, max];
   }, [points, bandPoints, ghostLines, visibleMarkers]);
 
-  const fontSize = fontSizeOverride ?? chartFontSize(width);
-  // Top and bottom margins depend only on the type size; the left one on the tick labels.
-  const vertical = chartMargin([], fontSize);
-  const innerHeight = Math.max(0, height - vertical.top - vertical.bottom);
-
-  const yAxis = useMemo(() => {
-    const { scale, ticks } = niceYAxis(yExtent, innerHeight);
-    return { scale, ticks, labels: ticks.map((t) => formatTick(t)) };
-  }, [yExtent, innerHeight, formatTick]);
-  const yScale = yAxis.scale;
-
-  const margin = useMemo(() => chartMargin(yAxis.labels, fontSize, CLAIM_GLYPH_RADIUS + 12), [yAxis.labels, fontSize]);
-  const innerWidth = Math.max(0, width - margin.left - margin.right);
-
-  const xScale = useMemo(
-    () => scaleLinear<number>({ domain: yearDomain(years), range: [X_PADDING, Math.max(X_PADDING, innerWidth - X_PADDING)] }),
-    [years, innerWidth],
-  );
-  const xTicks = useMemo(() => yearTicks(years, innerWidth - 2 * X_PADDING, fontSize), [years, innerWidth, fontSize]);
-  const invertX = useMemo(() => (x: number) => xScale.invert(x), [xScale]);
+  const plot = usePlotLayout({
+    width,
+    height,
+    years,
+    yExtent,
+    formatYTick: formatTick,
+    fontSize: fontSizeOverride,
+    extraRight: CLAIM_GLYPH_RADIUS + 12,
+    xPadding: X_PADDING,
+  });
+  const { fontSize, margin, innerWidth, innerHeight, yScale, xScale, invertX } = plot;
 
   const paths = useMemo(() => {
     const x = (d: { year: number }) => xScale(getYear(d));
@@ -233,25 +213,14 @@ export function TotalChartPlot({
 
   return (
     <div className="total-chart" style={{ position: 'relative', width, fontSize }}>
-      <PlotFrame
-        width={width}
-        height={height}
-        summary={summary}
-        testId="total-chart"
-        margin={margin}
-        innerWidth={innerWidth}
-        yScale={yScale}
-        yTicks={yAxis.ticks}
-        hasData={hasData}
-        yearCursor={yearCursor}
-      >
+      <PlotFrame plot={plot} width={width} height={height} summary={summary} testId="total-chart" hasData={hasData} yearCursor={yearCursor}>
         {yExtent[0] < 0 && (
           <line x1={0} x2={innerWidth} y1={yScale(0)} y2={yScale(0)} stroke={CHART_INK.axis} strokeWidth={1} />
         )}
-        <PlotAxes yScale={yScale} yTicks={yAxis.ticks} yLabels={yAxis.labels} xScale={xScale} xTicks={xTicks} innerHeight={innerHeight} fontSize={fontSize} />
-        {!hasData && <NoForecastNote innerWidth={innerWidth} innerHeight={innerHeight} />}
+        <PlotAxes plot={plot} />
+        {!hasData && <NoForecastNote plot={plot} />}
         {/* Pointer events bubble here from everything drawn, so claims keep their native titles. */}
-        <PointerOverlay innerWidth={innerWidth} innerHeight={innerHeight} yearCursor={yearCursor}>
+        <PointerOverlay plot={plot} yearCursor={yearCursor}>
           {hovered && (
             <line
               x1={xScale(hovered.year)}
