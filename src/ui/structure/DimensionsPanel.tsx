@@ -6,9 +6,11 @@
 import { useState } from 'react';
 import type { Dimension } from '../../model/types';
 import { useActiveModel } from '../assumptions/useModelSelectors';
+import { EditProblem } from './EditProblem';
 import { NameField } from './fields';
 import { MemberRows, splitNames } from './MemberRows';
-import { refocus, useStructure } from './structureContext';
+import { MoveButtons, useListRow, type MoveFrom } from './RowControls';
+import { useStructure } from './structureContext';
 
 function countParts(dimension: Dimension): number {
   let count = 0;
@@ -24,14 +26,8 @@ function countParts(dimension: Dimension): number {
 
 function DimensionCard({ dimension, index, count, unit }: { dimension: Dimension; index: number; count: number; unit: string }) {
   const { run, importInto } = useStructure();
-  const [problem, setProblem] = useState<string | null>(null);
-  const key = dimension.id;
-
-  function move(offset: number, from: 'up' | 'down' | 'name') {
-    setProblem(run({ op: 'moveDimension', dimensionId: dimension.id, offset }) ?? null);
-    if (from === 'name') refocus(`dimension-name:${key}`);
-    else refocus(`dimension-${from}:${key}`, `dimension-${from === 'up' ? 'down' : 'up'}:${key}`);
-  }
+  const { problem, focusKey, move: moveRow, remove } = useListRow('dimension-', dimension.id);
+  const move = (offset: number, from: MoveFrom) => moveRow({ op: 'moveDimension', dimensionId: dimension.id, offset }, from);
 
   const members = countParts(dimension);
   return (
@@ -41,31 +37,12 @@ function DimensionCard({ dimension, index, count, unit }: { dimension: Dimension
           label={`Name of dimension ${dimension.name}`}
           value={dimension.name}
           className="st-dimension-name"
-          focusKey={`dimension-name:${key}`}
+          focusKey={focusKey('name')}
           onCommit={(name) => run({ op: 'renameDimension', dimensionId: dimension.id, name })}
           onMove={(offset) => move(offset, 'name')}
         />
         <span className="st-buttons">
-          <button
-            type="button"
-            className="icon-button"
-            data-focus-key={`dimension-up:${key}`}
-            disabled={index === 0}
-            aria-label={`Move dimension ${dimension.name} up`}
-            onClick={() => move(-1, 'up')}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-focus-key={`dimension-down:${key}`}
-            disabled={index === count - 1}
-            aria-label={`Move dimension ${dimension.name} down`}
-            onClick={() => move(1, 'down')}
-          >
-            ↓
-          </button>
+          <MoveButtons name={`dimension ${dimension.name}`} index={index} count={count} focusKey={focusKey} onMove={move} />
           <button type="button" className="st-small" aria-label={`Import shares into ${dimension.name}`} title="From a CSV file or cells pasted from a spreadsheet" onClick={() => importInto(dimension.id)}>
             Import…
           </button>
@@ -73,24 +50,19 @@ function DimensionCard({ dimension, index, count, unit }: { dimension: Dimension
             type="button"
             className="st-small st-danger"
             aria-label={`Remove dimension ${dimension.name}`}
-            onClick={() => {
-              const error = run(
+            onClick={() =>
+              remove(
                 { op: 'removeDimension', dimensionId: dimension.id },
                 { text: `Removed the dimension “${dimension.name}” and its ${members} ${members === 1 ? 'member' : 'members'}. The total is unchanged.`, undoable: true },
-              );
-              setProblem(error ?? null);
-              if (!error) refocus('add-dimension');
-            }}
+                'add-dimension',
+              )
+            }
           >
             Remove
           </button>
         </span>
       </div>
-      {problem && (
-        <p role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
+      <EditProblem text={problem} place="row" />
       <MemberRows parentPath={[dimension.id]} members={dimension.members} ownerName={dimension.name} unit={unit} />
     </section>
   );
@@ -138,11 +110,7 @@ function AddDimensionForm() {
       <button type="submit" className="st-primary">
         Add dimension
       </button>
-      {problem && (
-        <p role="alert" className="field-error st-form-error">
-          {problem}
-        </p>
-      )}
+      <EditProblem text={problem} place="form" />
     </form>
   );
 }

@@ -4,27 +4,22 @@
  */
 import { useState } from 'react';
 import type { Driver } from '../../model/types';
-import { parseQuantityInput } from '../quantityInput';
 import { useSlidecast } from '../../state/store';
 import { setQuantityValue } from '../../state/modelEdits';
 import { useActiveModel } from '../assumptions/useModelSelectors';
-import { NameField, NumberField } from './fields';
+import { EditProblem } from './EditProblem';
+import { NameField, NumberBox, NumberField, readOptionalNumber } from './fields';
 import { QuantityWords } from './QuantityWords';
-import { refocus, useStructure } from './structureContext';
+import { MoveButtons, NotesButton, RemoveButton, useListRow, type MoveFrom } from './RowControls';
+import { useStructure } from './structureContext';
 
 function DriverRow({ driver, index, count, unit }: { driver: Driver; index: number; count: number; unit: string }) {
   const { run } = useStructure();
   const editModel = useSlidecast((s) => s.editModel);
   const [words, setWords] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const key = driver.id;
+  const { problem, focusKey, move: moveRow, remove } = useListRow('driver-', driver.id);
   const ref = { kind: 'driverImpact', driverId: driver.id } as const;
-
-  function move(offset: number, from: 'up' | 'down' | 'name') {
-    setProblem(run({ op: 'moveDriver', driverId: driver.id, offset }) ?? null);
-    if (from === 'name') refocus(`driver-name:${key}`);
-    else refocus(`driver-${from}:${key}`, `driver-${from === 'up' ? 'down' : 'up'}:${key}`);
-  }
+  const move = (offset: number, from: MoveFrom) => moveRow({ op: 'moveDriver', driverId: driver.id, offset }, from);
 
   return (
     <li className="st-item" data-driver={driver.id}>
@@ -32,7 +27,7 @@ function DriverRow({ driver, index, count, unit }: { driver: Driver; index: numb
         <NameField
           label={`Name of driver ${driver.name}`}
           value={driver.name}
-          focusKey={`driver-name:${key}`}
+          focusKey={focusKey('name')}
           onCommit={(name) => run({ op: 'renameDriver', driverId: driver.id, name })}
           onMove={(offset) => move(offset, 'name')}
         />
@@ -48,49 +43,16 @@ function DriverRow({ driver, index, count, unit }: { driver: Driver; index: numb
           }}
         />
         <span className="st-buttons">
-          <button type="button" className="icon-button" data-focus-key={`driver-up:${key}`} disabled={index === 0} aria-label={`Move ${driver.name} up`} onClick={() => move(-1, 'up')}>
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-focus-key={`driver-down:${key}`}
-            disabled={index === count - 1}
-            aria-label={`Move ${driver.name} down`}
-            onClick={() => move(1, 'down')}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            className="st-small"
-            data-focus-key={`driver-notes:${key}`}
-            aria-expanded={words}
-            aria-label={`Source and note of ${driver.name}`}
-            onClick={() => setWords((o) => !o)}
-          >
-            Notes
-          </button>
-          <button
-            type="button"
-            className="icon-button st-remove"
-            aria-label={`Remove ${driver.name}`}
-            onClick={() => {
-              const error = run({ op: 'removeDriver', driverId: driver.id }, { text: `Removed the driver “${driver.name}”.`, undoable: true });
-              setProblem(error ?? null);
-              if (!error) refocus('add-driver');
-            }}
-          >
-            ✕
-          </button>
+          <MoveButtons name={driver.name} index={index} count={count} focusKey={focusKey} onMove={move} />
+          <NotesButton name={driver.name} open={words} focusKey={focusKey('notes')} onToggle={() => setWords((o) => !o)} />
+          <RemoveButton
+            name={driver.name}
+            onRemove={() => remove({ op: 'removeDriver', driverId: driver.id }, { text: `Removed the driver “${driver.name}”.`, undoable: true }, 'add-driver')}
+          />
         </span>
       </div>
-      {problem && (
-        <p role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
-      {words && <QuantityWords choices={[{ ref, label: `${driver.name} impact` }]} onClose={() => setWords(false)} returnFocus={`driver-notes:${key}`} />}
+      <EditProblem text={problem} place="row" />
+      {words && <QuantityWords choices={[{ ref, label: `${driver.name} impact` }]} onClose={() => setWords(false)} returnFocus={focusKey('notes')} />}
     </li>
   );
 }
@@ -106,16 +68,12 @@ function AddDriverForm() {
       aria-label="Add a driver"
       onSubmit={(event) => {
         event.preventDefault();
-        let value = 0;
-        if (impact.trim() !== '') {
-          const parsed = parseQuantityInput(impact, 'rate');
-          if (!parsed.ok) {
-            setProblem(`Impact: ${parsed.message}`);
-            return;
-          }
-          value = parsed.value;
+        const typed = readOptionalNumber(impact, 'rate');
+        if (!typed.ok) {
+          setProblem(`Impact: ${typed.message}`);
+          return;
         }
-        const error = run({ op: 'addDriver', name, impact: value }, `Added the driver “${name.trim()}”; it acts from the year after the base year.`);
+        const error = run({ op: 'addDriver', name, impact: typed.value ?? 0 }, `Added the driver “${name.trim()}”; it acts from the year after the base year.`);
         setProblem(error ?? null);
         if (!error) {
           setName('');
@@ -133,28 +91,18 @@ function AddDriverForm() {
         onChange={(event) => setName(event.currentTarget.value)}
         maxLength={400}
       />
-      <span className="st-number-box">
-        <input
-          type="text"
-          inputMode="decimal"
-          value={impact}
-          placeholder="0"
-          aria-label="Impact of the new driver (% a year)"
-          title="Growth it adds a year; negative for a restraint"
-          onChange={(event) => setImpact(event.currentTarget.value)}
-        />
-        <span className="st-unit" aria-hidden="true">
-          % a year
-        </span>
-      </span>
+      <NumberBox
+        unit="% a year"
+        value={impact}
+        placeholder="0"
+        aria-label="Impact of the new driver (% a year)"
+        title="Growth it adds a year; negative for a restraint"
+        onChange={(event) => setImpact(event.currentTarget.value)}
+      />
       <button type="submit" className="st-small">
         Add
       </button>
-      {problem && (
-        <span role="alert" className="field-error st-error">
-          {problem}
-        </span>
-      )}
+      <EditProblem text={problem} place="inline" />
     </form>
   );
 }

@@ -9,8 +9,10 @@ import { setQuantityValue } from '../../state/modelEdits';
 import { setWorkspaceTitle } from '../../state/structureEdits';
 import { useActiveModel } from '../assumptions/useModelSelectors';
 import { formatSize } from '../format';
+import { EditProblem } from './EditProblem';
 import { NameField, NumberField } from './fields';
 import { QuantityWords } from './QuantityWords';
+import { NotesButton } from './RowControls';
 import { useStructure } from './structureContext';
 
 const UNIT_SUGGESTIONS = ['USD bn', 'USD m', 'EUR bn', 'EUR m', 'GBP m', 'JPY bn', 'CNY bn', 'units sold', 'units sold (m)', 'users (m)'];
@@ -91,11 +93,7 @@ function UnitForm() {
       <button type="submit" className="st-small" disabled={text.trim() === unit}>
         Set unit
       </button>
-      {problem && (
-        <p role="alert" className="field-error st-form-error">
-          {problem}
-        </p>
-      )}
+      <EditProblem text={problem} place="form" />
     </form>
   );
 }
@@ -141,11 +139,7 @@ function YearsForm() {
       <button type="submit" className="st-small" disabled={!changed}>
         Set years
       </button>
-      {problem && (
-        <p role="alert" className="field-error st-form-error">
-          {problem}
-        </p>
-      )}
+      <EditProblem text={problem} place="form" />
       {outside.length > 0 && (
         <p className="st-note st-form-error" data-testid="drivers-outside-years">
           Start years kept as written, outside {baseYear}–{endYear}:{' '}
@@ -186,16 +180,7 @@ function MarketNumber({ which }: { which: 'baseSize' | 'baseGrowth' }) {
             return undefined;
           }}
         />
-        <button
-          type="button"
-          className="st-small"
-          data-focus-key={`notes:${which}`}
-          aria-expanded={words}
-          aria-label={`Source and note of ${label}`}
-          onClick={() => setWords((o) => !o)}
-        >
-          Notes
-        </button>
+        <NotesButton name={label} open={words} focusKey={`notes:${which}`} onToggle={() => setWords((o) => !o)} />
       </div>
       {words && <QuantityWords choices={[{ ref, label }]} onClose={() => setWords(false)} returnFocus={`notes:${which}`} />}
     </div>

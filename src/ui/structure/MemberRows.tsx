@@ -8,11 +8,12 @@ import type { Member } from '../../model/types';
 import { quantityKey } from '../../model/quantityRef';
 import { setMemberShare } from '../../state/modelEdits';
 import { useSlidecast } from '../../state/store';
-import { parseQuantityInput } from '../quantityInput';
 import { formatPercent } from '../format';
-import { NameField, NumberField } from './fields';
+import { EditProblem } from './EditProblem';
+import { NameField, NumberBox, NumberField, readOptionalNumber } from './fields';
 import { QuantityWords } from './QuantityWords';
-import { refocus, useStructure } from './structureContext';
+import { MoveButtons, NotesButton, RemoveButton, useListRow, type MoveFrom } from './RowControls';
+import { useStructure } from './structureContext';
 import { LockIcon } from '../icons';
 
 export interface MemberRowsProps {
@@ -89,27 +90,21 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
   const [words, setWords] = useState(false);
   const [partsForm, setPartsForm] = useState(false);
   const [expanded, setExpanded] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const path = [...parentPath, member.id];
   const key = path.join('/');
+  const { problem, focusKey, move: moveRow, remove: removeRow } = useListRow('', key);
   const children = member.children;
-
-  function move(offset: number, from: 'up' | 'down' | 'name') {
-    setProblem(run({ op: 'moveMember', path, offset }) ?? null);
-    if (from === 'name') refocus(`name:${key}`);
-    else refocus(`${from}:${key}`, `${from === 'up' ? 'down' : 'up'}:${key}`);
-  }
+  const move = (offset: number, from: MoveFrom) => moveRow({ op: 'moveMember', path, offset }, from);
 
   function remove() {
-    const problemText = run(
+    removeRow(
       { op: 'removeMember', path, locked: lockedIds },
       {
         text: `Removed “${member.name}”${children ? ` and its ${children.length} parts` : ''}; its ${formatPercent(member.share.value)} went to the other members of ${ownerName}.`,
         undoable: true,
       },
+      `add:${parentPath.join('/')}`,
     );
-    setProblem(problemText ?? null);
-    if (!problemText) refocus(`add:${parentPath.join('/')}`);
   }
 
   return (
@@ -118,7 +113,7 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
         <NameField
           label={`Name of ${member.name}`}
           value={member.name}
-          focusKey={`name:${key}`}
+          focusKey={focusKey('name')}
           onCommit={(name) => run({ op: 'renameMember', path, name })}
           onMove={(offset) => move(offset, 'name')}
         />
@@ -145,29 +140,8 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
           >
             <LockIcon locked={locked} />
           </button>
-          <button type="button" className="icon-button" data-focus-key={`up:${key}`} disabled={index === 0} aria-label={`Move ${member.name} up`} onClick={() => move(-1, 'up')}>
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-focus-key={`down:${key}`}
-            disabled={index === count - 1}
-            aria-label={`Move ${member.name} down`}
-            onClick={() => move(1, 'down')}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            className="st-small"
-            data-focus-key={`notes:${key}`}
-            aria-expanded={words}
-            aria-label={`Source and note of ${member.name}`}
-            onClick={() => setWords((o) => !o)}
-          >
-            Notes
-          </button>
+          <MoveButtons name={member.name} index={index} count={count} focusKey={focusKey} onMove={move} />
+          <NotesButton name={member.name} open={words} focusKey={focusKey('notes')} onToggle={() => setWords((o) => !o)} />
           {children ? (
             <button
               type="button"
@@ -183,22 +157,14 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
               Parts
             </button>
           )}
-          <button
-            type="button"
-            className="icon-button st-remove"
-            aria-label={`Remove ${member.name}`}
+          <RemoveButton
+            name={member.name}
             title={count === 1 ? (parentPath.length === 1 ? 'The only member: remove the dimension instead' : 'The only part: remove the breakdown instead') : undefined}
-            onClick={remove}
-          >
-            ✕
-          </button>
+            onRemove={remove}
+          />
         </span>
       </div>
-      {problem && (
-        <p role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
+      <EditProblem text={problem} place="row" />
       {words && (
         <QuantityWords
           choices={[
@@ -206,7 +172,7 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
             { ref: { kind: 'memberGrowthDelta', path }, label: `${member.name} growth premium` },
           ]}
           onClose={() => setWords(false)}
-          returnFocus={`notes:${key}`}
+          returnFocus={focusKey('notes')}
         />
       )}
       {partsForm && !children && (
@@ -257,15 +223,12 @@ function AddMemberForm({ parentPath, ownerName, count, lockedIds }: { parentPath
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    let given: number | undefined;
-    if (share.trim() !== '') {
-      const parsed = parseQuantityInput(share, 'share');
-      if (!parsed.ok) {
-        setProblem(`Share: ${parsed.message}`);
-        return;
-      }
-      given = parsed.value;
+    const typed = readOptionalNumber(share, 'share');
+    if (!typed.ok) {
+      setProblem(`Share: ${typed.message}`);
+      return;
     }
+    const given = typed.value;
     const cleaned = name.trim();
     const shareWords = given === undefined ? formatPercent(1 / (count + 1)) : formatPercent(given);
     const error = run(
@@ -291,28 +254,18 @@ function AddMemberForm({ parentPath, ownerName, count, lockedIds }: { parentPath
         onChange={(event) => setName(event.currentTarget.value)}
         maxLength={400}
       />
-      <span className="st-number-box">
-        <input
-          type="text"
-          inputMode="decimal"
-          value={share}
-          placeholder={formatPercent(1 / (count + 1)).replace('%', '')}
-          aria-label={`Share of the new member of ${ownerName} (%)`}
-          title="Blank: an equal share, 1/(n+1); the others make room in proportion"
-          onChange={(event) => setShare(event.currentTarget.value)}
-        />
-        <span className="st-unit" aria-hidden="true">
-          %
-        </span>
-      </span>
+      <NumberBox
+        unit="%"
+        value={share}
+        placeholder={formatPercent(1 / (count + 1)).replace('%', '')}
+        aria-label={`Share of the new member of ${ownerName} (%)`}
+        title="Blank: an equal share, 1/(n+1); the others make room in proportion"
+        onChange={(event) => setShare(event.currentTarget.value)}
+      />
       <button type="submit" className="st-small">
         Add
       </button>
-      {problem && (
-        <span role="alert" className="field-error st-error">
-          {problem}
-        </span>
-      )}
+      <EditProblem text={problem} place="inline" />
     </form>
   );
 }
@@ -346,11 +299,7 @@ function AddPartsForm({ path, memberName, onDone }: { path: string[]; memberName
       <button type="submit" className="st-small">
         Add parts
       </button>
-      {problem && (
-        <span role="alert" className="field-error st-error">
-          {problem}
-        </span>
-      )}
+      <EditProblem text={problem} place="inline" />
     </form>
   );
 }

@@ -1,9 +1,10 @@
 /**
  * The Structure view's small inputs: a name that commits on Enter or when left (Esc puts it back),
  * and a number box for a quantity. Both keep a refused entry on screen with its message (role
- * `alert`) until it is corrected or abandoned.
+ * `alert`) until it is corrected or abandoned. `NumberBox` is the bare box with its unit, which
+ * the add forms type into too.
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type InputHTMLAttributes, type KeyboardEvent } from 'react';
 import type { QuantityKind } from '../../model/quantityRef';
 import { parseQuantityInput, quantityInputText } from '../quantityInput';
 
@@ -116,38 +117,49 @@ export function NumberField({ label, value, kind, unit, onCommit, disabled = fal
   }
   return (
     <span className="st-field st-number">
-      <span className="st-number-box">
-        <input
-          type="text"
-          inputMode="decimal"
-          aria-label={`${label} (${unitLabel})`}
-          aria-invalid={error !== null}
-          aria-describedby={error ? errorId : undefined}
-          value={draft ?? shown}
-          disabled={disabled}
-          title={title}
-          onChange={(event) => setDraft(event.currentTarget.value)}
-          onBlur={(event) => draft !== null && commit(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              commit(event.currentTarget.value);
-            }
-            if (event.key === 'Escape') {
-              setDraft(null);
-              setError(null);
-            }
-          }}
-        />
-        <span className="st-unit" aria-hidden="true">
-          {unitLabel}
-        </span>
-      </span>
+      <NumberBox
+        unit={unitLabel}
+        aria-label={`${label} (${unitLabel})`}
+        aria-invalid={error !== null}
+        aria-describedby={error ? errorId : undefined}
+        value={draft ?? shown}
+        disabled={disabled}
+        title={title}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        onBlur={(event) => draft !== null && commit(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            commit(event.currentTarget.value);
+          }
+          if (event.key === 'Escape') {
+            setDraft(null);
+            setError(null);
+          }
+        }}
+      />
       {error && (
         <span id={errorId} role="alert" className="field-error st-error">
           {label}: {error}
         </span>
       )}
+    </span>
+  );
+}
+
+/** What an add form's number box holds: nothing (left blank, `value` undefined), a number, or why not. */
+export function readOptionalNumber(text: string, kind: QuantityKind): { ok: true; value: number | undefined } | { ok: false; message: string } {
+  return text.trim() === '' ? { ok: true, value: undefined } : parseQuantityInput(text, kind);
+}
+
+/** A text box for a number, with its unit after it ("%", "% a year", the model's unit). */
+export function NumberBox({ unit, ...input }: { unit: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <span className="st-number-box">
+      <input type="text" inputMode="decimal" {...input} />
+      <span className="st-unit" aria-hidden="true">
+        {unit}
+      </span>
     </span>
   );
 }

@@ -1,0 +1,19 @@
+/**
+ * Why a structure edit was refused, shown by what was refused (role `alert`, so it is read out),
+ * until the next attempt: under a row, under a form, or beside a one-line form's button.
+ */
+export function EditProblem({ text, place }: { text: string | null; place: 'row' | 'form' | 'inline' }) {
+  if (!text) return null;
+  if (place === 'inline') {
+    return (
+      <span role="alert" className="field-error st-error">
+        {text}
+      </span>
+    );
+  }
+  return (
+    <p role="alert" className={place === 'form' ? 'field-error st-form-error' : 'field-error'}>
+      {text}
+    </p>
+  );
+}
