@@ -62,7 +62,7 @@ function DimensionCard({ dimension, index, count, unit }: { dimension: Dimension
           </button>
         </span>
       </div>
-      <EditProblem text={problem} place="row" />
+      <EditProblem text={problem} place="below" />
       <MemberRows parentPath={[dimension.id]} members={dimension.members} ownerName={dimension.name} unit={unit} />
     </section>
   );

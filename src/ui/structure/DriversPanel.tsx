@@ -51,7 +51,7 @@ function DriverRow({ driver, index, count, unit }: { driver: Driver; index: numb
           />
         </span>
       </div>
-      <EditProblem text={problem} place="row" />
+      <EditProblem text={problem} place="below" />
       {words && <QuantityWords choices={[{ ref, label: `${driver.name} impact` }]} onClose={() => setWords(false)} returnFocus={focusKey('notes')} />}
     </li>
   );

@@ -7,6 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import { MAX_IMPORT_ROWS, previewShareImport, SHARE_IMPORT_RULES, type ImportRow } from '../../io/shareImport';
 import { useActiveModel } from '../assumptions/useModelSelectors';
 import { formatPercent } from '../format';
+import { EditProblem } from './EditProblem';
 import { useStructure } from './structureContext';
 import { useSlidecast } from '../../state/store';
 
@@ -136,11 +137,7 @@ export function ImportShares({ dimensionId: chosen, onDimension }: ImportSharesP
               Scale each list to 100%
             </label>
           </div>
-          {problem && (
-            <p role="alert" className="field-error">
-              {problem}
-            </p>
-          )}
+          <EditProblem text={problem} place="below" />
           <div className="st-actions">
             <button
               type="button"

@@ -164,7 +164,7 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
           />
         </span>
       </div>
-      <EditProblem text={problem} place="row" />
+      <EditProblem text={problem} place="below" />
       {words && (
         <QuantityWords
           choices={[

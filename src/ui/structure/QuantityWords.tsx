@@ -6,6 +6,7 @@
 import { useId, useState } from 'react';
 import { getQuantity, quantityKey, type QuantityRef } from '../../model/quantityRef';
 import { useActiveModel } from '../assumptions/useModelSelectors';
+import { EditProblem } from './EditProblem';
 import { refocus, useStructure } from './structureContext';
 
 export interface WordsChoice {
@@ -95,11 +96,7 @@ export function QuantityWords({ choices, onClose: close, returnFocus }: Quantity
         onChange={(event) => setNote(event.currentTarget.value)}
       />
       <p className="st-hint muted">With a source the number shows as “Source”; without one it is an assumption.</p>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <EditProblem text={error} place="below" />
       <div className="st-actions">
         <button type="button" className="st-primary" onClick={save}>
           Save
