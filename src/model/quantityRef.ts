@@ -87,6 +87,18 @@ export function getQuantity(model: Model, ref: QuantityRef): Quantity | undefine
   }
 }
 
+/**
+ * The quantity `ref` points at, for an edit: a member's growth premium that was never set is
+ * written out at its default of 0 first, so that it can be set (mutates `model`: for drafts).
+ */
+export function editableQuantity(model: Model, ref: QuantityRef): Quantity | undefined {
+  if (ref.kind === 'memberGrowthDelta') {
+    const member = findMember(model, ref.path);
+    if (member && !member.growthDelta) member.growthDelta = { value: 0 };
+  }
+  return getQuantity(model, ref);
+}
+
 /** A person's name for the quantity, e.g. "Europe share" or "Advances in AI algorithms impact". */
 export function quantityLabel(model: Model, ref: QuantityRef): string {
   switch (ref.kind) {

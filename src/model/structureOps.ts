@@ -30,8 +30,7 @@
  * say so. A driver without a `startYear` starts the year after the base year, wherever that is.
  */
 import { uniqueId } from './ids';
-import type { Quantity } from './quantity';
-import { findDimension, findMember, findMemberList, getQuantity, type QuantityRef } from './quantityRef';
+import { editableQuantity, findDimension, findMember, findMemberList, getQuantity, type QuantityRef } from './quantityRef';
 import type { Dimension, Driver, Member, Model } from './types';
 import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
 
@@ -522,16 +521,6 @@ export interface QuantityText {
   note?: string;
 }
 
-/** The quantity `ref` points at; with `create`, a member's premium never set is written as 0 first. */
-function quantityFor(model: Model, ref: QuantityRef, create: boolean): Quantity | undefined {
-  if (create && ref.kind === 'memberGrowthDelta') {
-    const member = findMember(model, ref.path);
-    // A premium never set reads as 0 (the default): words on it make it explicit.
-    if (member && !member.growthDelta) member.growthDelta = { value: 0 };
-  }
-  return getQuantity(model, ref);
-}
-
 /**
  * Sets the source and/or the note of a quantity (a field left out of `text` is unchanged; an
  * empty text removes the field, so the file stays as small as it was).
@@ -545,13 +534,13 @@ export function setQuantityText(model: Model, ref: QuantityRef, text: QuantityTe
     }
   }
   const wantsText = (source ?? '') !== '' || (note ?? '') !== '';
-  const existing = quantityFor(model, ref, false);
+  const existing = getQuantity(model, ref);
   if (!existing && !(ref.kind === 'memberGrowthDelta' && findMember(model, ref.path))) {
     return ref.kind === 'driverImpact' ? 'That driver no longer exists' : 'That member no longer exists';
   }
   // Nothing to write on a premium that was never set.
   if (!existing && !wantsText) return undefined;
-  const quantity = quantityFor(model, ref, true)!;
+  const quantity = editableQuantity(model, ref)!;
   if (source !== undefined) {
     if (source === '') delete quantity.source;
     else quantity.source = source;

@@ -3,28 +3,15 @@
  * of plain data so the store, undo, and tests all share one definition of each edit.
  */
 import type { Driver, Model } from '../model/types';
-import { findMember, findMemberList, getQuantity, type QuantityRef } from '../model/quantityRef';
+import { editableQuantity, findMember, findMemberList, getQuantity, type QuantityRef } from '../model/quantityRef';
 import { rebalanceShares } from '../model/rebalanceShares';
-import type { Quantity } from '../model/quantity';
-
-/**
- * The quantity a ref points at. With `create`, a growth premium the member never had is created
- * at its default of 0, so that it can be set.
- */
-function quantityOf(model: Model, ref: QuantityRef, create: boolean): Quantity | undefined {
-  if (create && ref.kind === 'memberGrowthDelta') {
-    const member = findMember(model, ref.path);
-    if (member && !member.growthDelta) member.growthDelta = { value: 0 };
-  }
-  return getQuantity(model, ref);
-}
 
 /**
  * Sets a quantity's value. A range, if any, widens to keep `low ≤ value ≤ high`, so an edit can
  * never make the model invalid. Shares go through `setMemberShare` (they move their siblings).
  */
 export function setQuantityValue(model: Model, ref: QuantityRef, value: number): void {
-  const quantity = quantityOf(model, ref, true);
+  const quantity = editableQuantity(model, ref);
   if (!quantity) return;
   quantity.value = value;
   if (quantity.range) {
@@ -53,7 +40,7 @@ export function setMemberShare(model: Model, path: readonly string[], share: num
 
 /** Restores a quantity's value (and range) from the scenario as it was opened or last saved. */
 export function resetQuantity(model: Model, baseline: Model, ref: QuantityRef): void {
-  const saved = quantityOf(baseline, ref, false);
+  const saved = getQuantity(baseline, ref);
   if (ref.kind === 'memberShare') {
     // Shares reset as a whole list: restoring one share alone would break the sum of 1.
     const found = findMemberList(model, ref.path);
@@ -71,7 +58,7 @@ export function resetQuantity(model: Model, baseline: Model, ref: QuantityRef): 
     if (member) delete member.growthDelta;
     return;
   }
-  const quantity = quantityOf(model, ref, false);
+  const quantity = getQuantity(model, ref);
   if (!quantity || !saved) return;
   quantity.value = saved.value;
   if (saved.range) quantity.range = { ...saved.range };

@@ -76,7 +76,7 @@ export function MoveButtons({ name, index, count, focusKey, onMove }: MoveButton
 /** Opens and closes the source and note of `name` (the panel itself is the row's `QuantityWords`). */
 export function NotesButton({ name, open, focusKey, onToggle }: { name: string; open: boolean; focusKey: string; onToggle: () => void }) {
   return (
-    <button type="button" className="st-small" data-focus-key={focusKey} aria-expanded={open} aria-label={`Source and note of ${name}`} onClick={onToggle}>
+    <button type="button" className="st-small" data-focus-key={focusKey} aria-expanded={open} aria-label={`Notes: source and note of ${name}`} onClick={onToggle}>
       Notes
     </button>
   );

@@ -259,12 +259,12 @@ describe('years, unit, title, sources', () => {
 
   it('saves a source and a note on a member’s share, and clears them', async () => {
     const { user } = open();
-    await user.click(screen.getByRole('button', { name: 'Source and note of online' }));
+    await user.click(screen.getByRole('button', { name: 'Notes: source and note of online' }));
     await user.type(box('Source of online share'), 'Panel data, 2024');
     await user.type(box('Note on online share'), 'Includes click & collect');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(findMember(model(), ['channel', 'online'])!.share).toEqual({ value: 0.4, source: 'Panel data, 2024', note: 'Includes click & collect' });
-    await user.click(screen.getByRole('button', { name: 'Source and note of online' }));
+    await user.click(screen.getByRole('button', { name: 'Notes: source and note of online' }));
     await user.click(screen.getByRole('button', { name: 'online growth premium' }));
     await user.type(box('Note on online growth premium'), 'Faster than stores');
     await user.click(screen.getByRole('button', { name: 'Save' }));

@@ -1,0 +1,57 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './support';
+
+/**
+ * Every screen checked with axe-core against WCAG 2.1 A and AA (contrast included: the app must
+ * read on a washed-out projector). Any violation fails, with its rule and the elements named.
+ */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`);
+}
+
+/** Opens every collapsed group, nested ones too (a nested group shows once its parent is open). */
+async function openAll(page: Page): Promise<void> {
+  const closed = page.locator('details:not([open]) > summary:visible');
+  for (let opened = 0; opened < 200 && (await closed.count()) > 0; opened++) await closed.first().click();
+}
+
+test.beforeEach(async ({ page }) => openApp(page));
+
+test('the model screen, every group open, has no WCAG A/AA violations', async ({ page }) => {
+  await openAll(page);
+  expect(await violations(page)).toEqual([]);
+});
+
+for (const view of ['Scenarios', 'Compare', 'Structure'] as const) {
+  test(`the ${view} view has no WCAG A/AA violations`, async ({ page }) => {
+    await page.getByRole('button', { name: view, exact: true }).click();
+    if (view === 'Compare') await expect(page.getByTestId('delta-table')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+}
+
+test('present mode has no WCAG A/AA violations', async ({ page }) => {
+  await page.locator('body').press('p');
+  await expect(page.getByTestId('present-mode')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('every slider has a name, and the keyboard reaches them', async ({ page }) => {
+  await openAll(page);
+  const sliders = page.getByRole('slider');
+  const count = await sliders.count();
+  expect(count).toBeGreaterThan(50);
+  for (let i = 0; i < count; i++) {
+    const name = await sliders.nth(i).getAttribute('aria-label') ?? (await sliders.nth(i).evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+    expect(name.trim(), `slider ${i}`).not.toBe('');
+  }
+  // Tab from the top lands on controls in order and reaches a slider.
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'range');
+  }
+  expect(reached).toBe(true);
+});
