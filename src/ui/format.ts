@@ -2,6 +2,7 @@
  * Numbers for people: `$17.2 B`, `5.2%`, in the browser's locale. Model values stay raw fractions
  * and model units; only the screen formats.
  */
+import type { QuantityKind } from '../model/quantityRef';
 
 interface UnitStyle {
   currency?: string;
@@ -64,4 +65,11 @@ export function formatPercent(fraction: number, digits = 1): string {
 export function formatSignedPercent(fraction: number, digits = 1): string {
   if (!Number.isFinite(fraction)) return '—';
   return numberFormat({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(fraction);
+}
+
+/** A quantity in its own terms: sizes in the unit, shares as percents, rates as signed percents. */
+export function formatQuantity(value: number, kind: QuantityKind, unit: string): string {
+  if (kind === 'size') return formatSize(value, unit);
+  if (kind === 'share') return formatPercent(value);
+  return formatSignedPercent(value, 2);
 }

@@ -5,7 +5,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Quantity } from '../../model/quantity';
 import type { QuantityKind } from '../../model/quantityRef';
-import { formatPercent, formatSignedPercent, formatSize } from '../format';
+import { formatQuantity } from '../format';
+import { QuantitySlider } from './QuantitySlider';
 import { parseQuantityInput, quantityInputText } from '../quantityInput';
 import { sliderDomain } from '../sliderDomain';
 import { SourceBadge } from './SourceBadge';
@@ -26,12 +27,6 @@ export interface QuantityControlProps {
   disabled?: boolean;
   /** Extra controls after the badge (a share's lock). */
   children?: ReactNode;
-}
-
-export function formatQuantity(value: number, kind: QuantityKind, unit: string): string {
-  if (kind === 'size') return formatSize(value, unit);
-  if (kind === 'share') return formatPercent(value);
-  return formatSignedPercent(value, 2);
 }
 
 export function QuantityControl({
@@ -95,19 +90,16 @@ export function QuantityControl({
         </button>
       </div>
       <div className="quantity-inputs">
-        <input
+        <QuantitySlider
           id={inputId}
-          type="range"
-          min={domain.min}
-          max={domain.max}
-          step={domain.step}
           value={quantity.value}
+          kind={kind}
+          unit={unit}
+          domain={domain}
           disabled={disabled}
-          aria-valuetext={formatQuantity(quantity.value, kind, unit)}
-          onChange={(event) => onChange(Number(event.currentTarget.value))}
-          onPointerDown={onGestureStart}
-          onPointerUp={onGestureEnd}
-          onBlur={onGestureEnd}
+          onChange={onChange}
+          onGestureStart={onGestureStart}
+          onGestureEnd={onGestureEnd}
         />
         <span className="quantity-number">
           <input

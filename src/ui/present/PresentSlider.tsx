@@ -4,7 +4,8 @@ import { getQuantity, quantityKey, quantityKind, quantityLabel, type QuantityRef
 import { findMemberList } from '../../model/quantityRef';
 import { useSlidecast } from '../../state/store';
 import { setMemberShare, setQuantityValue } from '../../state/modelEdits';
-import { formatQuantity } from '../assumptions/QuantityControl';
+import { formatQuantity } from '../format';
+import { QuantitySlider } from '../assumptions/QuantitySlider';
 import { sliderDomain } from '../sliderDomain';
 import { useActiveModel, useSavedModel } from '../assumptions/useModelSelectors';
 
@@ -40,18 +41,15 @@ export function PresentSlider({ quantityRef }: { quantityRef: QuantityRef }) {
           {formatQuantity(value, kind, unit)}
         </span>
       </label>
-      <input
+      <QuantitySlider
         id={id}
-        type="range"
-        min={domain.min}
-        max={domain.max}
-        step={domain.step}
         value={value}
-        aria-valuetext={formatQuantity(value, kind, unit)}
-        onChange={(event) => change(Number(event.currentTarget.value))}
-        onPointerDown={() => beginGesture(key)}
-        onPointerUp={endGesture}
-        onBlur={endGesture}
+        kind={kind}
+        unit={unit}
+        domain={domain}
+        onChange={change}
+        onGestureStart={() => beginGesture(key)}
+        onGestureEnd={endGesture}
       />
     </div>
   );
