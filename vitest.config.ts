@@ -10,5 +10,8 @@ export default defineConfig({
     // Component tests opt into jsdom with `// @vitest-environment jsdom` at the top of the file.
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
+    // Property tests run hundreds of cases; on a loaded 2-core machine the default 5 s is too tight.
+    // Speed is measured by the benchmarks, never by test timeouts.
+    testTimeout: 30_000,
   },
 });

@@ -23,3 +23,29 @@ export const useShareLocks = create<ShareLocksState>()((set) => ({
     }),
   clearLocks: () => set({ locked: new Set() }),
 }));
+
+/** The locks of one list of members (a dimension's members, or a member's parts), as a list shows them. */
+export interface ListLocks {
+  isLocked: (memberId: string) => boolean;
+  /** Every member but this one is locked: its share cannot move. */
+  othersLocked: (memberId: string) => boolean;
+  /** One flag per member, in list order: what `rebalanceShares` takes. */
+  flags: boolean[];
+  lockedIds: string[];
+  toggle: (memberId: string) => void;
+}
+
+export function useListLocks(parentPath: readonly string[], members: readonly { id: string }[]): ListLocks {
+  const locked = useShareLocks((s) => s.locked);
+  const toggleLock = useShareLocks((s) => s.toggleLock);
+  const keyOf = (id: string) => [...parentPath, id].join('/');
+  const isLocked = (id: string) => locked.has(keyOf(id));
+  const flags = members.map((m) => isLocked(m.id));
+  return {
+    isLocked,
+    othersLocked: (id) => members.every((m, i) => m.id === id || flags[i]),
+    flags,
+    lockedIds: members.filter((_, i) => flags[i]).map((m) => m.id),
+    toggle: (id) => toggleLock(keyOf(id)),
+  };
+}

@@ -77,6 +77,10 @@ test('a locked share does not move when a sibling does', async ({ page }) => {
   await page.getByRole('button', { name: 'Model', exact: true }).click();
   const region = await openGroup(page, 'Region');
   await expect(region.getByRole('button', { name: 'Lock Europe share' })).toHaveAttribute('aria-pressed', 'true');
+
+  // The Structure view honours the same locks.
+  await page.getByRole('button', { name: 'Structure', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Lock Europe share' })).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the number box refuses text that is not a number, and says so', async ({ page }) => {

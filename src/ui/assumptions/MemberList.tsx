@@ -5,7 +5,7 @@
 import type { Member } from '../../model/types';
 import { quantityKey } from '../../model/quantityRef';
 import { useSlidecast } from '../../state/store';
-import { useShareLocks } from '../../state/shareLocks';
+import { useListLocks } from '../../state/shareLocks';
 import { setMemberShare } from '../../state/modelEdits';
 import { BoundQuantity } from './BoundQuantity';
 import { LockIcon } from '../icons';
@@ -19,28 +19,23 @@ interface MemberListProps {
 }
 
 export function MemberList({ parentPath, members, parentName }: MemberListProps) {
-  // Locks are a way of working, not part of the model: kept apart from the workspace store.
-  const lockedPaths = useShareLocks((s) => s.locked);
-  const toggleLock = useShareLocks((s) => s.toggleLock);
-  const pathKey = (id: string) => [...parentPath, id].join('/');
-  const locked = new Set(members.filter((m) => lockedPaths.has(pathKey(m.id))).map((m) => m.id));
+  // Locks are a way of working, not part of the model: shared with the Structure view, never saved.
+  const locks = useListLocks(parentPath, members);
   const editModel = useSlidecast((s) => s.editModel);
-  const lockedFlags = members.map((m) => locked.has(m.id));
-  const allOthersLocked = (id: string) => members.every((m) => m.id === id || locked.has(m.id));
 
   return (
     <ul className="member-list" aria-label={`${parentName}: shares`}>
       {members.map((member) => {
         const path = [...parentPath, member.id];
         const shareRef = { kind: 'memberShare', path } as const;
-        const isLocked = locked.has(member.id);
+        const isLocked = locks.isLocked(member.id);
         return (
           <li key={member.id} className="member">
             <BoundQuantity
               quantityRef={shareRef}
-              disabled={isLocked || allOthersLocked(member.id)}
+              disabled={isLocked || locks.othersLocked(member.id)}
               onChange={(value) =>
-                editModel(quantityKey(shareRef), (model) => setMemberShare(model, path, value, lockedFlags))
+                editModel(quantityKey(shareRef), (model) => setMemberShare(model, path, value, locks.flags))
               }
             >
               <button
@@ -49,7 +44,7 @@ export function MemberList({ parentPath, members, parentName }: MemberListProps)
                 aria-pressed={isLocked}
                 aria-label={`Lock ${member.name} share`}
                 title={isLocked ? 'Locked: other sliders will not move this share' : 'Lock this share'}
-                onClick={() => toggleLock(pathKey(member.id))}
+                onClick={() => locks.toggle(member.id)}
               >
                 <LockIcon locked={isLocked} />
               </button>

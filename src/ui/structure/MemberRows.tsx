@@ -15,6 +15,7 @@ import { QuantityWords } from './QuantityWords';
 import { MoveButtons, NotesButton, RemoveButton, useListRow, type MoveFrom } from './RowControls';
 import { useStructure } from './structureContext';
 import { LockIcon } from '../icons';
+import { useListLocks } from '../../state/shareLocks';
 
 export interface MemberRowsProps {
   /** `[dimensionId, …parent member ids]`. */
@@ -34,9 +35,8 @@ export function splitNames(text: string): string[] {
 }
 
 export function MemberRows({ parentPath, members, ownerName, unit }: MemberRowsProps) {
-  // Locks are a way of working, not part of the model: kept here, per list, as on the assumptions panel.
-  const [locked, setLocked] = useState<ReadonlySet<string>>(new Set());
-  const lockedIds = members.filter((m) => locked.has(m.id)).map((m) => m.id);
+  // The same locks as the assumptions panel's (src/state/shareLocks.ts): a lock holds everywhere.
+  const locks = useListLocks(parentPath, members);
   const key = parentPath.join('/');
   return (
     <div className="st-list" data-list={key}>
@@ -50,22 +50,15 @@ export function MemberRows({ parentPath, members, ownerName, unit }: MemberRowsP
             parentPath={parentPath}
             ownerName={ownerName}
             unit={unit}
-            locked={locked.has(member.id)}
-            lockedIds={lockedIds}
-            othersLocked={members.every((m) => m.id === member.id || locked.has(m.id))}
-            lockedFlags={members.map((m) => locked.has(m.id))}
-            onLock={() =>
-              setLocked((current) => {
-                const next = new Set(current);
-                if (next.has(member.id)) next.delete(member.id);
-                else next.add(member.id);
-                return next;
-              })
-            }
+            locked={locks.isLocked(member.id)}
+            lockedIds={locks.lockedIds}
+            othersLocked={locks.othersLocked(member.id)}
+            lockedFlags={locks.flags}
+            onLock={() => locks.toggle(member.id)}
           />
         ))}
       </ul>
-      <AddMemberForm parentPath={parentPath} ownerName={ownerName} count={members.length} lockedIds={lockedIds} />
+      <AddMemberForm parentPath={parentPath} ownerName={ownerName} count={members.length} lockedIds={locks.lockedIds} />
     </div>
   );
 }
