@@ -100,3 +100,10 @@ function measure(model: Model, forecast: Forecast, claim: Claim): number | strin
   if (!(total > 0)) return `the market is 0 in ${claim.year}: no share of it`;
   return at(t) / total;
 }
+
+/** How a scenario stands against the claims, in counts. */
+export function countClaims(statuses: readonly ClaimStatus[]): { met: number; missed: number; notCheckable: number } {
+  const counts = { met: 0, missed: 0, notCheckable: 0 };
+  for (const { status } of statuses) counts[status] += 1;
+  return counts;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkClaims, type ClaimStatus } from '../../src/engine/claimStatus';
+import { checkClaims, countClaims, type ClaimStatus } from '../../src/engine/claimStatus';
 import { forecast } from '../../src/engine/forecast';
 import type { Claim } from '../../src/model/types';
 import { arbitraryWorkspace } from '../support/arbitraries';
@@ -148,5 +148,19 @@ describe('claims on random workspaces', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('countClaims', () => {
+  it('counts met, missed and not checkable', () => {
+    expect(
+      countClaims([
+        { claimId: 'a', status: 'met' },
+        { claimId: 'b', status: 'missed' },
+        { claimId: 'c', status: 'met' },
+        { claimId: 'd', status: 'notCheckable', reason: 'outside the years' },
+      ]),
+    ).toEqual({ met: 2, missed: 1, notCheckable: 1 });
+    expect(countClaims([])).toEqual({ met: 0, missed: 0, notCheckable: 0 });
   });
 });

@@ -3,6 +3,7 @@
  * horizon, and how the scenario stands against the sources' claims.
  */
 import { totalCagr } from '../../engine/cagr';
+import { countClaims } from '../../engine/claimStatus';
 import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
 import { formatPercent, formatSize } from '../format';
@@ -24,9 +25,8 @@ export function HeadlineStrip() {
   const first = years[0]!;
   const last = years[years.length - 1]!;
   const end = forecast.total[forecast.total.length - 1]!;
-  const met = result.claims.filter((c) => c.status === 'met').length;
-  const missed = result.claims.filter((c) => c.status === 'missed').length;
-  const unchecked = result.claims.length - met - missed;
+  const { met, missed, notCheckable: unchecked } = countClaims(result.claims);
+  const cagr = totalCagr(forecast);
   const labelOf = (id: string) => claims.find((c) => c.id === id)?.label ?? id;
 
   return (
@@ -41,8 +41,8 @@ export function HeadlineStrip() {
         <span className="headline-caption">
           CAGR {first}–{last}
         </span>
-        <span className="headline-value" data-testid="headline-cagr" data-value={totalCagr(forecast)}>
-          {formatPercent(totalCagr(forecast))}
+        <span className="headline-value" data-testid="headline-cagr" data-value={cagr}>
+          {formatPercent(cagr)}
         </span>
       </div>
       <div className="headline-figure headline-claims">

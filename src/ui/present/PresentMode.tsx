@@ -13,6 +13,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Workspace } from '../../model/types';
 import { totalCagr } from '../../engine/cagr';
+import { countClaims } from '../../engine/claimStatus';
 import { seriesValues } from '../../engine/seriesAccess';
 import { useSlidecast } from '../../state/store';
 import { activeScenarioOf } from '../../state/scenarioSelectors';
@@ -126,8 +127,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
         : [],
     [result, dimension],
   );
-  const met = result?.claims.filter((c) => c.status === 'met').length ?? 0;
-  const missed = result?.claims.filter((c) => c.status === 'missed').length ?? 0;
+  const { met, missed } = countClaims(result?.claims ?? []);
   const years = layout?.years ?? [];
 
   return (

@@ -7,6 +7,7 @@
  * the summary to one page without cutting any text short.
  */
 import { totalCagr } from '../../engine/cagr';
+import { countClaims } from '../../engine/claimStatus';
 import type { ScenarioResult } from '../../engine/evaluateScenario';
 import type { Forecast } from '../../engine/forecastTypes';
 import { driverEnabled, driverRampYears, driverStartYear, memberGrowthDelta } from '../../model/defaults';
@@ -158,8 +159,7 @@ export function buildPrintSummary(workspace: Workspace, scenario: Scenario, resu
     return out;
   });
 
-  const met = result.claims.filter((c) => c.status === 'met').length;
-  const missed = result.claims.filter((c) => c.status === 'missed').length;
+  const { met, missed } = countClaims(result.claims);
   const data: PrintSummaryData = {
     title: workspace.title,
     scenarioName: scenario.name,
