@@ -3,9 +3,7 @@
  * all read optional fields through these functions, never with their own fallbacks.
  */
 import type { Claim, Driver, Member, Model } from './types';
-import type { Range } from './quantity';
 
-export const DEFAULT_DISTRIBUTION: Range['dist'] = 'triangular';
 export const DEFAULT_RAMP_YEARS = 1;
 export const DEFAULT_SIMULATION = { samples: 10_000, seed: 1 } as const;
 
