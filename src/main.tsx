@@ -2,11 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { useSlidecast } from './state/store';
-import { connectCompute } from './state/computeConnection';
+import { connectEngine } from './state/engineConnection';
 import { applyAutosaveEvent, applyRestore, connectAutosave } from './state/autosaveConnection';
 import { createAutosave, indexedDbStorage, type RestoreOutcome } from './io/autosave';
 import { registerServiceWorker } from './io/serviceWorkerRegistration';
-import { readStartupShareLink } from './ui/share/openShareLink';
+import { readStartupWorkspaceLink } from './ui/link/openWorkspaceLink';
 import './ui/styles.css';
 
 /** IndexedDB can hang rather than fail (some private modes): the app starts anyway. */
@@ -20,12 +20,12 @@ async function start(): Promise<void> {
   });
   const timeout = new Promise<RestoreOutcome>((resolve) => setTimeout(() => resolve({ kind: 'none' }), RESTORE_TIMEOUT_MS));
   applyRestore(useSlidecast, await Promise.race([autosave.restore(), timeout]));
-  // A share link in the address bar wins over the restored work, asking first when that work is
-  // unsaved (src/ui/share/openShareLink.ts). Opened after autosave connects, so it is autosaved.
-  const shareLink = await readStartupShareLink();
+  // A workspace link in the address bar wins over the restored work, asking first when that work is
+  // unsaved (src/ui/link/openWorkspaceLink.ts). Opened after autosave connects, so it is autosaved.
+  const workspaceLink = await readStartupWorkspaceLink();
   connectAutosave(useSlidecast, autosave);
-  shareLink.openBeforeRender();
-  connectCompute(useSlidecast);
+  workspaceLink.openBeforeRender();
+  connectEngine(useSlidecast);
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
@@ -34,7 +34,7 @@ async function start(): Promise<void> {
       <App />
     </StrictMode>,
   );
-  shareLink.afterRender();
+  workspaceLink.afterRender();
   registerServiceWorker();
 }
 

@@ -65,7 +65,7 @@ export interface CompareChoice {
 
 /**
  * What a comparison shows given the store's `compareSelection` and `bridgePair`: the Compare screen
- * and the compute client both call this, so they ask for and expect the same thing.
+ * and the engine client both call this, so they ask for and expect the same thing.
  */
 export function resolveCompareChoice(
   workspace: Pick<Workspace, 'scenarios'>,

@@ -1,6 +1,6 @@
 /**
  * The engine's worker: pure computation behind Comlink. It never sees React or the store; the
- * main thread imports only the type `EngineApi` (see src/state/computeClient.ts).
+ * main thread imports only the type `EngineApi` (see src/state/engineClient.ts).
  */
 import { expose, transfer } from 'comlink';
 import type { Claim, Model } from '../model/types';

@@ -1,5 +1,5 @@
 /**
- * Reading JSON text that may be hostile: a workspace file comes from someone's email, a share link
+ * Reading JSON text that may be hostile: a workspace file comes from someone's email, a workspace link
  * from anywhere. Before `JSON.parse` ever sees the text, one pass over it checks, with the place
  * of the first problem:
  *
@@ -59,7 +59,7 @@ export function parseJsonSafely(text: string): SafeJsonResult {
 }
 
 /**
- * The same depth and key checks for a value that is already parsed (a share link, a test, a
+ * The same depth and key checks for a value that is already parsed (a workspace link, a test, a
  * caller's object). A cycle counts as too deep. Returns the first problem, or undefined.
  */
 export function checkJsonValue(value: unknown): JsonInputError | undefined {

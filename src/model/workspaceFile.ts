@@ -24,7 +24,7 @@ export function parseWorkspaceFile(text: string): LoadResult {
 }
 
 /**
- * Opens a value that is already parsed (a share link, a stored autosave). It gets the same depth
+ * Opens a value that is already parsed (a workspace link, a stored autosave). It gets the same depth
  * and key checks as text, so a hostile value is refused the same way. Never throws.
  */
 export function readWorkspaceValue(value: unknown): LoadResult {

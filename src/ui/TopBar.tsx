@@ -1,7 +1,7 @@
 /** The app bar: file name and unsaved marker, views, scenario switcher, file commands, undo/redo. */
 import { useSlidecast } from '../state/store';
 import { openFile, saveFile } from './files/fileActions';
-import { ShareButton } from './share/ShareButton';
+import { LinkButton } from './link/LinkButton';
 
 export type View = 'model' | 'scenarios' | 'compare' | 'structure';
 
@@ -60,7 +60,7 @@ export function TopBar({ view, onView, onPresent }: { view: View; onView: (view:
         <button type="button" onClick={() => void saveFile(true)} title="Save as a new file (Ctrl+Shift+S)">
           Save as…
         </button>
-        <ShareButton />
+        <LinkButton />
         <button type="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
           ↶
         </button>

@@ -53,7 +53,7 @@ test('after one visit the app loads, computes in its worker and recomputes with 
   expect(workers.some((url) => /\/assets\/worker-[\w-]+\.js$/.test(url))).toBe(true);
   await expect(page.getByText(/running on the main thread/)).toHaveCount(0);
 
-  // A share link made and opened in another tab, still offline: the meeting-room case.
+  // A workspace link made and opened in another tab, still offline: the meeting-room case.
   const shown = await headlineTotal(page);
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.getByRole('textbox', { name: 'Link to this workspace' }).inputValue();

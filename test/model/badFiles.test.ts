@@ -26,7 +26,7 @@ describe('the bad-file corpus', () => {
     for (const phrase of expected.mentions) expect(message, expected.about).toContain(phrase);
   });
 
-  // The same rules hold for a value parsed elsewhere (a share link), except for what only the
+  // The same rules hold for a value parsed elsewhere (a workspace link), except for what only the
   // text shows: a repeated key (JSON.parse keeps the last) and text that is not JSON at all.
   const parseable = names.filter((name) => ['invalid', 'notAWorkspace', 'versionTooNew', 'unsafeKey'].includes(expectations[name]!.kind));
   it.each(parseable)('%s is refused the same way when already parsed', (name) => {

@@ -1,5 +1,5 @@
 /**
- * A stand-in for the engine's worker that the compute client cannot tell from the real one: the
+ * A stand-in for the engine's worker that the engine client cannot tell from the real one: the
  * client talks Comlink to it over a real `MessageChannel` (Node's), and the engine on the far side
  * answers only when the test says so — so a test can hold a request "running" while others arrive.
  */
@@ -53,7 +53,7 @@ export class ControllableEngine {
   };
 }
 
-/** The page's side: a `Worker` as far as the compute client is concerned. */
+/** The page's side: a `Worker` as far as the engine client is concerned. */
 export class FakeEngineWorker extends EventTarget {
   terminated = false;
   readonly #port: MessagePort;

@@ -7,7 +7,7 @@ import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '../../src/model/types';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import { findMemberList, quantityKey, type QuantityRef } from '../../src/model/quantityRef';
 import { parseWorkspaceFile, serializeWorkspace } from '../../src/model/workspaceFile';
-import { resetQuantity, setDriverTiming, setMemberShare, setQuantityValue, type DriverTiming } from '../../src/state/modelEdits';
+import { resetQuantity, setDriverTiming, setMemberShare, setQuantityValue, type DriverTiming } from '../../src/model/modelEdits';
 import { activeModelOf } from '../../src/state/scenarioSelectors';
 import { useSlidecast } from '../../src/state/store';
 

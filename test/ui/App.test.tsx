@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The whole model screen with the real data flow: store → compute client → engine (on the main
+ * The whole model screen with the real data flow: store → engine client → engine (on the main
  * thread: jsdom has no workers) → result in the store → headline. A slider moved is a new
  * end-year total on screen, undo brings the old one back, and the scenario picker switches both
  * the sliders and the numbers.
@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { evaluateScenario } from '../../src/engine/evaluateScenario';
-import { connectCompute } from '../../src/state/computeConnection';
+import { connectEngine } from '../../src/state/engineConnection';
 import { activeScenarioOf } from '../../src/state/scenarioSelectors';
 import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
 import { App } from '../../src/ui/App';
@@ -18,7 +18,7 @@ let disconnect: (() => void) | undefined;
 
 beforeEach(() => {
   stubResizeObserver();
-  disconnect = connectCompute(useSlidecast, () => {
+  disconnect = connectEngine(useSlidecast, () => {
     throw new Error('Worker is not defined');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * What the component tests share: the real store and the real engine, with results put in the
- * store the way the compute client would (no worker), and a ResizeObserver for the charts (jsdom
+ * store the way the engine client would (no worker), and a ResizeObserver for the charts (jsdom
  * has none; the charts measure their container's width with one).
  */
 import type { ReactElement } from 'react';

@@ -4,7 +4,7 @@
 import { type ReactNode } from 'react';
 import { getQuantity, quantityKey, quantityKind, quantityLabel, type QuantityRef } from '../../model/quantityRef';
 import { useSlidecast } from '../../state/store';
-import { resetQuantity, setQuantityValue } from '../../state/modelEdits';
+import { resetQuantity, setQuantityValue } from '../../model/modelEdits';
 import { QuantityControl } from './QuantityControl';
 import { PinButton } from './PinButton';
 import { useActiveModel, useSavedModel } from './useModelSelectors';

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { driverEnabled, driverRampYears, driverStartYear } from '../../model/defaults';
 import { useSlidecast } from '../../state/store';
-import { setDriverTiming } from '../../state/modelEdits';
+import { setDriverTiming } from '../../model/modelEdits';
 import { BoundQuantity } from './BoundQuantity';
 import { useActiveModel } from './useModelSelectors';
 

@@ -6,7 +6,7 @@ import type { Member } from '../../model/types';
 import { quantityKey } from '../../model/quantityRef';
 import { useSlidecast } from '../../state/store';
 import { useListLocks } from '../../state/shareLocks';
-import { setMemberShare } from '../../state/modelEdits';
+import { setMemberShare } from '../../model/modelEdits';
 import { BoundQuantity } from './BoundQuantity';
 import { LockIcon } from '../icons';
 import { formatPercent } from '../format';

@@ -1,7 +1,7 @@
 /** Pins an assumption to present mode's short list of sliders (saved with the workspace). */
 import type { QuantityRef } from '../../model/quantityRef';
 import { useSlidecast } from '../../state/store';
-import { isPinned, togglePin } from '../../state/presentationEdits';
+import { isPinned, togglePin } from '../../model/presentationEdits';
 import { PinIcon } from '../icons';
 
 export function PinButton({ quantityRef, label }: { quantityRef: QuantityRef; label: string }) {

@@ -17,7 +17,7 @@ import { countClaims } from '../../engine/claimStatus';
 import { seriesValues } from '../../engine/seriesAccess';
 import { useSlidecast } from '../../state/store';
 import { activeScenarioOf } from '../../state/scenarioSelectors';
-import { resetMeeting, snapshotScenario } from '../../state/presentationEdits';
+import { resetMeeting, snapshotScenario } from '../../model/presentationEdits';
 import { TotalChart } from '../charts/TotalChart';
 import { StackedAreaChart } from '../charts/StackedAreaChart';
 import { formatPercent, formatSize } from '../format';

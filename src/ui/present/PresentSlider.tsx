@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { getQuantity, quantityKey, quantityKind, quantityLabel, type QuantityRef } from '../../model/quantityRef';
 import { findMemberList } from '../../model/quantityRef';
 import { useSlidecast } from '../../state/store';
-import { setMemberShare, setQuantityValue } from '../../state/modelEdits';
+import { setMemberShare, setQuantityValue } from '../../model/modelEdits';
 import { formatQuantity } from '../format';
 import { QuantitySlider } from '../assumptions/QuantitySlider';
 import { sliderDomain } from '../sliderDomain';

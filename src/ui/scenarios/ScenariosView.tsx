@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { Scenario } from '../../model/types';
 import { useSlidecast } from '../../state/store';
-import { deleteScenario, duplicateScenario, moveScenario, renameScenario, setScenarioNotes } from '../../state/scenarioEdits';
+import { deleteScenario, duplicateScenario, moveScenario, renameScenario, setScenarioNotes } from '../../model/scenarioEdits';
 import { formatSize } from '../format';
 
 type Feedback = { kind: 'error' | 'info'; text: string; undoable?: boolean } | undefined;

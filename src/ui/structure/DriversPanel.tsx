@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { Driver } from '../../model/types';
 import { useSlidecast } from '../../state/store';
-import { setQuantityValue } from '../../state/modelEdits';
+import { setQuantityValue } from '../../model/modelEdits';
 import { useActiveModel } from '../assumptions/useModelSelectors';
 import { EditProblem } from './EditProblem';
 import { NameField, NumberBox, NumberField, readOptionalNumber } from './fields';

@@ -4,7 +4,7 @@
  * undoable edit, enabled only when every row is right.
  */
 import { useId, useMemo, useState } from 'react';
-import { MAX_IMPORT_ROWS, previewShareImport, SHARE_IMPORT_RULES, type ImportRow } from '../../io/shareImport';
+import { MAX_IMPORT_ROWS, previewShareImport, SHARE_IMPORT_RULES, type ImportRow } from '../../model/shareImport';
 import { useActiveModel } from '../assumptions/useModelSelectors';
 import { formatPercent } from '../format';
 import { EditProblem } from './EditProblem';

@@ -5,7 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import { driversStartingOutside, unitConversion } from '../../model/structureOps';
 import { useSlidecast } from '../../state/store';
-import { setQuantityValue } from '../../state/modelEdits';
+import { setQuantityValue } from '../../model/modelEdits';
 import { setWorkspaceTitle } from '../../state/structureEdits';
 import { useActiveModel } from '../assumptions/useModelSelectors';
 import { formatSize } from '../format';

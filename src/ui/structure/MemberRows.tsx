@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Member } from '../../model/types';
 import { quantityKey } from '../../model/quantityRef';
-import { setMemberShare } from '../../state/modelEdits';
+import { setMemberShare } from '../../model/modelEdits';
 import { useSlidecast } from '../../state/store';
 import { formatPercent } from '../format';
 import { EditProblem } from './EditProblem';

@@ -23,7 +23,7 @@ function renderCompare() {
 
 const lastOf = (values: ArrayLike<number>) => values[values.length - 1]!;
 
-/** Puts the comparison in the store as the compute client would, and returns it. */
+/** Puts the comparison in the store as the engine client would, and returns it. */
 function computeInAct(): CompareResult {
   let result: CompareResult | undefined;
   act(() => {
@@ -160,7 +160,7 @@ describe('CompareView', () => {
 
   it('shows the bridge the worker computed while no pair has been picked', () => {
     renderCompare();
-    // A compute client that defaults to another order than the screen does.
+    // A engine client that defaults to another order than the screen does.
     act(() => {
       useSlidecast.getState().setBridgePair({ from: 'narrow', to: 'consensus' });
       computeComparison();

@@ -1,6 +1,6 @@
 /**
  * Shared by the Compare component tests: the comparison computed by the real engine and put in the
- * store the way the compute client would (no worker), a ResizeObserver for the charts (jsdom has
+ * store the way the engine client would (no worker), a ResizeObserver for the charts (jsdom has
  * none), and a workspace with a third scenario whose structure differs from the seed's.
  */
 import { compareRequestOf, compareScenarios, type CompareResult } from '../../../src/engine/compareScenarios';

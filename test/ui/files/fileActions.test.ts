@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDroppedFile, saveFile } from '../../../src/ui/files/fileActions';
 import { resetSlidecastStore, useSlidecast } from '../../../src/state/store';
-import { setQuantityValue } from '../../../src/state/modelEdits';
+import { setQuantityValue } from '../../../src/model/modelEdits';
 import { MAX_WORKSPACE_FILE_BYTES } from '../../../src/io/workspaceFiles';
 import { serializeWorkspace } from '../../../src/model/workspaceFile';
 import { seedWorkspace } from '../../../src/model/seedWorkspace';

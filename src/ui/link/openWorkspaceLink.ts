@@ -1,5 +1,5 @@
 /**
- * Opening a share link (`#w=1.…` in the address bar): at start-up, and whenever the fragment
+ * Opening a workspace link (`#w=1.…` in the address bar): at start-up, and whenever the fragment
  * changes in an open tab (a link pasted into the address bar).
  *
  * Like opening a file: the link is decoded and validated completely first; a refused link shows an
@@ -19,10 +19,10 @@
 import { useSlidecast } from '../../state/store';
 import { hasUnsavedChanges } from '../../state/workspaceSlice';
 import { forgetFileHandle } from '../../io/workspaceFiles';
-import { decodeShareFragment, describeShareLinkError, isShareFragment, type ShareLinkDecoding } from '../../io/shareLink';
+import { decodeLinkFragment, describeWorkspaceLinkError, isLinkFragment, type WorkspaceLinkDecoding } from '../../io/workspaceLink';
 
 export type Confirm = (question: string) => boolean;
-export type ShareLinkOutcome = 'opened' | 'refused' | 'kept';
+export type WorkspaceLinkOutcome = 'opened' | 'refused' | 'kept';
 
 const defaultConfirm: Confirm = (question) => window.confirm(question);
 
@@ -41,25 +41,25 @@ function removeFragment(): void {
   window.history.replaceState(window.history.state, '', `${pathname}${search}`);
 }
 
-/** The share link in the address bar, decoded (and taken out of the address bar); undefined if there is none. */
-export async function takeShareLink(): Promise<ShareLinkDecoding | undefined> {
+/** The workspace link in the address bar, decoded (and taken out of the address bar); undefined if there is none. */
+export async function takeWorkspaceLink(): Promise<WorkspaceLinkDecoding | undefined> {
   const hash = window.location.hash;
-  if (!isShareFragment(hash)) return undefined;
+  if (!isLinkFragment(hash)) return undefined;
   removeFragment();
-  return decodeShareFragment(hash);
+  return decodeLinkFragment(hash);
 }
 
 /** Whether opening this link would first have to ask about unsaved work. */
-export function needsQuestion(decoded: ShareLinkDecoding): boolean {
+export function needsQuestion(decoded: WorkspaceLinkDecoding): boolean {
   return decoded.ok && hasUnsavedChanges(useSlidecast.getState());
 }
 
 /** Applies a decoded link to the store: an alert, a question, or the new workspace in one step. */
-export function applyShareLink(decoded: ShareLinkDecoding, confirm: Confirm = defaultConfirm): ShareLinkOutcome {
+export function applyWorkspaceLink(decoded: WorkspaceLinkDecoding, confirm: Confirm = defaultConfirm): WorkspaceLinkOutcome {
   const state = useSlidecast.getState();
   if (!decoded.ok) {
     // Nothing was applied: the workspace on screen is exactly as it was.
-    state.reportProblem({ title: 'The share link was not opened', message: describeShareLinkError(decoded.error) });
+    state.reportProblem({ title: 'The workspace link was not opened', message: describeWorkspaceLinkError(decoded.error) });
     return 'refused';
   }
   if (hasUnsavedChanges(state) && !confirm(replaceQuestion(decoded.workspace.title))) return 'kept';
@@ -74,12 +74,12 @@ export function applyShareLink(decoded: ShareLinkDecoding, confirm: Confirm = de
  * Opens links pasted into the address bar of an open tab. Decoding is asynchronous, so only the
  * newest of several quick changes is applied.
  */
-export function listenForShareLinks(confirm: Confirm = defaultConfirm): () => void {
+export function listenForWorkspaceLinks(confirm: Confirm = defaultConfirm): () => void {
   let latest = 0;
   const onHashChange = () => {
     const ticket = ++latest;
-    void takeShareLink().then((decoded) => {
-      if (decoded && ticket === latest) applyShareLink(decoded, confirm);
+    void takeWorkspaceLink().then((decoded) => {
+      if (decoded && ticket === latest) applyWorkspaceLink(decoded, confirm);
     });
   };
   window.addEventListener('hashchange', onHashChange);
@@ -92,19 +92,19 @@ export function listenForShareLinks(confirm: Confirm = defaultConfirm): () => vo
  * paint already shows the shared workspace); otherwise ask once the restored work is on screen.
  * Then listen for links pasted later.
  */
-export async function readStartupShareLink(): Promise<{ openBeforeRender: () => void; afterRender: () => void }> {
-  const decoded = await takeShareLink();
+export async function readStartupWorkspaceLink(): Promise<{ openBeforeRender: () => void; afterRender: () => void }> {
+  const decoded = await takeWorkspaceLink();
   let deferred = false;
   return {
     openBeforeRender: () => {
       if (!decoded) return;
       if (needsQuestion(decoded)) deferred = true;
-      else applyShareLink(decoded);
+      else applyWorkspaceLink(decoded);
     },
     afterRender: () => {
       // A timeout, so the browser paints the restored work before the question covers it.
-      if (decoded && deferred) setTimeout(() => applyShareLink(decoded), 50);
-      listenForShareLinks();
+      if (decoded && deferred) setTimeout(() => applyWorkspaceLink(decoded), 50);
+      listenForWorkspaceLinks();
     },
   };
 }

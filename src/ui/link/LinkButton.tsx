@@ -7,9 +7,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSlidecast } from '../../state/store';
 import type { Workspace } from '../../model/types';
-import { describeShareLinkError, encodeShareLink, kilobytes, shareUrl } from '../../io/shareLink';
+import { describeWorkspaceLinkError, encodeWorkspaceLink, kilobytes, linkUrl } from '../../io/workspaceLink';
 import { saveFile } from '../files/fileActions';
-import './share.css';
+import './link.css';
 
 type ShareState =
   | { kind: 'making' }
@@ -45,7 +45,7 @@ async function copyToClipboard(text: string): Promise<boolean> {
   }
 }
 
-export function ShareButton() {
+export function LinkButton() {
   const [open, setOpen] = useState(false);
   const [share, setShare] = useState<ShareState>({ kind: 'making' });
   const workspace = useSlidecast((s) => s.workspace);
@@ -60,13 +60,13 @@ export function ShareButton() {
     const ticket = ++request.current;
     const current = useSlidecast.getState().workspace;
     setShare({ kind: 'making' });
-    const encoded = await encodeShareLink(current);
+    const encoded = await encodeWorkspaceLink(current);
     if (ticket !== request.current) return;
     if (!encoded.ok) {
-      setShare({ kind: 'refused', message: describeShareLinkError(encoded.error), tooLong: encoded.error.kind === 'tooLong' });
+      setShare({ kind: 'refused', message: describeWorkspaceLinkError(encoded.error), tooLong: encoded.error.kind === 'tooLong' });
       return;
     }
-    const url = shareUrl(window.location.href, encoded.fragment);
+    const url = linkUrl(window.location.href, encoded.fragment);
     const copied = await copyToClipboard(url);
     if (ticket !== request.current) return;
     setShare({ kind: 'ready', url, workspace: current, copied });

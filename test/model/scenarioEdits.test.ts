@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
-import { deleteScenario, duplicateScenario, moveScenario, renameScenario, setScenarioNotes } from '../../src/state/scenarioEdits';
+import { deleteScenario, duplicateScenario, moveScenario, renameScenario, setScenarioNotes } from '../../src/model/scenarioEdits';
 import { parseWorkspaceFile, serializeWorkspace } from '../../src/model/workspaceFile';
 import { slugify, uniqueId, uniqueName } from '../../src/model/ids';
 import type { Workspace } from '../../src/model/types';

@@ -1,10 +1,10 @@
 /**
- * Shares from a CSV file or a pasted spreadsheet range (src/io/shareImport.ts): what is read, the
+ * Shares from a CSV file or a pasted spreadsheet range (src/model/shareImport.ts): what is read, the
  * message on each bad row, each list's sum, and the one edit a good import becomes.
  */
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { previewShareImport, splitRows, type ShareImportOptions } from '../../src/io/shareImport';
+import { previewShareImport, splitRows, type ShareImportOptions } from '../../src/model/shareImport';
 import { findMember } from '../../src/model/quantityRef';
 import { applyStructureOp } from '../../src/model/structureOpsWorkspace';
 import type { Model } from '../../src/model/types';

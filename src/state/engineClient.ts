@@ -1,5 +1,5 @@
 /**
- * The bridge between the store and the engine's worker.
+ * The engine client: the link between the store and the engine's worker.
  *
  * Each kind of request (the scenario on screen, a comparison) has its own channel, and in each the
  * newest request wins: while a request runs, later ones wait in a single slot, each replacing the
@@ -21,7 +21,7 @@ export interface ComputeRequest {
   claims: readonly Claim[];
 }
 
-export interface ComputeClientOptions {
+export interface EngineClientOptions {
   onResult: (request: ComputeRequest, result: ScenarioResult) => void;
   onCompareResult?: (request: CompareRequest, result: CompareResult) => void;
   onFallback: (message: string) => void;
@@ -30,7 +30,7 @@ export interface ComputeClientOptions {
   createWorker?: () => Worker;
 }
 
-export interface ComputeClient {
+export interface EngineClient {
   request: (request: ComputeRequest) => void;
   compare: (request: CompareRequest) => void;
   /** Ends the worker. */
@@ -55,7 +55,7 @@ interface Channel<Req> {
   clear: () => void;
 }
 
-export function createComputeClient(options: ComputeClientOptions): ComputeClient {
+export function createEngineClient(options: EngineClientOptions): EngineClient {
   const createWorker = options.createWorker ?? defaultWorker;
   let worker: Worker | undefined;
   let remote: Remote<EngineApi> | undefined;

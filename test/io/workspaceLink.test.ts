@@ -1,30 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  decodeShareFragment,
-  describeShareLinkError,
-  encodeShareLink,
+  decodeLinkFragment,
+  describeWorkspaceLinkError,
+  encodeWorkspaceLink,
   fromBase64Url,
-  isShareFragment,
+  isLinkFragment,
   MAX_SHARE_FRAGMENT_LENGTH,
-  packShareFragment,
-  shareUrl,
+  packLinkFragment,
+  linkUrl,
   toBase64Url,
-  type ShareLinkDecoding,
-  type ShareLinkError,
-} from '../../src/io/shareLink';
+  type WorkspaceLinkDecoding,
+  type WorkspaceLinkError,
+} from '../../src/io/workspaceLink';
 import { MAX_JSON_TEXT_LENGTH } from '../../src/model/safeJson';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import { describeLoadError } from '../../src/model/loadError';
 import { parseWorkspaceFile, serializeWorkspace } from '../../src/model/workspaceFile';
 
 async function seedFragment(): Promise<string> {
-  const encoded = await encodeShareLink(seedWorkspace());
-  if (!encoded.ok) throw new Error(`the seed has no link: ${describeShareLinkError(encoded.error)}`);
+  const encoded = await encodeWorkspaceLink(seedWorkspace());
+  if (!encoded.ok) throw new Error(`the seed has no link: ${describeWorkspaceLinkError(encoded.error)}`);
   return encoded.fragment;
 }
 
-function errorOf(decoded: ShareLinkDecoding): ShareLinkError {
+function errorOf(decoded: WorkspaceLinkDecoding): WorkspaceLinkError {
   if (decoded.ok) throw new Error('expected the link to be refused, but it opened');
   return decoded.error;
 }
@@ -36,22 +36,22 @@ function flipped(fragment: string, at: number): string {
   return `${fragment.slice(0, at)}${other}${fragment.slice(at + 1)}`;
 }
 
-describe('share links', () => {
+describe('workspace links', () => {
   it('round-trips the seed workspace to the same file bytes, in a link of a few kB', async () => {
     const fragment = await seedFragment();
     expect(fragment).toMatch(/^#w=1\.[A-Za-z0-9_-]+$/);
     expect(fragment.length).toBeLessThan(6 * 1024);
-    const decoded = await decodeShareFragment(fragment);
+    const decoded = await decodeLinkFragment(fragment);
     expect(decoded.ok).toBe(true);
     if (decoded.ok) expect(serializeWorkspace(decoded.workspace)).toBe(serializeWorkspace(seedWorkspace()));
   });
 
   it('builds the address from the page address without its own fragment', () => {
-    expect(shareUrl('https://example.org/app/?x=1#old', '#w=1.abc')).toBe('https://example.org/app/?x=1#w=1.abc');
-    expect(shareUrl('http://127.0.0.1:4173/', '#w=1.abc')).toBe('http://127.0.0.1:4173/#w=1.abc');
-    expect(isShareFragment('#w=1.abc')).toBe(true);
-    expect(isShareFragment('#section-2')).toBe(false);
-    expect(isShareFragment('')).toBe(false);
+    expect(linkUrl('https://example.org/app/?x=1#old', '#w=1.abc')).toBe('https://example.org/app/?x=1#w=1.abc');
+    expect(linkUrl('http://127.0.0.1:4173/', '#w=1.abc')).toBe('http://127.0.0.1:4173/#w=1.abc');
+    expect(isLinkFragment('#w=1.abc')).toBe(true);
+    expect(isLinkFragment('#section-2')).toBe(false);
+    expect(isLinkFragment('')).toBe(false);
   });
 
   it('refuses the link when any single character of it is changed — never a silently different workspace', async () => {
@@ -65,52 +65,52 @@ describe('share links', () => {
     for (let at = payloadStart; at < fragment.length; at++) {
       if ((at - payloadStart) % 3 === 0 || at >= fragment.length - 16) positions.push(at);
     }
-    const results = await Promise.all(positions.map((at) => decodeShareFragment(flipped(fragment, at))));
+    const results = await Promise.all(positions.map((at) => decodeLinkFragment(flipped(fragment, at))));
     const opened = positions.filter((_, i) => results[i]!.ok);
     expect(opened).toEqual([]);
     expect(results.every((result) => !result.ok && result.error.kind === 'damaged')).toBe(true);
-    expect(describeShareLinkError(errorOf(results[0]!))).toMatch(/damaged or incomplete/);
+    expect(describeWorkspaceLinkError(errorOf(results[0]!))).toMatch(/damaged or incomplete/);
   }, 20_000);
 
   it('refuses a link cut short, a stray character and a foreign prefix', async () => {
     const fragment = await seedFragment();
     for (const cut of [fragment.length - 1, fragment.length - 7, Math.floor(fragment.length / 2), '#w=1.'.length + 1]) {
-      expect(errorOf(await decodeShareFragment(fragment.slice(0, cut))).kind).toBe('damaged');
+      expect(errorOf(await decodeLinkFragment(fragment.slice(0, cut))).kind).toBe('damaged');
     }
-    expect(errorOf(await decodeShareFragment(`${fragment.slice(0, 40)}%${fragment.slice(41)}`)).kind).toBe('damaged');
-    expect(errorOf(await decodeShareFragment('#w=1.')).kind).toBe('damaged');
-    expect(errorOf(await decodeShareFragment('#w=abc')).kind).toBe('damaged');
-    expect(errorOf(await decodeShareFragment('#x=1.abc')).kind).toBe('damaged');
+    expect(errorOf(await decodeLinkFragment(`${fragment.slice(0, 40)}%${fragment.slice(41)}`)).kind).toBe('damaged');
+    expect(errorOf(await decodeLinkFragment('#w=1.')).kind).toBe('damaged');
+    expect(errorOf(await decodeLinkFragment('#w=abc')).kind).toBe('damaged');
+    expect(errorOf(await decodeLinkFragment('#x=1.abc')).kind).toBe('damaged');
   });
 
   it('names a newer link format instead of calling it damaged', async () => {
     const fragment = await seedFragment();
-    const error = errorOf(await decodeShareFragment(fragment.replace('#w=1.', '#w=2.')));
+    const error = errorOf(await decodeLinkFragment(fragment.replace('#w=1.', '#w=2.')));
     expect(error).toEqual({ kind: 'unknownVersion', version: '2' });
-    expect(describeShareLinkError(error)).toContain('share-link format 2');
+    expect(describeWorkspaceLinkError(error)).toContain('link format 2');
   });
 
   it('refuses an oversized fragment before decoding any of it, with the size in the message', async () => {
     const inflate = vi.spyOn(globalThis, 'DecompressionStream');
     const hash = `#w=1.${'A'.repeat(MAX_SHARE_FRAGMENT_LENGTH)}`;
-    const error = errorOf(await decodeShareFragment(hash));
+    const error = errorOf(await decodeLinkFragment(hash));
     expect(error).toEqual({ kind: 'tooLong', length: hash.length, limit: MAX_SHARE_FRAGMENT_LENGTH });
     expect(inflate).not.toHaveBeenCalled();
-    expect(describeShareLinkError(error)).toBe(
+    expect(describeWorkspaceLinkError(error)).toBe(
       'This link holds a workspace of 101 kB; links are limited to 100 kB — share the file instead.',
     );
     // Even garbage that is not base64 at all is refused for its size, not decoded first.
-    expect(errorOf(await decodeShareFragment(`#w=1.${'%'.repeat(200_000)}`)).kind).toBe('tooLong');
+    expect(errorOf(await decodeLinkFragment(`#w=1.${'%'.repeat(200_000)}`)).kind).toBe('tooLong');
   });
 
   it('will not make a link longer than links may be', async () => {
     // Text that does not compress: 200,000 characters of random base64.
     const text = randomBytes(150_000).toString('base64');
-    const encoded = await packShareFragment(JSON.stringify({ notes: text }));
+    const encoded = await packLinkFragment(JSON.stringify({ notes: text }));
     expect(encoded.ok).toBe(false);
     if (!encoded.ok) {
       expect(encoded.error.kind).toBe('tooLong');
-      expect(describeShareLinkError(encoded.error)).toMatch(/^This link holds a workspace of \d+ kB; links are limited to 100 kB — share the file instead\.$/);
+      expect(describeWorkspaceLinkError(encoded.error)).toMatch(/^This link holds a workspace of \d+ kB; links are limited to 100 kB — share the file instead\.$/);
     }
   });
 
@@ -129,7 +129,7 @@ describe('share links', () => {
     expect(hash.length).toBeLessThan(MAX_SHARE_FRAGMENT_LENGTH);
 
     const started = performance.now();
-    const error = errorOf(await decodeShareFragment(hash));
+    const error = errorOf(await decodeLinkFragment(hash));
     const elapsed = performance.now() - started;
     expect(error.kind).toBe('unpacksTooLarge');
     if (error.kind !== 'unpacksTooLarge') return;
@@ -138,31 +138,31 @@ describe('share links', () => {
     expect(error.unpackedBytes).toBeGreaterThan(MAX_JSON_TEXT_LENGTH);
     expect(error.unpackedBytes).toBeLessThan(MAX_JSON_TEXT_LENGTH + 1024 * 1024);
     expect(elapsed).toBeLessThan(5_000);
-    expect(describeShareLinkError(error)).toContain('unpacks to more than 5 MB');
+    expect(describeWorkspaceLinkError(error)).toContain('unpacks to more than 5 MB');
   });
 
   it('refuses a link whose workspace has a __proto__ key, with the file’s own message', async () => {
     const text = serializeWorkspace(seedWorkspace()).replace('"title":', '"__proto__": { "polluted": true }, "title":');
     expect(text).toContain('__proto__');
-    const packed = await packShareFragment(text);
+    const packed = await packLinkFragment(text);
     expect(packed.ok).toBe(true);
     if (!packed.ok) return;
-    const error = errorOf(await decodeShareFragment(packed.fragment));
+    const error = errorOf(await decodeLinkFragment(packed.fragment));
     expect(error).toMatchObject({ kind: 'workspace', error: { kind: 'unsafeKey', key: '__proto__' } });
-    expect(describeShareLinkError(error)).toContain('a field named "__proto__" is not allowed');
+    expect(describeWorkspaceLinkError(error)).toContain('a field named "__proto__" is not allowed');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('gives an invalid workspace the same message as the same file', async () => {
     const text = serializeWorkspace(seedWorkspace()).replace('"baseSize": {', '"baseSzie": {');
-    const packed = await packShareFragment(text);
+    const packed = await packLinkFragment(text);
     if (!packed.ok) throw new Error('could not pack');
-    const error = errorOf(await decodeShareFragment(packed.fragment));
+    const error = errorOf(await decodeLinkFragment(packed.fragment));
     expect(error.kind).toBe('workspace');
     const asFile = parseWorkspaceFile(text);
     if (asFile.ok) throw new Error('the file opened');
-    expect(describeShareLinkError(error)).toBe(describeLoadError(asFile.error));
-    expect(describeShareLinkError(error)).toContain('scenarios[0].model.baseSzie: is not a field of the workspace format; did you mean "baseSize"?');
+    expect(describeWorkspaceLinkError(error)).toBe(describeLoadError(asFile.error));
+    expect(describeWorkspaceLinkError(error)).toContain('scenarios[0].model.baseSzie: is not a field of the workspace format; did you mean "baseSize"?');
   });
 
   it('refuses bytes that are not UTF-8 text', async () => {
@@ -170,7 +170,7 @@ describe('share links', () => {
     const compressed = new Uint8Array(
       await new Response(new Blob([new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])]).stream().pipeThrough(compressor)).arrayBuffer(),
     );
-    expect(errorOf(await decodeShareFragment(`#w=1.${toBase64Url(compressed)}`)).kind).toBe('damaged');
+    expect(errorOf(await decodeLinkFragment(`#w=1.${toBase64Url(compressed)}`)).kind).toBe('damaged');
   });
 });
 

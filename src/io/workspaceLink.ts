@@ -26,7 +26,7 @@ import { MAX_JSON_TEXT_LENGTH } from '../model/safeJson';
 import type { Workspace } from '../model/types';
 import { parseWorkspaceFile, serializeWorkspace } from '../model/workspaceFile';
 
-/** What starts a share link's fragment; anything else in the fragment is not ours to read. */
+/** What starts a workspace link's fragment; anything else in the fragment is not ours to read. */
 export const SHARE_FRAGMENT_PREFIX = '#w=';
 /** The link format this Slidecast writes and reads. */
 export const SHARE_LINK_VERSION = '1';
@@ -44,7 +44,7 @@ export const SHARE_LINK_VERSION = '1';
  */
 export const MAX_SHARE_FRAGMENT_LENGTH = 100 * 1024;
 
-export type ShareLinkError =
+export type WorkspaceLinkError =
   /** The fragment is longer than links may be (checked before decoding). */
   | { kind: 'tooLong'; length: number; limit: number }
   /** A link format this Slidecast does not know (a newer one, or a mangled prefix). */
@@ -58,16 +58,16 @@ export type ShareLinkError =
   /** The unpacked text is not a valid workspace: the same reasons and messages as a file. */
   | { kind: 'workspace'; error: LoadError };
 
-export type ShareLinkEncoding = { ok: true; fragment: string } | { ok: false; error: ShareLinkError };
-export type ShareLinkDecoding = { ok: true; workspace: Workspace } | { ok: false; error: ShareLinkError };
+export type WorkspaceLinkEncoding = { ok: true; fragment: string } | { ok: false; error: WorkspaceLinkError };
+export type WorkspaceLinkDecoding = { ok: true; workspace: Workspace } | { ok: false; error: WorkspaceLinkError };
 
-/** Whether a location's fragment (`location.hash`) is a share link at all. */
-export function isShareFragment(hash: string): boolean {
+/** Whether a location's fragment (`location.hash`) is a workspace link at all. */
+export function isLinkFragment(hash: string): boolean {
   return hash.startsWith(SHARE_FRAGMENT_PREFIX);
 }
 
-/** The share link fragment (`#w=1.…`) of a workspace, or why there is none (too long). */
-export async function encodeShareLink(workspace: Workspace): Promise<ShareLinkEncoding> {
+/** The workspace link fragment (`#w=1.…`) of a workspace, or why there is none (too long). */
+export async function encodeWorkspaceLink(workspace: Workspace): Promise<WorkspaceLinkEncoding> {
   let compact: string;
   try {
     // The file's own serializer fixes the field order; re-stringifying drops the indentation.
@@ -75,11 +75,11 @@ export async function encodeShareLink(workspace: Workspace): Promise<ShareLinkEn
   } catch {
     return { ok: false, error: { kind: 'damaged' } };
   }
-  return packShareFragment(compact);
+  return packLinkFragment(compact);
 }
 
 /** The fragment for any text (the workspace's JSON, or — in tests — a hostile one). */
-export async function packShareFragment(text: string): Promise<ShareLinkEncoding> {
+export async function packLinkFragment(text: string): Promise<WorkspaceLinkEncoding> {
   if (typeof CompressionStream !== 'function') return { ok: false, error: { kind: 'unsupported' } };
   let compressed: Uint8Array;
   try {
@@ -95,13 +95,13 @@ export async function packShareFragment(text: string): Promise<ShareLinkEncoding
 }
 
 /** A full address: the page's address without its fragment, plus the share fragment. */
-export function shareUrl(pageUrl: string, fragment: string): string {
+export function linkUrl(pageUrl: string, fragment: string): string {
   const hashAt = pageUrl.indexOf('#');
   return `${hashAt === -1 ? pageUrl : pageUrl.slice(0, hashAt)}${fragment}`;
 }
 
-/** Opens a share link's fragment (`location.hash`, with its `#`). Never throws. */
-export async function decodeShareFragment(hash: string): Promise<ShareLinkDecoding> {
+/** Opens a workspace link's fragment (`location.hash`, with its `#`). Never throws. */
+export async function decodeLinkFragment(hash: string): Promise<WorkspaceLinkDecoding> {
   try {
     return await decode(hash);
   } catch {
@@ -110,12 +110,12 @@ export async function decodeShareFragment(hash: string): Promise<ShareLinkDecodi
   }
 }
 
-async function decode(hash: string): Promise<ShareLinkDecoding> {
+async function decode(hash: string): Promise<WorkspaceLinkDecoding> {
   // 1. The length, before a single character is decoded.
   if (hash.length > MAX_SHARE_FRAGMENT_LENGTH) {
     return { ok: false, error: { kind: 'tooLong', length: hash.length, limit: MAX_SHARE_FRAGMENT_LENGTH } };
   }
-  if (!isShareFragment(hash)) return { ok: false, error: { kind: 'damaged' } };
+  if (!isLinkFragment(hash)) return { ok: false, error: { kind: 'damaged' } };
   const body = hash.slice(SHARE_FRAGMENT_PREFIX.length);
   const dot = body.indexOf('.');
   const version = dot === -1 ? body.slice(0, 12) : body.slice(0, dot);
@@ -155,7 +155,7 @@ export function kilobytes(characters: number): number {
   return Math.ceil(characters / KB);
 }
 
-export function describeShareLinkError(error: ShareLinkError): string {
+export function describeWorkspaceLinkError(error: WorkspaceLinkError): string {
   switch (error.kind) {
     case 'tooLong':
       return (
@@ -164,7 +164,7 @@ export function describeShareLinkError(error: ShareLinkError): string {
       );
     case 'unknownVersion':
       return (
-        `This link uses share-link format ${error.version}, which is newer than this copy of Slidecast can read ` +
+        `This link uses link format ${error.version}, which is newer than this copy of Slidecast can read ` +
         `(format ${SHARE_LINK_VERSION}). Open it with a newer Slidecast, or ask for the workspace file.`
       );
     case 'damaged':
@@ -178,7 +178,7 @@ export function describeShareLinkError(error: ShareLinkError): string {
         `be at most ${(error.limit / MB).toFixed(0)} MB.`
       );
     case 'unsupported':
-      return 'This browser cannot read or make share links (it lacks CompressionStream). Share the workspace file instead.';
+      return 'This browser cannot read or make workspace links (it lacks CompressionStream). Share the workspace file instead.';
     case 'workspace':
       return describeLoadError(error.error);
     default:
@@ -187,7 +187,7 @@ export function describeShareLinkError(error: ShareLinkError): string {
 }
 
 function unreachable(error: never): never {
-  throw new Error(`Unknown share link error: ${JSON.stringify(error)}`);
+  throw new Error(`Unknown workspace link error: ${JSON.stringify(error)}`);
 }
 
 // ——— Streams —————————————————————————————————————————————————————————————————————————————————————
@@ -212,7 +212,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
   return concat(chunks, chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
 }
 
-type Inflated = { ok: true; bytes: Uint8Array } | { ok: false; error: ShareLinkError };
+type Inflated = { ok: true; bytes: Uint8Array } | { ok: false; error: WorkspaceLinkError };
 
 /**
  * Decompresses zlib data, reading the output chunk by chunk and cancelling the stream as soon as

@@ -1,12 +1,12 @@
 /**
- * The compute client between the store and the engine's worker. The newest request wins: while one
+ * The engine client between the store and the engine's worker. The newest request wins: while one
  * runs, later ones replace each other in a single waiting slot, and a result is delivered only if
  * no newer request was made meanwhile. If the worker cannot start or dies, the engine runs on the
  * main thread and the user is told once.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { evaluateScenario } from '../../src/engine/evaluateScenario';
-import { createComputeClient, type ComputeClient, type ComputeRequest } from '../../src/state/computeClient';
+import { createEngineClient, type EngineClient, type ComputeRequest } from '../../src/state/engineClient';
 import type { CompareRequest } from '../../src/engine/compareScenarios';
 import { claim, model } from '../support/models';
 import { ControllableEngine, FakeEngineWorker } from './fakeEngineWorker';
@@ -22,7 +22,7 @@ function request(baseSize: number): ComputeRequest {
 
 let engine: ControllableEngine;
 let workers: FakeEngineWorker[];
-let client: ComputeClient | undefined;
+let client: EngineClient | undefined;
 const onResult = vi.fn();
 const onCompareResult = vi.fn();
 const onFallback = vi.fn();
@@ -33,8 +33,8 @@ const createWorker = vi.fn(() => {
   return worker.asWorker();
 });
 
-function startClient(options: { createWorker?: () => Worker } = {}): ComputeClient {
-  client = createComputeClient({ onResult, onCompareResult, onFallback, onError, createWorker: options.createWorker ?? createWorker });
+function startClient(options: { createWorker?: () => Worker } = {}): EngineClient {
+  client = createEngineClient({ onResult, onCompareResult, onFallback, onError, createWorker: options.createWorker ?? createWorker });
   return client;
 }
 

@@ -6,7 +6,7 @@ import { headlineChangedFrom, headlineTotal, openApp, setNumber, withoutFileSyst
 const SEED_TOTAL = 17.18 * 1.052 ** 7;
 
 /** Clicks Share link and returns the link shown in the panel. */
-async function makeShareLink(page: Page): Promise<string> {
+async function makeWorkspaceLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Share link' }).click();
   const field = page.getByRole('textbox', { name: 'Link to this workspace' });
   await expect(field).toBeVisible();
@@ -19,14 +19,14 @@ function tampered(link: string): string {
   return `${link.slice(0, at)}${link[at] === 'A' ? 'B' : 'A'}${link.slice(at + 1)}`;
 }
 
-test('a share link opened in a fresh browser shows the same workspace; the address bar is never rewritten while editing', async ({ page, browser, context }) => {
+test('a workspace link opened in a fresh browser shows the same workspace; the address bar is never rewritten while editing', async ({ page, browser, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
   await setNumber(page, 'Trend growth', '1.5');
   const edited = await headlineChangedFrom(page, SEED_TOTAL);
   expect(new URL(page.url()).hash).toBe('');
 
-  const link = await makeShareLink(page);
+  const link = await makeWorkspaceLink(page);
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#w=1\.[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId('share-status')).toHaveText(/^Link copied to the clipboard \(\d+ kB\)\.$/);
   await expect(page.getByTestId('share-status')).toHaveAttribute('role', 'status');
@@ -62,7 +62,7 @@ test('a share link opened in a fresh browser shows the same workspace; the addre
 
 test('a tampered link shows an alert naming the problem and leaves the workspace exactly as it was', async ({ page, browser }) => {
   await openApp(page);
-  const link = await makeShareLink(page);
+  const link = await makeWorkspaceLink(page);
   await page.getByRole('button', { name: 'Close' }).click();
   await setNumber(page, 'Trend growth', '0.8');
   const edited = await headlineChangedFrom(page, SEED_TOTAL);
@@ -73,7 +73,7 @@ test('a tampered link shows an alert naming the problem and leaves the workspace
   }, new URL(tampered(link)).hash);
   const alert = page.getByTestId('problem');
   await expect(alert).toHaveAttribute('role', 'alert');
-  await expect(alert).toContainText('The share link was not opened');
+  await expect(alert).toContainText('The workspace link was not opened');
   await expect(alert).toContainText('damaged or incomplete');
   expect(await headlineTotal(page)).toBe(edited);
   await expect(page.getByRole('textbox', { name: /^Trend growth \(/ })).toHaveValue('0.8');
@@ -127,7 +127,7 @@ test('Share link on a workspace too large for a link says so and offers Save as'
 
 test('at start-up a link asks before replacing unsaved autosaved work: Cancel keeps it, OK opens the link', async ({ page, context }) => {
   await openApp(page);
-  const link = await makeShareLink(page); // the report's workspace
+  const link = await makeWorkspaceLink(page); // the report's workspace
   await page.getByRole('button', { name: 'Close' }).click();
   await setNumber(page, 'Trend growth', '3');
   const edited = await headlineChangedFrom(page, SEED_TOTAL);
@@ -159,7 +159,7 @@ test('a link opens over work that is saved without asking', async ({ page, brows
   await openApp(page);
   await setNumber(page, 'Trend growth', '2');
   await headlineChangedFrom(page, SEED_TOTAL);
-  const link = await makeShareLink(page);
+  const link = await makeWorkspaceLink(page);
   await page.getByRole('button', { name: 'Close' }).click();
 
   const fresh = await browser.newContext();

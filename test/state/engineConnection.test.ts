@@ -1,10 +1,10 @@
 /**
- * The one-way flow store → compute client → engine → result in the store, with the real store and
+ * The one-way flow store → engine client → engine → result in the store, with the real store and
  * the real engine: on the main thread (a browser without workers) and through a worker stand-in.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluateScenario } from '../../src/engine/evaluateScenario';
-import { connectCompute } from '../../src/state/computeConnection';
+import { connectEngine } from '../../src/state/engineConnection';
 import { activeScenarioOf } from '../../src/state/scenarioSelectors';
 import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
 import { ControllableEngine, FakeEngineWorker } from './fakeEngineWorker';
@@ -34,9 +34,9 @@ function shownEndTotal(): number | undefined {
   return total?.[total.length - 1];
 }
 
-describe('connectCompute on the main thread', () => {
+describe('connectEngine on the main thread', () => {
   it('computes the scenario on screen at once and says the engine is on the main thread', () => {
-    disconnect = connectCompute(useSlidecast, noWorker);
+    disconnect = connectEngine(useSlidecast, noWorker);
     const state = useSlidecast.getState();
     expect(state.resultScenario).toBe('consensus');
     expect(shownEndTotal()).toBe(expectedEndTotal());
@@ -45,7 +45,7 @@ describe('connectCompute on the main thread', () => {
   });
 
   it('recomputes after every edit, undo and scenario switch', () => {
-    disconnect = connectCompute(useSlidecast, noWorker);
+    disconnect = connectEngine(useSlidecast, noWorker);
     const initialTotal = shownEndTotal();
 
     setValue({ kind: 'baseSize' }, 25);
@@ -67,7 +67,7 @@ describe('connectCompute on the main thread', () => {
   });
 
   it('asks for nothing when nothing the forecast depends on changed', () => {
-    disconnect = connectCompute(useSlidecast, noWorker);
+    disconnect = connectEngine(useSlidecast, noWorker);
     const results: unknown[] = [];
     const unsubscribe = useSlidecast.subscribe((state, previous) => {
       if (state.result !== previous.result) results.push(state.result);
@@ -81,7 +81,7 @@ describe('connectCompute on the main thread', () => {
   });
 
   it('stops following the store once disconnected', () => {
-    disconnect = connectCompute(useSlidecast, noWorker);
+    disconnect = connectEngine(useSlidecast, noWorker);
     const before = useSlidecast.getState().result;
     disconnect();
     disconnect = undefined;
@@ -90,11 +90,11 @@ describe('connectCompute on the main thread', () => {
   });
 });
 
-describe('connectCompute through a worker', () => {
+describe('connectEngine through a worker', () => {
   it('shows the newest numbers after a drag, never a queue catching up', async () => {
     const engine = new ControllableEngine();
     const workers: FakeEngineWorker[] = [];
-    disconnect = connectCompute(useSlidecast, () => {
+    disconnect = connectEngine(useSlidecast, () => {
       const worker = new FakeEngineWorker(engine);
       workers.push(worker);
       return worker.asWorker();

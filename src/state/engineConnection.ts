@@ -1,5 +1,5 @@
 /**
- * Data flows one way: store → compute client → worker → result in the store. This connects them:
+ * Data flows one way: store → engine client → worker → result in the store. This connects them:
  * whenever the active scenario's model or the claims change, the newest of them is computed; while
  * the Compare view is open, so is the comparison of the scenarios chosen there.
  */
@@ -7,13 +7,13 @@ import type { StoreApi } from 'zustand';
 import type { SlidecastState } from './store';
 import { activeScenarioOf } from './scenarioSelectors';
 import { compareRequestOf } from '../engine/compareScenarios';
-import { createComputeClient, type ComputeClient, type ComputeClientOptions } from './computeClient';
+import { createEngineClient, type EngineClient, type EngineClientOptions } from './engineClient';
 
-export function connectCompute(
+export function connectEngine(
   store: Pick<StoreApi<SlidecastState>, 'getState' | 'subscribe'>,
-  createWorker?: ComputeClientOptions['createWorker'],
+  createWorker?: EngineClientOptions['createWorker'],
 ): () => void {
-  const client: ComputeClient = createComputeClient({
+  const client: EngineClient = createEngineClient({
     onResult: (request, result) => {
       // Marks let the browser benchmark (bench/ui.bench.ts) split a slider's latency into its
       // legs; a mark costs a microsecond.

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model/types';
 import type { QuantityRef } from '../../src/model/quantityRef';
 import { getQuantity } from '../../src/model/quantityRef';
-import { resetQuantity, setDriverTiming, setMemberShare, setQuantityValue } from '../../src/state/modelEdits';
-import { fileProblems, seedModel, shareOf, siblingsOf, sumOfShares, workspaceOf } from './storeFactories';
+import { resetQuantity, setDriverTiming, setMemberShare, setQuantityValue } from '../../src/model/modelEdits';
+import { fileProblems, seedModel, shareOf, siblingsOf, sumOfShares, workspaceOf } from '../state/storeFactories';
 
 const REGIONS = ['na', 'europe', 'apac', 'latam', 'mea'] as const;
 const region = (id: string) => ['region', id];
