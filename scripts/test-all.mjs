@@ -28,11 +28,12 @@ function readJson(path) {
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
 
-// Static checks first: strict types in every layer (the pure layers without DOM types) and lint
-// (which also keeps React and the store out of src/model and src/engine). Each counts as a check.
+// Static checks first: strict types in every layer (the pure layers without DOM types), lint, and
+// the layer rules (which layer may import which: .dependency-cruiser.cjs). Each counts as a check.
 for (const [name, command, args] of [
   ['typecheck', './node_modules/.bin/tsc', ['-b']],
   ['lint', './node_modules/.bin/eslint', ['.', '--max-warnings=0']],
+  ['layer rules', './node_modules/.bin/depcruise', ['src', '--config', '.dependency-cruiser.cjs']],
 ]) {
   if (run(command, args) === 0) counts.passed += 1;
   else {
