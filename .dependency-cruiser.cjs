@@ -1,8 +1,9 @@
 /**
- * The layer rules of shared/DESIGN.md §5, checked by `npm run check:layers` (and by `npm test`):
+ * The layer rules of shared/DESIGN.md §5 as the code keeps them, checked by `npm run check:layers`
+ * (and by `npm test`); README's Architecture section lists them in words:
  *
- *   model  ←  engine  ←  state  ←  ui
- *      ↖______  io  ______↗        (ui uses io too; cli uses model, engine and Node-safe io)
+ *   model ← engine ← state ← ui        model ← engine ← io ← ui        model ← engine ← cli
+ *   (state names io's types only; cli uses only the Node-safe io; nothing imports cli)
  *
  * Every rule is a `forbidden` rule: the check fails on any import that breaks one, naming the rule,
  * the importing file and the imported one. This file is the one home of the layer rules (ESLint no
