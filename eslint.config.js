@@ -3,17 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// The pure layers (src/model, src/engine) must never reach the UI, the store or the DOM: the
-// worker imports them, and so does the CLI in Node. tsconfig.pure.json keeps DOM types out; this
-// rule keeps the imports out.
-// The model's edit recipes are written against immer drafts (immer is a pure data library, no UI
-// and no store), so src/model may import it; the engine works on plain arrays and may not.
-const pureLayerImports = (allowImmer) => ({
-  patterns: [
-    { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', '@visx/*', ...(allowImmer ? [] : ['immer'])], message: 'src/model and src/engine are pure: no UI or store libraries.' },
-    { group: ['**/state/**', '**/ui/**', '**/io/**', '**/cli/**'], message: 'src/model and src/engine must not import the layers above them.' },
-  ],
-});
+// Which layer may import which (DESIGN.md §5) is checked by dependency-cruiser, in one place:
+// .dependency-cruiser.cjs (`npm run check:layers`). The pure layers also get no browser or Node
+// globals here, and tsconfig.pure.json keeps DOM types out of them.
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'reports'] },
@@ -33,17 +25,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'build/**/*.ts', 'bench/**/*.ts'],
+    files: ['**/*.mjs', '**/*.cjs', 'build/**/*.ts', 'bench/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['src/model/**/*.ts'],
+    files: ['src/model/**/*.ts', 'src/engine/**/*.ts'],
     languageOptions: { globals: {} },
-    rules: { 'no-restricted-imports': ['error', pureLayerImports(true)] },
-  },
-  {
-    files: ['src/engine/**/*.ts'],
-    languageOptions: { globals: {} },
-    rules: { 'no-restricted-imports': ['error', pureLayerImports(false)] },
   },
 );

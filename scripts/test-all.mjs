@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every test — unit, property and component tests (Vitest), then the end-to-end suite
- * in a real Chromium (Playwright) — and one closing line `tests: N passed, N failed` that CI reads.
+ * `npm test`: every test — the static checks, unit, property and component tests (Vitest), the
+ * end-to-end suite in a real Chromium (Playwright), then the first-load budget on the production
+ * build — and one closing line `tests: N passed, N failed` that CI reads.
  * Exits non-zero when anything failed or nothing ran.
  */
 import { spawnSync } from 'node:child_process';
@@ -28,18 +29,19 @@ function readJson(path) {
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
 
-// Static checks first: strict types in every layer (the pure layers without DOM types) and lint
-// (which also keeps React and the store out of src/model and src/engine). Each counts as a check.
-for (const [name, command, args] of [
-  ['typecheck', './node_modules/.bin/tsc', ['-b']],
-  ['lint', './node_modules/.bin/eslint', ['.', '--max-warnings=0']],
-]) {
+// Static checks first: strict types in every layer (the pure layers without DOM types), lint, and
+// the layer rules (which layer may import which: .dependency-cruiser.cjs). Each counts as a check.
+function check(name, command, args) {
   if (run(command, args) === 0) counts.passed += 1;
   else {
     counts.failed += 1;
     problems.push(`${name} failed`);
   }
 }
+
+check('typecheck', './node_modules/.bin/tsc', ['-b']);
+check('lint', './node_modules/.bin/eslint', ['.', '--max-warnings=0']);
+check('layer rules', './node_modules/.bin/depcruise', ['src', '--config', '.dependency-cruiser.cjs']);
 
 const vitestStatus = run('./node_modules/.bin/vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]);
 const vitest = readJson(`${reports}/vitest.json`);
@@ -64,6 +66,11 @@ if (!skipE2e) {
     if (e2eStatus !== 0 && playwright.stats.unexpected === 0) problems.push('playwright exited with an error');
   } else problems.push('playwright wrote no report');
 }
+
+// The first-load budget (DESIGN.md §8) on the production build that the end-to-end suite's server
+// made (playwright.config.ts webServer); without that suite, a build of its own. One check.
+if (skipE2e || !existsSync('dist/index.html')) run('./node_modules/.bin/vite', ['build', '--logLevel', 'warn']);
+check('first-load budget', process.execPath, ['scripts/check-first-load-budget.mjs', 'dist']);
 
 for (const problem of problems) console.error(`test-all: ${problem}`);
 const ran = counts.passed + counts.failed;

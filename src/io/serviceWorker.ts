@@ -29,32 +29,12 @@ export interface Precache {
   files: string[];
 }
 
-/** Events of a service worker, as far as this file uses them (the app's DOM types lack them). */
-export interface ExtendableEventLike extends Event {
-  waitUntil(promise: Promise<unknown>): void;
-}
-
-export interface FetchEventLike extends ExtendableEventLike {
-  readonly request: Request;
-  respondWith(response: Promise<Response> | Response): void;
-}
-
-export interface ServiceWorkerScopeLike {
-  readonly location: { readonly origin: string };
-  readonly registration: { readonly scope: string };
-  readonly caches: CacheStorage;
-  readonly clients: { claim(): Promise<void> };
-  fetch(request: Request): Promise<Response>;
-  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
-  addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void;
-}
-
 const CACHE_PREFIX = 'slidecast-shell-';
 /** A network that neither answers nor fails (a flaky meeting-room Wi-Fi) gets this long. */
 export const NAVIGATION_TIMEOUT_MS = 3000;
 const SHELL = 'index.html';
 
-export function installServiceWorker(scope: ServiceWorkerScopeLike, precache: Precache): void {
+export function installServiceWorker(scope: ServiceWorkerGlobalScope, precache: Precache): void {
   const cacheName = `${CACHE_PREFIX}${precache.version}`;
   const base = scope.registration.scope;
   const precached = new Set(precache.files.map((file) => new URL(file, base).href));
@@ -127,9 +107,11 @@ export function installServiceWorker(scope: ServiceWorkerScopeLike, precache: Pr
 }
 
 declare const __SLIDECAST_PRECACHE__: Precache | undefined;
+// The WebWorker library types `self` as any worker's scope; this file runs as a service worker.
+declare const self: ServiceWorkerGlobalScope;
 
 // In sw.js the build has put the manifest here; anywhere else (a test importing this file) the
 // identifier does not exist and nothing is installed.
 if (typeof __SLIDECAST_PRECACHE__ !== 'undefined') {
-  installServiceWorker(self as unknown as ServiceWorkerScopeLike, __SLIDECAST_PRECACHE__);
+  installServiceWorker(self, __SLIDECAST_PRECACHE__);
 }

@@ -13,11 +13,20 @@ import { DropZone } from './files/DropZone';
 import { useDocumentGuards } from './files/useDocumentGuards';
 import { useShortcuts } from './useShortcuts';
 import { PrintSummary } from './print/PrintSummary';
+import { ViewErrorBoundary } from './ViewErrorBoundary';
 import './print/print.css';
 
 const PresentMode = lazy(() => import('./present/PresentMode').then((m) => ({ default: m.PresentMode })));
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 const StructureView = lazy(() => import('./structure/StructureView').then((m) => ({ default: m.StructureView })));
+
+/** How a view's error message names it (ViewErrorBoundary). */
+const VIEW_NAMES: Record<View, string> = {
+  model: 'The model view',
+  scenarios: 'The Scenarios view',
+  compare: 'The Compare view',
+  structure: 'The Structure view',
+};
 
 export function App() {
   const [view, setView] = useState<View>('model');
@@ -31,9 +40,11 @@ export function App() {
   useDocumentGuards();
   if (presenting) {
     return (
-      <Suspense fallback={<p className="muted">Loading…</p>}>
-        <PresentMode onLeave={leavePresentation} />
-      </Suspense>
+      <ViewErrorBoundary viewName="Present mode" onLeave={leavePresentation} leaveLabel="Leave present mode">
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <PresentMode onLeave={leavePresentation} />
+        </Suspense>
+      </ViewErrorBoundary>
     );
   }
   return (
@@ -45,31 +56,34 @@ export function App() {
         <HeadlineStrip />
       </div>
       <WarningList />
-      {view === 'model' && (
-        <main className="workbench">
-          <AssumptionsPanel />
-          <ForecastView />
-        </main>
-      )}
-      {view === 'scenarios' && (
-        <main className="page">
-          <ScenariosView />
-        </main>
-      )}
-      {view === 'compare' && (
-        <main className="page">
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <CompareView />
-          </Suspense>
-        </main>
-      )}
-      {view === 'structure' && (
-        <main className="page">
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <StructureView />
-          </Suspense>
-        </main>
-      )}
+      {/* Each view has its own boundary (key): a crash in one leaves the top bar, and the others, working. */}
+      <ViewErrorBoundary key={view} viewName={VIEW_NAMES[view]}>
+        {view === 'model' && (
+          <main className="workbench">
+            <AssumptionsPanel />
+            <ForecastView />
+          </main>
+        )}
+        {view === 'scenarios' && (
+          <main className="page">
+            <ScenariosView />
+          </main>
+        )}
+        {view === 'compare' && (
+          <main className="page">
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <CompareView />
+            </Suspense>
+          </main>
+        )}
+        {view === 'structure' && (
+          <main className="page">
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <StructureView />
+            </Suspense>
+          </main>
+        )}
+      </ViewErrorBoundary>
       <DropZone />
       <PrintSummary />
     </div>
