@@ -150,6 +150,26 @@ describe('StackedAreaChartPlot', () => {
     for (let i = 0; i < YEARS.length; i += 1) expect(top[i]!.y).toBeLessThanOrEqual(bottom[i]!.y + 1e-9);
   });
 
+  it('draws a single year as full-width columns, each stacked on the one below', () => {
+    const series = [
+      { key: 'a', name: 'A', values: [3] },
+      { key: 'b', name: 'B', values: [1] },
+    ];
+    const { svg } = renderStacked({ years: [2025], series, mode: 'shares' });
+    const columns = areas(svg).map((area) => {
+      const match = /^M0,(-?[\d.e-]+)H(-?[\d.e-]+)V(-?[\d.e-]+)H0Z$/.exec(area.getAttribute('d') ?? '');
+      expect(match).not.toBeNull();
+      return { top: Number(match![1]), width: Number(match![2]), bottom: Number(match![3]) };
+    });
+    const [a, b] = columns as [(typeof columns)[number], (typeof columns)[number]];
+    expect(a.width).toBeGreaterThan(600);
+    expect(b.width).toBe(a.width);
+    expect(b.bottom).toBeCloseTo(a.top, 9);
+    // Shares: A holds 75% of the column, B the 25% above it up to the top of the plot.
+    expect(b.top).toBeCloseTo(0, 9);
+    expect((a.bottom - a.top) / (a.bottom - b.top)).toBeCloseTo(0.75, 9);
+  });
+
   it('summarises every series for screen readers', () => {
     const { svg } = renderStacked({ title: 'Market by region', unit: 'USD bn' });
     const label = svg.getAttribute('aria-label') ?? '';
