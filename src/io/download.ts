@@ -12,6 +12,11 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Text as the bytes of a file: UTF-8, and its type says so. */
+export function textBlob(text: string, type = 'text/plain'): Blob {
+  return new Blob([text], { type: `${type};charset=utf-8` });
+}
+
 export function downloadText(fileName: string, text: string, type = 'text/plain'): void {
-  downloadBlob(fileName, new Blob([text], { type: `${type};charset=utf-8` }));
+  downloadBlob(fileName, textBlob(text, type));
 }

@@ -8,7 +8,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import type { CSSProperties } from 'react';
-import { area } from '@visx/shape';
+import { area, stack as stackLayout } from '@visx/shape';
 import { CHART_INK, seriesColor } from './chartPalette';
 import { LEGEND_STYLE, VISUALLY_HIDDEN, formatShare, formatYear, transitionStyle, valueAt } from './chartLayout';
 import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
@@ -66,11 +66,6 @@ interface Layer {
   share: Float64Array;
 }
 
-interface StackedLayer {
-  lower: Float64Array;
-  upper: Float64Array;
-}
-
 const EMPTY_KEYS: ReadonlySet<string> = new Set();
 const INDEX_X = (years: readonly number[], i: number) => years[i] ?? 0;
 
@@ -113,38 +108,39 @@ export function StackedAreaChartPlot({
     return { layers, totals };
   }, [years, series]);
 
+  // d3's stack (through visx), bottom layer first: each layer's [lower, upper] per year. In shares
+  // mode the layers stack their shares of the year, so the top is 1 wherever the year has a total.
+  // (visx's <AreaStack> stacks inside render; the y axis needs the stack's height before that.)
   const stack = useMemo(() => {
-    const n = years.length;
-    const running = new Float64Array(n);
-    const stacked: StackedLayer[] = data.layers.map((layer) => {
-      const lower = Float64Array.from(running);
-      for (let i = 0; i < n; i += 1) {
-        running[i] = (running[i] ?? 0) + (mode === 'shares' ? (layer.share[i] ?? 0) : stackable(layer.raw[i] ?? 0));
-      }
-      return { lower, upper: Float64Array.from(running) };
-    });
-    let top = 0;
-    for (const v of running) top = Math.max(top, v);
-    return { stacked, top: running, max: mode === 'shares' ? 1 : top > 0 ? top : 1 };
-  }, [data, mode, years.length]);
+    const stacked = stackLayout<number, number>({
+      keys: data.layers.map((_, k) => k),
+      value: (i, k) => {
+        const layer = data.layers[k];
+        return mode === 'shares' ? (layer?.share[i] ?? 0) : stackable(layer?.raw[i] ?? 0);
+      },
+    })(years.map((_, i) => i));
+    const top = Float64Array.from(years, (_, i) => stacked.at(-1)?.[i]?.[1] ?? 0);
+    let highest = 0;
+    for (const v of top) highest = Math.max(highest, v);
+    return { stacked, top, max: mode === 'shares' ? 1 : highest > 0 ? highest : 1 };
+  }, [data, mode, years]);
 
   const formatYTick = useCallback((t: number) => (mode === 'shares' ? formatShare(t, 0) : formatTick(t)), [mode, formatTick]);
   const plot = usePlotLayout({ width, height, years, yExtent: [0, stack.max], formatYTick, fontSize: fontSizeOverride });
   const { fontSize, margin, innerWidth, innerHeight, yScale, xScale, invertX } = plot;
 
   const paths = useMemo(() => {
-    const indices = years.map((_, i) => i);
     // A single year has no width to fill: draw it as a column half a year wide either side.
     const single = years.length === 1;
-    return stack.stacked.map(({ lower, upper }) => {
-      const path = area<number>({
-        x: (i) => xScale(INDEX_X(years, i)),
-        y0: (i) => yScale(lower[i] ?? 0),
-        y1: (i) => yScale(upper[i] ?? 0),
-      });
-      if (!single) return path(indices) ?? '';
-      const y0 = yScale(lower[0] ?? 0);
-      const y1 = yScale(upper[0] ?? 0);
+    const path = area<ArrayLike<number>>({
+      x: (_, i) => xScale(INDEX_X(years, i)),
+      y0: (point) => yScale(point[0] ?? 0),
+      y1: (point) => yScale(point[1] ?? 0),
+    });
+    return stack.stacked.map((layer) => {
+      if (!single) return path(layer) ?? '';
+      const y0 = yScale(layer[0]?.[0] ?? 0);
+      const y1 = yScale(layer[0]?.[1] ?? 0);
       return `M0,${y1}H${innerWidth}V${y0}H0Z`;
     });
   }, [stack, xScale, yScale, years, innerWidth]);

@@ -3,7 +3,10 @@
  * picture on the clipboard. It exports the chart drawn in its own panel, as it is on screen (the
  * dimension, drill-down and values/shares chosen), with a title and the chart's legend.
  */
-import { chartToPng, chartToSvg, copyChartToClipboard, readLegend, type ChartExportOptions } from '../../io/chartExport';
+import { copyChartToClipboard } from '../../io/chartExport/chartClipboard';
+import { readLegend } from '../../io/chartExport/chartLegend';
+import { chartToPng } from '../../io/chartExport/chartPng';
+import { SVG_FILE_TYPE, chartToSvg, type ChartExportOptions } from '../../io/chartExport/standaloneSvg';
 import { downloadBlob, downloadText } from '../../io/download';
 import { ExportMenu, type ExportMenuItem } from './ExportMenu';
 import type { ExportFeedback } from './feedback';
@@ -64,7 +67,7 @@ export function ChartExportMenu({ chart, title, subject, name = subject }: Chart
         const result = chartToSvg(svg, optionsFor(svg));
         if (!result.ok) return { ok: false, message: result.message };
         const fileName = names.fileName(subject, 'svg');
-        downloadText(fileName, result.value.text, 'image/svg+xml');
+        downloadText(fileName, result.value.text, SVG_FILE_TYPE);
         return { ok: true, message: `Downloaded “${fileName}”.` };
       },
     },

@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import fc from 'fast-check';
 import { StackedAreaChartPlot } from '../../../src/ui/charts/StackedAreaChart';
-import type { StackedAreaChartPlotProps } from '../../../src/ui/charts/StackedAreaChart';
+import type { StackedAreaChartPlotProps, StackedAreaMode } from '../../../src/ui/charts/StackedAreaChart';
 import { REGION_SHARES, YEARS, formatValue, growingTotal, pathPoints, plotOffset, regions, yTickLabels } from './chartFixtures';
 
 afterEach(cleanup);
@@ -149,6 +150,26 @@ describe('StackedAreaChartPlot', () => {
     for (let i = 0; i < YEARS.length; i += 1) expect(top[i]!.y).toBeLessThanOrEqual(bottom[i]!.y + 1e-9);
   });
 
+  it('draws a single year as full-width columns, each stacked on the one below', () => {
+    const series = [
+      { key: 'a', name: 'A', values: [3] },
+      { key: 'b', name: 'B', values: [1] },
+    ];
+    const { svg } = renderStacked({ years: [2025], series, mode: 'shares' });
+    const columns = areas(svg).map((area) => {
+      const match = /^M0,(-?[\d.e-]+)H(-?[\d.e-]+)V(-?[\d.e-]+)H0Z$/.exec(area.getAttribute('d') ?? '');
+      expect(match).not.toBeNull();
+      return { top: Number(match![1]), width: Number(match![2]), bottom: Number(match![3]) };
+    });
+    const [a, b] = columns as [(typeof columns)[number], (typeof columns)[number]];
+    expect(a.width).toBeGreaterThan(600);
+    expect(b.width).toBe(a.width);
+    expect(b.bottom).toBeCloseTo(a.top, 9);
+    // Shares: A holds 75% of the column, B the 25% above it up to the top of the plot.
+    expect(b.top).toBeCloseTo(0, 9);
+    expect((a.bottom - a.top) / (a.bottom - b.top)).toBeCloseTo(0.75, 9);
+  });
+
   it('summarises every series for screen readers', () => {
     const { svg } = renderStacked({ title: 'Market by region', unit: 'USD bn' });
     const label = svg.getAttribute('aria-label') ?? '';
@@ -159,5 +180,56 @@ describe('StackedAreaChartPlot', () => {
     const { svg } = renderStacked({ series: [] });
     expect(areas(svg)).toHaveLength(0);
     expect(svg).toHaveTextContent('No forecast to show');
+  });
+});
+
+describe('StackedAreaChartPlot stacking, on any data', () => {
+  /** What a value adds to its year's stack: negative, missing and infinite values add nothing. */
+  const stackable = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
+  const value = fc.oneof(
+    { weight: 6, arbitrary: fc.double({ min: 0.01, max: 1e4, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(0, -3, Number.NaN, Number.POSITIVE_INFINITY) },
+  );
+  const cases = fc
+    .record({ yearCount: fc.integer({ min: 2, max: YEARS.length }), seriesCount: fc.integer({ min: 1, max: 12 }), mode: fc.constantFrom<StackedAreaMode>('values', 'shares') })
+    .chain(({ yearCount, seriesCount, mode }) =>
+      fc.record({
+        mode: fc.constant(mode),
+        years: fc.constant(YEARS.slice(0, yearCount)),
+        values: fc.array(fc.array(value, { minLength: yearCount, maxLength: yearCount }), { minLength: seriesCount, maxLength: seriesCount }),
+      }),
+    );
+
+  it('draws each band from the top of the one below it, as tall as its stackable value (values) or its share of the year (shares)', () => {
+    fc.assert(
+      fc.property(cases, ({ mode, years, values }) => {
+        cleanup();
+        const series = values.map((v, k) => ({ key: `s${k}`, name: `S${k}`, values: v }));
+        const { svg } = renderStacked({ years, series, mode });
+        const n = years.length;
+        const bands = areas(svg).map((area) => {
+          const points = pathPoints(area.getAttribute('d'));
+          expect(points).toHaveLength(2 * n);
+          return { top: points.slice(0, n).map((p) => p.y), bottom: points.slice(n).reverse().map((p) => p.y) };
+        });
+        expect(bands).toHaveLength(series.length);
+        const totals = years.map((_, i) => values.reduce((sum, v) => sum + stackable(v[i]!), 0));
+        const baseline = bands[0]!.bottom[0]!;
+        const heights = years.map((_, i) => baseline - bands.at(-1)!.top[i]!);
+        const plotHeight = Math.max(...heights);
+        // d3 writes path coordinates to 3 decimals: a height read back from 4 of them is within 0.002 px.
+        const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(0.0025);
+        // Pixels per unit of value: one scale for every year (values), or each year filled (shares).
+        const top = Math.max(...totals);
+        const perUnit = (i: number) => (mode === 'shares' ? (totals[i]! > 0 ? plotHeight / totals[i]! : 0) : top > 0 ? plotHeight / top : 0);
+        bands.forEach((band, k) => {
+          years.forEach((_, i) => {
+            close(band.bottom[i]!, k === 0 ? baseline : bands[k - 1]!.top[i]!);
+            close(band.bottom[i]! - band.top[i]!, stackable(values[k]![i]!) * perUnit(i));
+          });
+        });
+      }),
+      { numRuns: 60 },
+    );
   });
 });

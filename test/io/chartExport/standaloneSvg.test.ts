@@ -1,47 +1,21 @@
 // @vitest-environment jsdom
 /**
- * A chart as a standalone SVG file: it parses on its own, has its namespace and size, carries the
- * styles the page gave it, a title and a white background, and nothing that can run or reach out —
+ * A chart as a standalone SVG file: it parses on its own, has its namespace and size, a title and
+ * a white background, the chart's legend below it, and nothing that can run or reach out —
  * whatever the chart on the page held. Text stays text.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SVG_NS, canCopyImages, chartToSvg, chartToSvgText, copyChartToClipboard, readLegend, sanitizeSvgTree } from '../../src/io/chartExport';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SVG_NS } from '../../../src/io/chartExport/svgDom';
+import { chartToSvg, chartToSvgText, defaultExportOptions, exportBackground } from '../../../src/io/chartExport/standaloneSvg';
+import { CHART, clearPage, mount, parse } from './svgFixtures';
 
-afterEach(() => {
-  document.body.innerHTML = '';
-  document.head.innerHTML = '';
-  vi.unstubAllGlobals();
-});
-
-/** Mounts SVG markup in the page (as the charts are) and returns the <svg>. */
-function mount(markup: string): SVGSVGElement {
-  const host = document.createElement('div');
-  host.innerHTML = markup;
-  document.body.append(host);
-  const svg = host.querySelector('svg');
-  if (!(svg instanceof SVGSVGElement)) throw new Error('no svg');
-  return svg;
-}
-
-function parse(text: string): XMLDocument {
-  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-  expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
-  return doc;
-}
+afterEach(clearPage);
 
 function svgText(svg: SVGSVGElement, title = 'Total market (USD bn)', subtitle?: string): string {
   const result = chartToSvgText(svg, subtitle ? { title, subtitle } : { title });
   if (!result.ok) throw new Error(result.message);
   return result.value;
 }
-
-const CHART = `
-  <svg width="640" height="300" role="img" aria-label="Total market" data-testid="total-chart" tabindex="0" style="display:block;overflow:visible">
-    <g transform="translate(50,18)">
-      <path data-testid="total-line" d="M0,200L100,150L200,100" fill="none" stroke="#0B5394" stroke-width="2.25"></path>
-      <text x="0" y="220" fill="#4B5563" font-size="12">2025</text>
-    </g>
-  </svg>`;
 
 describe('chartToSvgText', () => {
   it('is a standalone SVG file: XML prolog, svg root in the SVG namespace, xmlns, width, height and viewBox', () => {
@@ -74,24 +48,6 @@ describe('chartToSvgText', () => {
     const line = chart?.querySelector('path[data-testid="total-line"]');
     expect(line?.getAttribute('d')).toBe('M0,200L100,150L200,100');
     expect(line?.getAttribute('stroke')).toBe('#0B5394');
-  });
-
-  it('writes styles that came from the page’s style sheets onto the elements, and leaves out what is hidden', () => {
-    const sheet = document.createElement('style');
-    sheet.textContent = '.accent { fill: rgb(200, 30, 40); stroke: rgb(1, 2, 3); opacity: 0.5; } .gone { display: none; }';
-    document.head.append(sheet);
-    const svg = mount(`
-      <svg width="200" height="100">
-        <rect class="accent" width="10" height="10"></rect>
-        <g class="gone"><text>hidden</text></g>
-      </svg>`);
-    const root = parse(svgText(svg)).documentElement;
-    const rect = root.querySelector('rect.accent');
-    expect(rect?.getAttribute('fill')).toBe('rgb(200, 30, 40)');
-    expect(rect?.getAttribute('stroke')).toBe('rgb(1, 2, 3)');
-    expect(rect?.getAttribute('opacity')).toBe('0.5');
-    expect(root.querySelector('.gone')).toBeNull();
-    expect(root.textContent).not.toContain('hidden');
   });
 
   it('drops scripts, event attributes, animation, foreign HTML and outside links, even when the chart had them', () => {
@@ -142,19 +98,12 @@ describe('chartToSvgText', () => {
   });
 
   it('draws the legend under the chart: swatches by colour, glyphs copied, labels as text', () => {
-    const host = document.createElement('div');
-    host.innerHTML = `
-      <ul aria-label="Legend">
-        <li><span aria-hidden="true" style="background: rgb(0, 114, 178)"></span>North America</li>
-        <li><button><span aria-hidden="true" style="background: #e69f00"></span>Europe<span aria-hidden="true">›</span></button></li>
-        <li><svg width="22" height="12" aria-hidden="true"><line x1="1" x2="21" y1="6" y2="6" stroke="#0B5394"></line></svg>Total market</li>
-      </ul>`;
-    document.body.append(host);
-    const legend = readLegend(host.querySelector('ul'));
-    expect(legend.map((entry) => entry.label)).toEqual(['North America', 'Europe', 'Total market']);
-    expect(legend[0]!.color).toBe('rgb(0, 114, 178)');
-    expect(legend[2]!.glyph).toBeInstanceOf(SVGSVGElement);
-
+    const glyph = mount('<svg width="22" height="12" aria-hidden="true"><line x1="1" x2="21" y1="6" y2="6" stroke="#0B5394"></line></svg>');
+    const legend = [
+      { label: 'North America', color: 'rgb(0, 114, 178)' },
+      { label: 'Europe', color: '#e69f00' },
+      { label: 'Total market', glyph },
+    ];
     const result = chartToSvg(mount(CHART), { title: 'By region', legend });
     if (!result.ok) throw new Error(result.message);
     const doc = parse(result.value.text);
@@ -162,6 +111,9 @@ describe('chartToSvgText', () => {
     expect([...group!.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['North America', 'Europe', 'Total market']);
     expect(group!.querySelector('rect')?.getAttribute('fill')).toBe('rgb(0, 114, 178)');
     expect(group!.querySelector('svg line')?.getAttribute('stroke')).toBe('#0B5394');
+    // Below the chart: the legend's group starts under the chart's 300 px.
+    const chartTop = Number(doc.querySelector('svg > svg')?.getAttribute('y'));
+    expect(group!.getAttribute('transform')).toMatch(new RegExp(`^translate\\(0,${chartTop + 300 + 8}\\)$`));
     // Title + chart + legend: taller than the chart and the title alone.
     expect(result.value.height).toBeGreaterThan(300 + 30);
   });
@@ -177,41 +129,17 @@ describe('chartToSvgText', () => {
   });
 });
 
-describe('sanitizeSvgTree', () => {
-  it('removes every on* attribute at any depth', () => {
-    const svg = mount('<svg width="1" height="1" onload="a()"><g><g><circle r="1" onmouseenter="b()" onBegin="c()"></circle></g></g></svg>');
-    sanitizeSvgTree(svg);
-    for (const element of [svg, ...svg.querySelectorAll('*')]) {
-      expect([...element.attributes].filter((a) => /^on/i.test(a.name))).toEqual([]);
-    }
-  });
-});
-
-describe('copyChartToClipboard', () => {
-  it('reports that the browser does not allow it when there is no clipboard API, and never throws', async () => {
-    vi.stubGlobal('navigator', { ...navigator, clipboard: undefined });
-    expect(canCopyImages()).toBe(false);
-    const result = await copyChartToClipboard(mount(CHART), { title: 'Total' });
-    expect(result).toEqual({ ok: false, reason: 'unsupported', message: expect.stringMatching(/does not let web pages copy images/) });
+describe('the defaults of an export', () => {
+  it('titles a picture with the chart’s accessible name up to its colon, or “Chart”', () => {
+    expect(defaultExportOptions(mount('<svg aria-label="Total market: 17.2 to 24.5"></svg>'))).toEqual({ title: 'Total market' });
+    expect(defaultExportOptions(mount('<svg></svg>'))).toEqual({ title: 'Chart' });
   });
 
-  it('reports a refusal by the browser (permission, focus) as a message', async () => {
-    class FakeClipboardItem {
-      constructor(readonly items: Record<string, unknown>) {}
-    }
-    vi.stubGlobal('ClipboardItem', FakeClipboardItem);
-    const write = vi.fn(async (items: FakeClipboardItem[]) => {
-      // A refusing browser does not wait for the picture; swallow its rejection as a browser would.
-      void Promise.resolve(items[0]!.items['image/png']).catch(() => undefined);
-      throw new DOMException('Document is not focused.', 'NotAllowedError');
-    });
-    vi.stubGlobal('navigator', { ...navigator, clipboard: { write } });
-    const result = await copyChartToClipboard(mount(CHART), { title: 'Total' });
-    expect(write).toHaveBeenCalledTimes(1);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(['denied', 'failed', 'unsupported']).toContain(result.reason);
-      expect(result.message.length).toBeGreaterThan(20);
-    }
+  it('paints the background white unless told otherwise', () => {
+    expect(exportBackground({ title: 'x' })).toBe('#ffffff');
+    expect(exportBackground({ title: 'x', background: '#000000' })).toBe('#000000');
+    const result = chartToSvgText(mount(CHART), { title: 'x', background: '#123456' });
+    if (!result.ok) throw new Error(result.message);
+    expect(parse(result.value).documentElement.querySelector(':scope > rect')?.getAttribute('fill')).toBe('#123456');
   });
 });
