@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rebalanceShares } from '../../src/model/rebalanceShares';
+import { assertProperty } from '../support/property';
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -58,7 +59,7 @@ describe('rebalanceShares', () => {
     .map((xs) => xs.map((x) => x / sum(xs)));
 
   it('keeps locked members fixed, every share in [0, 1] and the sum at 1', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         shareList.chain((shares) =>
           fc.tuple(

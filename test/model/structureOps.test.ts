@@ -44,6 +44,7 @@ import { parseWorkspaceFile, serializeWorkspace } from '../../src/model/workspac
 import { arbitraryModel, arbitraryWorkspace } from '../support/arbitraries';
 import { dimension, member, model as buildModel } from '../support/models';
 import { seedModel, workspaceOf } from '../state/storeFactories';
+import { assertProperty } from '../support/property';
 
 const sum = (members: readonly Member[]) => members.reduce((total, m) => total + m.share.value, 0);
 const shares = (members: readonly Member[]) => members.map((m) => m.share.value);
@@ -665,7 +666,7 @@ function opFrom(model: Model, seed: OpSeed): StructureOp | undefined {
 
 describe('properties', () => {
   it('any sequence of operations leaves a model the file accepts, every list summing to 1; a refused one changes nothing', { timeout: 60_000 }, () => {
-    fc.assert(
+    assertProperty(
       fc.property(arbitraryModel({ maxYears: 20, maxMembers: 4, maxDepth: 2, maxDrivers: 3, maxDimensions: 3 }), fc.array(opSeed, { maxLength: 25 }), (start, seeds) => {
         let model = structuredClone(start);
         for (const seed of seeds) {
@@ -690,7 +691,7 @@ describe('properties', () => {
   });
 
   it('applied to every scenario of a random workspace, the workspace still saves and opens', { timeout: 60_000 }, () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         arbitraryWorkspace({ maxScenarios: 3, maxYears: 15, maxMembers: 4, maxDepth: 1, maxDrivers: 3, maxDimensions: 2, maxClaims: 3 }),
         fc.array(fc.tuple(opSeed, fc.boolean()), { maxLength: 15 }),
