@@ -22,6 +22,7 @@
  * Names from a paste are text: they are compared and stored, never interpreted.
  */
 import { uniqueId } from '../model/ids';
+import { SHARE_SUM_TOLERANCE, splitInProportion } from '../model/rebalanceShares';
 import type { Member, Model } from '../model/types';
 import { cleanText, sameName, type ListShareEntry } from '../model/structureOps';
 import type { StructureOp } from '../model/structureOpsWorkspace';
@@ -381,10 +382,10 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
       result.error = `${list.ownerName} would have more than ${WORKSPACE_LIMITS.membersPerList} members`;
     }
     if (!result.error) {
-      result.scaled = off > 1e-12;
-      const factor = result.scaled ? 1 / sum : 1;
-      result.entries = list.rows.map((d) => {
-        const entry: ListShareEntry = { id: d.id!, name: cleanText(d.row.member), share: Math.min(1, (d.row.share ?? 0) * factor) };
+      result.scaled = off > SHARE_SUM_TOLERANCE;
+      const shares = splitInProportion(list.rows.map((d) => d.row.share ?? 0), 1);
+      result.entries = list.rows.map((d, i) => {
+        const entry: ListShareEntry = { id: d.id!, name: cleanText(d.row.member), share: shares[i]! };
         if (d.row.status === 'new') entry.create = true;
         return entry;
       });

@@ -30,6 +30,7 @@
  * say so. A driver without a `startYear` starts the year after the base year, wherever that is.
  */
 import { uniqueId } from './ids';
+import { rebalanceShares, splitInProportion } from './rebalanceShares';
 import { editableQuantity, findDimension, findMember, findMemberList, getQuantity, type QuantityRef } from './quantityRef';
 import type { Dimension, Driver, Member, Model } from './types';
 import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
@@ -37,7 +38,7 @@ import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
 /** A message saying why the operation was refused, or undefined when it was done. */
 export type OpResult = string | undefined;
 
-/** How far a list's shares may stray from 1 before the last free member absorbs the rounding. */
+/** A share this small is rounding: a new member may take it even when every sibling is locked, and a removed one may take it along. */
 const ROUNDING = 1e-9;
 
 // ——— Names ——————————————————————————————————————————————————————————————————————————————————————
@@ -127,34 +128,18 @@ function writeShare(member: Member, value: number): void {
 }
 
 /**
- * Writes `shares` into `list`. Rounding that has built up in their sum (beyond the last bits of a
- * typed 0.45 + 0.25 + …, which stay as typed) goes to the largest of the members allowed to move
- * (`movable`), so that edit after edit the list keeps summing to 1.
+ * Writes `shares` (from `rebalanceShares` or `splitInProportion`, which keep the sum at 1) into
+ * `list`, in order, each share's range widening to keep its value inside.
  */
-function writeShares(list: Member[], given: readonly number[], movable: readonly number[]): void {
+export function writeShares(list: readonly Member[], shares: readonly number[]): void {
   // Arithmetic can land a hair outside [0, 1] (0.147 + 0.853 = 1.0000000000000002).
-  const shares = given.map((v) => Math.min(1, Math.max(0, v)));
-  const sum = shares.reduce((a, b) => a + b, 0);
-  const drift = 1 - sum;
-  if (Math.abs(drift) > 1e-12 && Math.abs(drift) < 1e-6 && movable.length > 0) {
-    let largest = movable[0]!;
-    for (const i of movable) if (shares[i]! > shares[largest]!) largest = i;
-    shares[largest] = Math.min(1, Math.max(0, shares[largest]! + drift));
-  }
-  list.forEach((member, i) => writeShare(member, shares[i]!));
+  list.forEach((member, i) => writeShare(member, Math.min(1, Math.max(0, shares[i]!))));
 }
 
-/** Shares of `list` with the member at `index` taken away and its share given to the unlocked rest. */
-function sharesWithout(list: readonly Member[], index: number, locked: ReadonlySet<string>): { shares: number[]; movable: number[] } | undefined {
-  const removed = list[index]!.share.value;
-  const others = list.filter((_, i) => i !== index);
-  const movable = others.map((m, i) => (locked.has(m.id) ? -1 : i)).filter((i) => i >= 0);
-  const shares = others.map((m) => m.share.value);
-  if (removed <= ROUNDING) return { shares, movable };
-  if (movable.length === 0) return undefined;
-  const freeSum = movable.reduce((sum, i) => sum + shares[i]!, 0);
-  for (const i of movable) shares[i] = shares[i]! + (freeSum > 0 ? (removed * shares[i]!) / freeSum : removed / movable.length);
-  return { shares, movable };
+/** One flag per member of `list`: is it locked. What `rebalanceShares` takes. */
+function lockFlags(list: readonly Member[], locked: readonly string[]): boolean[] {
+  const ids = new Set(locked);
+  return list.map((m) => ids.has(m.id));
 }
 
 // ——— Members ————————————————————————————————————————————————————————————————————————————————————
@@ -198,24 +183,19 @@ export function addMember(model: Model, parentPath: readonly string[], member: N
 
   const target = member.share ?? 1 / (list.length + 1);
   if (!Number.isFinite(target) || target < 0 || target > 1) return 'A share must be between 0% and 100%';
-  const lockedIds = new Set(locked);
-  const movable = list.map((m, i) => (lockedIds.has(m.id) ? -1 : i)).filter((i) => i >= 0);
-  const lockedSum = list.reduce((sum, m) => sum + (lockedIds.has(m.id) ? m.share.value : 0), 0);
+  const flags = lockFlags(list, locked);
+  const lockedSum = list.reduce((sum, m, i) => sum + (flags[i] ? m.share.value : 0), 0);
   const available = Math.max(0, 1 - lockedSum);
   if (target > available + ROUNDING) {
-    return movable.length === 0
+    return flags.every(Boolean)
       ? `There is no room for ${quoted(name)}: every other member of ${site.ownerName} is locked. Unlock one, or give ${quoted(name)} a share of 0%`
       : `${quoted(name)} can have at most ${percent(available)}: the locked members of ${site.ownerName} hold ${percent(lockedSum)}`;
   }
 
-  const shares = list.map((m) => m.share.value);
-  const freeSum = movable.reduce((sum, i) => sum + shares[i]!, 0);
-  const rest = Math.max(0, available - target);
-  for (const i of movable) shares[i] = freeSum > 0 ? (rest * shares[i]!) / freeSum : rest / movable.length;
-  const added: Member = { id, name, share: { value: target === 0 ? 0 : target } };
-  list.push(added);
-  shares.push(added.share.value);
-  writeShares(list, shares, movable.length > 0 ? movable : [list.length - 1]);
+  // The new member joins at 0% and its share is set as a slider would set it.
+  const { shares } = rebalanceShares([...list.map((m) => m.share.value), 0], [...flags, false], list.length, target);
+  list.push({ id, name, share: { value: 0 } });
+  writeShares(list, shares);
   return undefined;
 }
 
@@ -254,12 +234,16 @@ export function removeMember(model: Model, path: readonly string[], locked: read
       ? `${quoted(member.name)} is the only member of ${owner}: a dimension needs at least one. Remove the dimension instead`
       : `${quoted(member.name)} is the only part of ${owner}: remove ${owner}’s breakdown instead`;
   }
-  const rebalanced = sharesWithout(list, index, new Set(locked));
-  if (!rebalanced) {
+  const flags = lockFlags(list, locked);
+  if (member.share.value > ROUNDING && flags.every((isLocked, i) => isLocked || i === index)) {
     return `${quoted(member.name)}’s ${percent(member.share.value)} cannot go back to the other members of ${owner}: they are all locked. Unlock one first`;
   }
+  // Its share goes to 0 as a slider would take it there, and then it goes. (With every sibling
+  // locked, a share within the rounding simply goes with it.)
+  const { shares } = rebalanceShares(list.map((m) => m.share.value), flags, index, 0);
+  shares.splice(index, 1);
   list.splice(index, 1);
-  writeShares(list, rebalanced.shares, rebalanced.movable);
+  writeShares(list, shares);
   return undefined;
 }
 
@@ -605,10 +589,10 @@ export function setListShares(model: Model, parentPath: readonly string[], entri
   // Read through the owner: a list just assigned to an immer draft is reached through its parent.
   const members = site.parent ? site.parent.children! : list;
   members.push(...created);
-  const byId = new Map(entries.map((e) => [e.id, e.share] as const));
-  const shares = members.map((m) => byId.get(m.id) ?? 0);
-  const movable = members.map((m, i) => (byId.has(m.id) ? i : -1)).filter((i) => i >= 0);
-  writeShares(members, shares, movable);
+  // The entries sum to 1 within the check above; what rounding is left is split like any share.
+  const given = splitInProportion(entries.map((e) => e.share), 1);
+  const byId = new Map(entries.map((e, i) => [e.id, given[i]!] as const));
+  writeShares(members, members.map((m) => byId.get(m.id) ?? 0));
   return undefined;
 }
 

@@ -133,13 +133,26 @@ describe('bad rows, each with its message', () => {
     expect(off.op).toBeUndefined();
     const scaled = preview('na,50%\neurope,40%', { scaleToWhole: true });
     expect(scaled.lists[0]).toMatchObject({ scaled: true, sum: 0.9 });
-    expect(scaled.op!.lists[0]!.entries.map((e) => e.share)).toEqual([0.5 / 0.9, 0.4 / 0.9]);
+    const [na, europe] = scaled.op!.lists[0]!.entries.map((e) => e.share);
+    expect(na).toBeCloseTo(0.5 / 0.9, 15);
+    expect(europe).toBeCloseTo(0.4 / 0.9, 15);
+    expect(na! + europe!).toBe(1);
     const rounded = preview('na,33.3%\neurope,33.3%\napac,33.3%');
     expect(rounded.errorCount).toBe(0);
     expect(rounded.lists[0]!.scaled).toBe(true);
     expect(preview('na,0%\neurope,0%', { scaleToWhole: true }).lists[0]!.error).toBe(
       'The shares of Region are all 0%: there is nothing to scale to 100%',
     );
+  });
+
+  // Issue 9: 1 / sum overflowed to Infinity for subnormal shares, and each became 100%.
+  it('scales subnormal shares to 100% in proportion, like any others', () => {
+    const result = preview('na,5e-324\neurope,1e-323', { scaleToWhole: true });
+    expect(result.errorCount).toBe(0);
+    const [na, europe] = result.op!.lists[0]!.entries.map((e) => e.share);
+    expect(na).toBeCloseTo(1 / 3, 15);
+    expect(europe).toBeCloseTo(2 / 3, 15);
+    expect(regionShares(applied('na,5e-324\neurope,1e-323', { scaleToWhole: true })).map(([, s]) => s)).toEqual([na, europe, 0, 0, 0]);
   });
 
   it('says which members the paste leaves out: they get 0%', () => {

@@ -163,6 +163,25 @@ describe('members', () => {
     expectValid(model);
   });
 
+  // Issue 9: a share given back to a sibling that holds a subnormal share underflowed to nothing.
+  it('keeps the list at 100% when a member at 5e-324 is added and a sibling removed (found with seed -1827270135)', () => {
+    const model = buildModel({ dimensions: [dimension('d', [member('a', 0.25), member('b', 0.75)])] });
+    expect(addMember(model, ['d'], { name: 'North', share: 5e-324 })).toBeUndefined();
+    expect(removeMember(model, ['d', 'a'], ['b'])).toBeUndefined();
+    expect(shares(model.dimensions[0]!.members)).toEqual([0.75, 0.25]);
+    expectValid(model);
+
+    const nested = buildModel({
+      dimensions: [dimension('d', [member('a', 1 / 7), member('b', 0), member('c', 6 / 7), member('e', 0)])],
+    });
+    expect(addMember(nested, ['d'], { name: 'North', share: 5e-324 })).toBeUndefined();
+    expect(removeMember(nested, ['d', 'a'], ['c'])).toBeUndefined();
+    const after = shares(nested.dimensions[0]!.members);
+    expect(after[1]).toBe(6 / 7);
+    expect(Math.abs(after.reduce((x, y) => x + y, 0) - 1)).toBeLessThanOrEqual(1e-12);
+    expectValid(nested);
+  });
+
   it('refuses to remove the last member of a list, or a share nobody unlocked can take', () => {
     let model = buildModel({ dimensions: [dimension('channel', [member('retail', 1)])] });
     expect(removeMember(model, ['channel', 'retail'])).toBe(
