@@ -30,6 +30,7 @@
  * say so. A driver without a `startYear` starts the year after the base year, wherever that is.
  */
 import { uniqueId } from './ids';
+import { unitConversion } from './unit';
 import { rebalanceShares, splitInProportion } from './rebalanceShares';
 import { editableQuantity, findDimension, findMember, findMemberList, getQuantity, type QuantityRef } from './quantityRef';
 import type { Dimension, Driver, Member, Model } from './types';
@@ -436,40 +437,6 @@ export function driversStartingOutside(model: Pick<Model, 'baseYear' | 'endYear'
     else if (start > model.endYear) outside.push({ driver, startYear: start, when: 'after' });
   }
   return outside;
-}
-
-const SCALES: Record<string, number> = {
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  mn: 1e6,
-  mio: 1e6,
-  million: 1e6,
-  bn: 1e9,
-  b: 1e9,
-  billion: 1e9,
-  tn: 1e12,
-  trillion: 1e12,
-};
-
-/** "USD bn" → { currency: "usd", scale: 1e9 }; a unit without a known scale word → undefined. */
-function readUnit(unit: string): { currency: string; scale: number } | undefined {
-  const match = /^(.*?)\s*\b(k|thousand|m|mn|mio|million|bn|b|billion|tn|trillion)$/i.exec(cleanText(unit));
-  if (!match) return undefined;
-  const scale = SCALES[match[2]!.toLowerCase()];
-  return scale === undefined ? undefined : { currency: match[1]!.toLowerCase(), scale };
-}
-
-/**
- * How many of `to` make one of `from` when both are the same currency at different scales
- * (USD bn → USD m: 1,000); undefined when the two cannot be converted by a factor (USD → EUR,
- * units sold, an unknown word).
- */
-export function unitConversion(from: string, to: string): number | undefined {
-  const a = readUnit(from);
-  const b = readUnit(to);
-  if (!a || !b || a.currency !== b.currency || a.currency === '' || a.scale === b.scale) return undefined;
-  return a.scale / b.scale;
 }
 
 /**

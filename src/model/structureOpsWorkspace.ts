@@ -37,12 +37,12 @@ import {
   setQuantityText,
   setUnit,
   setYears,
-  unitConversion,
   type ListShareEntry,
   type OpResult,
   type QuantityText,
 } from './structureOps';
 import type { Member, Model, Scenario, Workspace } from './types';
+import { unitConversion } from './unit';
 
 export type StructureOp =
   | { op: 'addDimension'; name: string; members: string[]; id?: string; memberIds?: string[] }

@@ -35,8 +35,8 @@ import {
   setQuantityText,
   setUnit,
   setYears,
-  unitConversion,
 } from '../../src/model/structureOps';
+import { unitConversion } from '../../src/model/unit';
 import { applyStructureOp, applyStructureOpToWorkspace, type StructureOp } from '../../src/model/structureOpsWorkspace';
 import type { Member, Model, Workspace } from '../../src/model/types';
 import { describeLoadError } from '../../src/model/loadError';

@@ -249,6 +249,14 @@ describe('years, unit, title, sources', () => {
     expect(model()).toMatchObject({ unit: 'units sold', baseSize: { value: 100_000 } });
   });
 
+  it('shows a conversion to trillions in trillions', async () => {
+    const { user } = open();
+    const unit = screen.getByRole('combobox', { name: 'Unit' });
+    await user.clear(unit);
+    await user.type(unit, 'USD tn');
+    expect(screen.getByRole('checkbox', { name: /Convert the size/ })).toHaveAccessibleName('Convert the size: $100 B → $0.10 T');
+  });
+
   it('edits the title of the workspace', async () => {
     const { user } = open();
     const title = box('Workspace title');
