@@ -29,7 +29,7 @@
  * back restores the same forecast. `driversStartingOutside` lists such drivers so the screen can
  * say so. A driver without a `startYear` starts the year after the base year, wherever that is.
  */
-import { uniqueId } from './ids';
+import { idPool, uniqueId } from './ids';
 import { unitConversion } from './unit';
 import { rebalanceShares, splitInProportion } from './rebalanceShares';
 import { editableQuantity, findDimension, findMember, findMemberList, getQuantity, type QuantityRef } from './quantityRef';
@@ -49,9 +49,14 @@ export function cleanText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** What a reader sees of a name: case and spacing ignored. A key for maps of names. */
+export function nameKey(name: string): string {
+  return cleanText(name).toLocaleLowerCase();
+}
+
 /** Two names a reader would take for the same: case and spacing ignored. */
 export function sameName(a: string, b: string): boolean {
-  return cleanText(a).toLocaleLowerCase() === cleanText(b).toLocaleLowerCase();
+  return nameKey(a) === nameKey(b);
 }
 
 /** A cleaned name, or why it cannot be one. `what`: "A member", "A dimension"… */
@@ -278,20 +283,26 @@ export function removeChildren(model: Model, path: readonly string[]): OpResult 
 
 /** Members with the given names and equal shares, or why not. */
 function buildMembers(names: readonly string[], where: string, ids?: readonly string[]): { members: Member[] } | { error: string } {
+  if (names.length > LIMITS.membersPerList) return { error: `A list can hold at most ${LIMITS.membersPerList} members` };
   const cleaned: string[] = [];
+  const seen = new Set<string>();
   for (const raw of names) {
     const checked = checkName(raw, 'A member');
     if ('error' in checked) return { error: checked.error };
-    if (cleaned.some((n) => sameName(n, checked.name))) return { error: `${quoted(checked.name)} is named twice in ${where}` };
+    const key = nameKey(checked.name);
+    if (seen.has(key)) return { error: `${quoted(checked.name)} is named twice in ${where}` };
+    seen.add(key);
     cleaned.push(checked.name);
   }
   if (cleaned.length === 0) return { error: `Name at least one member of ${where}` };
-  if (cleaned.length > LIMITS.membersPerList) return { error: `A list can hold at most ${LIMITS.membersPerList} members` };
-  const taken: string[] = [];
+  const taken = idPool([]);
   const members = cleaned.map((name, i): Member => {
     const given = ids?.[i];
-    const id = given !== undefined && !taken.includes(given) ? given : uniqueId(name, taken);
-    taken.push(id);
+    let id: string;
+    if (given !== undefined && !taken.has(given)) {
+      id = given;
+      taken.add(given);
+    } else id = taken.take(name);
     return { id, name, share: { value: 1 / cleaned.length } };
   });
   return { members };
@@ -534,14 +545,17 @@ export function setListShares(model: Model, parentPath: readonly string[], entri
   if (Math.abs(sum - 1) > 1e-6) return `The shares given for ${site.ownerName} sum to ${percent(sum)}, not 100%`;
   const list = site.list ?? [];
   const created: Member[] = [];
+  // Sets, not searches: an import gives up to hundreds of entries at once.
+  const listIds = new Set(list.map((m) => m.id));
+  const names = new Set(list.map((m) => nameKey(m.name)));
   for (const entry of entries) {
-    if (list.some((m) => m.id === entry.id) || created.some((m) => m.id === entry.id)) continue;
+    if (listIds.has(entry.id)) continue;
     if (!entry.create) return `${site.ownerName} has no member ${quoted(entry.name)}`;
     const checked = checkName(entry.name, 'A member');
     if ('error' in checked) return checked.error;
-    if ([...list, ...created].some((m) => sameName(m.name, checked.name))) {
-      return `${site.ownerName} already has a member called ${quoted(checked.name)}`;
-    }
+    const key = nameKey(checked.name);
+    if (names.has(key)) return `${site.ownerName} already has a member called ${quoted(checked.name)}`;
+    names.add(key);
     created.push({ id: entry.id, name: checked.name, share: { value: 0 } });
   }
   if (created.length > 0 && site.level > LIMITS.memberLevels) {
