@@ -193,6 +193,7 @@ export function ImportShares({ dimensionId: chosen, onDimension }: ImportSharesP
             <p className="st-preview-summary">
               {preview.rows.filter((r) => r.status !== 'header').length} rows, separated by {SEPARATOR_WORDS[preview.separator]}; numbers without % read as{' '}
               {preview.bareNumbers === 'percent' ? 'percents (40 = 40%)' : 'fractions (0.4 = 40%)'}.
+              {!upToDate && <span className="muted"> Checking the changes…</span>}
             </p>
             {preview.errorCount > 0 && (
               <p role="alert" className="field-error">

@@ -59,6 +59,7 @@ describe('the import preview while typing', () => {
     typeFast(paste, '\nAtlantis,1%');
     // The preview shown is of the text before "Atlantis": it cannot be applied.
     expect(screen.getByTestId('import-preview')).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByText('Checking the changes…')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Import 5 shares' })).toBeDisabled();
     expect(await screen.findByText(/“Atlantis” is not a member of Region/)).toBeInTheDocument();
     expect(screen.getByTestId('import-preview')).toHaveAttribute('aria-busy', 'false');
