@@ -23,6 +23,9 @@ afterEach(() => {
   resetSlidecastStore();
 });
 
+/** The preview waits for a pause of 200 ms; a loaded machine may take longer to get there. */
+const SETTLED = { timeout: 5_000 };
+
 const ROWS = 'North America,40%\nEurope,30%\nAsia-Pacific,20%\nLatin America,6%\nMiddle East & Africa,4%';
 
 function open(): HTMLTextAreaElement {
@@ -47,7 +50,7 @@ describe('the import preview while typing', () => {
     expect(screen.getByText('Checking the rows…')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
 
-    expect(await screen.findByRole('button', { name: 'Import 5 shares' })).toBeEnabled();
+    expect(await screen.findByRole('button', { name: 'Import 5 shares' }, SETTLED)).toBeEnabled();
     expect(previewShareImport).toHaveBeenCalledTimes(1);
     expect(vi.mocked(previewShareImport).mock.calls[0]![1]).toBe(ROWS);
   });
@@ -55,13 +58,13 @@ describe('the import preview while typing', () => {
   it('does not let a preview of older text be imported while typing goes on', async () => {
     const paste = open();
     fireEvent.change(paste, { target: { value: ROWS } });
-    expect(await screen.findByRole('button', { name: 'Import 5 shares' })).toBeEnabled();
+    expect(await screen.findByRole('button', { name: 'Import 5 shares' }, SETTLED)).toBeEnabled();
     typeFast(paste, '\nAtlantis,1%');
     // The preview shown is of the text before "Atlantis": it cannot be applied.
     expect(screen.getByTestId('import-preview')).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByText('Checking the changes…')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Import 5 shares' })).toBeDisabled();
-    expect(await screen.findByText(/“Atlantis” is not a member of Region/)).toBeInTheDocument();
+    expect(await screen.findByText(/“Atlantis” is not a member of Region/, {}, SETTLED)).toBeInTheDocument();
     expect(screen.getByTestId('import-preview')).toHaveAttribute('aria-busy', 'false');
     expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
     expect(previewShareImport).toHaveBeenCalledTimes(2);
@@ -70,7 +73,7 @@ describe('the import preview while typing', () => {
   it('clears the preview at once when the text is cleared', async () => {
     const paste = open();
     fireEvent.change(paste, { target: { value: 'North America,100%' } });
-    expect(await screen.findByTestId('import-preview')).toBeInTheDocument();
+    expect(await screen.findByTestId('import-preview', {}, SETTLED)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
     expect(paste).toHaveValue('');
     expect(screen.queryByTestId('import-preview')).not.toBeInTheDocument();

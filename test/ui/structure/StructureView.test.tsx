@@ -327,13 +327,13 @@ describe('import shares', () => {
     const paste = screen.getByLabelText('Rows to import (paste cells from a spreadsheet, or CSV)');
     fireEvent.change(paste, { target: { value: 'Region\tShare\nNorth America\t45%\nEurope\t25%\nAsia-Pacific\t20%\nLatin America\t6%\nAtlantis\t4%' } });
     // The paste is checked once typing pauses.
-    const preview = await screen.findByTestId('import-preview');
+    const preview = await screen.findByTestId('import-preview', {}, { timeout: 5_000 });
     expect(within(preview).getByRole('alert')).toHaveTextContent('1 problem to fix before importing');
     expect(preview.querySelector('tr[data-row="6"]')).toHaveTextContent('“Atlantis” is not a member of Region: tick “Create missing members” to add it');
     expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
 
     fireEvent.change(paste, { target: { value: 'Region\tShare\nNorth America\t45%\nEurope\t25%\nAsia-Pacific\t20%\nLatin America\t6%\nMiddle East & Africa\t4%' } });
-    await screen.findByRole('button', { name: 'Import 5 shares' });
+    await screen.findByRole('button', { name: 'Import 5 shares' }, { timeout: 5_000 });
     expect(preview.querySelector('tr[data-row="1"]')).toHaveTextContent('Header, skipped');
     expect(preview.querySelector('tr[data-row="2"]')).toHaveTextContent('45.00%');
     expect(preview.querySelector('tr[data-row="2"]')).toHaveTextContent('40.00%');
