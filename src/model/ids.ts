@@ -19,13 +19,46 @@ export function slugify(name: string): string {
 
 /** `slugify(name)`, or with `-2`, `-3` … appended until it is not in `taken`. */
 export function uniqueId(name: string, taken: Iterable<string>): string {
+  return idPool(taken).take(name);
+}
+
+export interface IdPool {
+  /** An id for `name` that is not taken, which is then taken: `slugify(name)`, or with `-2`, `-3` … */
+  take(name: string): string;
+  /** Marks an id as taken. */
+  add(id: string): void;
+  has(id: string): boolean;
+}
+
+/**
+ * Ids handed out one after another (the members an import creates), each unique among `taken`
+ * and the ones before it. Calling `uniqueId` in a loop copies the taken ids every time, and
+ * hundreds of names with the same slug try `-2`, `-3` … from the start each time; a pool keeps
+ * one set and, per slug, where to go on counting.
+ */
+export function idPool(taken: Iterable<string>): IdPool {
   const used = new Set(taken);
-  const base = slugify(name);
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}-${n}`;
-    if (!used.has(candidate)) return candidate;
-  }
+  const nextSuffix = new Map<string, number>();
+  return {
+    take(name) {
+      const base = slugify(name);
+      let id = base;
+      if (used.has(id)) {
+        let n = nextSuffix.get(base) ?? 2;
+        while (used.has(`${base}-${n}`)) n++;
+        id = `${base}-${n}`;
+        nextSuffix.set(base, n + 1);
+      }
+      used.add(id);
+      return id;
+    },
+    add(id) {
+      used.add(id);
+    },
+    has(id) {
+      return used.has(id);
+    },
+  };
 }
 
 /** `name`, or `name (2)`, `name (3)` … until no other item has it. */

@@ -5,6 +5,7 @@
 import type { Driver, Model } from '../model/types';
 import { editableQuantity, findMember, findMemberList, getQuantity, type QuantityRef } from '../model/quantityRef';
 import { rebalanceShares } from '../model/rebalanceShares';
+import { writeShares } from '../model/structureOps';
 
 /**
  * Sets a quantity's value. A range, if any, widens to keep `low ≤ value ≤ high`, so an edit can
@@ -25,17 +26,7 @@ export function setMemberShare(model: Model, path: readonly string[], share: num
   const found = findMemberList(model, path);
   if (!found) return;
   const { list, index } = found;
-  const result = rebalanceShares(list.map((m) => m.share.value), locked, index, share);
-  list.forEach((member, i) => {
-    const next = result.shares[i]!;
-    if (member.share.value === next) return;
-    member.share.value = next;
-    // Keep each share's range around its new value (a share's range lives inside [0, 1]).
-    if (member.share.range) {
-      member.share.range.low = Math.min(member.share.range.low, next);
-      member.share.range.high = Math.max(member.share.range.high, next);
-    }
-  });
+  writeShares(list, rebalanceShares(list.map((m) => m.share.value), locked, index, share).shares);
 }
 
 /** Restores a quantity's value (and range) from the scenario as it was opened or last saved. */

@@ -21,9 +21,10 @@
  *
  * Names from a paste are text: they are compared and stored, never interpreted.
  */
-import { uniqueId } from '../model/ids';
+import { idPool, type IdPool } from '../model/ids';
+import { SHARE_SUM_TOLERANCE, splitInProportion } from '../model/rebalanceShares';
 import type { Member, Model } from '../model/types';
-import { cleanText, sameName, type ListShareEntry } from '../model/structureOps';
+import { cleanText, membersInModel, nameKey, type ListShareEntry } from '../model/structureOps';
 import type { StructureOp } from '../model/structureOpsWorkspace';
 import { WORKSPACE_LIMITS } from '../model/workspaceLimits';
 
@@ -36,6 +37,8 @@ export const SHARE_IMPORT_RULES = [
 
 /** The most rows a paste may have: far beyond a real list, short of freezing the preview. */
 export const MAX_IMPORT_ROWS = 5_000;
+/** The longest paste (or file) read, in characters; checked before anything else is done with it. */
+export const MAX_IMPORT_CHARACTERS = 1_000_000;
 /** Half a percentage point: the rounding a typed list of shares may carry. */
 const ROUNDING_TOLERANCE = 0.005;
 
@@ -174,13 +177,43 @@ function allMembers(members: readonly Member[], prefix: readonly string[]): Loca
   return found;
 }
 
-function matches(member: { id: string; name: string }, typed: string): boolean {
-  return sameName(member.name, typed) || member.id.toLowerCase() === cleanText(typed).toLowerCase();
+/** How a typed name finds an id: case and spacing ignored. */
+function idKey(typed: string): string {
+  return cleanText(typed).toLowerCase();
 }
 
-/** The member of `list` a typed name means: by name first, then by id. */
-function findIn<T extends { id: string; name: string }>(list: readonly T[], typed: string): T | undefined {
-  return list.find((m) => sameName(m.name, typed)) ?? list.find((m) => matches(m, typed));
+/**
+ * Things found by a typed name or id, in constant time: by name first (case and spacing ignored),
+ * then by id. (Searching a list per row made a paste of thousands of names quadratic, issue 9.)
+ */
+class NameIndex<T extends { id: string; name: string }> {
+  private readonly byName = new Map<string, T[]>();
+  private readonly byId = new Map<string, T[]>();
+
+  constructor(items: Iterable<T> = []) {
+    for (const item of items) this.add(item);
+  }
+
+  add(item: T): void {
+    push(this.byName, nameKey(item.name), item);
+    push(this.byId, idKey(item.id), item);
+  }
+
+  /** Everything a typed text names: those called so, or else those with that id. */
+  all(typed: string): readonly T[] {
+    return this.byName.get(nameKey(typed)) ?? this.byId.get(idKey(typed)) ?? [];
+  }
+
+  /** The first thing a typed text names. */
+  find(typed: string): T | undefined {
+    return this.all(typed)[0];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function pct(fraction: number): string {
@@ -203,23 +236,57 @@ interface ListDraft {
   ownerName: string;
   /** The list's members now (empty for a breakdown the import creates). */
   existing: readonly Member[];
-  /** Members this import creates in the list, by id. */
+  existingIndex: NameIndex<Member>;
+  /** Members this import creates in the list. */
   created: { id: string; name: string }[];
+  createdIndex: NameIndex<{ id: string; name: string }>;
+  /** Ids of the list's members and of those created so far. */
+  ids: IdPool;
   rows: Draft[];
+  /** The rows given, by the id of their member: a member named twice is an error. */
+  rowById: Map<string, Draft>;
+}
+
+function listDraft(parentPath: string[], ownerName: string, existing: readonly Member[]): ListDraft {
+  return {
+    parentPath,
+    ownerName,
+    existing,
+    existingIndex: new NameIndex(existing),
+    created: [],
+    createdIndex: new NameIndex(),
+    ids: idPool(existing.map((m) => m.id)),
+    rows: [],
+    rowById: new Map(),
+  };
 }
 
 export function previewShareImport(model: Model, text: string, options: ShareImportOptions): ShareImportPreview {
-  const separator = separatorOf(text);
-  const empty = (error: string): ShareImportPreview => ({ separator, bareNumbers: 'fraction', rows: [], lists: [], errorCount: 1, error });
+  const refuse = (error: string, separator: ShareImportPreview['separator'] = 'comma'): ShareImportPreview => ({
+    separator,
+    bareNumbers: 'fraction',
+    rows: [],
+    lists: [],
+    errorCount: 1,
+    error,
+  });
+  // The length first: nothing else is done with a paste that is too long.
+  if (text.length > MAX_IMPORT_CHARACTERS) {
+    return refuse(
+      `The paste has ${text.length.toLocaleString('en-US')} characters; at most ${MAX_IMPORT_CHARACTERS.toLocaleString('en-US')} can be imported at once`,
+    );
+  }
   const dimension = model.dimensions.find((d) => d.id === options.dimensionId);
-  if (!dimension) return empty('Choose the dimension the shares belong to');
-  if (text.length > 1_000_000) return empty('The paste is too long: at most 1,000,000 characters');
+  if (!dimension) return refuse('Choose the dimension the shares belong to');
+  const separator = separatorOf(text);
   const cellRows = splitRows(text, SEPARATOR_CHAR[separator]);
-  if (cellRows.length > MAX_IMPORT_ROWS) return empty(`The paste has ${cellRows.length.toLocaleString('en-US')} rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')}`);
+  if (cellRows.length > MAX_IMPORT_ROWS) {
+    return refuse(`The paste has ${cellRows.length.toLocaleString('en-US')} rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')}`, separator);
+  }
   const decimalComma = separator !== 'comma';
 
   // 1. Cells → rows with a member, a parent and a share as written.
-  const drafts: Draft[] = [];
+  let drafts: Draft[] = [];
   let headerSeen = false;
   let lastParent: string | undefined;
   cellRows.forEach((raw, index) => {
@@ -278,61 +345,57 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
     else if (share > 1 + 1e-12) fail(d.row, `a share cannot be more than 100% (${d.row.shareText})`);
   }
 
-  // 3. Lists and members.
-  const located = allMembers(dimension.members, [dimension.id]);
+  // 3. Lists and members. Every lookup is by a map, and the paste stops at the row that would
+  // take a list or the model past its limit on members: no row after it is matched.
+  const located = new NameIndex(allMembers(dimension.members, [dimension.id]).map((l) => ({ id: l.member.id, name: l.member.name, located: l })));
   const lists = new Map<string, ListDraft>();
   const topKey = dimension.id;
-  lists.set(topKey, { parentPath: [dimension.id], ownerName: dimension.name, existing: dimension.members, created: [], rows: [] });
-  const listFor = (key: string, make: () => ListDraft): ListDraft => {
-    let list = lists.get(key);
-    if (!list) {
-      list = make();
-      lists.set(key, list);
-    }
-    return list;
-  };
+  const top = listDraft([dimension.id], dimension.name, dimension.members);
+  lists.set(topKey, top);
+  const roomInModel = WORKSPACE_LIMITS.membersPerModel - membersInModel(model);
+  let createdInModel = 0;
+  let stop: string | undefined;
 
-  for (const d of drafts) {
+  for (let at = 0; at < drafts.length; at++) {
+    const d = drafts[at]!;
     const { row } = d;
     if (row.status !== 'update') continue;
     let list: ListDraft;
     if (row.parent === undefined) {
-      list = lists.get(topKey)!;
+      list = top;
     } else {
       const parentName = row.parent;
-      const candidates = located.filter((l) => matches(l.member, parentName));
-      const byName = candidates.filter((l) => sameName(l.member.name, parentName));
-      const chosen = byName.length > 0 ? byName : candidates;
+      const chosen = located.all(parentName);
       // A parent created by an earlier row of this import (a new region, then its countries).
-      const createdTop = lists.get(topKey)!.created.find((c) => matches(c, parentName));
+      const createdTop = top.createdIndex.find(parentName);
       if (chosen.length > 1) {
-        fail(row, `“${parentName}” names ${chosen.length} members of ${dimension.name}; use the parent’s id (${chosen.map((c) => c.member.id).join(', ')})`);
+        fail(row, `“${parentName}” names ${chosen.length} members of ${dimension.name}; use the parent’s id (${chosen.map((c) => c.id).join(', ')})`);
         continue;
       }
       if (chosen.length === 0 && !createdTop) {
         fail(row, `unknown parent “${parentName}”: ${dimension.name} has no such member`);
         continue;
       }
-      const parentPath = chosen[0] ? chosen[0].path : [dimension.id, createdTop!.id];
-      const parentMember = chosen[0]?.member;
+      const parentPath = chosen[0] ? chosen[0].located.path : [dimension.id, createdTop!.id];
+      const parentMember = chosen[0]?.located.member;
       if (parentPath.length > WORKSPACE_LIMITS.memberLevels) {
         fail(row, `members nest at most ${WORKSPACE_LIMITS.memberLevels} levels deep: “${parentMember?.name ?? parentName}” cannot have a breakdown`);
         continue;
       }
-      list = listFor(parentPath.join('/'), () => ({
-        parentPath,
-        ownerName: parentMember?.name ?? createdTop!.name,
-        existing: parentMember?.children ?? [],
-        created: [],
-        rows: [],
-      }));
+      const key = parentPath.join('/');
+      let found = lists.get(key);
+      if (!found) {
+        found = listDraft(parentPath, parentMember?.name ?? createdTop!.name, parentMember?.children ?? []);
+        lists.set(key, found);
+      }
+      list = found;
     }
     d.listKey = list.parentPath.join('/');
 
-    const existing = findIn(list.existing, row.member);
-    const created = existing ? undefined : findIn(list.created, row.member);
+    const existing = list.existingIndex.find(row.member);
+    const created = existing ? undefined : list.createdIndex.find(row.member);
     const id = existing?.id ?? created?.id;
-    const duplicate = id === undefined ? undefined : list.rows.find((other) => other.id === id);
+    const duplicate = id === undefined ? undefined : list.rowById.get(id);
     if (duplicate) {
       fail(row, `“${row.member}” is already on row ${duplicate.row.row}`);
       continue;
@@ -349,13 +412,29 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
       );
       continue;
     } else {
-      const taken = [...list.existing.map((m) => m.id), ...list.created.map((m) => m.id)];
-      d.id = uniqueId(cleanText(row.member), taken);
-      list.created.push({ id: d.id, name: cleanText(row.member) });
+      const members = list.existing.length + list.created.length + 1;
+      if (members > WORKSPACE_LIMITS.membersPerList) {
+        fail(row, `${list.ownerName} would have ${members} members; at most ${WORKSPACE_LIMITS.membersPerList}`);
+        stop = `${list.ownerName} can hold at most ${WORKSPACE_LIMITS.membersPerList} members: row ${row.row} would be its ${ordinal(members)}. Rows after it were not checked`;
+      } else if (createdInModel + 1 > roomInModel) {
+        fail(row, `the model would have more than ${WORKSPACE_LIMITS.membersPerModel.toLocaleString('en-US')} members`);
+        stop = `A model can hold at most ${WORKSPACE_LIMITS.membersPerModel.toLocaleString('en-US')} members: row ${row.row} would be one too many. Rows after it were not checked`;
+      }
+      if (stop) {
+        drafts = drafts.slice(0, at + 1);
+        break;
+      }
+      const name = cleanText(row.member);
+      d.id = list.ids.take(name);
+      const member = { id: d.id, name };
+      list.created.push(member);
+      list.createdIndex.add(member);
+      createdInModel += 1;
       row.status = 'new';
       row.message = `new member of ${list.ownerName}`;
     }
     list.rows.push(d);
+    list.rowById.set(d.id, d);
   }
 
   // 4. Each list: the sum, scaling, members left at 0%. While rows are in error, a list's sum is
@@ -377,14 +456,11 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
     else if (off > ROUNDING_TOLERANCE && !options.scaleToWhole) {
       result.error = `The shares of ${list.ownerName} sum to ${pct(sum)}, not 100%: correct them, or tick “Scale each list to 100%”`;
     }
-    if (list.existing.length + list.created.length > WORKSPACE_LIMITS.membersPerList) {
-      result.error = `${list.ownerName} would have more than ${WORKSPACE_LIMITS.membersPerList} members`;
-    }
     if (!result.error) {
-      result.scaled = off > 1e-12;
-      const factor = result.scaled ? 1 / sum : 1;
-      result.entries = list.rows.map((d) => {
-        const entry: ListShareEntry = { id: d.id!, name: cleanText(d.row.member), share: Math.min(1, (d.row.share ?? 0) * factor) };
+      result.scaled = off > SHARE_SUM_TOLERANCE;
+      const shares = splitInProportion(list.rows.map((d) => d.row.share ?? 0), 1);
+      result.entries = list.rows.map((d, i) => {
+        const entry: ListShareEntry = { id: d.id!, name: cleanText(d.row.member), share: shares[i]! };
         if (d.row.status === 'new') entry.create = true;
         return entry;
       });
@@ -396,7 +472,8 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
   const rows = drafts.map((d) => d.row);
   const errorCount = rows.filter((r) => r.status === 'error').length + resultLists.filter((l) => l.error).length;
   const preview: ShareImportPreview = { separator, bareNumbers, rows, lists: resultLists, errorCount };
-  if (rows.every((r) => r.status === 'header')) {
+  if (stop) preview.error = stop;
+  else if (rows.every((r) => r.status === 'header')) {
     preview.error = 'Nothing to import: paste rows of member and share';
     preview.errorCount += 1;
   }
@@ -404,6 +481,13 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
     preview.op = { op: 'setShares', lists: resultLists.map((l) => ({ parentPath: l.parentPath, entries: l.entries })) };
   }
   return preview;
+}
+
+/** 501st, 22nd, 13th: for a message about one row. */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n.toLocaleString('en-US')}${suffix}`;
 }
 
 function fail(row: ImportRow, message: string): void {

@@ -29,7 +29,9 @@
  * back restores the same forecast. `driversStartingOutside` lists such drivers so the screen can
  * say so. A driver without a `startYear` starts the year after the base year, wherever that is.
  */
-import { uniqueId } from './ids';
+import { idPool, uniqueId } from './ids';
+import { unitConversion } from './unit';
+import { rebalanceShares, splitInProportion } from './rebalanceShares';
 import { editableQuantity, findDimension, findMember, findMemberList, getQuantity, type QuantityRef } from './quantityRef';
 import type { Dimension, Driver, Member, Model } from './types';
 import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
@@ -37,7 +39,7 @@ import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
 /** A message saying why the operation was refused, or undefined when it was done. */
 export type OpResult = string | undefined;
 
-/** How far a list's shares may stray from 1 before the last free member absorbs the rounding. */
+/** A share this small is rounding: a new member may take it even when every sibling is locked, and a removed one may take it along. */
 const ROUNDING = 1e-9;
 
 // ——— Names ——————————————————————————————————————————————————————————————————————————————————————
@@ -47,9 +49,14 @@ export function cleanText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** What a reader sees of a name: case and spacing ignored. A key for maps of names. */
+export function nameKey(name: string): string {
+  return cleanText(name).toLocaleLowerCase();
+}
+
 /** Two names a reader would take for the same: case and spacing ignored. */
 export function sameName(a: string, b: string): boolean {
-  return cleanText(a).toLocaleLowerCase() === cleanText(b).toLocaleLowerCase();
+  return nameKey(a) === nameKey(b);
 }
 
 /** A cleaned name, or why it cannot be one. `what`: "A member", "A dimension"… */
@@ -127,34 +134,18 @@ function writeShare(member: Member, value: number): void {
 }
 
 /**
- * Writes `shares` into `list`. Rounding that has built up in their sum (beyond the last bits of a
- * typed 0.45 + 0.25 + …, which stay as typed) goes to the largest of the members allowed to move
- * (`movable`), so that edit after edit the list keeps summing to 1.
+ * Writes `shares` (from `rebalanceShares` or `splitInProportion`, which keep the sum at 1) into
+ * `list`, in order, each share's range widening to keep its value inside.
  */
-function writeShares(list: Member[], given: readonly number[], movable: readonly number[]): void {
+export function writeShares(list: readonly Member[], shares: readonly number[]): void {
   // Arithmetic can land a hair outside [0, 1] (0.147 + 0.853 = 1.0000000000000002).
-  const shares = given.map((v) => Math.min(1, Math.max(0, v)));
-  const sum = shares.reduce((a, b) => a + b, 0);
-  const drift = 1 - sum;
-  if (Math.abs(drift) > 1e-12 && Math.abs(drift) < 1e-6 && movable.length > 0) {
-    let largest = movable[0]!;
-    for (const i of movable) if (shares[i]! > shares[largest]!) largest = i;
-    shares[largest] = Math.min(1, Math.max(0, shares[largest]! + drift));
-  }
-  list.forEach((member, i) => writeShare(member, shares[i]!));
+  list.forEach((member, i) => writeShare(member, Math.min(1, Math.max(0, shares[i]!))));
 }
 
-/** Shares of `list` with the member at `index` taken away and its share given to the unlocked rest. */
-function sharesWithout(list: readonly Member[], index: number, locked: ReadonlySet<string>): { shares: number[]; movable: number[] } | undefined {
-  const removed = list[index]!.share.value;
-  const others = list.filter((_, i) => i !== index);
-  const movable = others.map((m, i) => (locked.has(m.id) ? -1 : i)).filter((i) => i >= 0);
-  const shares = others.map((m) => m.share.value);
-  if (removed <= ROUNDING) return { shares, movable };
-  if (movable.length === 0) return undefined;
-  const freeSum = movable.reduce((sum, i) => sum + shares[i]!, 0);
-  for (const i of movable) shares[i] = shares[i]! + (freeSum > 0 ? (removed * shares[i]!) / freeSum : removed / movable.length);
-  return { shares, movable };
+/** One flag per member of `list`: is it locked. What `rebalanceShares` takes. */
+function lockFlags(list: readonly Member[], locked: readonly string[]): boolean[] {
+  const ids = new Set(locked);
+  return list.map((m) => ids.has(m.id));
 }
 
 // ——— Members ————————————————————————————————————————————————————————————————————————————————————
@@ -198,24 +189,19 @@ export function addMember(model: Model, parentPath: readonly string[], member: N
 
   const target = member.share ?? 1 / (list.length + 1);
   if (!Number.isFinite(target) || target < 0 || target > 1) return 'A share must be between 0% and 100%';
-  const lockedIds = new Set(locked);
-  const movable = list.map((m, i) => (lockedIds.has(m.id) ? -1 : i)).filter((i) => i >= 0);
-  const lockedSum = list.reduce((sum, m) => sum + (lockedIds.has(m.id) ? m.share.value : 0), 0);
+  const flags = lockFlags(list, locked);
+  const lockedSum = list.reduce((sum, m, i) => sum + (flags[i] ? m.share.value : 0), 0);
   const available = Math.max(0, 1 - lockedSum);
   if (target > available + ROUNDING) {
-    return movable.length === 0
+    return flags.every(Boolean)
       ? `There is no room for ${quoted(name)}: every other member of ${site.ownerName} is locked. Unlock one, or give ${quoted(name)} a share of 0%`
       : `${quoted(name)} can have at most ${percent(available)}: the locked members of ${site.ownerName} hold ${percent(lockedSum)}`;
   }
 
-  const shares = list.map((m) => m.share.value);
-  const freeSum = movable.reduce((sum, i) => sum + shares[i]!, 0);
-  const rest = Math.max(0, available - target);
-  for (const i of movable) shares[i] = freeSum > 0 ? (rest * shares[i]!) / freeSum : rest / movable.length;
-  const added: Member = { id, name, share: { value: target === 0 ? 0 : target } };
-  list.push(added);
-  shares.push(added.share.value);
-  writeShares(list, shares, movable.length > 0 ? movable : [list.length - 1]);
+  // The new member joins at 0% and its share is set as a slider would set it.
+  const { shares } = rebalanceShares([...list.map((m) => m.share.value), 0], [...flags, false], list.length, target);
+  list.push({ id, name, share: { value: 0 } });
+  writeShares(list, shares);
   return undefined;
 }
 
@@ -254,12 +240,16 @@ export function removeMember(model: Model, path: readonly string[], locked: read
       ? `${quoted(member.name)} is the only member of ${owner}: a dimension needs at least one. Remove the dimension instead`
       : `${quoted(member.name)} is the only part of ${owner}: remove ${owner}’s breakdown instead`;
   }
-  const rebalanced = sharesWithout(list, index, new Set(locked));
-  if (!rebalanced) {
+  const flags = lockFlags(list, locked);
+  if (member.share.value > ROUNDING && flags.every((isLocked, i) => isLocked || i === index)) {
     return `${quoted(member.name)}’s ${percent(member.share.value)} cannot go back to the other members of ${owner}: they are all locked. Unlock one first`;
   }
+  // Its share goes to 0 as a slider would take it there, and then it goes. (With every sibling
+  // locked, a share within the rounding simply goes with it.)
+  const { shares } = rebalanceShares(list.map((m) => m.share.value), flags, index, 0);
+  shares.splice(index, 1);
   list.splice(index, 1);
-  writeShares(list, rebalanced.shares, rebalanced.movable);
+  writeShares(list, shares);
   return undefined;
 }
 
@@ -293,20 +283,26 @@ export function removeChildren(model: Model, path: readonly string[]): OpResult 
 
 /** Members with the given names and equal shares, or why not. */
 function buildMembers(names: readonly string[], where: string, ids?: readonly string[]): { members: Member[] } | { error: string } {
+  if (names.length > LIMITS.membersPerList) return { error: `A list can hold at most ${LIMITS.membersPerList} members` };
   const cleaned: string[] = [];
+  const seen = new Set<string>();
   for (const raw of names) {
     const checked = checkName(raw, 'A member');
     if ('error' in checked) return { error: checked.error };
-    if (cleaned.some((n) => sameName(n, checked.name))) return { error: `${quoted(checked.name)} is named twice in ${where}` };
+    const key = nameKey(checked.name);
+    if (seen.has(key)) return { error: `${quoted(checked.name)} is named twice in ${where}` };
+    seen.add(key);
     cleaned.push(checked.name);
   }
   if (cleaned.length === 0) return { error: `Name at least one member of ${where}` };
-  if (cleaned.length > LIMITS.membersPerList) return { error: `A list can hold at most ${LIMITS.membersPerList} members` };
-  const taken: string[] = [];
+  const taken = idPool([]);
   const members = cleaned.map((name, i): Member => {
     const given = ids?.[i];
-    const id = given !== undefined && !taken.includes(given) ? given : uniqueId(name, taken);
-    taken.push(id);
+    let id: string;
+    if (given !== undefined && !taken.has(given)) {
+      id = given;
+      taken.add(given);
+    } else id = taken.take(name);
     return { id, name, share: { value: 1 / cleaned.length } };
   });
   return { members };
@@ -454,40 +450,6 @@ export function driversStartingOutside(model: Pick<Model, 'baseYear' | 'endYear'
   return outside;
 }
 
-const SCALES: Record<string, number> = {
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  mn: 1e6,
-  mio: 1e6,
-  million: 1e6,
-  bn: 1e9,
-  b: 1e9,
-  billion: 1e9,
-  tn: 1e12,
-  trillion: 1e12,
-};
-
-/** "USD bn" → { currency: "usd", scale: 1e9 }; a unit without a known scale word → undefined. */
-function readUnit(unit: string): { currency: string; scale: number } | undefined {
-  const match = /^(.*?)\s*\b(k|thousand|m|mn|mio|million|bn|b|billion|tn|trillion)$/i.exec(cleanText(unit));
-  if (!match) return undefined;
-  const scale = SCALES[match[2]!.toLowerCase()];
-  return scale === undefined ? undefined : { currency: match[1]!.toLowerCase(), scale };
-}
-
-/**
- * How many of `to` make one of `from` when both are the same currency at different scales
- * (USD bn → USD m: 1,000); undefined when the two cannot be converted by a factor (USD → EUR,
- * units sold, an unknown word).
- */
-export function unitConversion(from: string, to: string): number | undefined {
-  const a = readUnit(from);
-  const b = readUnit(to);
-  if (!a || !b || a.currency !== b.currency || a.currency === '' || a.scale === b.scale) return undefined;
-  return a.scale / b.scale;
-}
-
 /**
  * Renames the unit of every size. With `convert`, a base size in a unit `unitConversion` knows is
  * converted with it (17.18 USD bn → 17,180 USD m, its range too); otherwise numbers stay as they
@@ -583,14 +545,17 @@ export function setListShares(model: Model, parentPath: readonly string[], entri
   if (Math.abs(sum - 1) > 1e-6) return `The shares given for ${site.ownerName} sum to ${percent(sum)}, not 100%`;
   const list = site.list ?? [];
   const created: Member[] = [];
+  // Sets, not searches: an import gives up to hundreds of entries at once.
+  const listIds = new Set(list.map((m) => m.id));
+  const names = new Set(list.map((m) => nameKey(m.name)));
   for (const entry of entries) {
-    if (list.some((m) => m.id === entry.id) || created.some((m) => m.id === entry.id)) continue;
+    if (listIds.has(entry.id)) continue;
     if (!entry.create) return `${site.ownerName} has no member ${quoted(entry.name)}`;
     const checked = checkName(entry.name, 'A member');
     if ('error' in checked) return checked.error;
-    if ([...list, ...created].some((m) => sameName(m.name, checked.name))) {
-      return `${site.ownerName} already has a member called ${quoted(checked.name)}`;
-    }
+    const key = nameKey(checked.name);
+    if (names.has(key)) return `${site.ownerName} already has a member called ${quoted(checked.name)}`;
+    names.add(key);
     created.push({ id: entry.id, name: checked.name, share: { value: 0 } });
   }
   if (created.length > 0 && site.level > LIMITS.memberLevels) {
@@ -605,10 +570,10 @@ export function setListShares(model: Model, parentPath: readonly string[], entri
   // Read through the owner: a list just assigned to an immer draft is reached through its parent.
   const members = site.parent ? site.parent.children! : list;
   members.push(...created);
-  const byId = new Map(entries.map((e) => [e.id, e.share] as const));
-  const shares = members.map((m) => byId.get(m.id) ?? 0);
-  const movable = members.map((m, i) => (byId.has(m.id) ? i : -1)).filter((i) => i >= 0);
-  writeShares(members, shares, movable);
+  // The entries sum to 1 within the check above; what rounding is left is split like any share.
+  const given = splitInProportion(entries.map((e) => e.share), 1);
+  const byId = new Map(entries.map((e, i) => [e.id, given[i]!] as const));
+  writeShares(members, members.map((m) => byId.get(m.id) ?? 0));
   return undefined;
 }
 

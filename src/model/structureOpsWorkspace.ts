@@ -15,7 +15,7 @@
  * Everything here mutates a plain workspace or an immer draft in place; see `structureOps.ts` for
  * the operations' own rules.
  */
-import { uniqueId } from './ids';
+import { idPool, uniqueId } from './ids';
 import { findMember, type QuantityRef } from './quantityRef';
 import {
   addChildren,
@@ -32,17 +32,17 @@ import {
   renameDimension,
   renameDriver,
   renameMember,
-  sameName,
+  nameKey,
   setListShares,
   setQuantityText,
   setUnit,
   setYears,
-  unitConversion,
   type ListShareEntry,
   type OpResult,
   type QuantityText,
 } from './structureOps';
 import type { Member, Model, Scenario, Workspace } from './types';
+import { unitConversion } from './unit';
 
 export type StructureOp =
   | { op: 'addDimension'; name: string; members: string[]; id?: string; memberIds?: string[] }
@@ -309,17 +309,23 @@ function withSharedIds(op: StructureOp, models: readonly Model[]): StructureOp {
         ...op,
         lists: op.lists.map(({ parentPath, entries }) => {
           const [first, ...others] = models;
-          const onScreen = first ? idsOfList(first, parentPath) : [];
+          const onScreen = new Set(first ? idsOfList(first, parentPath) : []);
           // Members another scenario has that the one on screen lacks: a created twin takes their id.
-          const elsewhere = others.flatMap((m) => membersOfList(m, parentPath)).filter((m) => !onScreen.includes(m.id));
-          const taken = new Set([...onScreen, ...elsewhere.map((m) => m.id), ...entries.filter((e) => !e.create).map((e) => e.id)]);
-          const used = new Set(entries.filter((e) => !e.create).map((e) => e.id));
+          const elsewhere = new Map<string, Member[]>();
+          for (const m of others.flatMap((model) => membersOfList(model, parentPath))) {
+            if (onScreen.has(m.id)) continue;
+            const key = nameKey(m.name);
+            elsewhere.set(key, [...(elsewhere.get(key) ?? []), m]);
+          }
+          const existing = entries.filter((e) => !e.create).map((e) => e.id);
+          const taken = idPool([...onScreen, ...[...elsewhere.values()].flat().map((m) => m.id), ...existing]);
+          const used = new Set(existing);
           return {
             parentPath,
             entries: entries.map((entry) => {
-              if (!entry.create || onScreen.includes(entry.id)) return entry;
-              const twin = elsewhere.find((m) => sameName(m.name, entry.name) && !used.has(m.id));
-              const id = twin?.id ?? (taken.has(entry.id) || used.has(entry.id) ? uniqueId(entry.name, [...taken, ...used]) : entry.id);
+              if (!entry.create || onScreen.has(entry.id)) return entry;
+              const twin = elsewhere.get(nameKey(entry.name))?.find((m) => !used.has(m.id));
+              const id = twin?.id ?? (taken.has(entry.id) || used.has(entry.id) ? taken.take(entry.name) : entry.id);
               used.add(id);
               taken.add(id);
               return id === entry.id ? entry : { ...entry, id };

@@ -3,6 +3,7 @@
  * and model units; only the screen formats.
  */
 import type { QuantityKind } from '../model/quantityRef';
+import { readUnit } from '../model/unit';
 
 interface UnitStyle {
   currency?: string;
@@ -12,15 +13,10 @@ interface UnitStyle {
   noun?: string;
 }
 
-const CURRENCIES: Record<string, string> = { USD: 'USD', EUR: 'EUR', GBP: 'GBP', JPY: 'JPY', CNY: 'CNY' };
-const SCALES: Record<string, string> = { bn: 'B', b: 'B', billion: 'B', m: 'M', mn: 'M', million: 'M', k: 'K', thousand: 'K' };
-
-/** Reads units like "USD bn", "EUR m", "units sold". */
+/** Reads units like "USD bn", "EUR m", "units sold" (src/model/unit.ts knows the words). */
 export function unitStyle(unit: string): UnitStyle {
-  const [first = '', second = ''] = unit.trim().split(/\s+/, 2);
-  const currency = CURRENCIES[first.toUpperCase()];
-  const scale = SCALES[second.toLowerCase()];
-  if (currency) return { currency, scale: scale ?? '' };
+  const { currency, scaleLabel } = readUnit(unit);
+  if (currency) return { currency, scale: scaleLabel };
   return { scale: '', noun: unit.trim() };
 }
 

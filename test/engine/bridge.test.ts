@@ -6,6 +6,7 @@ import { seedWorkspace } from '../../src/model/seedWorkspace';
 import type { Driver, Model } from '../../src/model/types';
 import { arbitraryModel } from '../support/arbitraries';
 import { dimension, driver, member, model } from '../support/models';
+import { assertProperty } from '../support/property';
 
 function endTotal(m: Model): number {
   const total = forecast(m).total;
@@ -168,7 +169,7 @@ describe('bridgeSteps', () => {
   });
 
   it('does not change the total by dimensions (which is why they are not a step)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(arbitraryModel({ maxYears: 20, maxDrivers: 4, maxMembers: 4, maxDepth: 1, rateLimit: 1 }), (m) => {
         expect(forecast({ ...m, dimensions: [] }).total).toEqual(forecast(m).total);
       }),
@@ -206,7 +207,7 @@ describe('bridgeSteps', () => {
     const anyPair = fc.oneof(relatedPair, fc.tuple(arbitraryModel(options), arbitraryModel(options)));
 
     it('the steps always add up to the difference of the end-year totals', () => {
-      fc.assert(
+      assertProperty(
         fc.property(anyPair, ([a, b]) => {
           const bridge = bridgeSteps(a, b);
           expect(bridge.fromTotal).toBe(endTotal(a));
@@ -222,7 +223,7 @@ describe('bridgeSteps', () => {
     });
 
     it('a model against itself: every delta is 0', () => {
-      fc.assert(
+      assertProperty(
         fc.property(arbitraryModel(options), (m) => {
           const bridge = bridgeSteps(m, structuredClone(m));
           expect(bridge.steps.every((s) => s.delta === 0 && s.change === 'unchanged')).toBe(true);

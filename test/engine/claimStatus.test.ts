@@ -5,6 +5,7 @@ import { forecast } from '../../src/engine/forecast';
 import type { Claim } from '../../src/model/types';
 import { arbitraryWorkspace } from '../support/arbitraries';
 import { claim, dimension, member, model } from '../support/models';
+import { assertProperty } from '../support/property';
 
 // Total 100 growing 5% a year, 2025–2032: T(2028) = 100 · 1.05³ = 115.7625, CAGR 5% over any span.
 // Regions without growth premiums keep their base shares: na 40%, eu 60%; de is half of eu: 30%.
@@ -125,7 +126,7 @@ describe('claims that cannot be checked', () => {
 
 describe('claims on random workspaces', () => {
   it('met ⇔ gap 0; a missed gap points away from the claim; out-of-range years are never met or missed', () => {
-    fc.assert(
+    assertProperty(
       fc.property(arbitraryWorkspace({ maxScenarios: 1 }), (workspace) => {
         const model = workspace.scenarios[0]!.model;
         const statuses = checkClaims(model, forecast(model), workspace.claims);

@@ -17,6 +17,7 @@ import type { Forecast, ForecastWarning } from '../../src/engine/forecastTypes';
 import type { Member, Model } from '../../src/model/types';
 import { arbitraryModel, memberPaths } from '../support/arbitraries';
 import { referenceForecast } from './referenceForecast';
+import { assertProperty } from '../support/property';
 
 const RUNS = 200;
 
@@ -49,7 +50,7 @@ function listsOf(f: Forecast): { parent: number; members: number[]; key: string 
 
 describe('forecast agrees with the reference implementation of DESIGN.md §3', () => {
   it('on random models: same years, growth, total, values, shares (relative error < 1e-12) and warnings', () => {
-    fc.assert(
+    assertProperty(
       fc.property(models, (model) => {
         const fast = forecast(model);
         const reference = referenceForecast(model);
@@ -71,7 +72,7 @@ describe('forecast agrees with the reference implementation of DESIGN.md §3', (
 
 describe('forecast invariants on random models', () => {
   it('every list adds up to its parent in every year (relative error < 1e-9), unless it collapsed', () => {
-    fc.assert(
+    assertProperty(
       fc.property(models, (model) => {
         const f = forecast(model);
         const Y = f.layout.years.length;
@@ -94,7 +95,7 @@ describe('forecast invariants on random models', () => {
   });
 
   it('shares are in [0, 1] and sum to 1 per list, or are all 0 in a collapsed list (with a warning while its parent is non-zero)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(models, (model) => {
         const f = forecast(model);
         const Y = f.layout.years.length;
@@ -124,7 +125,7 @@ describe('forecast invariants on random models', () => {
   });
 
   it('has no NaN or Infinity anywhere; the total and every value are ≥ 0', () => {
-    fc.assert(
+    assertProperty(
       fc.property(models, (model) => {
         const f = forecast(model);
         for (const array of [f.total, f.growth, f.values, f.shares]) {
@@ -138,7 +139,7 @@ describe('forecast invariants on random models', () => {
   });
 
   it('warns at most once per series and per list, and only about years of the forecast', () => {
-    fc.assert(
+    assertProperty(
       fc.property(models, (model) => {
         const f = forecast(model);
         const subjects = f.warnings.map((w) => (w.kind === 'totalClamped' ? 'total' : w.kind === 'memberClamped' ? `m:${w.key}` : `l:${w.parentKey}`));
@@ -152,7 +153,7 @@ describe('forecast invariants on random models', () => {
   });
 
   it('lays out every member at any depth once, depth first, with consistent parents and children', () => {
-    fc.assert(
+    assertProperty(
       fc.property(models, (model) => {
         const layout = buildLayout(model);
         expect(layout.series.map((s) => s.key)).toEqual(memberPaths(model));
@@ -203,7 +204,7 @@ const arbitraryChange = fc.record({
 
 describe('reusing buffers and compiled models gives what a fresh forecast gives', () => {
   it('after evaluating another draw into the same buffers, with parameters overwritten in place', () => {
-    fc.assert(
+    assertProperty(
       fc.property(models, arbitraryChange, (first, change) => {
         const second = renumber(first, change);
         const compiled = compileModel(first);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH, MAX_JSON_TEXT_LENGTH, checkJsonValue, parseJsonSafely } from '../../src/model/safeJson';
+import { assertProperty } from '../support/property';
 
 const nested = (depth: number, open = '[', close = ']') => open.repeat(depth) + close.repeat(depth);
 
@@ -16,7 +17,7 @@ function nativeAccepts(text: string): boolean {
 
 describe('parseJsonSafely: the value', () => {
   it('reads back everything JSON.stringify writes, equal to what JSON.parse gives', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.jsonValue({ maxDepth: 8 }), fc.boolean(), (value, pretty) => {
         fc.pre(checkJsonValue(value) === undefined); // fast-check may generate a "constructor" key
         const text = JSON.stringify(value, null, pretty ? 2 : undefined);
@@ -36,7 +37,7 @@ describe('parseJsonSafely: the value', () => {
         const i = at % (text.length + 1);
         return at % 2 === 0 ? text.slice(0, i) + insert + text.slice(i) : text.slice(0, i) + text.slice(i + 1);
       });
-    fc.assert(
+    assertProperty(
       fc.property(fc.oneof(jsonish, mutatedJson), (text) => {
         const result = parseJsonSafely(text);
         const refusedAsJson = !result.ok && result.error.kind === 'notJson';

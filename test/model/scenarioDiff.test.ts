@@ -5,6 +5,7 @@ import { seedWorkspace } from '../../src/model/seedWorkspace';
 import type { Model, Scenario } from '../../src/model/types';
 import { arbitraryModel } from '../support/arbitraries';
 import { dimension, driver, member, model } from '../support/models';
+import { assertProperty } from '../support/property';
 
 const inputs = (...scenarios: Scenario[]) => scenarios.map(({ id, name, model: m }) => ({ id, name, model: m }));
 const byKey = (rows: AssumptionDiff[]) => new Map(rows.map((r) => [r.key, r]));
@@ -115,7 +116,7 @@ describe('diffAssumptions', () => {
   });
 
   it('finds nothing to list for a single scenario, or for copies of one model', () => {
-    fc.assert(
+    assertProperty(
       fc.property(arbitraryModel({ maxYears: 10, maxDepth: 1 }), (m: Model) => {
         expect(diffAssumptions([{ id: 'a', name: 'A', model: m }])).toEqual([]);
         expect(diffAssumptions([
@@ -128,7 +129,7 @@ describe('diffAssumptions', () => {
   });
 
   it('gives every row a unique key and one value per scenario', () => {
-    fc.assert(
+    assertProperty(
       fc.property(arbitraryModel({ maxYears: 10, maxDepth: 2 }), arbitraryModel({ maxYears: 10, maxDepth: 2 }), (a, b) => {
         const rows = diffAssumptions([
           { id: 'a', name: 'A', model: a },

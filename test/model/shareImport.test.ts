@@ -4,7 +4,7 @@
  */
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { previewShareImport, splitRows, type ShareImportOptions } from '../../src/model/shareImport';
+import { MAX_IMPORT_CHARACTERS, previewShareImport, splitRows, type ShareImportOptions } from '../../src/model/shareImport';
 import { findMember } from '../../src/model/quantityRef';
 import { applyStructureOp } from '../../src/model/structureOpsWorkspace';
 import type { Model } from '../../src/model/types';
@@ -133,13 +133,26 @@ describe('bad rows, each with its message', () => {
     expect(off.op).toBeUndefined();
     const scaled = preview('na,50%\neurope,40%', { scaleToWhole: true });
     expect(scaled.lists[0]).toMatchObject({ scaled: true, sum: 0.9 });
-    expect(scaled.op!.lists[0]!.entries.map((e) => e.share)).toEqual([0.5 / 0.9, 0.4 / 0.9]);
+    const [na, europe] = scaled.op!.lists[0]!.entries.map((e) => e.share);
+    expect(na).toBeCloseTo(0.5 / 0.9, 15);
+    expect(europe).toBeCloseTo(0.4 / 0.9, 15);
+    expect(na! + europe!).toBe(1);
     const rounded = preview('na,33.3%\neurope,33.3%\napac,33.3%');
     expect(rounded.errorCount).toBe(0);
     expect(rounded.lists[0]!.scaled).toBe(true);
     expect(preview('na,0%\neurope,0%', { scaleToWhole: true }).lists[0]!.error).toBe(
       'The shares of Region are all 0%: there is nothing to scale to 100%',
     );
+  });
+
+  // Issue 9: 1 / sum overflowed to Infinity for subnormal shares, and each became 100%.
+  it('scales subnormal shares to 100% in proportion, like any others', () => {
+    const result = preview('na,5e-324\neurope,1e-323', { scaleToWhole: true });
+    expect(result.errorCount).toBe(0);
+    const [na, europe] = result.op!.lists[0]!.entries.map((e) => e.share);
+    expect(na).toBeCloseTo(1 / 3, 15);
+    expect(europe).toBeCloseTo(2 / 3, 15);
+    expect(regionShares(applied('na,5e-324\neurope,1e-323', { scaleToWhole: true })).map(([, s]) => s)).toEqual([na, europe, 0, 0, 0]);
   });
 
   it('says which members the paste leaves out: they get 0%', () => {
@@ -176,5 +189,54 @@ describe('creating members', () => {
   it('keeps names as text: markup is a name like any other', () => {
     const after = applied('North America,40%\nEurope,30%\nApac,20%\nLatam,6%\nMea,3%\n<img src=x onerror=alert(1)>,1%', { createMissing: true });
     expect(after.dimensions[2]!.members.at(-1)).toMatchObject({ id: 'img-src-x-onerror-alert-1', name: '<img src=x onerror=alert(1)>' });
+  });
+});
+
+// Issue 9: 5,000 new names with "Create missing members" froze the tab for ~23 s: every row was
+// matched against every earlier one, and the 500-member limit was checked only after all of them.
+describe('limits, checked before the work', () => {
+  const newNames = (n: number) => Array.from({ length: n }, (_, i) => `Country ${i + 1}\t0.02%`).join('\n');
+
+  it('stops at the row that would make a list too long, saying which, and checks no row after it', () => {
+    const result = preview(newNames(5000), { createMissing: true });
+    // The seed's Region has 5 members: the 496th new one would be its 501st.
+    expect(result.error).toBe('Region can hold at most 500 members: row 496 would be its 501st. Rows after it were not checked');
+    expect(result.rows).toHaveLength(496);
+    expect(result.rows.at(-1)).toMatchObject({ row: 496, status: 'error', message: 'Region would have 501 members; at most 500' });
+    expect(result.op).toBeUndefined();
+  });
+
+  it('previews the largest list an import can make, 500 members, in full', () => {
+    const result = preview(newNames(495).replaceAll('0.02%', '0.2%'), { createMissing: true, scaleToWhole: true });
+    expect(result.errorCount).toBe(0);
+    expect(result.rows.filter((r) => r.status === 'new')).toHaveLength(495);
+    expect(new Set(result.op!.lists[0]!.entries.map((e) => e.id)).size).toBe(495);
+  });
+
+  it('gives new members with the same id base distinct ids, in order', () => {
+    const result = preview('Oceania!,10%\nOceania?,10%\nOceania.,10%\nNorth America,40%\nEurope,30%', { createMissing: true });
+    expect(result.errorCount).toBe(0);
+    expect(result.op!.lists[0]!.entries.filter((e) => e.create).map((e) => [e.id, e.name])).toEqual([
+      ['oceania', 'Oceania!'],
+      ['oceania-2', 'Oceania?'],
+      ['oceania-3', 'Oceania.'],
+    ]);
+  });
+
+  it('refuses a paste over 1,000,000 characters by its length alone, reading none of it', () => {
+    const big = `North America\t40%\n${'x'.repeat(2_000_000)}`;
+    let reads = 0;
+    // Counts every use of the text other than its length: splitting, searching, slicing.
+    const text = new Proxy(new String(big), {
+      get(target, key) {
+        if (key !== 'length') reads += 1;
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as unknown as string;
+    const result = preview(text);
+    expect(result.error).toBe(`The paste has 2,000,018 characters; at most ${MAX_IMPORT_CHARACTERS.toLocaleString('en-US')} can be imported at once`);
+    expect(result.rows).toEqual([]);
+    expect(reads).toBe(0);
   });
 });

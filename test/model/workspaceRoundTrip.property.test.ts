@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { describeLoadError } from '../../src/model/loadError';
 import { parseWorkspaceFile, readWorkspaceValue, serializeWorkspace } from '../../src/model/workspaceFile';
 import { arbitraryWorkspace } from '../support/arbitraries';
+import { assertProperty } from '../support/property';
 
 /**
  * fast-check builds some records without a prototype; a loaded workspace is made of ordinary
@@ -18,7 +19,7 @@ function asPlainObjects<T>(value: T): T {
 
 describe('workspace file round trip', () => {
   it('loads what it saves, equal to the original, optional fields absent where they were', () => {
-    fc.assert(
+    assertProperty(
       fc.property(arbitraryWorkspace(), (workspace) => {
         const text = serializeWorkspace(workspace);
         const result = parseWorkspaceFile(text);
@@ -32,7 +33,7 @@ describe('workspace file round trip', () => {
   });
 
   it('accepts the same workspaces as values, without going through text', () => {
-    fc.assert(
+    assertProperty(
       fc.property(arbitraryWorkspace({ maxScenarios: 2 }), (workspace) => {
         expect(readWorkspaceValue(workspace)).toStrictEqual({ ok: true, workspace: asPlainObjects(workspace) });
       }),

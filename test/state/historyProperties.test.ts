@@ -12,6 +12,7 @@ import { activeModelOf } from '../../src/state/scenarioSelectors';
 import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
 import { arbitraryWorkspace, memberPaths } from '../support/arbitraries';
 import { drag, fileProblems, reset, setShare, setTiming, setValue, siblingsOf } from './storeFactories';
+import { assertProperty } from '../support/property';
 
 type Edit =
   | { kind: 'value'; ref: QuantityRef; value: number }
@@ -143,7 +144,7 @@ afterEach(resetSlidecastStore);
 describe('history over random edits', () => {
   it('on the seed workspace: every model valid, undo walks back to the same objects, redo forward', () => {
     const initial = seedWorkspace();
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(arbitraryEdit(activeModelOf(initial)), { maxLength: 30 }), (edits) => {
         resetSlidecastStore();
         useSlidecast.getState().replaceWorkspace(initial);
@@ -157,7 +158,7 @@ describe('history over random edits', () => {
     const cases = arbitraryWorkspace({ maxScenarios: 2, maxClaims: 2, maxYears: 12, maxDimensions: 3, maxMembers: 5, maxDepth: 2, maxDrivers: 4 }).chain(
       (workspace) => fc.tuple(fc.constant(workspace), fc.array(arbitraryEdit(activeModelOf(workspace)), { maxLength: 20 })),
     );
-    fc.assert(
+    assertProperty(
       fc.property(cases, ([workspace, edits]) => {
         resetSlidecastStore();
         useSlidecast.getState().replaceWorkspace(workspace);
@@ -169,7 +170,7 @@ describe('history over random edits', () => {
 
   it('edits only the scenario on screen, whatever the edits', () => {
     const initial = seedWorkspace();
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(arbitraryEdit(activeModelOf(initial)), { minLength: 1, maxLength: 15 }), (edits) => {
         resetSlidecastStore();
         useSlidecast.getState().replaceWorkspace(initial);

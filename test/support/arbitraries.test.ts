@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Member, Quantity } from '../../src/model/types';
 import { arbitraryModel, arbitraryWorkspace } from './arbitraries';
+import { assertProperty } from './property';
 
 function checkQuantity(q: Quantity, min = -Infinity, max = Infinity): void {
   expect(Number.isFinite(q.value)).toBe(true);
@@ -36,7 +37,7 @@ function checkList(members: readonly Member[], ids: Set<string>): void {
 
 describe('arbitraryModel', () => {
   it('produces valid models: unique ids, shares summing to 1, ranges around values, 2–50 years', () => {
-    fc.assert(
+    assertProperty(
       fc.property(arbitraryModel(), (model) => {
         expect(Number.isInteger(model.baseYear)).toBe(true);
         expect(model.endYear).toBeGreaterThan(model.baseYear);
@@ -83,7 +84,7 @@ describe('arbitraryModel', () => {
 
 describe('arbitraryWorkspace', () => {
   it('produces workspaces with unique scenario and claim ids and an existing active scenario', () => {
-    fc.assert(
+    assertProperty(
       fc.property(arbitraryWorkspace(), (ws) => {
         const scenarioIds = ws.scenarios.map((s) => s.id);
         expect(new Set(scenarioIds).size).toBe(scenarioIds.length);

@@ -1,5 +1,6 @@
 /** Numbers as a strategist reads them. The tests run in the en-US locale (Node's default here). */
 import { describe, expect, it } from 'vitest';
+import { SCALE_WORDS, unitConversion } from '../../src/model/unit';
 import { formatPercent, formatSignedPercent, formatSize, unitStyle } from '../../src/ui/format';
 
 describe('formatSize', () => {
@@ -18,6 +19,23 @@ describe('formatSize', () => {
     expect(formatSize(3.5, 'EUR m')).toBe('€3.50 M');
     expect(formatSize(12, 'GBP thousand')).toBe('£12.0 K');
     expect(formatSize(17.18, 'USD')).toBe('$17.2');
+  });
+
+  // Issue 9: the formatter did not know tn, trillion or mio, which the unit conversion does.
+  it('writes a size converted from USD bn to USD tn as $0.02 T, as it writes billions as B', () => {
+    const factor = unitConversion('USD bn', 'USD tn')!;
+    expect(formatSize(17.18 * factor, 'USD tn')).toBe('$0.02 T');
+    expect(formatSize(1.5, 'USD trillion')).toBe('$1.50 T');
+    expect(formatSize(17180, 'CHF mio')).toMatch(/^CHF\s17,180 M$/);
+  });
+
+  it('writes every scale word the conversion knows with its letter, for any currency', () => {
+    for (const { words, scaleLabel } of SCALE_WORDS) {
+      for (const word of words) {
+        expect(formatSize(2.5, `USD ${word}`)).toBe(`$2.50 ${scaleLabel}`);
+        expect(formatSize(2.5, `EUR ${word.toUpperCase()}`)).toBe(`€2.50 ${scaleLabel}`);
+      }
+    }
   });
 
   it('writes a unit that is not money as a number followed by the unit', () => {

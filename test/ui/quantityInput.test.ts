@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuantityInput, quantityInputText } from '../../src/ui/quantityInput';
 import type { QuantityKind } from '../../src/model/quantityRef';
+import { assertProperty } from '../support/property';
 
 function accepted(text: string, kind: QuantityKind): number {
   const parsed = parseQuantityInput(text, kind);
@@ -127,7 +128,7 @@ describe('quantityInputText', () => {
       fc.record({ kind: fc.constant<QuantityKind>('rate'), value: fc.double({ min: -1, max: 10, noNaN: true }) }),
       fc.record({ kind: fc.constant<QuantityKind>('size'), value: fc.double({ min: 0, max: 1e12, noNaN: true }) }),
     );
-    fc.assert(
+    assertProperty(
       fc.property(cases, ({ kind, value }) => {
         const back = accepted(quantityInputText(value, kind), kind);
         // Three decimals of a percent, or four of a size.

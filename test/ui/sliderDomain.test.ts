@@ -8,6 +8,7 @@ import { sliderDomain } from '../../src/ui/sliderDomain';
 import type { Quantity } from '../../src/model/quantity';
 import type { QuantityKind } from '../../src/model/quantityRef';
 import { seedModel } from '../state/storeFactories';
+import { assertProperty } from '../support/property';
 
 const seed = seedModel();
 const baseSize = seed.baseSize; // 17.18, range 15.5–19
@@ -83,7 +84,7 @@ describe('sliderDomain', () => {
       fc.record({ kind: fc.constant<QuantityKind>('rate'), saved: quantity(-1, 10), live: fc.double({ min: -1, max: 10, noNaN: true }).map(realistic) }),
       fc.record({ kind: fc.constant<QuantityKind>('share'), saved: quantity(0, 1), live: fc.double({ min: 0, max: 1, noNaN: true }) }),
     );
-    fc.assert(
+    assertProperty(
       fc.property(cases, ({ kind, saved, live }) => {
         const { min, max, step } = sliderDomain(kind, saved, live);
         expect(min).toBeLessThanOrEqual(live);

@@ -3,8 +3,8 @@
  * will do or why it cannot, each list's sum — and one button that applies them all as one
  * undoable edit, enabled only when every row is right.
  */
-import { useId, useMemo, useState } from 'react';
-import { MAX_IMPORT_ROWS, previewShareImport, SHARE_IMPORT_RULES, type ImportRow } from '../../model/shareImport';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { MAX_IMPORT_CHARACTERS, MAX_IMPORT_ROWS, previewShareImport, SHARE_IMPORT_RULES, type ImportRow } from '../../model/shareImport';
 import { useActiveModel } from '../assumptions/useModelSelectors';
 import { formatPercent } from '../format';
 import { EditProblem } from './EditProblem';
@@ -13,9 +13,25 @@ import { useSlidecast } from '../../state/store';
 
 /** Rows shown in the preview; every row in error is shown however many there are. */
 const PREVIEW_ROWS = 200;
-const MAX_FILE_BYTES = 1_000_000;
+/**
+ * How long typing must pause before the paste is checked again. Checking thousands of rows on
+ * every keystroke made typing in a long paste stutter (issue 9); a paste or a file is one change,
+ * checked once.
+ */
+export const PREVIEW_DELAY_MS = 200;
 
 const SEPARATOR_WORDS = { tab: 'tabs', semicolon: 'semicolons', comma: 'commas' } as const;
+
+/** `value` once it has stopped changing for `delayMs`. */
+function useSettledValue<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (Object.is(value, settled)) return;
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, settled, delayMs]);
+  return settled;
+}
 
 function statusText(row: ImportRow): string {
   switch (row.status) {
@@ -48,10 +64,15 @@ export function ImportShares({ dimensionId: chosen, onDimension }: ImportSharesP
   const ids = { dimension: useId(), text: useId(), file: useId(), rules: useId() };
   const dimensionId = dimensions.some((d) => d.id === chosen) ? chosen! : (dimensions[0]?.id ?? '');
 
-  const preview = useMemo(
-    () => (text.trim() === '' ? undefined : previewShareImport(model, text, { dimensionId, createMissing, scaleToWhole })),
-    [model, text, dimensionId, createMissing, scaleToWhole],
+  const checkedText = useSettledValue(text, PREVIEW_DELAY_MS);
+  // While typing goes on, the preview is of the text as it was at the last pause: it cannot be
+  // imported until it is checked again.
+  const upToDate = checkedText === text;
+  const checked = useMemo(
+    () => (checkedText.trim() === '' ? undefined : previewShareImport(model, checkedText, { dimensionId, createMissing, scaleToWhole })),
+    [model, checkedText, dimensionId, createMissing, scaleToWhole],
   );
+  const preview = text.trim() === '' ? undefined : checked;
 
   if (dimensions.length === 0) {
     return (
@@ -98,8 +119,8 @@ export function ImportShares({ dimensionId: chosen, onDimension }: ImportSharesP
                   const file = event.currentTarget.files?.[0];
                   event.currentTarget.value = '';
                   if (!file) return;
-                  if (file.size > MAX_FILE_BYTES) {
-                    setProblem(`“${file.name}” is ${(file.size / 1e6).toFixed(1)} MB; a share file may be at most 1 MB`);
+                  if (file.size > MAX_IMPORT_CHARACTERS) {
+                    setProblem(`“${file.name}” is ${(file.size / 1e6).toFixed(1)} MB; a share file may be at most ${MAX_IMPORT_CHARACTERS / 1e6} MB`);
                     return;
                   }
                   try {
@@ -142,9 +163,9 @@ export function ImportShares({ dimensionId: chosen, onDimension }: ImportSharesP
             <button
               type="button"
               className="st-primary"
-              disabled={!preview?.op}
+              disabled={!preview?.op || !upToDate}
               onClick={() => {
-                if (!preview?.op) return;
+                if (!preview?.op || !upToDate) return;
                 const lists = preview.op.lists.length;
                 const error = run(preview.op, {
                   text: `Imported ${entries} shares into ${lists === 1 ? preview.lists[0]!.ownerName : `${lists} lists of ${dimensionName}`}.`,
@@ -163,12 +184,16 @@ export function ImportShares({ dimensionId: chosen, onDimension }: ImportSharesP
             )}
           </div>
         </div>
-        {!preview && <p className="muted st-preview-empty">Paste rows or open a file: each row is checked and shown here before anything changes.</p>}
+        {!preview && !upToDate && text.trim() !== '' && <p className="muted st-preview-empty">Checking the rows…</p>}
+        {!preview && (upToDate || text.trim() === '') && (
+          <p className="muted st-preview-empty">Paste rows or open a file: each row is checked and shown here before anything changes.</p>
+        )}
         {preview && (
-          <div className="st-preview" data-testid="import-preview">
+          <div className="st-preview" data-testid="import-preview" aria-busy={!upToDate}>
             <p className="st-preview-summary">
               {preview.rows.filter((r) => r.status !== 'header').length} rows, separated by {SEPARATOR_WORDS[preview.separator]}; numbers without % read as{' '}
               {preview.bareNumbers === 'percent' ? 'percents (40 = 40%)' : 'fractions (0.4 = 40%)'}.
+              {!upToDate && <span className="muted"> Checking the changes…</span>}
             </p>
             {preview.errorCount > 0 && (
               <p role="alert" className="field-error">

@@ -3,7 +3,8 @@
  * base year and the trend growth, with their sources and notes.
  */
 import { useId, useMemo, useState } from 'react';
-import { driversStartingOutside, unitConversion } from '../../model/structureOps';
+import { driversStartingOutside } from '../../model/structureOps';
+import { unitConversion } from '../../model/unit';
 import { useSlidecast } from '../../state/store';
 import { setQuantityValue } from '../../model/modelEdits';
 import { setWorkspaceTitle } from '../../state/structureEdits';

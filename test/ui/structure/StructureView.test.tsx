@@ -249,6 +249,14 @@ describe('years, unit, title, sources', () => {
     expect(model()).toMatchObject({ unit: 'units sold', baseSize: { value: 100_000 } });
   });
 
+  it('shows a conversion to trillions in trillions', async () => {
+    const { user } = open();
+    const unit = screen.getByRole('combobox', { name: 'Unit' });
+    await user.clear(unit);
+    await user.type(unit, 'USD tn');
+    expect(screen.getByRole('checkbox', { name: /Convert the size/ })).toHaveAccessibleName('Convert the size: $100 B → $0.10 T');
+  });
+
   it('edits the title of the workspace', async () => {
     const { user } = open();
     const title = box('Workspace title');
@@ -318,12 +326,14 @@ describe('import shares', () => {
     fireEvent.change(screen.getByLabelText('Into'), { target: { value: 'region' } });
     const paste = screen.getByLabelText('Rows to import (paste cells from a spreadsheet, or CSV)');
     fireEvent.change(paste, { target: { value: 'Region\tShare\nNorth America\t45%\nEurope\t25%\nAsia-Pacific\t20%\nLatin America\t6%\nAtlantis\t4%' } });
-    const preview = screen.getByTestId('import-preview');
+    // The paste is checked once typing pauses.
+    const preview = await screen.findByTestId('import-preview', {}, { timeout: 5_000 });
     expect(within(preview).getByRole('alert')).toHaveTextContent('1 problem to fix before importing');
     expect(preview.querySelector('tr[data-row="6"]')).toHaveTextContent('“Atlantis” is not a member of Region: tick “Create missing members” to add it');
     expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
 
     fireEvent.change(paste, { target: { value: 'Region\tShare\nNorth America\t45%\nEurope\t25%\nAsia-Pacific\t20%\nLatin America\t6%\nMiddle East & Africa\t4%' } });
+    await screen.findByRole('button', { name: 'Import 5 shares' }, { timeout: 5_000 });
     expect(preview.querySelector('tr[data-row="1"]')).toHaveTextContent('Header, skipped');
     expect(preview.querySelector('tr[data-row="2"]')).toHaveTextContent('45.00%');
     expect(preview.querySelector('tr[data-row="2"]')).toHaveTextContent('40.00%');
