@@ -8,6 +8,8 @@ const examples: { [K in LoadError['kind']]: Extract<LoadError, { kind: K }> } = 
   tooDeep: { kind: 'tooDeep', limit: 64, path: 'title[0][0]' },
   unsafeKey: { kind: 'unsafeKey', key: '__proto__', path: 'scenarios[0].__proto__' },
   duplicateKey: { kind: 'duplicateKey', key: 'baseSize', path: 'scenarios[0].model.baseSize', line: 9, column: 7 },
+  tooManyFields: { kind: 'tooManyFields', limit: 100, path: 'scenarios[0].model', line: 1, column: 1_180 },
+  tooManyValues: { kind: 'tooManyValues', limit: 1_000_000, path: 'title', line: 3, column: 1_999_990 },
   notAWorkspace: { kind: 'notAWorkspace', topLevel: 'object', format: '"excalidraw"' },
   versionTooNew: { kind: 'versionTooNew', version: 2, newestKnown: 1 },
   migrationFailed: { kind: 'migrationFailed', fromVersion: 1, toVersion: 2, reason: 'claims are missing' },
