@@ -75,8 +75,8 @@ export function describeLoadError(error: LoadError): string {
       );
     case 'tooManyFields':
       return (
-        `${at(error.path)}: an object has more than ${error.limit} fields (the first too many is at line ` +
-        `${error.line}, column ${error.column}); no object of a workspace has more than ten.`
+        `${error.path === '' ? 'The file has' : `${shortened(error.path)}: has`} more than ${error.limit} fields ` +
+        `(the first too many is at line ${error.line}, column ${error.column}); no object of a workspace has more than ten.`
       );
     case 'tooManyValues':
       return (

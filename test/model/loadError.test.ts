@@ -52,6 +52,23 @@ describe('describeLoadError', () => {
     ]);
   });
 
+  it('counts the issues that were found but not kept, and says when validation stopped looking', () => {
+    const issues = Array.from({ length: 10 }, (_, i) => ({ path: `claims[${i}].op`, message: 'is missing' }));
+    expect(describeLoadError({ kind: 'invalid', issues, moreIssues: 12_340 }).split('\n')).toEqual([
+      'The file has 12,350 problems:',
+      ...issues.slice(0, ISSUES_SHOWN).map((issue) => `- ${issue.path}: is missing`),
+      '… and 12,345 more.',
+    ]);
+    const stopped = describeLoadError({ kind: 'invalid', issues, stoppedEarly: true }).split('\n');
+    expect(stopped[0]).toBe('The file has at least 10 problems:');
+    expect(stopped.at(-1)).toBe('… and more.');
+  });
+
+  it('names the object with too many fields, or the file when it is the top level', () => {
+    expect(describeLoadError(examples.tooManyFields)).toMatch(/^scenarios\[0\]\.model: has more than 100 fields \(.*line 1, column 1180\)/);
+    expect(describeLoadError({ ...examples.tooManyFields, path: '' })).toMatch(/^The file has more than 100 fields/);
+  });
+
   it('shortens a runaway path', () => {
     const message = describeLoadError({ kind: 'tooDeep', limit: 64, path: '[0]'.repeat(65) });
     expect(message.length).toBeLessThan(250);
