@@ -1,5 +1,5 @@
 import { formatFieldPath, type FieldPath } from './fieldPath';
-import type { LoadIssue } from './loadError';
+import { ISSUES_KEPT, type LoadIssue } from './loadError';
 
 /**
  * The bounds a workspace file must stay within (DESIGN.md §9: "limits on size, depth and counts").
@@ -63,11 +63,12 @@ export const WORKSPACE_LIMITS = {
  * one number, not after 600,000 claims were validated and each problem with them kept.
  *
  * The value is not yet known to be of the right shape: anything that is not a list where one
- * belongs is skipped here and named by the schema afterwards. Returns one issue per limit
- * exceeded, in the order of the file; none when every count is within its limit.
+ * belongs is skipped here and named by the schema afterwards. Returns the first `ISSUES_KEPT`
+ * limits exceeded, in the order of the file, and how many more; no issues when every count is
+ * within its limit.
  */
-export function checkWorkspaceCounts(value: unknown): LoadIssue[] {
-  const issues: LoadIssue[] = [];
+export function checkWorkspaceCounts(value: unknown): CountIssues {
+  const issues = new CountIssues();
   const tooMany = (path: FieldPath, list: readonly unknown[], what: string, max: number) => isTooLong(issues, path, list, what, max);
   if (!isRecord(value)) return issues;
 
@@ -75,7 +76,7 @@ export function checkWorkspaceCounts(value: unknown): LoadIssue[] {
   if (Array.isArray(claims)) tooMany(['claims'], claims, 'claims', WORKSPACE_LIMITS.claims);
   if (Array.isArray(scenarios) && !tooMany(['scenarios'], scenarios, 'scenarios', WORKSPACE_LIMITS.scenarios)) {
     scenarios.forEach((scenario, index) => {
-      if (isRecord(scenario) && isRecord(scenario.model)) issues.push(...modelCountIssues(scenario.model, ['scenarios', index, 'model']));
+      if (isRecord(scenario) && isRecord(scenario.model)) checkModelCounts(scenario.model, ['scenarios', index, 'model'], issues);
     });
   }
   if (isRecord(presentation) && Array.isArray(presentation.pins)) {
@@ -91,13 +92,12 @@ export function checkWorkspaceCounts(value: unknown): LoadIssue[] {
   return issues;
 }
 
-function modelCountIssues(model: Record<string, unknown>, modelPath: FieldPath): LoadIssue[] {
-  const issues: LoadIssue[] = [];
+function checkModelCounts(model: Record<string, unknown>, modelPath: FieldPath, issues: CountIssues): void {
   const tooMany = (path: FieldPath, list: readonly unknown[], what: string, max: number) => isTooLong(issues, path, list, what, max);
   const { drivers, dimensions } = model;
   if (Array.isArray(drivers)) tooMany([...modelPath, 'drivers'], drivers, 'drivers', WORKSPACE_LIMITS.driversPerModel);
   if (!Array.isArray(dimensions) || tooMany([...modelPath, 'dimensions'], dimensions, 'dimensions', WORKSPACE_LIMITS.dimensionsPerModel)) {
-    return issues;
+    return;
   }
 
   let membersInAll = 0;
@@ -110,10 +110,7 @@ function modelCountIssues(model: Record<string, unknown>, modelPath: FieldPath):
       if (!isRecord(member) || !Array.isArray(member.children)) return;
       const childrenPath = [...path, index, 'children'];
       if (level >= WORKSPACE_LIMITS.memberLevels) {
-        issues.push({
-          path: formatFieldPath(childrenPath),
-          message: `members may nest at most ${WORKSPACE_LIMITS.memberLevels} levels deep (a dimension's members are level 1)`,
-        });
+        issues.add(childrenPath, `members may nest at most ${WORKSPACE_LIMITS.memberLevels} levels deep (a dimension's members are level 1)`);
       } else {
         visit(member.children, level + 1, childrenPath);
       }
@@ -123,18 +120,29 @@ function modelCountIssues(model: Record<string, unknown>, modelPath: FieldPath):
     if (isRecord(dimension) && Array.isArray(dimension.members)) visit(dimension.members, 1, [...modelPath, 'dimensions', index, 'members']);
   });
   if (membersInAll > WORKSPACE_LIMITS.membersPerModel) {
-    issues.push({
-      path: formatFieldPath([...modelPath, 'dimensions']),
-      message: `hold ${count(membersInAll)} members in all, at most ${count(WORKSPACE_LIMITS.membersPerModel)} allowed in one model`,
-    });
+    issues.add([...modelPath, 'dimensions'], `hold ${count(membersInAll)} members in all, at most ${count(WORKSPACE_LIMITS.membersPerModel)} allowed in one model`);
   }
-  return issues;
+}
+
+/** The count limits a value exceeds: the first `ISSUES_KEPT`, and how many others (only counted). */
+export class CountIssues {
+  readonly issues: LoadIssue[] = [];
+  moreIssues = 0;
+
+  add(path: FieldPath, message: string): void {
+    if (this.issues.length < ISSUES_KEPT) this.issues.push({ path: formatFieldPath(path), message });
+    else this.moreIssues++;
+  }
+
+  get found(): number {
+    return this.issues.length + this.moreIssues;
+  }
 }
 
 /** Whether `list` is longer than `max`; if so, says so in `issues`. */
-function isTooLong(issues: LoadIssue[], path: FieldPath, list: readonly unknown[], what: string, max: number): boolean {
+function isTooLong(issues: CountIssues, path: FieldPath, list: readonly unknown[], what: string, max: number): boolean {
   if (list.length <= max) return false;
-  issues.push({ path: formatFieldPath(path), message: `has ${count(list.length)} ${what}, at most ${count(max)} allowed` });
+  issues.add(path, `has ${count(list.length)} ${what}, at most ${count(max)} allowed`);
   return true;
 }
 

@@ -27,14 +27,11 @@ export type ValidationResult =
 
 /** Validates a value already in the current format version. Never throws. */
 export function validateWorkspace(value: unknown): ValidationResult {
-  const countIssues = checkWorkspaceCounts(value);
-  if (countIssues.length > 0) return refused(countIssues, false);
+  const counts = checkWorkspaceCounts(value);
+  if (counts.found > 0) return { ok: false, issues: counts.issues, moreIssues: counts.moreIssues, stoppedEarly: false };
   const { result, stoppedEarly } = parseWorkspaceSchema(value, { error: plainWordsErrorMap });
   if (result.success) return { ok: true, workspace: result.data };
-  return refused(toLoadIssues(result.error.issues), stoppedEarly);
-}
-
-function refused(issues: readonly LoadIssue[], stoppedEarly: boolean): ValidationResult {
+  const issues = toLoadIssues(result.error.issues);
   return { ok: false, issues: issues.slice(0, ISSUES_KEPT), moreIssues: Math.max(0, issues.length - ISSUES_KEPT), stoppedEarly };
 }
 

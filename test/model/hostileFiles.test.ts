@@ -180,6 +180,15 @@ describe('count limits come before validation', () => {
     );
   });
 
+  it('keeps the first few count problems and counts the others', () => {
+    const ws = brokenFirstElements();
+    const chain = (levels: number): unknown => ({ id: 'x', ...(levels > 1 ? { children: [chain(levels - 1)] } : {}) });
+    (ws.scenarios[0]!.model.dimensions[0] as { members: unknown }).members = Array.from({ length: 400 }, () => chain(5));
+    const result = validateWorkspace(ws);
+    expect(result).toMatchObject({ ok: false, moreIssues: 390, stoppedEarly: false });
+    if (!result.ok) expect(result.issues).toHaveLength(10);
+  });
+
   it('refuses too many pinned assumptions by their count', () => {
     const ws = brokenFirstElements();
     ws.presentation = { pins: Array.from({ length: 25 }, () => ({ kind: 'baseSize' as const })) };
