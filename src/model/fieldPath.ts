@@ -1,3 +1,5 @@
+import { ECHO_LENGTH, quoted } from './messageValue';
+
 /**
  * Where a problem sits in a workspace file, written the way a strategist reads it:
  * `scenarios[0].model.dimensions[2].members[1].share.value` — `[i]` for a position in a list,
@@ -13,10 +15,11 @@ export function formatFieldPath(path: FieldPath): string {
   let text = '';
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${segment}]`;
-    else if (PLAIN_FIELD_NAME.test(segment)) text += text === '' ? segment : `.${segment}`;
+    else if (segment.length <= ECHO_LENGTH && PLAIN_FIELD_NAME.test(segment)) text += text === '' ? segment : `.${segment}`;
     // A key with spaces, dots or quotes in it (only ever a misspelt field) stays readable and
-    // cannot be mistaken for two nested fields.
-    else text += `[${JSON.stringify(segment)}]`;
+    // cannot be mistaken for two nested fields; a runaway key is cut short like any value a
+    // message repeats.
+    else text += `[${quoted(segment)}]`;
   }
   return text;
 }

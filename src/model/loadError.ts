@@ -5,6 +5,7 @@
  * tag into one message in plain words that names the field (`scenarios[0].model.baseSize.value:
  * must be …`). The switch is exhaustive, so a new tag cannot ship without its message.
  */
+import { capped, quoted } from './messageValue';
 import type { JsonInputError } from './safeJson';
 
 /** One rule a file breaks: where (`scenarios[0].model.endYear`, '' for the file as a whole) and what. */
@@ -17,21 +18,34 @@ export interface LoadIssue {
 export type JsonKind = 'object' | 'list' | 'text' | 'number' | 'true or false' | 'null' | 'nothing';
 
 export type LoadError =
-  /** Too large, not JSON, nested too deep, an unsafe or repeated key (see `safeJson.ts`). */
+  /** Too large, not JSON, nested too deep, an unsafe or repeated key, too many fields or values (see `safeJson.ts`). */
   | JsonInputError
-  /** Valid JSON, but not a Slidecast workspace: no `format`, another format, or not an object. */
+  /**
+   * Valid JSON, but not a Slidecast workspace: no `format`, another format, or not an object.
+   * `format` is the file's format as a message shows it: quoted and cut short (`messageValue.ts`).
+   */
   | { kind: 'notAWorkspace'; topLevel: JsonKind; format?: string }
   /** Saved by a newer Slidecast than this one. */
   | { kind: 'versionTooNew'; version: number; newestKnown: number }
   /** Upgrading an older file to the current format failed. */
   | { kind: 'migrationFailed'; fromVersion: number; toVersion: number; reason: string }
-  /** The file breaks rules of the format; every issue names its field. */
-  | { kind: 'invalid'; issues: LoadIssue[] }
+  /**
+   * The file breaks rules of the format; every issue names its field. Only the first few issues
+   * are kept (`ISSUES_KEPT`): `moreIssues` counts the others found, and `stoppedEarly` says that
+   * validation stopped looking, so there may be more still.
+   */
+  | { kind: 'invalid'; issues: LoadIssue[]; moreIssues?: number; stoppedEarly?: boolean }
   /** A fault in Slidecast itself while reading; the file may be fine. */
   | { kind: 'unexpected'; reason: string };
 
 /** How many issues of an invalid file are spelt out before "… and N more". */
 export const ISSUES_SHOWN = 5;
+
+/**
+ * How many issues of an invalid file are kept at most. Validation stops looking once it has this
+ * many, so a file with a hundred thousand broken members costs ten messages, not a hundred thousand.
+ */
+export const ISSUES_KEPT = 10;
 
 const MB = 1024 * 1024;
 
@@ -53,11 +67,21 @@ export function describeLoadError(error: LoadError): string {
         'a workspace never needs that many.'
       );
     case 'unsafeKey':
-      return `${at(error.path)}: a field named "${error.key}" is not allowed in a workspace file.`;
+      return `${at(error.path)}: a field named ${quoted(error.key)} is not allowed in a workspace file.`;
     case 'duplicateKey':
       return (
-        `${at(error.path)}: the field "${error.key}" appears twice in the same place ` +
+        `${at(error.path)}: the field ${quoted(error.key)} appears twice in the same place ` +
         `(again at line ${error.line}, column ${error.column}); keep only one.`
+      );
+    case 'tooManyFields':
+      return (
+        `${error.path === '' ? 'The file has' : `${shortened(error.path)}: has`} more than ${error.limit} fields ` +
+        `(the first too many is at line ${error.line}, column ${error.column}); no object of a workspace has more than ten.`
+      );
+    case 'tooManyValues':
+      return (
+        `The file holds more than ${error.limit.toLocaleString('en-US')} values (numbers, texts, lists and ` +
+        `objects; the first too many is at line ${error.line}, column ${error.column}), more than any workspace needs.`
       );
     case 'notAWorkspace':
       return `This is not a Slidecast workspace file: ${notAWorkspaceReason(error)}.`;
@@ -69,12 +93,12 @@ export function describeLoadError(error: LoadError): string {
     case 'migrationFailed':
       return (
         `This file uses workspace format ${error.fromVersion}, and upgrading it to format ` +
-        `${error.toVersion} failed: ${error.reason}.`
+        `${error.toVersion} failed: ${capped(error.reason)}.`
       );
     case 'invalid':
-      return describeIssues(error.issues);
+      return describeIssues(error.issues, error.moreIssues ?? 0, error.stoppedEarly ?? false);
     case 'unexpected':
-      return `The file could not be opened because of a fault in Slidecast itself (${error.reason}).`;
+      return `The file could not be opened because of a fault in Slidecast itself (${capped(error.reason)}).`;
     default:
       return unreachable(error);
   }
@@ -95,16 +119,16 @@ function notAWorkspaceReason(error: Extract<LoadError, { kind: 'notAWorkspace' }
   return `its format is ${error.format}, not "slidecast.workspace"`;
 }
 
-function describeIssues(issues: readonly LoadIssue[]): string {
+function describeIssues(issues: readonly LoadIssue[], notKept: number, stoppedEarly: boolean): string {
   if (issues.length === 0) return 'The file does not follow the workspace format.';
-  const lines = issues.slice(0, ISSUES_SHOWN).map((issue) => `${at(issue.path)}: ${issue.message}`);
-  if (issues.length === 1) return lines[0]!;
-  const more = issues.length - ISSUES_SHOWN;
-  return [
-    `The file has ${issues.length} problems:`,
-    ...lines.map((line) => `- ${line}`),
-    ...(more > 0 ? [`… and ${more} more.`] : []),
-  ].join('\n');
+  const lines = issues.slice(0, ISSUES_SHOWN).map((issue) => `${at(issue.path)}: ${capped(issue.message, 300)}`);
+  const total = issues.length + notKept;
+  if (total === 1 && !stoppedEarly) return lines[0]!;
+  const more = total - lines.length;
+  // Validation that stopped early knows a lower bound only: "at least", and no number of the rest.
+  const heading = `The file has ${stoppedEarly ? 'at least ' : ''}${total.toLocaleString('en-US')} problems:`;
+  const tail = stoppedEarly ? ['… and more.'] : more > 0 ? [`… and ${more.toLocaleString('en-US')} more.`] : [];
+  return [heading, ...lines.map((line) => `- ${line}`), ...tail].join('\n');
 }
 
 /** Where a problem is: its field path, or the file as a whole. */

@@ -10,13 +10,18 @@
  *   in `JSON.parse`, in the schema or anywhere later);
  * - its keys: `__proto__`, `constructor` and `prototype` are refused wherever they appear, and so
  *   is a key given twice in one object — `JSON.parse` would silently keep the last one, and a
- *   number would change without anyone seeing why.
+ *   number would change without anyone seeing why;
+ * - its counts: an object with more fields than any workspace object could have, or more values
+ *   in all than a workspace of the largest size could hold, is refused where the scan passes the
+ *   limit — so a 5 MB file of 400,000 unknown fields costs a few kilobytes of reading, not a
+ *   parse, a validation and 400,000 messages.
  *
  * Only then does the native `JSON.parse` build the value (fast, and it creates `__proto__` as an
  * own property, never as a prototype — refusing the key is defence in depth for code that later
  * spreads or merges the value).
  */
 import { formatFieldPath } from './fieldPath';
+import { quoted } from './messageValue';
 
 /** Longest text we read, in characters (≥ 5 MB of UTF-8). Far above any real workspace. */
 export const MAX_JSON_TEXT_LENGTH = 5 * 1024 * 1024;
@@ -27,6 +32,19 @@ export const MAX_JSON_TEXT_LENGTH = 5 * 1024 * 1024;
  */
 export const MAX_JSON_DEPTH = 64;
 
+/**
+ * Most fields in one object. An object of the workspace format has at most ten (a claim); the
+ * margin leaves room for later versions and for a few misspelt fields, each of which is named.
+ */
+export const MAX_JSON_KEYS_PER_OBJECT = 100;
+
+/**
+ * Most values (numbers, texts, true/false/null, lists and objects) in one text. The densest valid
+ * workspace — members of one-letter names with nothing but a share — spends about 8 characters a
+ * value, so a 5 MB workspace holds fewer than 700,000; a hostile `[0,0,0,…]` would hold 2.6 million.
+ */
+export const MAX_JSON_VALUES = 1_000_000;
+
 /** Keys that can reach an object's prototype when a value is merged or spread. */
 export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -36,7 +54,11 @@ export type JsonInputError =
   | { kind: 'notJson'; reason: string; path: string; line: number; column: number }
   | { kind: 'tooDeep'; limit: number; path: string }
   | { kind: 'unsafeKey'; key: string; path: string }
-  | { kind: 'duplicateKey'; key: string; path: string; line: number; column: number };
+  | { kind: 'duplicateKey'; key: string; path: string; line: number; column: number }
+  /** An object with more fields than `MAX_JSON_KEYS_PER_OBJECT`; where the scan met the first too many. */
+  | { kind: 'tooManyFields'; limit: number; path: string; line: number; column: number }
+  /** More values in all than `MAX_JSON_VALUES`; where the scan met the first too many. */
+  | { kind: 'tooManyValues'; limit: number; path: string; line: number; column: number };
 
 export type SafeJsonResult = { ok: true; value: unknown } | { ok: false; error: JsonInputError };
 
@@ -59,30 +81,39 @@ export function parseJsonSafely(text: string): SafeJsonResult {
 }
 
 /**
- * The same depth and key checks for a value that is already parsed (a workspace link, a test, a
- * caller's object). A cycle counts as too deep. Returns the first problem, or undefined.
+ * The same depth, key and count checks for a value that is already parsed (a stored autosave, a
+ * test, a caller's object). A cycle counts as too deep. Returns the first problem, or undefined;
+ * a value has no lines, so a count problem is placed at line 1, column 1.
  */
 export function checkJsonValue(value: unknown): JsonInputError | undefined {
-  return checkValue(value, [], 0);
+  const counted = { values: 0 };
+  return checkValue(value, [], 0, counted);
 }
 
-function checkValue(value: unknown, path: (string | number)[], depth: number): JsonInputError | undefined {
+function checkValue(value: unknown, path: (string | number)[], depth: number, counted: { values: number }): JsonInputError | undefined {
+  if (++counted.values > MAX_JSON_VALUES) {
+    return { kind: 'tooManyValues', limit: MAX_JSON_VALUES, path: formatFieldPath(path), line: 1, column: 1 };
+  }
   if (typeof value !== 'object' || value === null) return undefined;
   if (depth >= MAX_JSON_DEPTH) return { kind: 'tooDeep', limit: MAX_JSON_DEPTH, path: formatFieldPath(path) };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);
-      const problem = checkValue(value[i], path, depth + 1);
+      const problem = checkValue(value[i], path, depth + 1, counted);
       path.pop();
       if (problem) return problem;
     }
     return undefined;
   }
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  if (keys.length > MAX_JSON_KEYS_PER_OBJECT) {
+    return { kind: 'tooManyFields', limit: MAX_JSON_KEYS_PER_OBJECT, path: formatFieldPath(path), line: 1, column: 1 };
+  }
+  for (const key of keys) {
     path.push(key);
     const problem = UNSAFE_KEYS.has(key)
       ? { kind: 'unsafeKey' as const, key, path: formatFieldPath(path) }
-      : checkValue((value as Record<string, unknown>)[key], path, depth + 1);
+      : checkValue((value as Record<string, unknown>)[key], path, depth + 1, counted);
     path.pop();
     if (problem) return problem;
   }
@@ -133,6 +164,7 @@ function scanJsonText(text: string): JsonInputError | undefined {
   const length = text.length;
   const stack: Frame[] = [];
   let pos = 0;
+  let values = 0;
 
   const fail = (reason: string, at: number = pos): never => {
     throw new JsonScanError({ kind: 'notJson', reason, path: currentPath(stack), ...lineAndColumn(text, at) });
@@ -205,14 +237,14 @@ function scanJsonText(text: string): JsonInputError | undefined {
     if (word === 'NaN' || word === 'Infinity') fail(`${word} is not a number a file can hold; write a finite number`);
     if (word === 'undefined') fail('undefined is not a value a file can hold; leave the field out instead');
     if (word === 'True' || word === 'False' || word === 'None') fail('write true, false and null in lower case');
-    if (word !== undefined) fail(`"${word}" must be in double quotes if it is text`);
+    if (word !== undefined) fail(`${quoted(word)} must be in double quotes if it is text`);
     const c = text[pos];
     if (c === "'") fail('text must be in double quotes ("…"), not single quotes');
     if (c === '/') fail('comments are not allowed in a workspace file');
     if (c === '+') fail('a number may not start with "+"');
     if (c === '.') fail('a number must start with a digit (write 0.5, not .5)');
     if (c === ',' || c === ']' || c === '}') fail(`a value is missing before "${c}" (is there an extra comma?)`);
-    return fail(`unexpected character ${JSON.stringify(c)}`);
+    return fail(`unexpected character ${quoted(c ?? '')}`);
   };
 
   /** Reads `"key":` in the innermost object, checking the key; leaves `pos` at the value. */
@@ -235,12 +267,21 @@ function scanJsonText(text: string): JsonInputError | undefined {
       throw new JsonScanError({ kind: 'unsafeKey', key, path: currentPath(stack) });
     }
     frame.keys ??= new Set();
+    if (frame.keys.size >= MAX_JSON_KEYS_PER_OBJECT) {
+      frame.key = undefined; // the path of the object, not of its field
+      throw new JsonScanError({
+        kind: 'tooManyFields',
+        limit: MAX_JSON_KEYS_PER_OBJECT,
+        path: currentPath(stack),
+        ...lineAndColumn(text, start),
+      });
+    }
     if (frame.keys.has(key)) {
       throw new JsonScanError({ kind: 'duplicateKey', key, path: currentPath(stack), ...lineAndColumn(text, start) });
     }
     frame.keys.add(key);
     skipWhitespace();
-    if (text.charCodeAt(pos) !== COLON) fail(`a ":" must follow the field name "${key}"`);
+    if (text.charCodeAt(pos) !== COLON) fail(`a ":" must follow the field name ${quoted(key)}`);
     pos++;
   };
 
@@ -256,6 +297,9 @@ function scanJsonText(text: string): JsonInputError | undefined {
     // Each turn of this loop reads one value, then closes every container that ends after it.
     for (;;) {
       skipWhitespace();
+      if (++values > MAX_JSON_VALUES) {
+        throw new JsonScanError({ kind: 'tooManyValues', limit: MAX_JSON_VALUES, path: currentPath(stack), ...lineAndColumn(text, pos) });
+      }
       const c = text.charCodeAt(pos);
       if (c === OPEN_BRACE) {
         open(false);

@@ -7,6 +7,7 @@
  * workspace in one step or leave the open one exactly as it was.
  */
 import type { JsonKind, LoadError } from './loadError';
+import { describeFound, quoted } from './messageValue';
 import { migrateWorkspaceFile, type WorkspaceFileObject } from './migrations';
 import { checkJsonValue, parseJsonSafely } from './safeJson';
 import { WORKSPACE_FORMAT, type Workspace } from './types';
@@ -51,7 +52,7 @@ function readCheckedValue(value: unknown): LoadResult {
     return refuse({
       kind: 'notAWorkspace',
       topLevel: 'object',
-      ...(value.format === undefined ? {} : { format: JSON.stringify(value.format) }),
+      ...(value.format === undefined ? {} : { format: typeof value.format === 'string' ? quoted(value.format) : describeFound(value.format) }),
     });
   }
 
@@ -62,7 +63,9 @@ function readCheckedValue(value: unknown): LoadResult {
   if (!migrated.ok) return refuse(migrated.error);
 
   const validated = validateWorkspace(migrated.file);
-  return validated.ok ? validated : refuse({ kind: 'invalid', issues: validated.issues });
+  if (validated.ok) return validated;
+  const { issues, moreIssues, stoppedEarly } = validated;
+  return refuse({ kind: 'invalid', issues, ...(moreIssues > 0 ? { moreIssues } : {}), ...(stoppedEarly ? { stoppedEarly } : {}) });
 }
 
 /**
@@ -74,13 +77,7 @@ function readVersion(version: unknown): { ok: true; version: number } | { ok: fa
   if (version === undefined) {
     return { ok: false, problem: 'is missing; a workspace file says which format it uses, e.g. "version": 1' };
   }
-  const found =
-    typeof version === 'string'
-      ? `the text ${JSON.stringify(version)}`
-      : typeof version === 'number'
-        ? String(version)
-        : String(JSON.stringify(version));
-  return { ok: false, problem: `must be a whole number such as 1, not ${found}` };
+  return { ok: false, problem: `must be a whole number such as 1, not ${describeFound(version)}` };
 }
 
 function refuse(error: LoadError): LoadResult {

@@ -1,11 +1,15 @@
+import { formatFieldPath, type FieldPath } from './fieldPath';
+import { ISSUES_KEPT, type LoadIssue } from './loadError';
+
 /**
  * The bounds a workspace file must stay within (DESIGN.md §9: "limits on size, depth and counts").
  *
  * Each is far beyond any real market model — the large benchmark model (10 types × 40
  * applications × 200 countries in 10 regions, 30 years) uses a fraction of them — so a limit is
  * only ever met by a corrupt or hostile file, and then it stops the file before it can make the
- * app or the worker run out of memory or time. The text size and nesting depth are checked before
- * parsing, in `safeJson.ts`.
+ * app or the worker run out of memory or time. The text size, nesting depth and the fields and
+ * values of the text are checked before parsing, in `safeJson.ts`; the counts here are checked on
+ * the parsed value before the schema walks it (`checkWorkspaceCounts`, below).
  */
 export const WORKSPACE_LIMITS = {
   scenarios: 100,
@@ -16,6 +20,8 @@ export const WORKSPACE_LIMITS = {
   /** Levels of members: a dimension's members are level 1, their children level 2, … */
   memberLevels: 4,
   membersPerModel: 20_000,
+  /** Assumptions pinned for present mode: more than fit on a presenter's screen are a corrupt file. */
+  pins: 24,
 
   /** Ids, names, titles, labels and units. */
   shortText: 200,
@@ -46,3 +52,104 @@ export const WORKSPACE_LIMITS = {
   /** Seeds are unsigned 32-bit integers, the state of the engine's generator. */
   largestSeed: 0xffff_ffff,
 } as const;
+
+// ——— Counting before validating ————————————————————————————————————————————————————————————————
+
+/**
+ * The count limits of a workspace — scenarios, claims, pins, and per model its drivers,
+ * dimensions, members per list, levels of members and members in all — checked on the value as
+ * parsed, before the schema walks it. One pass over the lists, reading nothing but their lengths
+ * and members' `children`, so a file of 600,000 claims is refused in the time it takes to look at
+ * one number, not after 600,000 claims were validated and each problem with them kept.
+ *
+ * The value is not yet known to be of the right shape: anything that is not a list where one
+ * belongs is skipped here and named by the schema afterwards. Returns the first `ISSUES_KEPT`
+ * limits exceeded, in the order of the file, and how many more; no issues when every count is
+ * within its limit.
+ */
+export function checkWorkspaceCounts(value: unknown): CountIssues {
+  const issues = new CountIssues();
+  const tooMany = (path: FieldPath, list: readonly unknown[], what: string, max: number) => isTooLong(issues, path, list, what, max);
+  if (!isRecord(value)) return issues;
+
+  const { claims, scenarios, presentation } = value;
+  if (Array.isArray(claims)) tooMany(['claims'], claims, 'claims', WORKSPACE_LIMITS.claims);
+  if (Array.isArray(scenarios) && !tooMany(['scenarios'], scenarios, 'scenarios', WORKSPACE_LIMITS.scenarios)) {
+    scenarios.forEach((scenario, index) => {
+      if (isRecord(scenario) && isRecord(scenario.model)) checkModelCounts(scenario.model, ['scenarios', index, 'model'], issues);
+    });
+  }
+  if (isRecord(presentation) && Array.isArray(presentation.pins)) {
+    const { pins } = presentation;
+    if (!tooMany(['presentation', 'pins'], pins, 'pinned assumptions', WORKSPACE_LIMITS.pins)) {
+      pins.forEach((pin, index) => {
+        if (isRecord(pin) && Array.isArray(pin.path)) {
+          tooMany(['presentation', 'pins', index, 'path'], pin.path, 'ids (a dimension id, then member ids)', WORKSPACE_LIMITS.memberLevels + 1);
+        }
+      });
+    }
+  }
+  return issues;
+}
+
+function checkModelCounts(model: Record<string, unknown>, modelPath: FieldPath, issues: CountIssues): void {
+  const tooMany = (path: FieldPath, list: readonly unknown[], what: string, max: number) => isTooLong(issues, path, list, what, max);
+  const { drivers, dimensions } = model;
+  if (Array.isArray(drivers)) tooMany([...modelPath, 'drivers'], drivers, 'drivers', WORKSPACE_LIMITS.driversPerModel);
+  if (!Array.isArray(dimensions) || tooMany([...modelPath, 'dimensions'], dimensions, 'dimensions', WORKSPACE_LIMITS.dimensionsPerModel)) {
+    return;
+  }
+
+  let membersInAll = 0;
+  // Walks one list of members; stops descending where a list is too long or nests too deep, so a
+  // hostile tree costs no more than its allowed part.
+  const visit = (members: readonly unknown[], level: number, path: FieldPath) => {
+    if (tooMany(path, members, 'members', WORKSPACE_LIMITS.membersPerList)) return;
+    membersInAll += members.length;
+    members.forEach((member, index) => {
+      if (!isRecord(member) || !Array.isArray(member.children)) return;
+      const childrenPath = [...path, index, 'children'];
+      if (level >= WORKSPACE_LIMITS.memberLevels) {
+        issues.add(childrenPath, `members may nest at most ${WORKSPACE_LIMITS.memberLevels} levels deep (a dimension's members are level 1)`);
+      } else {
+        visit(member.children, level + 1, childrenPath);
+      }
+    });
+  };
+  dimensions.forEach((dimension, index) => {
+    if (isRecord(dimension) && Array.isArray(dimension.members)) visit(dimension.members, 1, [...modelPath, 'dimensions', index, 'members']);
+  });
+  if (membersInAll > WORKSPACE_LIMITS.membersPerModel) {
+    issues.add([...modelPath, 'dimensions'], `hold ${count(membersInAll)} members in all, at most ${count(WORKSPACE_LIMITS.membersPerModel)} allowed in one model`);
+  }
+}
+
+/** The count limits a value exceeds: the first `ISSUES_KEPT`, and how many others (only counted). */
+export class CountIssues {
+  readonly issues: LoadIssue[] = [];
+  moreIssues = 0;
+
+  add(path: FieldPath, message: string): void {
+    if (this.issues.length < ISSUES_KEPT) this.issues.push({ path: formatFieldPath(path), message });
+    else this.moreIssues++;
+  }
+
+  get found(): number {
+    return this.issues.length + this.moreIssues;
+  }
+}
+
+/** Whether `list` is longer than `max`; if so, says so in `issues`. */
+function isTooLong(issues: CountIssues, path: FieldPath, list: readonly unknown[], what: string, max: number): boolean {
+  if (list.length <= max) return false;
+  issues.add(path, `has ${count(list.length)} ${what}, at most ${count(max)} allowed`);
+  return true;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -7,7 +7,11 @@
  * - No schema has a default or a transform: what the file holds is what the model holds, and an
  *   optional field that is absent stays absent (so save → load is exact).
  * - Messages that depend on the rule are written here, in plain words; generic ones (a text where
- *   a number belongs, a missing field) come from `workspaceValidation.ts`.
+ *   a number belongs, a missing field) come from `workspaceValidation.ts`. A value of the file that
+ *   a message repeats (an id) goes through `quoted` (`messageValue.ts`), which cuts it short.
+ * - Count limits (scenarios, claims, members …) are not here: `checkWorkspaceCounts`
+ *   (`workspaceLimits.ts`) checks them before the schema walks a single list, and
+ *   `parseWorkspaceSchema` stops walking lists once it has found `ISSUES_KEPT` issues.
  *
  * The schemas' output types are checked at compile time against `types.ts` (at the end of this
  * file), so the schema and the domain types cannot drift apart.
@@ -28,6 +32,8 @@ import {
   type Workspace,
   type Presentation,
 } from './types';
+import { ISSUES_KEPT } from './loadError';
+import { formatNumberForMessage, quoted } from './messageValue';
 import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
 
 // zod can compile object parsers with `new Function`; the app's Content-Security-Policy forbids
@@ -40,12 +46,6 @@ import { UNSAFE_KEYS } from './safeJson';
 export const SHARE_SUM_TOLERANCE = 1e-6;
 
 // ——— Numbers ————————————————————————————————————————————————————————————————————————————————————
-
-/** Writes a number for a message: 4294967295 as 4,294,967,295 and 0.9500000000000001 as 0.95; years stay 2025. */
-export function formatNumberForMessage(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) >= 100_000) return n.toLocaleString('en-US');
-  return String(Number(n.toPrecision(10)));
-}
 
 interface Bounds {
   min: number;
@@ -111,7 +111,7 @@ const nameSchema = text(LIMITS.shortText, { required: true });
  * things by id in a plain object (`byId[activeScenario]`) must not find `constructor` there.
  */
 const idSchema = text(LIMITS.shortText, { required: true }).refine((id) => !UNSAFE_KEYS.has(id), {
-  error: (issue) => `"${String(issue.input)}" is reserved; choose another id`,
+  error: (issue) => `${quoted(String(issue.input))} is reserved; choose another id`,
 });
 
 /** Dimension and member ids also form member paths (`region/na/us`), so they may not contain "/". */
@@ -127,15 +127,12 @@ const memberPathSchema = text(LIMITS.memberPath, { required: true }).regex(MEMBE
 // ——— Lists ——————————————————————————————————————————————————————————————————————————————————————
 
 /**
- * A list of at most `max` items; `what` names them in messages ("scenarios", "members").
- * Item ids must be unique within the list: the first repeat is reported at its own `id`.
+ * A list whose item ids must be unique: the first repeat is reported at its own `id`. How long it
+ * may be is checked before validation (`checkWorkspaceCounts`); its items stop being walked once
+ * validation has found enough issues (`stopsWhenEnoughIssues`).
  */
-function listOf<T extends z.ZodType<{ id: string }>>(item: T, what: string, { max }: { max: number }) {
-  const schema = z.array(item).max(max, {
-    error: (issue) =>
-      `has ${(issue.input as unknown[]).length.toLocaleString('en-US')} ${what}, at most ${max.toLocaleString('en-US')} allowed`,
-  });
-  return schema.superRefine((list, ctx) => {
+function listOf<T extends z.ZodType<{ id: string }>>(item: T) {
+  return z.array(stopsWhenEnoughIssues(item)).superRefine((list, ctx) => {
     const firstIndexOf = new Map<string, number>();
     list.forEach(({ id }, index) => {
       const first = firstIndexOf.get(id);
@@ -144,7 +141,7 @@ function listOf<T extends z.ZodType<{ id: string }>>(item: T, what: string, { ma
         ctx.addIssue({
           code: 'custom',
           path: [index, 'id'],
-          message: `"${id}" is already the id of item [${first}] of this list; ids must be unique within a list`,
+          message: `${quoted(id)} is already the id of item [${first}] of this list; ids must be unique within a list`,
           input: id,
         });
     });
@@ -217,7 +214,7 @@ function checkSharesSumToOne<T extends { share: { value: number } }>(members: T[
 
 /** One list of members: a dimension's, or a member's children. */
 function memberList<T extends z.ZodType<{ id: string; share: { value: number } }>>(member: T) {
-  return listOf(member, 'members', { max: LIMITS.membersPerList }).superRefine(checkSharesSumToOne);
+  return listOf(member).superRefine(checkSharesSumToOne);
 }
 
 export const memberSchema = z.strictObject({
@@ -270,40 +267,6 @@ export const simulationSchema = z.strictObject({
   }),
 });
 
-/**
- * Members nest at most `LIMITS.memberLevels` deep and a model holds at most
- * `LIMITS.membersPerModel` of them, so the engine's work stays bounded.
- */
-function checkMemberTree(dimensions: readonly Dimension[], ctx: z.RefinementCtx<Model>) {
-  let count = 0;
-  const visit = (members: readonly Member[], level: number, path: (string | number)[]) => {
-    count += members.length;
-    members.forEach((member, index) => {
-      if (!member.children) return;
-      const childrenPath = [...path, index, 'children'];
-      if (level >= LIMITS.memberLevels) {
-        ctx.addIssue({
-          code: 'custom',
-          path: childrenPath,
-          message: `members may nest at most ${LIMITS.memberLevels} levels deep (a dimension's members are level 1)`,
-          input: member.children,
-        });
-      } else {
-        visit(member.children, level + 1, childrenPath);
-      }
-    });
-  };
-  dimensions.forEach((dimension, index) => visit(dimension.members, 1, ['dimensions', index, 'members']));
-  if (count > LIMITS.membersPerModel) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['dimensions'],
-      message: `hold ${count.toLocaleString('en-US')} members in all, at most ${LIMITS.membersPerModel.toLocaleString('en-US')} allowed in one model`,
-      input: dimensions,
-    });
-  }
-}
-
 export const modelSchema = z
   .strictObject({
     unit: shortText,
@@ -311,8 +274,8 @@ export const modelSchema = z
     endYear: yearSchema,
     baseSize: sizeQuantitySchema,
     baseGrowth: rateQuantitySchema,
-    drivers: listOf(driverSchema, 'drivers', { max: LIMITS.driversPerModel }),
-    dimensions: listOf(dimensionSchema, 'dimensions', { max: LIMITS.dimensionsPerModel }),
+    drivers: listOf(driverSchema),
+    dimensions: listOf(dimensionSchema),
     simulation: simulationSchema,
   })
   .superRefine((model, ctx) => {
@@ -332,7 +295,6 @@ export const modelSchema = z
         input: endYear,
       });
     }
-    checkMemberTree(model.dimensions, ctx);
   });
 
 export const scenarioSchema = z.strictObject({
@@ -407,7 +369,7 @@ export const claimSchema = z.discriminatedUnion('metric', [sizeClaimSchema, shar
 // ——— Presentation (since version 2) ————————————————————————————————————————————————————————————
 
 /** A pinned assumption: the same addresses as src/model/quantityRef.ts. */
-const memberRefPath = z.array(pathPartIdSchema).min(2, { error: 'needs a dimension id and a member id' }).max(LIMITS.memberLevels + 1);
+const memberRefPath = z.array(pathPartIdSchema).min(2, { error: 'needs a dimension id and a member id' });
 export const quantityRefSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('baseSize') }),
   z.strictObject({ kind: z.literal('baseGrowth') }),
@@ -417,10 +379,10 @@ export const quantityRefSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** More pins than fit on a presenter's screen are a corrupt file, not a presentation. */
-export const MAX_PINS = 24;
+export const MAX_PINS = LIMITS.pins;
 
 export const presentationSchema = z.strictObject({
-  pins: z.array(quantityRefSchema).max(MAX_PINS, { error: `has more than ${MAX_PINS} pinned assumptions` }),
+  pins: z.array(stopsWhenEnoughIssues(quantityRefSchema)),
 });
 
 // ——— The workspace ——————————————————————————————————————————————————————————————————————————————
@@ -431,8 +393,8 @@ export const workspaceSchema = z
     version: z.literal(WORKSPACE_VERSION),
     title: shortText,
     activeScenario: idSchema,
-    claims: listOf(claimSchema, 'claims', { max: LIMITS.claims }),
-    scenarios: listOf(scenarioSchema, 'scenarios', { max: LIMITS.scenarios }).min(1, {
+    claims: listOf(claimSchema),
+    scenarios: listOf(scenarioSchema).min(1, {
       error: 'is empty; a workspace needs at least one scenario',
     }),
     presentation: presentationSchema.optional(),
@@ -444,11 +406,89 @@ export const workspaceSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['activeScenario'],
-        message: `"${workspace.activeScenario}" is not the id of any scenario (${ids.map((id) => `"${id}"`).join(', ')})`,
+        message: `${quoted(workspace.activeScenario)} is not the id of any scenario (${listedIds(ids)})`,
         input: workspace.activeScenario,
       });
     }
   });
+
+/** Ids for a message: the first few, each cut short, and how many others. */
+function listedIds(ids: readonly string[], shown = 5): string {
+  const listed = ids.slice(0, shown).map((id) => quoted(id, 40));
+  return ids.length > shown ? `${listed.join(', ')} and ${ids.length - shown} more` : listed.join(', ');
+}
+
+// ——— Stopping early —————————————————————————————————————————————————————————————————————————————
+
+/**
+ * The issues of the validation under way, counted as list items finish. Validation runs
+ * synchronously, so one at a time: `parseWorkspaceSchema` sets it and clears it.
+ */
+interface IssueBudget {
+  readonly limit: number;
+  /** Issues counted so far; an item's issues include its nested items', so each is counted once. */
+  readonly counted: WeakSet<object>;
+  found: number;
+  stopped: boolean;
+}
+let budget: IssueBudget | undefined;
+
+/** Marks the raw issue that stands for a list item validation did not walk; never shown. */
+export const NOT_CHECKED = 'notChecked';
+
+/**
+ * A list item's schema that, once the validation under way has found `limit` issues, no longer
+ * walks its item. The skipped item still gets one issue (marked `NOT_CHECKED`, dropped before
+ * anyone sees it): it keeps the list's own refinements (unique ids, shares summing to 1) from
+ * running on items nobody has checked, and it costs nothing like the 60,000 issues of 20,000
+ * broken members.
+ *
+ * zod has no "stop after N issues"; this wraps the item schema's internal `run` (`_zod.run`), the
+ * call every container makes for each child. A clone is wrapped, so the exported schemas stay as
+ * they are; outside `parseWorkspaceSchema` the wrapper only passes the call on.
+ */
+function stopsWhenEnoughIssues<T extends z.ZodType>(item: T): T {
+  const wrapped = item.clone();
+  const run = wrapped._zod.run;
+  wrapped._zod.run = (payload, ctx) => {
+    const active = budget;
+    if (active === undefined) return run(payload, ctx);
+    if (active.found >= active.limit) {
+      active.stopped = true;
+      payload.issues.push({ code: 'custom', message: NOT_CHECKED, params: { [NOT_CHECKED]: true }, input: payload.value, continue: false });
+      return payload;
+    }
+    const result = run(payload, ctx);
+    if (!(result instanceof Promise)) {
+      for (const issue of result.issues) {
+        if (active.counted.has(issue)) continue;
+        active.counted.add(issue);
+        active.found++;
+      }
+    }
+    return result;
+  };
+  return wrapped;
+}
+
+/**
+ * Validates a value against `workspaceSchema`, walking list items only until `limit` issues are
+ * found; `stoppedEarly` says some were skipped. Issues skipped items stand for carry `NOT_CHECKED`
+ * in their `params`.
+ */
+export function parseWorkspaceSchema(
+  value: unknown,
+  params: z.core.ParseContext<z.core.$ZodIssue>,
+  limit: number = ISSUES_KEPT,
+): { result: ReturnType<typeof workspaceSchema.safeParse>; stoppedEarly: boolean } {
+  const active: IssueBudget = { limit, counted: new WeakSet(), found: 0, stopped: false };
+  budget = active;
+  try {
+    return { result: workspaceSchema.safeParse(value, params), stoppedEarly: active.stopped };
+  } finally {
+    budget = undefined;
+  }
+}
 
 // ——— Proof that the schema describes exactly the domain types ———————————————————————————————————
 

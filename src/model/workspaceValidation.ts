@@ -6,21 +6,33 @@
  * 1") live with the rules in `workspaceSchema.ts`. This file words the generic ones — a field that
  * is missing, a text where a number belongs, a field the format does not know — and splits an
  * unknown-fields issue into one issue per field, so each misspelling is named by its own path.
+ *
+ * Validation comes in two stages, each stopping early: the count limits on the value as parsed
+ * (`checkWorkspaceCounts`), then the schema, which stops walking lists once it has found
+ * `ISSUES_KEPT` issues. At most `ISSUES_KEPT` issues are kept; the others are only counted.
  */
 import type { z } from 'zod';
 import { formatFieldPath } from './fieldPath';
-import type { LoadIssue } from './loadError';
+import { ISSUES_KEPT, type LoadIssue } from './loadError';
+import { describeFound, quoted } from './messageValue';
 import type { Workspace } from './types';
 import { WORKSPACE_FIELD_ORDER } from './workspaceFieldOrder';
-import { formatNumberForMessage, workspaceSchema } from './workspaceSchema';
+import { checkWorkspaceCounts } from './workspaceLimits';
+import { NOT_CHECKED, parseWorkspaceSchema } from './workspaceSchema';
 
-export type ValidationResult = { ok: true; workspace: Workspace } | { ok: false; issues: LoadIssue[] };
+export type ValidationResult =
+  | { ok: true; workspace: Workspace }
+  /** The first `ISSUES_KEPT` issues, how many more were found, and whether validation stopped looking. */
+  | { ok: false; issues: LoadIssue[]; moreIssues: number; stoppedEarly: boolean };
 
 /** Validates a value already in the current format version. Never throws. */
 export function validateWorkspace(value: unknown): ValidationResult {
-  const result = workspaceSchema.safeParse(value, { error: plainWordsErrorMap });
+  const counts = checkWorkspaceCounts(value);
+  if (counts.found > 0) return { ok: false, issues: counts.issues, moreIssues: counts.moreIssues, stoppedEarly: false };
+  const { result, stoppedEarly } = parseWorkspaceSchema(value, { error: plainWordsErrorMap });
   if (result.success) return { ok: true, workspace: result.data };
-  return { ok: false, issues: toLoadIssues(result.error.issues) };
+  const issues = toLoadIssues(result.error.issues);
+  return { ok: false, issues: issues.slice(0, ISSUES_KEPT), moreIssues: Math.max(0, issues.length - ISSUES_KEPT), stoppedEarly };
 }
 
 /** Messages for the issues whose schema gives none. Returning undefined keeps zod's own words. */
@@ -29,18 +41,13 @@ const plainWordsErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_type':
       if (issue.input === undefined) return 'is missing';
       return `must be ${expectedWords(issue.expected)}, not ${describeFound(issue.input)}`;
-    case 'invalid_value': {
-      const choices = issue.values.map((v) => JSON.stringify(v));
-      const rule = choices.length === 1 ? choices[0] : `one of ${choices.join(', ')}`;
-      return `must be ${rule}, not ${describeFound(issue.input)}`;
-    }
+    case 'invalid_value':
+      return oneOf(issue.values, issue.input);
     case 'invalid_union': {
       // A claim whose `metric` is missing or unknown: the only discriminated union of the format.
       const options: unknown = issue.options;
       if (issue.discriminator === undefined || !Array.isArray(options)) return undefined;
-      const choices = options.map((option) => JSON.stringify(option)).join(', ');
-      const found = isRecord(issue.input) ? issue.input[issue.discriminator] : undefined;
-      return found === undefined ? `is missing; it must be one of ${choices}` : `must be one of ${choices}, not ${describeFound(found)}`;
+      return oneOf(options, isRecord(issue.input) ? issue.input[issue.discriminator] : undefined);
     }
     case 'unrecognized_keys':
       // Never shown: `toLoadIssues` splits the issue into one per unknown field, and needs the
@@ -51,6 +58,16 @@ const plainWordsErrorMap: z.core.$ZodErrorMap = (issue) => {
       return undefined;
   }
 };
+
+/**
+ * A field that must hold one of a few fixed values (a distribution, a claim's `op` or `metric`):
+ * missing, or holding something else. Either way the choices are named.
+ */
+function oneOf(choices: readonly unknown[], found: unknown): string {
+  const listed = choices.map((choice) => JSON.stringify(choice));
+  const rule = listed.length === 1 ? listed[0]! : `one of ${listed.join(', ')}`;
+  return found === undefined ? `is missing; it must be ${rule}` : `must be ${rule}, not ${describeFound(found)}`;
+}
 
 function expectedWords(expected: string): string {
   switch (expected) {
@@ -71,23 +88,6 @@ function expectedWords(expected: string): string {
   }
 }
 
-/** The value a file holds where something else belongs, as a person would describe it. */
-function describeFound(found: unknown): string {
-  if (typeof found === 'string') {
-    const shown = found.length > 40 ? `${found.slice(0, 40)}…` : found;
-    return `the text ${JSON.stringify(shown)}`;
-  }
-  if (typeof found === 'number') {
-    // JSON.parse reads a number too large for a double (1e999) as Infinity.
-    if (!Number.isFinite(found)) return `${found} (a number too large or not a number at all)`;
-    return formatNumberForMessage(found);
-  }
-  if (found === null) return 'null';
-  if (Array.isArray(found)) return 'a list';
-  if (typeof found === 'object') return 'an object';
-  return String(found);
-}
-
 function toLoadIssues(issues: readonly z.core.$ZodIssue[]): LoadIssue[] {
   const result: LoadIssue[] = [];
   const seen = new Set<string>();
@@ -102,6 +102,8 @@ function toLoadIssues(issues: readonly z.core.$ZodIssue[]): LoadIssue[] {
   // thousand unknown fields, and nobody reads past the first few anyway.
   let suggestionsLeft = 20;
   for (const issue of issues) {
+    // Items validation did not walk (it had found enough): nothing to say about them.
+    if (issue.code === 'custom' && issue.params?.[NOT_CHECKED] === true) continue;
     if (issue.code === 'unrecognized_keys') {
       const allowed = parseKnownFields(issue.message);
       for (const key of issue.keys) add([...issue.path, key], unknownFieldMessage(key, allowed, suggestionsLeft-- > 0));
@@ -133,8 +135,9 @@ function parseKnownFields(message: string): string[] {
 }
 
 function unknownFieldMessage(field: string, allowed: readonly string[], suggest: boolean): string {
-  const suggestion = suggest ? closestField(field, allowed) : undefined;
-  if (suggestion !== undefined) return `is not a field of the workspace format; did you mean "${suggestion}"?`;
+  // No field of the format is longer than 20 letters: a longer name is no slip of the keyboard.
+  const suggestion = suggest && field.length <= 40 ? closestField(field, allowed) : undefined;
+  if (suggestion !== undefined) return `is not a field of the workspace format; did you mean ${quoted(suggestion)}?`;
   if (allowed.length === 0) return 'is not a field of the workspace format here; remove it or check its spelling';
   return `is not a field of the workspace format here; remove it (the fields here are ${allowed.join(', ')})`;
 }

@@ -18,4 +18,10 @@ describe('formatFieldPath', () => {
     expect(formatFieldPath(['a.b'])).toBe('["a.b"]');
     expect(formatFieldPath(['model', ''])).toBe('model[""]');
   });
+
+  it('cuts a runaway key short, quoted, so a path never repeats a file at length', () => {
+    const path = formatFieldPath(['scenarios', 0, 'k'.repeat(2_000_000)]);
+    expect(path).toBe(`scenarios[0]["${'k'.repeat(80)}…"]`);
+    expect(formatFieldPath(['a\nb'])).toBe('["a\\nb"]');
+  });
 });

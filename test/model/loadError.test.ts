@@ -8,6 +8,8 @@ const examples: { [K in LoadError['kind']]: Extract<LoadError, { kind: K }> } = 
   tooDeep: { kind: 'tooDeep', limit: 64, path: 'title[0][0]' },
   unsafeKey: { kind: 'unsafeKey', key: '__proto__', path: 'scenarios[0].__proto__' },
   duplicateKey: { kind: 'duplicateKey', key: 'baseSize', path: 'scenarios[0].model.baseSize', line: 9, column: 7 },
+  tooManyFields: { kind: 'tooManyFields', limit: 100, path: 'scenarios[0].model', line: 1, column: 1_180 },
+  tooManyValues: { kind: 'tooManyValues', limit: 1_000_000, path: 'title', line: 3, column: 1_999_990 },
   notAWorkspace: { kind: 'notAWorkspace', topLevel: 'object', format: '"excalidraw"' },
   versionTooNew: { kind: 'versionTooNew', version: 2, newestKnown: 1 },
   migrationFailed: { kind: 'migrationFailed', fromVersion: 1, toVersion: 2, reason: 'claims are missing' },
@@ -48,6 +50,23 @@ describe('describeLoadError', () => {
       ...issues.slice(0, ISSUES_SHOWN).map((issue) => `- ${issue.path}: must not be empty`),
       '… and 3 more.',
     ]);
+  });
+
+  it('counts the issues that were found but not kept, and says when validation stopped looking', () => {
+    const issues = Array.from({ length: 10 }, (_, i) => ({ path: `claims[${i}].op`, message: 'is missing' }));
+    expect(describeLoadError({ kind: 'invalid', issues, moreIssues: 12_340 }).split('\n')).toEqual([
+      'The file has 12,350 problems:',
+      ...issues.slice(0, ISSUES_SHOWN).map((issue) => `- ${issue.path}: is missing`),
+      '… and 12,345 more.',
+    ]);
+    const stopped = describeLoadError({ kind: 'invalid', issues, stoppedEarly: true }).split('\n');
+    expect(stopped[0]).toBe('The file has at least 10 problems:');
+    expect(stopped.at(-1)).toBe('… and more.');
+  });
+
+  it('names the object with too many fields, or the file when it is the top level', () => {
+    expect(describeLoadError(examples.tooManyFields)).toMatch(/^scenarios\[0\]\.model: has more than 100 fields \(.*line 1, column 1180\)/);
+    expect(describeLoadError({ ...examples.tooManyFields, path: '' })).toMatch(/^The file has more than 100 fields/);
   });
 
   it('shortens a runaway path', () => {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, MAX_JSON_TEXT_LENGTH, checkJsonValue, parseJsonSafely } from '../../src/model/safeJson';
+import {
+  MAX_JSON_DEPTH,
+  MAX_JSON_KEYS_PER_OBJECT,
+  MAX_JSON_TEXT_LENGTH,
+  MAX_JSON_VALUES,
+  checkJsonValue,
+  parseJsonSafely,
+} from '../../src/model/safeJson';
 import { assertProperty } from '../support/property';
 
 const nested = (depth: number, open = '[', close = ']') => open.repeat(depth) + close.repeat(depth);
@@ -84,6 +91,28 @@ describe('parseJsonSafely: size and depth limits', () => {
   it('does not count brackets inside text, escaped quotes included', () => {
     const text = JSON.stringify({ note: `${'['.repeat(10_000)}"\\"{{{`, other: '}]' });
     expect(parseJsonSafely(text)).toEqual({ ok: true, value: JSON.parse(text) as unknown });
+  });
+});
+
+describe('parseJsonSafely: counts', () => {
+  const object = (fields: number) => JSON.stringify(Object.fromEntries(Array.from({ length: fields }, (_, i) => [`f${i}`, i])));
+
+  it(`accepts ${MAX_JSON_KEYS_PER_OBJECT} fields in an object and refuses one more, where it starts`, () => {
+    expect(parseJsonSafely(`{"a": ${object(MAX_JSON_KEYS_PER_OBJECT)}}`).ok).toBe(true);
+    const text = `{"a": ${object(MAX_JSON_KEYS_PER_OBJECT + 1)}}`;
+    expect(parseJsonSafely(text)).toEqual({
+      ok: false,
+      error: { kind: 'tooManyFields', limit: MAX_JSON_KEYS_PER_OBJECT, path: 'a', line: 1, column: text.lastIndexOf('"f100"') + 1 },
+    });
+    expect(checkJsonValue(JSON.parse(text))).toMatchObject({ kind: 'tooManyFields', path: 'a' });
+  });
+
+  it(`refuses more than ${MAX_JSON_VALUES.toLocaleString('en-US')} values where the first too many stands`, () => {
+    const text = `[${'0,'.repeat(MAX_JSON_VALUES)}0]`; // the list and its elements
+    const result = parseJsonSafely(text);
+    expect(result).toEqual({ ok: false, error: { kind: 'tooManyValues', limit: MAX_JSON_VALUES, path: `[${MAX_JSON_VALUES - 1}]`, line: 1, column: 2 * MAX_JSON_VALUES } });
+    expect(parseJsonSafely(`[${'0,'.repeat(MAX_JSON_VALUES - 2)}0]`).ok).toBe(true);
+    expect(checkJsonValue(new Array(MAX_JSON_VALUES).fill(0))).toMatchObject({ kind: 'tooManyValues' });
   });
 });
 

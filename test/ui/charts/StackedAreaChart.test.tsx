@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import fc from 'fast-check';
+import { assertProperty } from '../../support/property';
 import { StackedAreaChartPlot } from '../../../src/ui/charts/StackedAreaChart';
 import type { StackedAreaChartPlotProps, StackedAreaMode } from '../../../src/ui/charts/StackedAreaChart';
 import { REGION_SHARES, YEARS, formatValue, growingTotal, pathPoints, plotOffset, regions, yTickLabels } from './chartFixtures';
@@ -201,7 +202,7 @@ describe('StackedAreaChartPlot stacking, on any data', () => {
     );
 
   it('draws each band from the top of the one below it, as tall as its stackable value (values) or its share of the year (shares)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(cases, ({ mode, years, values }) => {
         cleanup();
         const series = values.map((v, k) => ({ key: `s${k}`, name: `S${k}`, values: v }));

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { assertProperty } from '../support/property';
+import { describe, expect, it } from 'vitest';
+import { ECHO_LENGTH, capped, describeFound, quoted } from '../../src/model/messageValue';
+
+describe('quoted: a value of the file inside a message', () => {
+  it('quotes short text as it is', () => {
+    expect(quoted('excalidraw')).toBe('"excalidraw"');
+    expect(quoted('')).toBe('""');
+  });
+
+  it(`keeps at most ${ECHO_LENGTH} characters of a long text, cut with an ellipsis`, () => {
+    const shown = quoted('x'.repeat(5_000_000));
+    expect(shown).toBe(`"${'x'.repeat(ECHO_LENGTH)}…"`);
+  });
+
+  it('escapes quotes, backslashes, line breaks, control and invisible characters', () => {
+    expect(quoted('a"b\\c\nd\te\u0000f\u202eg\u200bh\ufeffi')).toBe('"a\\"b\\\\c\\nd\\te\\u0000f\\u202eg\\u200bh\\ufeffi"');
+  });
+
+  it('never cuts a character in two, and counts an escape for its length', () => {
+    expect(quoted(`${'x'.repeat(ECHO_LENGTH - 1)}😀`)).toBe(`"${'x'.repeat(ECHO_LENGTH - 1)}…"`);
+    expect(quoted(`${'x'.repeat(ECHO_LENGTH - 2)}\u202e`)).toBe(`"${'x'.repeat(ECHO_LENGTH - 2)}…"`);
+  });
+
+  it('always gives one short quoted text with nothing unescaped that could end it or hide', () => {
+    assertProperty(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        const shown = quoted(text);
+        expect(shown.length).toBeLessThanOrEqual(ECHO_LENGTH + 3);
+        const inside = shown.slice(1, -1);
+        expect(inside).not.toMatch(/(?<!\\)(\\\\)*"|[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+        // What is kept reads back as the start of the text.
+        const kept = inside.endsWith('…') && text.length > 0 && !text.endsWith('…') ? inside.slice(0, -1) : inside;
+        expect(text.startsWith(JSON.parse(`"${kept}"`) as string)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('capped: free text for a message', () => {
+  it('cuts long text with an ellipsis, never inside a surrogate pair', () => {
+    expect(capped('abc', 5)).toBe('abc');
+    expect(capped('abcdef', 5)).toBe('abcde…');
+    expect(capped('abcd😀', 5)).toBe('abcd…');
+  });
+});
+
+describe('describeFound', () => {
+  it('names what stands where something else belongs, never a list or object whole', () => {
+    expect(describeFound('17')).toBe('the text "17"');
+    expect(describeFound(1.5)).toBe('1.5');
+    expect(describeFound(Infinity)).toContain('too large');
+    expect(describeFound(null)).toBe('null');
+    expect(describeFound(['x'.repeat(1_000)])).toBe('a list');
+    expect(describeFound({ a: 1 })).toBe('an object');
+    expect(describeFound(undefined)).toBe('nothing');
+    expect(describeFound('y'.repeat(1_000)).length).toBeLessThan(ECHO_LENGTH + 20);
+  });
+});
