@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { headlineTotal, openApp } from './support';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
@@ -65,4 +65,44 @@ test('present mode shows the pinned assumptions, and pins are kept with the work
   await page.getByRole('button', { name: 'Pin Market size 2025 to present mode' }).click();
   await page.getByRole('button', { name: 'Present', exact: true }).click();
   await expect(page.getByTestId('present-mode').getByRole('slider')).toHaveCount(5);
+});
+
+/** Opens an assumptions group (a named group) on the model screen. */
+async function openGroup(page: Page, name: string) {
+  const group = page.getByRole('group', { name, exact: true });
+  if ((await group.getAttribute('open')) === null) await group.locator('summary').first().click();
+  return group;
+}
+
+test('present mode honours the share locks set on the model screen', async ({ page }) => {
+  await openApp(page);
+  const region = await openGroup(page, 'Region');
+  await region.getByRole('button', { name: 'Lock Region: Europe share' }).click();
+  await page.locator('body').press('p');
+  const present = page.getByTestId('present-mode');
+  const northAmerica = present.getByRole('slider', { name: 'Region: North America share' });
+  await northAmerica.focus();
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+  await expect(northAmerica).toHaveAttribute('aria-valuetext', '42.0%');
+  await page.keyboard.press('Escape');
+  await expect(present).toHaveCount(0);
+  const after = await openGroup(page, 'Region');
+  await expect(after.getByRole('textbox', { name: 'Region: Europe share (%)' })).toHaveValue('30');
+  await expect(after.getByRole('textbox', { name: 'Region: North America share (%)' })).toHaveValue('42');
+});
+
+test('an “Others” added to Region has a slider of its own name beside Application’s “Others”', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Structure' }).click();
+  const newMember = page.getByRole('textbox', { name: 'New member of Region', exact: true });
+  await newMember.fill('Others');
+  await newMember.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Region: Others share (%)' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Application: Others share (%)' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Model' }).click();
+  await openGroup(page, 'Application');
+  await openGroup(page, 'Region');
+  await expect(page.getByRole('slider', { name: 'Region: Others share', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('slider', { name: 'Application: Others share', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('slider', { name: 'Others share', exact: true })).toHaveCount(0);
 });
