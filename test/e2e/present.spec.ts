@@ -158,6 +158,7 @@ test('? lists the keys, from the keymap, and Esc closes the list before leaving'
   await expect(keys).toBeVisible();
   await expect(keys.getByRole('row', { name: /keep the state reached as a scenario/ })).toContainText('S');
   await expect(keys.getByRole('row')).toHaveCount(10);
+  await page.screenshot({ path: 'reports/screenshots/present-keys-1920x1080.png' });
   await page.keyboard.press('Escape');
   await expect(keys).toHaveCount(0);
   await expect(present).toBeVisible();
