@@ -99,7 +99,41 @@ export function editableQuantity(model: Model, ref: QuantityRef): Quantity | und
   return getQuantity(model, ref);
 }
 
-/** A person's name for the quantity, e.g. "Europe share" or "Advances in AI algorithms impact". */
+/** How the lists of a nested breakdown are joined in a name: "Region › North America". */
+export const LIST_PATH_SEPARATOR = ' › ';
+
+/**
+ * The name of a list of members: its dimension, then each member above it — "Region",
+ * "Region › North America". Ids stand in for names the model does not have.
+ */
+export function memberListName(model: Model, parentPath: readonly string[]): string {
+  const [dimensionId, ...memberIds] = parentPath;
+  const names = [findDimension(model, dimensionId ?? '')?.name ?? dimensionId ?? ''];
+  memberIds.forEach((id, depth) => names.push(findMember(model, parentPath.slice(0, depth + 2))?.name ?? id));
+  return names.join(LIST_PATH_SEPARATOR);
+}
+
+/**
+ * A quantity's one name, unique in a model: what its slider, number box, reset, lock and pin are
+ * called, on the assumptions panel, in present mode and in the Structure view. A member's numbers
+ * are named by their list, since two lists may each have an "Others": "Region: Others share",
+ * "Region › North America: United States share". The market's numbers and the drivers keep their
+ * own names ("Trend growth").
+ */
+export function quantityName(model: Model, ref: QuantityRef): string {
+  switch (ref.kind) {
+    case 'memberShare':
+    case 'memberGrowthDelta':
+      return `${memberListName(model, ref.path.slice(0, -1))}: ${quantityLabel(model, ref)}`;
+    default:
+      return quantityLabel(model, ref);
+  }
+}
+
+/**
+ * A quantity's name within its own list, e.g. "Europe share" or "Advances in AI algorithms": what a
+ * screen shows under a heading that already names the list. Controls are named by `quantityName`.
+ */
 export function quantityLabel(model: Model, ref: QuantityRef): string {
   switch (ref.kind) {
     case 'baseSize':

@@ -26,7 +26,7 @@
  */
 import { driverEnabled, driverRampYears, driverStartYear } from './defaults';
 import type { Quantity, Range } from './quantity';
-import { quantityKind, quantityLabel, type QuantityKind, type QuantityRef } from './quantityRef';
+import { LIST_PATH_SEPARATOR, quantityKind, quantityLabel, type QuantityKind, type QuantityRef } from './quantityRef';
 import type { Dimension, Driver, Member, Model } from './types';
 
 /** How a value is shown: quantities by their kind; years, counts, words and switches as such. */
@@ -206,7 +206,7 @@ function diffMembers(
     );
     const name = members.find((m) => m !== undefined)?.name ?? id;
     if (members.some((m) => m?.children !== undefined)) {
-      diffMembers(models, path, `${group} › ${name}`, members.map((m) => m?.children), addQuantity);
+      diffMembers(models, path, `${group}${LIST_PATH_SEPARATOR}${name}`, members.map((m) => m?.children), addQuantity);
     }
   }
 }

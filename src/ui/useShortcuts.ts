@@ -1,10 +1,12 @@
 /**
- * Keyboard shortcuts for the whole app. Text fields keep their own undo (Ctrl+Z inside a number
- * box undoes typing, not the model).
+ * The app's keyboard shortcuts, dispatched from the keymap (src/ui/keymap.ts). Text fields keep
+ * their own undo (Ctrl+Z inside a number box undoes typing, not the model). Off in present mode,
+ * which has keys of its own.
  */
 import { useEffect } from 'react';
 import { useSlidecast } from '../state/store';
 import { openFile, saveFile } from './files/fileActions';
+import { keyBindingFor, type AppAction } from './keymap';
 
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -15,27 +17,19 @@ function isTextField(target: EventTarget | null): boolean {
 export function useShortcuts({ onPresent, enabled }: { onPresent: () => void; enabled: boolean }): void {
   useEffect(() => {
     if (!enabled) return;
+    const actions: Record<AppAction, () => void> = {
+      open: () => void openFile(),
+      save: () => void saveFile(false),
+      saveAs: () => void saveFile(true),
+      undo: () => useSlidecast.getState().undo(),
+      redo: () => useSlidecast.getState().redo(),
+      present: onPresent,
+    };
     const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod && !event.altKey && (event.key === 'p' || event.key === 'P') && !isTextField(event.target)) {
-        event.preventDefault();
-        onPresent();
-        return;
-      }
-      if (!mod || event.altKey) return;
-      const key = event.key.toLowerCase();
-      const { undo, redo } = useSlidecast.getState();
-      if (key === 's') {
-        event.preventDefault();
-        void saveFile(event.shiftKey);
-      } else if (key === 'o') {
-        event.preventDefault();
-        void openFile();
-      } else if ((key === 'z' || key === 'y') && !isTextField(event.target)) {
-        event.preventDefault();
-        if (key === 'y' || event.shiftKey) redo();
-        else undo();
-      }
+      const binding = keyBindingFor(event, 'app', isTextField(event.target));
+      if (binding?.scope !== 'app' || binding.native) return;
+      event.preventDefault();
+      actions[binding.action]();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -50,37 +50,37 @@ test('dragging and arrow keys on the trend-growth slider move the headline', asy
 test('moving a region share rebalances its siblings and leaves the total alone', async ({ page }) => {
   const group = await openGroup(page, 'Region');
   const before = await headlineTotal(page);
-  const europe = group.getByRole('textbox', { name: 'Europe share (%)' });
+  const europe = group.getByRole('textbox', { name: 'Region: Europe share (%)' });
   await expect(europe).toHaveValue('30');
 
-  const northAmerica = group.getByRole('textbox', { name: 'North America share (%)' });
+  const northAmerica = group.getByRole('textbox', { name: 'Region: North America share (%)' });
   await northAmerica.fill('50');
   await northAmerica.press('Enter');
 
   // The other 60% shrinks to 50% in proportion: Europe 30% → 25%.
   await expect(europe).toHaveValue('25');
-  await expect(group.getByRole('slider', { name: 'North America share' })).toHaveValue('0.5');
+  await expect(group.getByRole('slider', { name: 'Region: North America share' })).toHaveValue('0.5');
   expect(await headlineTotal(page)).toBe(before);
 });
 
 test('a locked share does not move when a sibling does', async ({ page }) => {
   const group = await openGroup(page, 'Region');
-  await group.getByRole('button', { name: 'Lock Europe share' }).click();
-  const northAmerica = group.getByRole('textbox', { name: 'North America share (%)' });
+  await group.getByRole('button', { name: 'Lock Region: Europe share' }).click();
+  const northAmerica = group.getByRole('textbox', { name: 'Region: North America share (%)' });
   await northAmerica.fill('45');
   await northAmerica.press('Enter');
-  await expect(group.getByRole('textbox', { name: 'Europe share (%)' })).toHaveValue('30');
-  await expect(group.getByRole('textbox', { name: 'Asia-Pacific share (%)' })).not.toHaveValue('20');
+  await expect(group.getByRole('textbox', { name: 'Region: Europe share (%)' })).toHaveValue('30');
+  await expect(group.getByRole('textbox', { name: 'Region: Asia-Pacific share (%)' })).not.toHaveValue('20');
 
   // A lock lasts while the page is open: a trip to another view does not forget it.
   await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
   await page.getByRole('button', { name: 'Model', exact: true }).click();
   const region = await openGroup(page, 'Region');
-  await expect(region.getByRole('button', { name: 'Lock Europe share' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(region.getByRole('button', { name: 'Lock Region: Europe share' })).toHaveAttribute('aria-pressed', 'true');
 
   // The Structure view honours the same locks.
   await page.getByRole('button', { name: 'Structure', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Lock Europe share' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Lock Region: Europe share' })).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the number box refuses text that is not a number, and says so', async ({ page }) => {

@@ -48,7 +48,7 @@ test('a two-dimension model of another market, built from a blank workspace with
   await page.keyboard.press('Tab');
   await page.keyboard.type('Retail, Online, Food service');
   await page.keyboard.press('Enter');
-  await expect(textbox(page, 'Retail share (%)')).toHaveValue('33.333');
+  await expect(textbox(page, 'Channel: Retail share (%)')).toHaveValue('33.333');
   await page.getByRole('textbox', { name: 'New dimension' }).click();
   await page.keyboard.type('Country');
   await page.keyboard.press('Tab');
@@ -56,12 +56,12 @@ test('a two-dimension model of another market, built from a blank workspace with
   await page.keyboard.press('Enter');
   await typeOver(textbox(page, 'Share of the new member of Country (%)'), '20', null);
   await typeOver(textbox(page, 'New member of Country'), 'Italy');
-  await expect(textbox(page, 'Germany share (%)')).toHaveValue('40');
-  await expect(textbox(page, 'Italy share (%)')).toHaveValue('20');
+  await expect(textbox(page, 'Country: Germany share (%)')).toHaveValue('40');
+  await expect(textbox(page, 'Country: Italy share (%)')).toHaveValue('20');
 
   // Retail is half the market; the other channels make room in proportion.
-  await typeOver(textbox(page, 'Retail share (%)'), '50');
-  await expect(textbox(page, 'Online share (%)')).toHaveValue('25');
+  await typeOver(textbox(page, 'Channel: Retail share (%)'), '50');
+  await expect(textbox(page, 'Channel: Online share (%)')).toHaveValue('25');
   // A misspelt member is renamed in place; the order changes with the arrows.
   await typeOver(textbox(page, 'Name of Food service'), 'Foodservice');
   await page.getByRole('button', { name: 'Move Foodservice up' }).click();
@@ -85,7 +85,7 @@ test('a two-dimension model of another market, built from a blank workspace with
   // The Model view shows the new market: its sliders, its dimensions.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Model' }).click();
   await page.getByRole('heading', { name: 'Country', level: 2, exact: true }).click();
-  await expect(page.getByRole('slider', { name: 'Italy share' })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Country: Italy share' })).toBeVisible();
   await expect(page.getByRole('slider', { name: 'Ready-to-drink trend' })).toBeVisible();
   const before = await headlineTotal(page);
   expect(before).toBeCloseTo(withDriver, 6);
@@ -116,7 +116,7 @@ test('a two-dimension model of another market, built from a blank workspace with
   await expect.poll(() => headlineTotal(colleague)).toBe(before);
   await expect(colleague.getByRole('heading', { level: 1 })).toHaveText('Cold brew coffee, Europe');
   await colleague.getByRole('heading', { name: 'Channel', level: 2, exact: true }).click();
-  await expect(colleague.getByRole('textbox', { name: 'Retail share (%)' })).toHaveValue('50');
+  await expect(colleague.getByRole('textbox', { name: 'Channel: Retail share (%)' })).toHaveValue('50');
   await context.close();
 });
 
@@ -142,16 +142,16 @@ test('shares imported from a pasted spreadsheet range: previewed, refused row by
   await expect(preview.getByRole('alert')).toHaveCount(0);
   await page.getByRole('button', { name: 'Import 5 shares' }).click();
   await expect(page.getByTestId('structure-status')).toContainText('Imported 5 shares into Region.');
-  await expect(page.getByRole('textbox', { name: 'Europe share (%)', exact: true })).toHaveValue('25');
+  await expect(page.getByRole('textbox', { name: 'Region: Europe share (%)', exact: true })).toHaveValue('25');
 
   // Shares split the total; they do not change it. The Model view shows the new shares.
   expect(await headlineTotal(page)).toBe(total);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Model' }).click();
   await page.getByRole('heading', { name: 'Region', level: 2, exact: true }).click();
-  await expect(page.getByRole('textbox', { name: 'North America share (%)' })).toHaveValue('45');
+  await expect(page.getByRole('textbox', { name: 'Region: North America share (%)' })).toHaveValue('45');
 
   // One undo takes the whole import back.
   await toolbarButton(page, 'Undo').click();
-  await expect(page.getByRole('textbox', { name: 'North America share (%)' })).toHaveValue('40');
-  await expect(page.getByRole('textbox', { name: 'Europe share (%)' })).toHaveValue('30');
+  await expect(page.getByRole('textbox', { name: 'Region: North America share (%)' })).toHaveValue('40');
+  await expect(page.getByRole('textbox', { name: 'Region: Europe share (%)' })).toHaveValue('30');
 });

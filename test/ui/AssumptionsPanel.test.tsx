@@ -13,6 +13,7 @@ import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
 import { model as buildModel } from '../support/models';
 import { activeModel, seedModel, shareOf, siblingsOf, sumOfShares, workspaceOf } from '../state/storeFactories';
 import { AssumptionsPanel } from '../../src/ui/assumptions/AssumptionsPanel';
+import { addMember } from '../../src/model/structureOps';
 import { assumptionGroup, control, numberBox, renderWithUser, slider } from './screenHarness';
 
 const seed = seedModel();
@@ -50,17 +51,18 @@ describe('sliders', () => {
 
   it('shows a share slider and a growth-premium slider for every member, nested ones too', SLOW_IN_JSDOM, () => {
     renderPanel();
-    const walk = (members: NonNullable<typeof seed.dimensions[number]['members']>): string[] =>
-      members.flatMap((m) => [`${m.name} share`, `${m.name} growth premium`, ...(m.children ? walk(m.children) : [])]);
+    // Each number is named by its list: "Region: Europe share", "Region › Europe: Germany share".
+    const walk = (list: string, members: NonNullable<typeof seed.dimensions[number]['members']>): string[] =>
+      members.flatMap((m) => [`${list}: ${m.name} share`, `${list}: ${m.name} growth premium`, ...(m.children ? walk(`${list} › ${m.name}`, m.children) : [])]);
     for (const dimension of seed.dimensions) {
       const group = assumptionGroup(dimension.name);
-      const names = walk(dimension.members);
+      const names = walk(dimension.name, dimension.members);
       // `hidden: true` skips the visibility check of ~60 sliders (slow in jsdom); `slider()` checks
       // the role and accessible name of each one named.
       expect(within(group).getAllByRole('slider', { hidden: true })).toHaveLength(names.length);
       for (const name of names) expect(slider(name, group)).toBeInTheDocument();
     }
-    expect(slider('China share')).toHaveAttribute('aria-valuetext', '50.0%');
+    expect(slider('Region › Asia-Pacific: China share')).toHaveAttribute('aria-valuetext', '50.0%');
   });
 
   it('moving a slider changes the model in the store, and the number box follows', () => {
@@ -91,10 +93,33 @@ describe('sliders', () => {
 
   it('moving a share slider moves its siblings so the list still sums to 100%', () => {
     renderPanel();
-    fireEvent.change(slider('Europe share'), { target: { value: '0.5' } });
+    fireEvent.change(slider('Region: Europe share'), { target: { value: '0.5' } });
     expect(shareOf(activeModel(), ['region', 'europe'])).toBe(0.5);
     expect(sumOfShares(siblingsOf(activeModel(), ['region', 'na']))).toBeCloseTo(1, 12);
-    expect(slider('North America share')).toHaveAttribute('aria-valuetext', '28.6%');
+    expect(slider('Region: North America share')).toHaveAttribute('aria-valuetext', '28.6%');
+  });
+});
+
+describe('names', () => {
+  it('gives every slider its own name, even with an “Others” in Application and in Region', SLOW_IN_JSDOM, () => {
+    useSlidecast.getState().editModel('add', (model) => void addMember(model, ['region'], { name: 'Others' }));
+    const { container } = renderPanel();
+    // A slider's name is its label's text (`slider()` checks that against the accessible name).
+    const names = [...container.querySelectorAll<HTMLInputElement>('input[type="range"]')].map((input) => input.labels![0]!.textContent);
+    expect(names.length).toBeGreaterThan(80);
+    expect(names).toContain('Application: Others share');
+    expect(names).toContain('Region: Others share');
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+    expect(slider('Region: Others share')).toBeInTheDocument();
+    expect(slider('Application: Others share')).toBeInTheDocument();
+  });
+
+  it('names each group of sliders: Market, the drivers, each dimension and each breakdown', () => {
+    renderPanel();
+    for (const name of ['Market', 'Growth drivers and restraints', 'Product type', 'Application', 'Region', 'Region › North America', 'Region › Europe']) {
+      expect(screen.getByRole('group', { name })).toBeInTheDocument();
+    }
+    expect(within(screen.getByRole('group', { name: 'Region › Europe' })).getAllByRole('slider', { hidden: true })).toHaveLength(10);
   });
 });
 
@@ -123,7 +148,7 @@ describe('number boxes', () => {
 
   it('takes a share as a percent and rebalances the siblings', async () => {
     const { user } = renderPanel();
-    const europe = numberBox('Europe share');
+    const europe = numberBox('Region: Europe share');
     await user.clear(europe);
     await user.type(europe, '35{Enter}');
     expect(shareOf(activeModel(), ['region', 'europe'])).toBeCloseTo(0.35, 12);
@@ -143,8 +168,8 @@ describe('number boxes', () => {
     ['Market size 2025', 'abc', /“abc” is not a number/],
     ['Market size 2025', '1e999', /too large/],
     ['Market size 2025', '-5', /market size cannot be negative/i],
-    ['Europe share', '-5', /share cannot be negative/i],
-    ['Europe share', '101', /more than 100%/],
+    ['Region: Europe share', '-5', /share cannot be negative/i],
+    ['Region: Europe share', '101', /more than 100%/],
     ['Trend growth', 'abc', /not a number/],
   ])('refuses "%s" ← "%s" with a visible message and leaves the store untouched', async (name, typed, message) => {
     const { user } = renderPanel();
@@ -217,41 +242,41 @@ describe('linked shares and locks', () => {
   it('a locked share does not move when a sibling moves, and its slider is disabled', SLOW_IN_JSDOM, async () => {
     const { user } = renderPanel();
     await user.click(within(assumptionGroup('Region')).getByText('Region'));
-    const lock = control('button', 'Lock North America share');
+    const lock = control('button', 'Lock Region: North America share');
     expect(lock).toHaveAttribute('aria-pressed', 'false');
     await user.click(lock);
     expect(lock).toHaveAttribute('aria-pressed', 'true');
-    expect(slider('North America share')).toBeDisabled();
+    expect(slider('Region: North America share')).toBeDisabled();
 
-    fireEvent.change(slider('Europe share'), { target: { value: '0.5' } });
+    fireEvent.change(slider('Region: Europe share'), { target: { value: '0.5' } });
     expect(shareOf(activeModel(), ['region', 'na'])).toBe(0.4);
     expect(shareOf(activeModel(), ['region', 'europe'])).toBe(0.5);
     expect(sumOfShares(siblingsOf(activeModel(), ['region', 'na']))).toBeCloseTo(1, 12);
-    expect(slider('North America share')).toHaveAttribute('aria-valuetext', '40.0%');
+    expect(slider('Region: North America share')).toHaveAttribute('aria-valuetext', '40.0%');
 
     // Only 60% is left beside North America: Europe cannot take more.
-    fireEvent.change(slider('Europe share'), { target: { value: '0.9' } });
+    fireEvent.change(slider('Region: Europe share'), { target: { value: '0.9' } });
     expect(shareOf(activeModel(), ['region', 'na'])).toBe(0.4);
     expect(shareOf(activeModel(), ['region', 'europe'])).toBeCloseTo(0.6, 12);
 
     await user.click(lock);
-    fireEvent.change(slider('Europe share'), { target: { value: '0.3' } });
+    fireEvent.change(slider('Region: Europe share'), { target: { value: '0.3' } });
     expect(shareOf(activeModel(), ['region', 'na'])).not.toBe(0.4);
   });
 
   it('locks are per list: locking Europe does not lock a product type', async () => {
     const { user } = renderPanel();
-    await user.click(control('button', 'Lock Europe share'));
-    fireEvent.change(slider('Software share'), { target: { value: '0.7' } });
+    await user.click(control('button', 'Lock Region: Europe share'));
+    fireEvent.change(slider('Product type: Software share'), { target: { value: '0.7' } });
     expect(shareOf(activeModel(), ['type', 'hardware'])).toBeCloseTo(0.3, 12);
     expect(shareOf(activeModel(), ['region', 'europe'])).toBe(0.3);
   });
 
   it('when every sibling is locked, a share cannot be moved', async () => {
     const { user } = renderPanel();
-    await user.click(control('button', 'Lock Hardware share'));
-    expect(slider('Software share')).toBeDisabled();
-    expect(numberBox('Software share')).toBeDisabled();
+    await user.click(control('button', 'Lock Product type: Hardware share'));
+    expect(slider('Product type: Software share')).toBeDisabled();
+    expect(numberBox('Product type: Software share')).toBeDisabled();
   });
 });
 
@@ -272,24 +297,24 @@ describe('reset', () => {
 
   it('restores a whole list of shares from any of them', async () => {
     const { user } = renderPanel();
-    fireEvent.change(slider('Europe share'), { target: { value: '0.5' } });
-    expect(resetButton('North America share')).toBeEnabled();
-    await user.click(resetButton('North America share'));
+    fireEvent.change(slider('Region: Europe share'), { target: { value: '0.5' } });
+    expect(resetButton('Region: North America share')).toBeEnabled();
+    await user.click(resetButton('Region: North America share'));
     expect(siblingsOf(activeModel(), ['region', 'na'])).toEqual(siblingsOf(seed, ['region', 'na']));
-    expect(resetButton('Europe share')).toBeDisabled();
+    expect(resetButton('Region: Europe share')).toBeDisabled();
   });
 
   it('takes a growth premium the saved model never had back to none', async () => {
     const { user } = renderPanel();
-    const germany = numberBox('Germany growth premium');
-    expect(resetButton('Germany growth premium')).toBeDisabled();
+    const germany = numberBox('Region › Europe: Germany growth premium');
+    expect(resetButton('Region › Europe: Germany growth premium')).toBeDisabled();
     await user.clear(germany);
     await user.type(germany, '2{Enter}');
     expect(valueOf({ kind: 'memberGrowthDelta', path: ['region', 'europe', 'de'] })).toBeCloseTo(0.02, 12);
-    await user.click(resetButton('Germany growth premium'));
+    await user.click(resetButton('Region › Europe: Germany growth premium'));
     expect(getQuantity(activeModel(), { kind: 'memberGrowthDelta', path: ['region', 'europe', 'de'] })).toBeUndefined();
     expect(activeModel()).toEqual(seed);
-    expect(resetButton('Germany growth premium')).toBeDisabled();
+    expect(resetButton('Region › Europe: Germany growth premium')).toBeDisabled();
   });
 
   it('is one undo step', async () => {
@@ -327,7 +352,7 @@ describe('source badges', () => {
 
   it('shows a source and its caveat together', async () => {
     const { user } = renderPanel();
-    await user.click(control('button', 'Source: Asia-Pacific share, show details'));
+    await user.click(control('button', 'Source: Region: Asia-Pacific share, show details'));
     const details = screen.getByRole('note');
     expect(details).toHaveTextContent('Source:');
     expect(details).toHaveTextContent('Note: China’s 10% is read as part of this 20%');

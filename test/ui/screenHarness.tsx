@@ -58,7 +58,7 @@ export function assumptionGroup(name: string): HTMLElement {
  * (DESIGN.md §6), so the tests stay fast without trusting markup details.
  */
 
-/** A slider by the quantity's name, e.g. "Market size 2025" or "Europe share". */
+/** A slider by the quantity's name (`quantityName`), e.g. "Market size 2025" or "Region: Europe share". */
 export function slider(quantityName: string, container: HTMLElement = document.body): HTMLInputElement {
   const labels = [...container.querySelectorAll('label')].filter((label) => label.textContent === quantityName);
   const controls = labels.map((label) => label.control).filter((control) => control !== null);

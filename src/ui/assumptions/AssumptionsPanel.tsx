@@ -1,4 +1,7 @@
-/** Every assumption of the active scenario, grouped: Market, Drivers, then one group per dimension. */
+/**
+ * Every assumption of the active scenario, grouped: Market, Drivers, then one group per dimension.
+ * Each group (a `<details>`, role group) is named, and so is each breakdown inside a dimension.
+ */
 import { useActiveModel } from './useModelSelectors';
 import { BoundQuantity } from './BoundQuantity';
 import { DriverControl } from './DriverControl';
@@ -10,14 +13,14 @@ export function AssumptionsPanel() {
 
   return (
     <aside className="assumptions" aria-label="Assumptions">
-      <details open className="group">
+      <details open className="group" aria-label="Market">
         <summary>
           <h2>Market</h2>
         </summary>
         <BoundQuantity quantityRef={{ kind: 'baseSize' }} />
         <BoundQuantity quantityRef={{ kind: 'baseGrowth' }} />
       </details>
-      <details open className="group">
+      <details open className="group" aria-label="Growth drivers and restraints">
         <summary>
           <h2>Growth drivers and restraints</h2>
         </summary>
@@ -26,7 +29,7 @@ export function AssumptionsPanel() {
         ))}
       </details>
       {dimensions.map((dimension) => (
-        <details key={dimension.id} className="group">
+        <details key={dimension.id} className="group" aria-label={dimension.name}>
           <summary>
             <h2>{dimension.name}</h2>
           </summary>

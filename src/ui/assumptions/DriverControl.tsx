@@ -21,7 +21,7 @@ export function DriverControl({ driverId }: { driverId: string }) {
 
   return (
     <div className={`driver${enabled ? '' : ' driver-off'}`}>
-      <BoundQuantity quantityRef={{ kind: 'driverImpact', driverId }} label={driver.name} disabled={!enabled}>
+      <BoundQuantity quantityRef={{ kind: 'driverImpact', driverId }}>
         <label className="switch" title={enabled ? 'Switch this driver off' : 'Switch this driver on'}>
           <input
             type="checkbox"

@@ -3,12 +3,9 @@
  * with a lock each, a growth premium per member, and nested lists below their member.
  */
 import type { Member } from '../../model/types';
-import { quantityKey } from '../../model/quantityRef';
-import { useSlidecast } from '../../state/store';
-import { useListLocks } from '../../state/shareLocks';
-import { setMemberShare } from '../../model/modelEdits';
+import { memberListName } from '../../model/quantityRef';
 import { BoundQuantity } from './BoundQuantity';
-import { LockIcon } from '../icons';
+import { useActiveModel } from './useModelSelectors';
 import { formatPercent } from '../format';
 
 interface MemberListProps {
@@ -19,51 +16,36 @@ interface MemberListProps {
 }
 
 export function MemberList({ parentPath, members, parentName }: MemberListProps) {
-  // Locks are a way of working, not part of the model: shared with the Structure view, never saved.
-  const locks = useListLocks(parentPath, members);
-  const editModel = useSlidecast((s) => s.editModel);
-
+  const listName = useActiveModel((model) => memberListName(model, parentPath));
   return (
-    <ul className="member-list" aria-label={`${parentName}: shares`}>
+    <ul className="member-list" aria-label={`${listName}: shares`}>
       {members.map((member) => {
         const path = [...parentPath, member.id];
-        const shareRef = { kind: 'memberShare', path } as const;
-        const isLocked = locks.isLocked(member.id);
         return (
           <li key={member.id} className="member">
-            <BoundQuantity
-              quantityRef={shareRef}
-              disabled={isLocked || locks.othersLocked(member.id)}
-              onChange={(value) =>
-                editModel(quantityKey(shareRef), (model) => setMemberShare(model, path, value, locks.flags))
-              }
-            >
-              <button
-                type="button"
-                className={`icon-button lock${isLocked ? ' lock-on' : ''}`}
-                aria-pressed={isLocked}
-                aria-label={`Lock ${member.name} share`}
-                title={isLocked ? 'Locked: other sliders will not move this share' : 'Lock this share'}
-                onClick={() => locks.toggle(member.id)}
-              >
-                <LockIcon locked={isLocked} />
-              </button>
-            </BoundQuantity>
+            <BoundQuantity quantityRef={{ kind: 'memberShare', path }} />
             <div className="member-delta">
               <BoundQuantity quantityRef={{ kind: 'memberGrowthDelta', path }} />
             </div>
-            {member.children && member.children.length > 0 && (
-              <details className="member-children">
-                <summary>
-                  {member.name}: {member.children.length} {member.children.length === 1 ? 'part' : 'parts'}
-                  <span className="muted"> ({formatPercent(member.share.value)} of {parentName})</span>
-                </summary>
-                <MemberList parentPath={path} members={member.children} parentName={member.name} />
-              </details>
-            )}
+            {member.children && member.children.length > 0 && <MemberParts path={path} member={member} parentName={parentName} />}
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** A member's parts, folded: a group named by its list ("Region › North America"). */
+function MemberParts({ path, member, parentName }: { path: string[]; member: Member; parentName: string }) {
+  const listName = useActiveModel((model) => memberListName(model, path));
+  const children = member.children ?? [];
+  return (
+    <details className="member-children" aria-label={listName}>
+      <summary>
+        {member.name}: {children.length} {children.length === 1 ? 'part' : 'parts'}
+        <span className="muted"> ({formatPercent(member.share.value)} of {parentName})</span>
+      </summary>
+      <MemberList parentPath={path} members={children} parentName={member.name} />
+    </details>
   );
 }

@@ -3,51 +3,26 @@
  * typed values, a sourced/assumed badge, and a reset to the value the scenario was saved with.
  */
 import { useId, useState, type ReactNode } from 'react';
-import type { Quantity } from '../../model/quantity';
-import type { QuantityKind } from '../../model/quantityRef';
 import { formatQuantity } from '../format';
 import { QuantitySlider } from './QuantitySlider';
+import { QuantityName } from './QuantityName';
 import { parseQuantityInput, quantityInputText } from '../quantityInput';
-import { sliderDomain } from '../sliderDomain';
 import { SourceBadge } from './SourceBadge';
+import type { QuantityBinding } from './useQuantityBinding';
 
 export interface QuantityControlProps {
-  /** The quantity's name; the slider's accessible name. */
-  label: string;
-  quantity: Quantity;
-  /** The same quantity as the scenario was saved; undefined for a quantity added since. */
-  saved: Quantity | undefined;
-  kind: QuantityKind;
-  unit: string;
-  onChange: (value: number) => void;
-  onReset: () => void;
-  /** A slider drag begins and ends: the edits between are one undo step. */
-  onGestureStart?: () => void;
-  onGestureEnd?: () => void;
-  disabled?: boolean;
-  /** Extra controls after the badge (a share's lock). */
+  /** The quantity, bound to the store (src/ui/assumptions/useQuantityBinding.ts). */
+  binding: QuantityBinding;
+  /** Extra controls after the badge (a share's lock, the pin). */
   children?: ReactNode;
 }
 
-export function QuantityControl({
-  label,
-  quantity,
-  saved,
-  kind,
-  unit,
-  onChange,
-  onReset,
-  onGestureStart,
-  onGestureEnd,
-  disabled = false,
-  children,
-}: QuantityControlProps) {
+export function QuantityControl({ binding, children }: QuantityControlProps) {
+  const { name: label, quantity, saved, kind, unit, domain, changed, disabled } = binding;
   const inputId = useId();
   const errorId = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const domain = sliderDomain(kind, saved, quantity.value);
-  const changed = saved === undefined || saved.value !== quantity.value;
 
   // A value changed elsewhere (another slider rebalancing this share, undo) replaces a stale draft,
   // and the message about that draft with it (adjusted during render, not in an effect).
@@ -66,22 +41,22 @@ export function QuantityControl({
     }
     setError(null);
     setDraft(null);
-    if (parsed.value !== quantity.value) onChange(parsed.value);
+    if (parsed.value !== quantity.value) binding.setValue(parsed.value);
   }
 
   const unitLabel = kind === 'size' ? unit : '%';
   return (
     <div className={`quantity${disabled ? ' quantity-disabled' : ''}`}>
       <div className="quantity-head">
-        <label htmlFor={inputId} className="quantity-label">
-          {label}
+        <label htmlFor={inputId} className="quantity-label" title={binding.disabledReason}>
+          <QuantityName binding={binding} />
         </label>
         <SourceBadge quantity={quantity} label={label} />
         {children}
         <button
           type="button"
           className="icon-button"
-          onClick={onReset}
+          onClick={binding.reset}
           disabled={!changed || saved === undefined}
           aria-label={`Reset ${label} to the scenario's value`}
           title={saved ? `Reset to ${formatQuantity(saved.value, kind, unit)}` : undefined}
@@ -97,9 +72,9 @@ export function QuantityControl({
           unit={unit}
           domain={domain}
           disabled={disabled}
-          onChange={onChange}
-          onGestureStart={onGestureStart}
-          onGestureEnd={onGestureEnd}
+          onChange={binding.setValue}
+          onGestureStart={binding.beginGesture}
+          onGestureEnd={binding.endGesture}
         />
         <span className="quantity-number">
           <input

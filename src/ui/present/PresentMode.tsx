@@ -1,16 +1,13 @@
 /**
  * Present mode: the live model on a projector. Full screen, big type, the presenter's pinned
- * sliders, and the keyboard alone drives it:
- *   Tab / Shift+Tab  move between pinned sliders;  ← → ↑ ↓  nudge the focused one
- *   1 … 9            show scenario 1 … 9
- *   B                toggle a ghost line of the base (first) scenario
- *   D                show the next breakdown
- *   S                keep the state reached as a new scenario
- *   R                reset the meeting's live edits
- *   Esc              leave
+ * sliders, and the keyboard alone drives it. Its keys are the present-mode rows of the keymap
+ * (src/ui/keymap.ts): the handler below dispatches from it, and the footer and the key list (?)
+ * are drawn from it. Tab and Shift+Tab stay inside: they cycle the pinned sliders and the Leave
+ * button (every control of the dialog is reachable from the keyboard, and Leave is one press away
+ * for whoever does not know Esc). The layout follows the window (present.css): 1024×768 to 4K.
  * Every forecast still comes from the worker, so nothing here can freeze the screen.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Workspace } from '../../model/types';
 import { totalCagr } from '../../engine/cagr';
 import { countClaims } from '../../engine/claimStatus';
@@ -23,15 +20,18 @@ import { StackedAreaChart } from '../charts/StackedAreaChart';
 import { formatPercent, formatSize } from '../format';
 import { claimMarkers } from '../forecast/ForecastView';
 import { useScenarioResult } from '../forecast/useScenarioResult';
+import { keyBindingFor, type PresentAction } from '../keymap';
 import { PresentSlider } from './PresentSlider';
+import { PresentKeys, PresentKeyList } from './PresentKeys';
+import { FitChart } from './FitChart';
 import { useAnimatedNumber } from './useAnimatedNumber';
 import { quantityKey, type QuantityRef } from '../../model/quantityRef';
 import './present.css';
 
-/** Tick labels readable from the back of a room. */
-const CHART_FONT_SIZE = 20;
-
 const DEFAULT_PINS: QuantityRef[] = [{ kind: 'baseSize' }, { kind: 'baseGrowth' }];
+
+/** Chart text a little smaller than the page's, which is sized for the headline. */
+const CHART_TYPE_SCALE = 0.9;
 
 function timeLabel(date: Date): string {
   return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -46,16 +46,29 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
   const [ghost, setGhost] = useState(true);
   const [dimensionIndex, setDimensionIndex] = useState(0);
   const [notice, setNotice] = useState<string>('');
+  const [helpOpen, setHelpOpen] = useState(false);
   const atStart = useRef<Workspace>(workspace);
   const root = useRef<HTMLDivElement>(null);
+  const leave = useRef<HTMLButtonElement>(null);
   const scenario = activeScenarioOf(workspace);
   const unit = scenario.model.unit;
   const pins = workspace.presentation?.pins.length ? workspace.presentation.pins : DEFAULT_PINS;
 
+  /** The Tab cycle: the pinned sliders that can move, then Leave. */
+  const moveFocus = useCallback((step: 1 | -1) => {
+    const sliders = [...(root.current?.querySelectorAll<HTMLElement>('.present-pins input[type="range"]:not(:disabled)') ?? [])];
+    const cycle = leave.current ? [...sliders, leave.current] : sliders;
+    if (cycle.length === 0) return;
+    const index = cycle.indexOf(document.activeElement as HTMLElement);
+    const next = index < 0 ? (step > 0 ? 0 : cycle.length - 1) : (index + step + cycle.length) % cycle.length;
+    cycle[next]!.focus();
+  }, []);
+
   // Full screen where the browser allows it; leaving full screen (the browser's own Esc) leaves.
   useEffect(() => {
     const element = root.current;
-    element?.querySelector<HTMLInputElement>('input[type="range"]')?.focus();
+    const first = element?.querySelector<HTMLElement>('.present-pins input[type="range"]:not(:disabled)') ?? leave.current;
+    first?.focus();
     if (element && document.fullscreenEnabled && !document.fullscreenElement) {
       element.requestFullscreen().catch(() => {
         // Refused (not from a user gesture, or a headless browser): present in the window.
@@ -71,39 +84,48 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
     };
   }, [onLeave]);
 
-  // Keys that drive the meeting. Arrows and Tab stay with the focused slider (native behaviour).
+  // The meeting's keys, from the keymap. Arrows stay with the focused slider (native behaviour).
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const { workspace: ws } = useSlidecast.getState();
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        onLeave();
-      } else if (/^[1-9]$/.test(event.key)) {
-        const target = ws.scenarios[Number(event.key) - 1];
+    const actions: Record<PresentAction, (event: KeyboardEvent) => void> = {
+      nextSlider: () => moveFocus(1),
+      previousSlider: () => moveFocus(-1),
+      nudge: () => undefined,
+      showScenario: (event) => {
+        const target = useSlidecast.getState().workspace.scenarios[Number(event.key) - 1];
         if (target) {
           switchScenario(target.id);
           setNotice(`Showing ${target.name}`);
         }
-      } else if (event.key === 'b' || event.key === 'B') {
-        setGhost((on) => !on);
-      } else if (event.key === 'd' || event.key === 'D') {
-        setDimensionIndex((i) => i + 1);
-      } else if (event.key === 'r' || event.key === 'R') {
+      },
+      toggleGhost: () => setGhost((on) => !on),
+      nextBreakdown: () => setDimensionIndex((i) => i + 1),
+      resetMeeting: () => {
         editWorkspace('meeting-reset', (draft) => resetMeeting(draft, atStart.current));
         setNotice('Live edits of this meeting reset');
-      } else if (event.key === 's' || event.key === 'S') {
+      },
+      keepScenario: () => {
         const name = `Meeting snapshot ${timeLabel(new Date())}`;
         let error: string | undefined;
         editWorkspace('meeting-snapshot', (draft) => {
           error = snapshotScenario(draft, name);
         });
         setNotice(error ?? `Kept as scenario “${name}”`);
-      }
+      },
+      help: () => setHelpOpen((open) => !open),
+      leave: () => {
+        if (helpOpen) setHelpOpen(false);
+        else onLeave();
+      },
+    };
+    const onKey = (event: KeyboardEvent) => {
+      const binding = keyBindingFor(event, 'present', false);
+      if (binding?.scope !== 'present' || binding.native) return;
+      event.preventDefault();
+      actions[binding.action](event);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editWorkspace, onLeave, switchScenario]);
+  }, [editWorkspace, onLeave, switchScenario, moveFocus, helpOpen]);
 
   const baseId = workspace.scenarios[0]!.id;
   const baseName = workspace.scenarios[0]!.name;
@@ -127,13 +149,14 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
         : [],
     [result, dimension],
   );
+  const formatValue = useCallback((v: number) => formatSize(v, unit), [unit]);
   const { met, missed } = countClaims(result?.claims ?? []);
   const years = layout?.years ?? [];
 
   return (
     <div className="present" ref={root} role="dialog" aria-modal="true" aria-label="Present mode" data-testid="present-mode">
       <header className="present-head">
-        <div>
+        <div className="present-names">
           <p className="present-scenario">{scenario.name}</p>
           <p className="present-title">{workspace.title}</p>
         </div>
@@ -155,30 +178,49 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
             <span className="status-met">{met} met</span> · <span className="status-missed">{missed} missed</span>
           </span>
         </div>
-        <button type="button" className="present-leave" onClick={onLeave}>
+        <button type="button" className="present-leave" ref={leave} onClick={onLeave}>
           Leave (Esc)
         </button>
       </header>
       <main className="present-body">
-        <section className="present-charts" aria-label="Charts">
+        <section className={`present-charts${dimension ? '' : ' present-charts-total-only'}`} aria-label="Charts">
           {result && (
             <>
-              <TotalChart
-                years={result.forecast.layout.years}
-                total={result.forecast.total}
-                formatValue={(v) => formatSize(v, unit)}
-                markers={markers}
-                ghosts={ghosts}
-                unit={unit}
-                animate
-                fontSize={CHART_FONT_SIZE}
-                height={420}
-              />
+              <FitChart>
+                {({ height, fontSize }) => (
+                  <TotalChart
+                    years={result.forecast.layout.years}
+                    total={result.forecast.total}
+                    formatValue={formatValue}
+                    markers={markers}
+                    ghosts={ghosts}
+                    unit={unit}
+                    animate
+                    fontSize={Math.round(fontSize * CHART_TYPE_SCALE)}
+                    height={height}
+                  />
+                )}
+              </FitChart>
               {dimension && (
-                <div className="present-breakdown">
-                  <h2>By {dimension.name.toLowerCase()}</h2>
-                  <StackedAreaChart years={result.forecast.layout.years} series={series} mode="values" formatValue={(v) => formatSize(v, unit)} unit={unit} animate fontSize={CHART_FONT_SIZE} height={300} />
-                </div>
+                <>
+                  <div className="present-breakdown">
+                    <h2>By {dimension.name.toLowerCase()}</h2>
+                  </div>
+                  <FitChart>
+                    {({ height, fontSize }) => (
+                      <StackedAreaChart
+                        years={result.forecast.layout.years}
+                        series={series}
+                        mode="values"
+                        formatValue={formatValue}
+                        unit={unit}
+                        animate
+                        fontSize={Math.round(fontSize * CHART_TYPE_SCALE)}
+                        height={height}
+                      />
+                    )}
+                  </FitChart>
+                </>
               )}
             </>
           )}
@@ -189,33 +231,10 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
           ))}
           {!workspace.presentation?.pins.length && <p className="present-hint">Pin assumptions with the pin button in the Model view to show them here.</p>}
         </aside>
+        {helpOpen && <PresentKeyList />}
       </main>
       <footer className="present-keys">
-        <span>
-          <kbd>Tab</kbd> next slider
-        </span>
-        <span>
-          <kbd>←</kbd>
-          <kbd>→</kbd> adjust
-        </span>
-        <span>
-          <kbd>1</kbd>–<kbd>{Math.min(9, workspace.scenarios.length)}</kbd> scenario
-        </span>
-        <span>
-          <kbd>B</kbd> base line {ghost ? 'on' : 'off'}
-        </span>
-        <span>
-          <kbd>D</kbd> breakdown
-        </span>
-        <span>
-          <kbd>S</kbd> keep as scenario
-        </span>
-        <span>
-          <kbd>R</kbd> reset meeting
-        </span>
-        <span>
-          <kbd>Esc</kbd> leave
-        </span>
+        <PresentKeys states={{ toggleGhost: ghost ? 'on' : 'off' }} />
         <span role="status" className="present-notice">
           {notice}
         </span>

@@ -1,42 +1,26 @@
-/** A pinned assumption in present mode: a big slider with its name and value, keyboard first. */
+/**
+ * A pinned assumption in present mode: a big slider with its whole name and value, keyboard first.
+ * Bound to its quantity as the assumptions panel's sliders are (useQuantityBinding): share locks
+ * hold, a driver switched off stays still.
+ */
 import { useId } from 'react';
-import { getQuantity, quantityKey, quantityKind, quantityLabel, type QuantityRef } from '../../model/quantityRef';
-import { findMemberList } from '../../model/quantityRef';
-import { useSlidecast } from '../../state/store';
-import { setMemberShare, setQuantityValue } from '../../model/modelEdits';
+import type { QuantityRef } from '../../model/quantityRef';
 import { formatQuantity } from '../format';
 import { QuantitySlider } from '../assumptions/QuantitySlider';
-import { sliderDomain } from '../sliderDomain';
-import { useActiveModel, useSavedModel } from '../assumptions/useModelSelectors';
+import { QuantityName } from '../assumptions/QuantityName';
+import { useQuantityBinding } from '../assumptions/useQuantityBinding';
 
 export function PresentSlider({ quantityRef }: { quantityRef: QuantityRef }) {
   const id = useId();
-  const quantity = useActiveModel((model) => getQuantity(model, quantityRef));
-  const label = useActiveModel((model) => quantityLabel(model, quantityRef));
-  const unit = useActiveModel((model) => model.unit);
-  const saved = useSavedModel((model) => getQuantity(model, quantityRef));
-  const editModel = useSlidecast((s) => s.editModel);
-  const beginGesture = useSlidecast((s) => s.beginGesture);
-  const endGesture = useSlidecast((s) => s.endGesture);
-  const kind = quantityKind(quantityRef);
-  const key = quantityKey(quantityRef);
-  const value = quantity?.value ?? (quantityRef.kind === 'memberGrowthDelta' ? 0 : undefined);
-  if (value === undefined) return null; // this scenario has no such assumption
-  const domain = sliderDomain(kind, saved, value);
-
-  function change(next: number) {
-    editModel(key, (model) => {
-      if (quantityRef.kind === 'memberShare') {
-        const list = findMemberList(model, quantityRef.path)?.list ?? [];
-        setMemberShare(model, quantityRef.path, next, list.map(() => false));
-      } else setQuantityValue(model, quantityRef, next);
-    });
-  }
-
+  const binding = useQuantityBinding(quantityRef);
+  if (!binding) return null; // this scenario has no such assumption
+  const { value, kind, unit } = binding;
   return (
-    <div className="present-slider">
-      <label htmlFor={id}>
-        <span className="present-slider-name">{label}</span>
+    <div className={`present-slider${binding.disabled ? ' present-slider-disabled' : ''}`}>
+      <label htmlFor={id} title={binding.disabledReason}>
+        <span className="present-slider-name">
+          <QuantityName binding={binding} whole />
+        </span>
         <span className="present-slider-value" aria-hidden="true">
           {formatQuantity(value, kind, unit)}
         </span>
@@ -46,11 +30,13 @@ export function PresentSlider({ quantityRef }: { quantityRef: QuantityRef }) {
         value={value}
         kind={kind}
         unit={unit}
-        domain={domain}
-        onChange={change}
-        onGestureStart={() => beginGesture(key)}
-        onGestureEnd={endGesture}
+        domain={binding.domain}
+        disabled={binding.disabled}
+        onChange={binding.setValue}
+        onGestureStart={binding.beginGesture}
+        onGestureEnd={binding.endGesture}
       />
+      {binding.disabledReason && <p className="present-slider-note">{binding.disabledReason}</p>}
     </div>
   );
 }

@@ -5,7 +5,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { Member } from '../../model/types';
-import { quantityKey } from '../../model/quantityRef';
+import { quantityKey, quantityLabel, quantityName } from '../../model/quantityRef';
+import { useActiveModel } from '../assumptions/useModelSelectors';
+import { LockButton } from '../assumptions/LockButton';
 import { setMemberShare } from '../../model/modelEdits';
 import { useSlidecast } from '../../state/store';
 import { formatPercent } from '../format';
@@ -14,7 +16,6 @@ import { NameField, NumberBox, NumberField, readOptionalNumber } from './fields'
 import { QuantityWords } from './QuantityWords';
 import { MoveButtons, NotesButton, RemoveButton, useListRow, type MoveFrom } from './RowControls';
 import { useStructure } from './structureContext';
-import { LockIcon } from '../icons';
 import { useListLocks } from '../../state/shareLocks';
 
 export interface MemberRowsProps {
@@ -87,6 +88,10 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
   const key = path.join('/');
   const { problem, focusKey, move: moveRow, remove: removeRow } = useListRow('', key);
   const children = member.children;
+  // The same names as the assumptions panel's sliders (quantityName): "Region: Others share".
+  const shareName = useActiveModel((model) => quantityName(model, { kind: 'memberShare', path }));
+  const shareLabel = useActiveModel((model) => quantityLabel(model, { kind: 'memberShare', path }));
+  const premiumLabel = useActiveModel((model) => quantityLabel(model, { kind: 'memberGrowthDelta', path }));
   const move = (offset: number, from: MoveFrom) => moveRow({ op: 'moveMember', path, offset }, from);
 
   function remove() {
@@ -111,7 +116,7 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
           onMove={(offset) => move(offset, 'name')}
         />
         <NumberField
-          label={`${member.name} share`}
+          label={shareName}
           value={member.share.value}
           kind="share"
           unit={unit}
@@ -123,16 +128,12 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
           }}
         />
         <span className="st-buttons">
-          <button
-            type="button"
-            className={`icon-button lock${locked ? ' lock-on' : ''}`}
-            aria-pressed={locked}
-            aria-label={`Lock ${member.name} share`}
+          <LockButton
+            name={shareName}
+            locked={locked}
+            onToggle={onLock}
             title={locked ? 'Locked: adding, removing and other shares leave it alone' : 'Lock this share'}
-            onClick={onLock}
-          >
-            <LockIcon locked={locked} />
-          </button>
+          />
           <MoveButtons name={member.name} index={index} count={count} focusKey={focusKey} onMove={move} />
           <NotesButton name={member.name} open={words} focusKey={focusKey('notes')} onToggle={() => setWords((o) => !o)} />
           {children ? (
@@ -161,8 +162,9 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
       {words && (
         <QuantityWords
           choices={[
-            { ref: { kind: 'memberShare', path }, label: `${member.name} share` },
-            { ref: { kind: 'memberGrowthDelta', path }, label: `${member.name} growth premium` },
+            // Short names here: the editor sits in the member's own row.
+            { ref: { kind: 'memberShare', path }, label: shareLabel },
+            { ref: { kind: 'memberGrowthDelta', path }, label: premiumLabel },
           ]}
           onClose={() => setWords(false)}
           returnFocus={focusKey('notes')}

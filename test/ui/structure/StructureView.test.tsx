@@ -60,7 +60,7 @@ describe('members', () => {
       ['wholesale', 1 / 3],
     ]);
     expect(box('Name of Wholesale')).toHaveValue('Wholesale');
-    expect(box('Wholesale share (%)')).toHaveValue('33.333');
+    expect(box('channel: Wholesale share (%)')).toHaveValue('33.333');
     expect(box('New member of channel')).toHaveValue('');
     expect(status()).toHaveTextContent('Added “Wholesale” to channel with 33.3%');
     expect(fileProblems(useSlidecast.getState().workspace)).toEqual([]);
@@ -73,7 +73,7 @@ describe('members', () => {
 
   it('takes a typed share; a locked member keeps its share', async () => {
     const { user } = open();
-    await user.click(screen.getByRole('button', { name: 'Lock retail share' }));
+    await user.click(screen.getByRole('button', { name: 'Lock channel: retail share' }));
     await user.type(box('Share of the new member of channel (%)'), '10');
     await user.type(box('New member of channel'), 'Kiosks{Enter}');
     expectShares('channel', [
@@ -87,12 +87,12 @@ describe('members', () => {
     const { user } = open();
     await user.type(box('New member of channel'), 'RETAIL{Enter}');
     expect(screen.getByRole('alert')).toHaveTextContent('channel already has a member called “RETAIL”');
-    await user.click(screen.getByRole('button', { name: 'Lock online share' }));
+    await user.click(screen.getByRole('button', { name: 'Lock channel: online share' }));
     await user.clear(box('New member of channel'));
     await user.type(box('Share of the new member of channel (%)'), '70');
     await user.type(box('New member of channel'), 'Kiosks{Enter}');
     expect(screen.getByRole('alert')).toHaveTextContent('“Kiosks” can have at most 60%: the locked members of channel hold 40%');
-    await user.click(screen.getByRole('button', { name: 'Lock retail share' }));
+    await user.click(screen.getByRole('button', { name: 'Lock channel: retail share' }));
     await user.click(screen.getByRole('button', { name: 'Remove online' }));
     expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
       '“online”’s 40% cannot go back to the other members of channel: they are all locked. Unlock one first',

@@ -1,0 +1,132 @@
+/**
+ * One quantity of the active scenario bound to the store: its value and the value it was saved
+ * with, its slider's span, its one name, whether it can move now (share locks, a driver switched
+ * off), and the edits — a locks-aware setter, a reset and the marks of a drag. The assumptions
+ * panel and present mode both draw their sliders from this binding, so a slider means the same
+ * thing wherever it is (issue 9: present mode had drifted, and moved locked shares).
+ */
+import { driverEnabled } from '../../model/defaults';
+import type { Quantity } from '../../model/quantity';
+import {
+  findMemberList,
+  getQuantity,
+  memberListName,
+  quantityKey,
+  quantityKind,
+  quantityLabel,
+  quantityName,
+  type QuantityKind,
+  type QuantityRef,
+} from '../../model/quantityRef';
+import { resetQuantity, setMemberShare, setQuantityValue } from '../../model/modelEdits';
+import { useListLocks } from '../../state/shareLocks';
+import { useSlidecast } from '../../state/store';
+import { sliderDomain, type SliderDomain } from '../sliderDomain';
+import { useActiveModel, useSavedModel } from './useModelSelectors';
+
+export interface QuantityBinding {
+  ref: QuantityRef;
+  /** `quantityKey(ref)`: the edit's key, so a drag is one undo step. */
+  key: string;
+  kind: QuantityKind;
+  unit: string;
+  /** The quantity's one name (`quantityName`), unique in the model: every control's name. */
+  name: string;
+  /** The name within its list ("Europe share"), for a screen that shows the list's heading. */
+  label: string;
+  /** The list the quantity is in ("Region › Europe"), for a member's numbers. */
+  list: string | undefined;
+  /** The quantity as it is now; a growth premium never set reads as 0 (DESIGN.md §3). */
+  quantity: Quantity;
+  /** The same quantity as the scenario was saved; undefined for one added since. */
+  saved: Quantity | undefined;
+  value: number;
+  domain: SliderDomain;
+  /** The value differs from the saved one (or there is no saved one). */
+  changed: boolean;
+  /** It cannot move now, and why (a lock, a driver switched off). */
+  disabled: boolean;
+  disabledReason: string | undefined;
+  /** A share's lock. */
+  lock: { locked: boolean; toggle: () => void } | undefined;
+  /** Sets the value: a share rebalances its unlocked siblings (src/model/rebalanceShares.ts). */
+  setValue: (value: number) => void;
+  /** Back to the value the scenario was saved with (a share: its whole list). */
+  reset: () => void;
+  beginGesture: () => void;
+  endGesture: () => void;
+}
+
+const NO_MEMBERS: readonly { id: string }[] = [];
+
+function withDefault(ref: QuantityRef, quantity: Quantity | undefined, memberExists: boolean): Quantity | undefined {
+  if (quantity || ref.kind !== 'memberGrowthDelta' || !memberExists) return quantity;
+  return { value: 0 };
+}
+
+/** The binding of `ref`, or undefined when the scenario on screen has no such quantity. */
+export function useQuantityBinding(ref: QuantityRef): QuantityBinding | undefined {
+  const key = quantityKey(ref);
+  const kind = quantityKind(ref);
+  const isMember = ref.kind === 'memberShare' || ref.kind === 'memberGrowthDelta';
+  const memberExists = useActiveModel((model) => isMember && findMemberList(model, ref.path) !== undefined);
+  const savedMemberExists = useSavedModel((model) => isMember && findMemberList(model, ref.path) !== undefined) ?? false;
+  const live = withDefault(ref, useActiveModel((model) => getQuantity(model, ref)), memberExists);
+  const saved = withDefault(ref, useSavedModel((model) => getQuantity(model, ref)), savedMemberExists);
+  const name = useActiveModel((model) => quantityName(model, ref));
+  const label = useActiveModel((model) => quantityLabel(model, ref));
+  const list = useActiveModel((model) => (isMember ? memberListName(model, ref.path.slice(0, -1)) : undefined));
+  const unit = useActiveModel((model) => model.unit);
+  const driverOff = useActiveModel((model) => {
+    if (ref.kind !== 'driverImpact') return false;
+    const driver = model.drivers.find((d) => d.id === ref.driverId);
+    return driver !== undefined && !driverEnabled(driver);
+  });
+  // A share's siblings, as one string: a selector must not return a new array on every call.
+  const siblingIds = useActiveModel((model) =>
+    ref.kind === 'memberShare' ? (findMemberList(model, ref.path)?.list.map((m) => m.id).join('\n') ?? '') : '',
+  );
+  const parentPath = ref.kind === 'memberShare' ? ref.path.slice(0, -1) : [];
+  const locks = useListLocks(parentPath, siblingIds === '' ? NO_MEMBERS : siblingIds.split('\n').map((id) => ({ id })));
+  const editModel = useSlidecast((s) => s.editModel);
+  const beginGesture = useSlidecast((s) => s.beginGesture);
+  const endGesture = useSlidecast((s) => s.endGesture);
+
+  if (!live) return undefined;
+  const memberId = ref.kind === 'memberShare' ? ref.path[ref.path.length - 1]! : undefined;
+  const locked = memberId !== undefined && locks.isLocked(memberId);
+  const othersLocked = memberId !== undefined && locks.othersLocked(memberId);
+  const disabledReason = driverOff
+    ? 'This driver is switched off'
+    : locked
+      ? 'Locked: other sliders will not move this share'
+      : othersLocked
+        ? 'Every other share of this list is locked'
+        : undefined;
+
+  return {
+    ref,
+    key,
+    kind,
+    unit,
+    name,
+    label,
+    list,
+    quantity: live,
+    saved,
+    value: live.value,
+    domain: sliderDomain(kind, saved, live.value),
+    changed: saved === undefined || saved.value !== live.value,
+    disabled: disabledReason !== undefined,
+    disabledReason,
+    lock: memberId === undefined ? undefined : { locked, toggle: () => locks.toggle(memberId) },
+    setValue: (value) =>
+      editModel(key, (model) => {
+        if (ref.kind === 'memberShare') setMemberShare(model, ref.path, value, locks.flags);
+        else setQuantityValue(model, ref, value);
+      }),
+    reset: () => editModel(`reset:${key}`, (model, baseline) => baseline && resetQuantity(model, baseline, ref)),
+    beginGesture: () => beginGesture(key),
+    endGesture,
+  };
+}

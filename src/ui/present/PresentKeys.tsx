@@ -1,0 +1,61 @@
+/**
+ * Present mode's keys, drawn from the keymap (src/ui/keymap.ts): a short line of them in the
+ * footer, and the whole list on `?`.
+ */
+import { Fragment, useId } from 'react';
+import { KEYMAP, keyLabels, keyLabelSeparator, type KeyBinding, type PresentAction } from '../keymap';
+
+const PRESENT_KEYS = KEYMAP.filter((binding) => binding.scope === 'present');
+
+function Keys({ binding }: { binding: KeyBinding }) {
+  const separator = keyLabelSeparator(binding).trim();
+  return (
+    <>
+      {keyLabels(binding).map((label, i) => (
+        <Fragment key={label}>
+          {i > 0 && separator !== ',' && <span aria-hidden="true">{separator}</span>}
+          <kbd>{label}</kbd>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** The footer: each key and a word or two; `states` adds a toggle's state ("base line on"). */
+export function PresentKeys({ states = {} }: { states?: Partial<Record<PresentAction, string>> }) {
+  return (
+    <>
+      {PRESENT_KEYS.map((binding) => (
+        <span key={binding.action} className="present-key">
+          <Keys binding={binding} /> {binding.short}
+          {binding.scope === 'present' && states[binding.action] ? ` ${states[binding.action]}` : ''}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Every key of present mode, with what it does (opened and closed with `?`). */
+export function PresentKeyList() {
+  const titleId = useId();
+  return (
+    <section className="present-help" aria-labelledby={titleId}>
+      <h2 id={titleId}>Keys</h2>
+      <table>
+        <tbody>
+          {PRESENT_KEYS.map((binding) => (
+            <tr key={binding.action}>
+              <th scope="row">
+                <Keys binding={binding} />
+              </th>
+              <td>{binding.does}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="present-help-close">
+        <kbd>?</kbd> or <kbd>Esc</kbd> closes this list
+      </p>
+    </section>
+  );
+}
