@@ -13,12 +13,14 @@ export function applyAutosaveEvent(store: Pick<StoreApi<SlidecastState>, 'getSta
   else setAutosave({ kind: 'superseded' });
 }
 
-/** Puts a restored autosave into the store in one step, or keeps a damaged one for download. */
+/**
+ * Puts a restored autosave into the store in one step, or keeps a damaged one for download. It comes
+ * back with its file's name but no handle (autosave keeps none): the first Save asks where.
+ */
 export function applyRestore(store: Pick<StoreApi<SlidecastState>, 'getState'>, outcome: RestoreOutcome): void {
   const state = store.getState();
   if (outcome.kind === 'restored') {
-    state.replaceWorkspace(outcome.workspace, outcome.baseline);
-    state.setFileName(outcome.fileName);
+    state.openDocument(outcome.workspace, outcome.fileName === undefined ? undefined : { name: outcome.fileName }, outcome.baseline);
   } else if (outcome.kind === 'setAside') {
     state.setSetAside({ text: outcome.text, reason: outcome.reason });
   }
