@@ -1,6 +1,8 @@
 /**
  * Connects the store to autosave: every change of the workspace, its saved baseline or its file
- * name is written within a second, and at once when the tab is hidden or closed.
+ * name is written after a short quiet spell (within a second), at once when the tab is hidden, and
+ * stashed synchronously when the page goes (reload, close), when an IndexedDB write could no longer
+ * finish (src/io/autosave.ts).
  */
 import type { StoreApi } from 'zustand';
 import type { Autosave, AutosaveEvent, RestoreOutcome } from '../io/autosave';
@@ -38,7 +40,7 @@ export function connectAutosave(
   const onHidden = () => {
     if (target.visibilityState === 'hidden') void autosave.flush();
   };
-  const onPageHide = () => void autosave.flush();
+  const onPageHide = () => autosave.flushOnUnload();
   target.addEventListener('visibilitychange', onHidden);
   window.addEventListener('pagehide', onPageHide);
   return () => {

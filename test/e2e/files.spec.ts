@@ -101,6 +101,15 @@ test('reload restores the last edit, the scenario on screen and the file name', 
   await expect(page.getByRole('combobox', { name: 'Scenario', exact: true })).toHaveValue('narrow');
 });
 
+test('a reload at once after an edit keeps the edit (autosave is written as the page goes)', async ({ page }) => {
+  const before = await headlineTotal(page);
+  await setNumber(page, 'Trend growth', '0.7');
+  await page.reload(); // at once: well inside autosave's quiet spell
+  await expect(page.getByRole('textbox', { name: /^Trend growth \(/ })).toHaveValue('0.7');
+  await expect(page.getByTestId('unsaved-marker')).toBeVisible();
+  await headlineChangedFrom(page, before);
+});
+
 test('undo and redo restore the headline, from buttons and keys', async ({ page }) => {
   const original = await headlineTotal(page);
   await setNumber(page, 'Trend growth', '3');
