@@ -108,3 +108,25 @@ test('Save after New workspace asks where, and never writes the file opened befo
   expect((await disk(page)).writes).toEqual([]); // the picker was cancelled
   expect(await titleOnDisk(page, ALPHA)).toBe('Worked example from the README');
 });
+
+test('Save after opening a workspace link asks where, and never writes the file opened before', async ({ page }) => {
+  await openAlpha(page);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Link to this workspace' }).inputValue();
+  await page.keyboard.press('Escape');
+  await page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, new URL(link).hash);
+  await expect(page.getByTestId('file-name')).toHaveText('Not saved to a file');
+  await page.keyboard.press('Control+s');
+  await expect.poll(async () => (await disk(page)).saveRequests).toEqual([{ suggestedName: 'Worked example from the README.slidecast.json' }]);
+  expect((await disk(page)).writes).toEqual([]);
+});
+
+test('Save after a reload (the autosave restored) asks where, offering the file’s name', async ({ page }) => {
+  await openAlpha(page);
+  await page.reload();
+  await expect(page.getByTestId('file-name')).toContainText('market.slidecast.json');
+  await page.keyboard.press('Control+s');
+  await expect.poll(async () => (await disk(page)).saveRequests).toEqual([{ suggestedName: 'market.slidecast.json' }]);
+});
