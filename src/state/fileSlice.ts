@@ -35,9 +35,9 @@ export interface DocumentFile {
  * The handles of open documents, by document id. A handle is a live browser object, not plain
  * data: immer would neither draft nor copy it, it cannot be compared, cloned or serialized like
  * the rest of the store, and the store's rule is plain data only. So the store holds the
- * document's id and this table holds its handle. Ids are never reused (even when a test resets the
- * store), so a stale id can never reach another document's file; the previous document's handle is
- * dropped when the next one arrives.
+ * document's id and this table holds its handle. An arriving document gets an id never used before,
+ * so a stale id can never reach another document's file; the previous document's handle is dropped
+ * when the next one arrives.
  */
 const fileHandles = new Map<number, FileSystemFileHandle>();
 let lastDocumentId = 0;
@@ -65,6 +65,11 @@ export interface FileSlice {
 /** The handle Save writes through for the open document; undefined: Save asks where. */
 export function fileHandleOf(state: Pick<FileSlice, 'documentId'>): FileSystemFileHandle | undefined {
   return fileHandles.get(state.documentId);
+}
+
+/** For tests, with the store's reset: the start-up document (id 0) comes back without a file. */
+export function forgetFileHandles(): void {
+  fileHandles.clear();
 }
 
 function keepHandle(documentId: number, file: DocumentFile | undefined): void {

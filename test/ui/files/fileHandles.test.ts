@@ -174,4 +174,14 @@ describe('the file handle belongs to the open document', () => {
     expect(useSlidecast.getState().fileName).toBeUndefined();
     expect(useSlidecast.getState().workspace.title).toBe('Untitled market');
   });
+
+  it('Save of the start-up workspace asks where; after a reset of the store, it asks again', async () => {
+    disk.nextSave.push('c/seed.slidecast.json');
+    await saveFile(false);
+    expect(disk.writes.map((w) => w.path)).toEqual(['c/seed.slidecast.json']);
+    resetSlidecastStore();
+    await saveFile(false);
+    expect(disk.saveRequests).toHaveLength(2);
+    expect(disk.writes).toHaveLength(1);
+  });
 });
