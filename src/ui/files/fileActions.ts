@@ -54,12 +54,12 @@ export async function saveFile(saveAs: boolean): Promise<void> {
   const outcome = await saveWorkspaceFile(workspace, { fileName: before.fileName, handle: fileHandleOf(before) }, saveAs);
   const state = useSlidecast.getState();
   if (outcome.kind === 'cancelled') return;
-  // Another workspace arrived while the file was written: it has its own file, or none.
-  if (state.documentId !== documentId) return;
   if (outcome.kind === 'failed') {
     state.reportProblem({ title: 'The workspace was not saved', message: outcome.message });
     return;
   }
+  // Another workspace arrived while the file was written: it has its own file, or none.
+  if (state.documentId !== documentId) return;
   // Only what was written counts as saved: an edit made while the file was being written stays unsaved.
   if (state.workspace === workspace) state.markSaved();
   else useSlidecast.setState({ baseline: workspace });
