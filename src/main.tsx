@@ -4,7 +4,7 @@ import { App } from './ui/App';
 import { useSlidecast } from './state/store';
 import { connectEngine } from './state/engineConnection';
 import { applyAutosaveEvent, applyRestore, connectAutosave } from './state/autosaveConnection';
-import { createAutosave, indexedDbStorage, type RestoreOutcome } from './io/autosave';
+import { createAutosave, indexedDbStorage, localStorageStash, type RestoreOutcome } from './io/autosave';
 import { registerServiceWorker } from './io/serviceWorkerRegistration';
 import { readStartupWorkspaceLink } from './ui/link/openWorkspaceLink';
 import './ui/styles.css';
@@ -15,6 +15,7 @@ const RESTORE_TIMEOUT_MS = 2000;
 async function start(): Promise<void> {
   const autosave = createAutosave({
     storage: indexedDbStorage(),
+    stash: localStorageStash(),
     onEvent: (event) => applyAutosaveEvent(useSlidecast, event),
     channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel('slidecast-autosave') : undefined,
   });

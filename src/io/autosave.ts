@@ -9,6 +9,12 @@
  *
  * An autosave that cannot be restored (corrupt, or written by a newer Slidecast) is set aside
  * under its own key and offered for download, never dropped.
+ *
+ * Writes wait for a short quiet spell, and a write is a read then a put in one transaction. When the
+ * page goes (reload, close) IndexedDB can no longer finish that: the read's answer comes in a task
+ * that never runs. So the last change is also stashed synchronously in localStorage as the page goes,
+ * with the revision it was made on; the next page puts it into IndexedDB if no tab has written since,
+ * and sets it aside otherwise — never over newer work.
  */
 import { createStore, del, get, update, set as idbSet, type UseStore } from 'idb-keyval';
 import { parseWorkspaceFile, serializeWorkspace } from '../model/workspaceFile';
@@ -36,6 +42,56 @@ export interface AutosaveStorage {
 }
 
 const RECORD_KEY = 'workspace';
+
+/** Synchronous storage for the moment a page goes (localStorage in the app, a Map in tests). */
+export interface UnloadStash {
+  /** Stores the text at once; may throw (storage full or blocked). */
+  put: (key: string, text: string) => void;
+  entries: () => { key: string; text: string }[];
+  remove: (key: string) => void;
+}
+
+const STASH_PREFIX = 'slidecast-autosave-unload-';
+
+/** What a page stashes as it goes: its newest work and the revision that work was made on. */
+interface UnloadRecord {
+  tabId: string;
+  baseRevision: number;
+  savedAt: number;
+  workspace: string;
+  baseline?: string;
+  fileName?: string;
+}
+
+function isUnloadRecord(value: unknown): value is UnloadRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.tabId === 'string' &&
+    typeof record.baseRevision === 'number' &&
+    typeof record.savedAt === 'number' &&
+    typeof record.workspace === 'string' &&
+    (record.baseline === undefined || typeof record.baseline === 'string') &&
+    (record.fileName === undefined || typeof record.fileName === 'string')
+  );
+}
+
+export function localStorageStash(): UnloadStash | undefined {
+  let storage: Storage;
+  try {
+    storage = window.localStorage;
+  } catch {
+    return undefined; // blocked: the IndexedDB write is all there is
+  }
+  return {
+    put: (key, text) => storage.setItem(STASH_PREFIX + key, text),
+    entries: () =>
+      Object.keys(storage)
+        .filter((key) => key.startsWith(STASH_PREFIX))
+        .map((key) => ({ key: key.slice(STASH_PREFIX.length), text: storage.getItem(key) ?? '' })),
+    remove: (key) => storage.removeItem(STASH_PREFIX + key),
+  };
+}
 
 export function indexedDbStorage(): AutosaveStorage {
   let store: UseStore | undefined;
@@ -71,15 +127,19 @@ export interface AutosaveOptions {
   delayMs?: number;
   tabId?: string;
   /** Tells other tabs of a new revision; absent where BroadcastChannel is not available. */
-  channel?: Pick<BroadcastChannel, 'postMessage' | 'addEventListener' | 'close'>;
+  channel?: Pick<BroadcastChannel, 'postMessage' | 'addEventListener' | 'close'> | undefined;
+  /** Where the last change goes as the page goes; absent where localStorage is blocked. */
+  stash?: UnloadStash | undefined;
 }
 
 export interface Autosave {
   restore: () => Promise<RestoreOutcome>;
   /** Saves the snapshot after a short quiet spell; a newer snapshot replaces a waiting one. */
   schedule: (snapshot: Snapshot) => void;
-  /** Writes the waiting snapshot now (the tab is being hidden or closed). */
+  /** Writes the waiting snapshot now (the tab is being hidden). */
   flush: () => Promise<void>;
+  /** The page is going (pagehide): stashes the newest work not yet written, synchronously. */
+  flushOnUnload: () => void;
   /** Stops the timer and closes the channel to other tabs. */
   dispose: () => void;
 }
@@ -99,12 +159,15 @@ export function describeStorageError(error: unknown): string {
 }
 
 export function createAutosave(options: AutosaveOptions): Autosave {
-  const { storage, onEvent, delayMs = 400, channel } = options;
+  const { storage, onEvent, delayMs = 400, channel, stash } = options;
   const tabId = options.tabId ?? Math.random().toString(36).slice(2);
   /** The revision this tab last read or wrote; it may only write over exactly that one. */
   let knownRevision = 0;
   let superseded = false;
   let waiting: Snapshot | undefined;
+  /** The newest snapshot not yet written (waiting, or being written). */
+  let unwritten: Snapshot | undefined;
+  let stashed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
 
@@ -117,20 +180,14 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     if (superseded) return;
     superseded = true;
     waiting = undefined;
+    unwritten = undefined;
     if (timer !== undefined) clearTimeout(timer);
     onEvent({ kind: 'superseded' });
   }
 
   async function write(snapshot: Snapshot): Promise<void> {
     if (superseded) return;
-    const record: AutosaveRecord = {
-      revision: knownRevision + 1,
-      savedAt: Date.now(),
-      tabId,
-      workspace: serializeWorkspace(snapshot.workspace),
-      ...(snapshot.baseline !== snapshot.workspace ? { baseline: serializeWorkspace(snapshot.baseline) } : {}),
-      ...(snapshot.fileName !== undefined ? { fileName: snapshot.fileName } : {}),
-    };
+    const record: AutosaveRecord = { revision: knownRevision + 1, tabId, ...serializeSnapshot(snapshot) };
     let conflict = false;
     try {
       await storage.update((current) => {
@@ -150,8 +207,87 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       return;
     }
     knownRevision = record.revision;
+    if (unwritten === snapshot) {
+      unwritten = undefined;
+      if (stashed) removeStash(tabId);
+    }
     channel?.postMessage({ revision: record.revision, tabId });
     onEvent({ kind: 'saved', at: record.savedAt });
+  }
+
+  function removeStash(key: string): void {
+    try {
+      stash?.remove(key);
+      if (key === tabId) stashed = false;
+    } catch {
+      // Left behind, it is set aside by the next page: older than what IndexedDB holds.
+    }
+  }
+
+  /**
+   * Stashes left by pages that went before their last write: the newest one made on the revision
+   * IndexedDB holds (or by the tab that wrote it) comes back; any other is set aside, never written
+   * over newer work. Each leaves the stash once it is safe elsewhere.
+   */
+  async function takeStashed(stored: AutosaveRecord | undefined): Promise<(Snapshot & { savedAt: number; key: string }) | undefined> {
+    let entries: { key: string; text: string }[];
+    try {
+      entries = stash?.entries() ?? [];
+    } catch {
+      return undefined;
+    }
+    const storedRevision = stored?.revision ?? 0;
+    const parsed = entries.map((entry) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(entry.text);
+      } catch {
+        value = undefined;
+      }
+      return { ...entry, record: isUnloadRecord(value) ? value : undefined };
+    });
+    const current = parsed
+      .filter(({ record }) => record && (record.baseRevision === storedRevision || (record.tabId === stored?.tabId && storedRevision >= record.baseRevision)))
+      .sort((a, b) => b.record!.savedAt - a.record!.savedAt);
+    let winner: (Snapshot & { savedAt: number; key: string }) | undefined;
+    const candidate = current[0];
+    if (candidate?.record) {
+      const workspace = parseWorkspaceFile(candidate.record.workspace);
+      const baseline = candidate.record.baseline === undefined ? workspace : parseWorkspaceFile(candidate.record.baseline);
+      if (workspace.ok && baseline.ok) {
+        winner = { key: candidate.key, workspace: workspace.workspace, baseline: baseline.workspace, fileName: candidate.record.fileName, savedAt: candidate.record.savedAt };
+      }
+    }
+    for (const entry of parsed) {
+      if (entry.key === winner?.key) continue;
+      try {
+        await storage.setAside(`set-aside-${Date.now()}-${entry.key}`, entry.text);
+        removeStash(entry.key);
+      } catch {
+        // Kept in the stash, where the next page finds it again.
+      }
+    }
+    return winner;
+  }
+
+  /** A stashed change that is newer than IndexedDB's record: written there now, then restored. */
+  async function restoreStashed(stored: AutosaveRecord | undefined): Promise<RestoreOutcome | undefined> {
+    const stashedWork = await takeStashed(stored);
+    if (!stashedWork) return undefined;
+    const { key, savedAt, ...snapshot } = stashedWork;
+    const before = knownRevision;
+    await write(snapshot);
+    if (knownRevision !== before) removeStash(key);
+    return { kind: 'restored', ...snapshot, savedAt };
+  }
+
+  function serializeSnapshot(snapshot: Snapshot): Omit<AutosaveRecord, 'revision' | 'tabId'> {
+    return {
+      savedAt: Date.now(),
+      workspace: serializeWorkspace(snapshot.workspace),
+      ...(snapshot.baseline !== snapshot.workspace ? { baseline: serializeWorkspace(snapshot.baseline) } : {}),
+      ...(snapshot.fileName !== undefined ? { fileName: snapshot.fileName } : {}),
+    };
   }
 
   function flushNow(): Promise<void> {
@@ -174,7 +310,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
         onEvent({ kind: 'failed', message: `Autosave is unavailable: ${describeStorageError(error)}. Save your work to a file to keep it.` });
         return { kind: 'none' };
       }
-      if (stored === undefined) return { kind: 'none' };
+      if (stored === undefined) return (await restoreStashed(undefined)) ?? { kind: 'none' };
       const text = isRecord(stored) ? stored.workspace : JSON.stringify(stored);
       const loaded = isRecord(stored) ? parseWorkspaceFile(stored.workspace) : undefined;
       const baseline = isRecord(stored) && stored.baseline !== undefined ? parseWorkspaceFile(stored.baseline) : undefined;
@@ -193,21 +329,42 @@ export function createAutosave(options: AutosaveOptions): Autosave {
         return { kind: 'setAside', text, reason };
       }
       knownRevision = stored.revision;
-      return {
-        kind: 'restored',
-        workspace: loaded.workspace,
-        baseline: baseline?.ok ? baseline.workspace : loaded.workspace,
-        fileName: stored.fileName,
-        savedAt: stored.savedAt,
-      };
+      return (
+        (await restoreStashed(stored)) ?? {
+          kind: 'restored',
+          workspace: loaded.workspace,
+          baseline: baseline?.ok ? baseline.workspace : loaded.workspace,
+          fileName: stored.fileName,
+          savedAt: stored.savedAt,
+        }
+      );
     },
     schedule(snapshot) {
       if (superseded) return;
       waiting = snapshot;
+      unwritten = snapshot;
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => void flushNow(), delayMs);
     },
     flush: flushNow,
+    flushOnUnload() {
+      if (superseded || !unwritten) return;
+      if (!stash) {
+        void flushNow(); // the best that can be done without a stash
+        return;
+      }
+      const record: UnloadRecord = { tabId, baseRevision: knownRevision, ...serializeSnapshot(unwritten) };
+      try {
+        stash.put(tabId, JSON.stringify(record));
+        stashed = true;
+      } catch {
+        void flushNow(); // full or blocked: the IndexedDB write is the only chance
+        return;
+      }
+      // No IndexedDB write now: it could not finish (its read answers in a task that never runs), and
+      // the stash holds the work. Should the page live on (the back-forward cache), the waiting write
+      // runs when its timer does, and the stash goes once it has landed.
+    },
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
       channel?.close();

@@ -1,7 +1,8 @@
 /**
  * Workspace files on the user's own disk, through browser-fs-access: the File System Access API
  * where the browser has it (so Save overwrites the file it came from), a download and an
- * `<input type=file>` elsewhere. This module keeps the file handle; the store keeps only the name.
+ * `<input type=file>` elsewhere. It keeps no state: the handle a file arrives with is returned to the
+ * caller, which keeps it with the open document (src/state/fileSlice.ts), and Save is given it back.
  *
  * Reading never half-applies: size check (before reading a byte), parse, validate, migrate — and
  * only a complete workspace is returned for the caller to swap in, in one step.
@@ -19,17 +20,32 @@ const MIME_TYPE = 'application/json';
 export const MAX_WORKSPACE_FILE_BYTES = MAX_JSON_TEXT_LENGTH;
 
 export type OpenOutcome =
-  | { kind: 'opened'; workspace: Workspace; fileName: string }
+  /** `handle`: where Save can overwrite the file; absent where the browser gives none. */
+  | { kind: 'opened'; workspace: Workspace; fileName: string; handle?: FileSystemFileHandle | undefined }
   | { kind: 'refused'; fileName: string; message: string }
   | { kind: 'cancelled' };
 
-export type SaveOutcome = { kind: 'saved'; fileName: string } | { kind: 'failed'; message: string } | { kind: 'cancelled' };
+export type SaveOutcome =
+  | { kind: 'saved'; fileName: string; handle: FileSystemFileHandle | undefined }
+  | { kind: 'failed'; message: string }
+  | { kind: 'cancelled' };
 
-let currentHandle: FileSystemFileHandle | undefined;
+/** What a drop brings besides the File in Chromium (not yet in TypeScript's DOM types). */
+interface DataTransferItemWithHandle extends DataTransferItem {
+  getAsFileSystemHandle?: () => Promise<FileSystemHandle | null>;
+}
 
-/** Forget the handle (a new workspace, or one from autosave): the next Save asks where. */
-export function forgetFileHandle(): void {
-  currentHandle = undefined;
+/**
+ * The handle of a dropped file, where the browser gives one, so that Save after a drop overwrites
+ * the dropped file. Call it during the drop event: the items are gone after it.
+ */
+export function droppedFileHandle(transfer: DataTransfer): Promise<FileSystemFileHandle | undefined> {
+  const item = Array.from(transfer.items ?? []).find((candidate) => candidate.kind === 'file') as DataTransferItemWithHandle | undefined;
+  if (typeof item?.getAsFileSystemHandle !== 'function') return Promise.resolve(undefined);
+  return item.getAsFileSystemHandle().then(
+    (handle) => (handle?.kind === 'file' ? (handle as FileSystemFileHandle) : undefined),
+    () => undefined,
+  );
 }
 
 /** A picker the user closed is a cancel, not a failure (headless browsers reject at once, too). */
@@ -76,8 +92,7 @@ export async function openWorkspaceFile(): Promise<OpenOutcome> {
     return { kind: 'refused', fileName: '', message: error instanceof Error ? error.message : String(error) };
   }
   const outcome = await readWorkspaceFile(file);
-  if (outcome.kind === 'opened') currentHandle = file.handle;
-  return outcome;
+  return outcome.kind === 'opened' ? { ...outcome, handle: file.handle } : outcome;
 }
 
 /** The name a new file is offered under: the workspace title, made safe for a file system. */
@@ -89,10 +104,15 @@ export function suggestedFileName(workspace: Workspace): string {
 }
 
 /**
- * Save overwrites the file the workspace came from where the browser allows; Save As (or a
- * workspace with no file yet) asks where.
+ * Save overwrites the file the workspace came from (`handle`) where the browser allows; Save As, or
+ * a workspace with no handle, asks where, offering `fileName`.
  */
-export async function saveWorkspaceFile(workspace: Workspace, fileName: string | undefined, saveAs: boolean): Promise<SaveOutcome> {
+export async function saveWorkspaceFile(
+  workspace: Workspace,
+  file: { fileName: string | undefined; handle: FileSystemFileHandle | undefined },
+  saveAs: boolean,
+): Promise<SaveOutcome> {
+  const fileName = file.fileName;
   const blob = new Blob([serializeWorkspace(workspace)], { type: MIME_TYPE });
   try {
     const handle = await fileSave(
@@ -104,10 +124,9 @@ export async function saveWorkspaceFile(workspace: Workspace, fileName: string |
         mimeTypes: [MIME_TYPE],
         id: 'slidecast-workspace',
       },
-      saveAs ? null : (currentHandle ?? null),
+      saveAs ? null : (file.handle ?? null),
     );
-    if (handle) currentHandle = handle;
-    return { kind: 'saved', fileName: handle?.name ?? fileName ?? suggestedFileName(workspace) };
+    return { kind: 'saved', fileName: handle?.name ?? fileName ?? suggestedFileName(workspace), handle: handle ?? undefined };
   } catch (error) {
     if (isAbort(error)) return { kind: 'cancelled' };
     return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };

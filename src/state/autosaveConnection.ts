@@ -1,6 +1,8 @@
 /**
  * Connects the store to autosave: every change of the workspace, its saved baseline or its file
- * name is written within a second, and at once when the tab is hidden or closed.
+ * name is written after a short quiet spell (within a second), at once when the tab is hidden, and
+ * stashed synchronously when the page goes (reload, close), when an IndexedDB write could no longer
+ * finish (src/io/autosave.ts).
  */
 import type { StoreApi } from 'zustand';
 import type { Autosave, AutosaveEvent, RestoreOutcome } from '../io/autosave';
@@ -13,12 +15,14 @@ export function applyAutosaveEvent(store: Pick<StoreApi<SlidecastState>, 'getSta
   else setAutosave({ kind: 'superseded' });
 }
 
-/** Puts a restored autosave into the store in one step, or keeps a damaged one for download. */
+/**
+ * Puts a restored autosave into the store in one step, or keeps a damaged one for download. It comes
+ * back with its file's name but no handle (autosave keeps none): the first Save asks where.
+ */
 export function applyRestore(store: Pick<StoreApi<SlidecastState>, 'getState'>, outcome: RestoreOutcome): void {
   const state = store.getState();
   if (outcome.kind === 'restored') {
-    state.replaceWorkspace(outcome.workspace, outcome.baseline);
-    state.setFileName(outcome.fileName);
+    state.openDocument(outcome.workspace, outcome.fileName === undefined ? undefined : { name: outcome.fileName }, outcome.baseline);
   } else if (outcome.kind === 'setAside') {
     state.setSetAside({ text: outcome.text, reason: outcome.reason });
   }
@@ -36,7 +40,7 @@ export function connectAutosave(
   const onHidden = () => {
     if (target.visibilityState === 'hidden') void autosave.flush();
   };
-  const onPageHide = () => void autosave.flush();
+  const onPageHide = () => autosave.flushOnUnload();
   target.addEventListener('visibilitychange', onHidden);
   window.addEventListener('pagehide', onPageHide);
   return () => {

@@ -1,10 +1,12 @@
 /**
- * Where the workspace lives outside the tab: the file it was opened from or saved to (by name; the
- * handle stays in src/io), autosave's state, and the last problem to tell the user about.
+ * The open document and where it lives outside the tab: the file it was opened from or saved to
+ * (its name, and the handle Save writes through), autosave's state, and the last problem to tell
+ * the user about.
  */
 import type { StateCreator } from 'zustand';
 import type { Middlewares } from './workspaceSlice';
 import type { SlidecastState } from './store';
+import type { Workspace } from '../model/types';
 
 export type AutosaveStatus =
   | { kind: 'idle' }
@@ -20,24 +22,78 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * The file a document lives in: its name, and the handle that lets Save overwrite it where the
+ * browser gives one (the File System Access API: the picker, and a drop in Chromium).
+ */
+export interface DocumentFile {
+  name: string;
+  handle?: FileSystemFileHandle | undefined;
+}
+
+/**
+ * The handles of open documents, by document id. A handle is a live browser object, not plain
+ * data: immer would neither draft nor copy it, it cannot be compared, cloned or serialized like
+ * the rest of the store, and the store's rule is plain data only. So the store holds the
+ * document's id and this table holds its handle. An arriving document gets an id never used before,
+ * so a stale id can never reach another document's file; the previous document's handle is dropped
+ * when the next one arrives.
+ */
+const fileHandles = new Map<number, FileSystemFileHandle>();
+let lastDocumentId = 0;
+
 export interface FileSlice {
+  /** Changes whenever another workspace arrives (opened, dropped, linked, new, restored). */
+  documentId: number;
   fileName: string | undefined;
   autosave: AutosaveStatus;
   problem: Problem | undefined;
   /** An autosave that could not be restored (corrupt, or from a newer Slidecast), kept for download. */
   setAside: { text: string; reason: string } | undefined;
-  setFileName: (fileName: string | undefined) => void;
+  /**
+   * Puts another workspace on screen in one step — the only way one arrives — with the file it came
+   * from (or none: the next Save asks where). A new document starts without the last one's problem.
+   */
+  openDocument: (workspace: Workspace, file: DocumentFile | undefined, baseline?: Workspace) => void;
+  /** The open document was saved to `file` (Save As may change both name and handle). */
+  setFile: (file: DocumentFile | undefined) => void;
   setAutosave: (status: AutosaveStatus) => void;
   reportProblem: (problem: Problem | undefined) => void;
   setSetAside: (setAside: FileSlice['setAside']) => void;
 }
 
-export const createFileSlice: StateCreator<SlidecastState, Middlewares, [], FileSlice> = (set) => ({
+/** The handle Save writes through for the open document; undefined: Save asks where. */
+export function fileHandleOf(state: Pick<FileSlice, 'documentId'>): FileSystemFileHandle | undefined {
+  return fileHandles.get(state.documentId);
+}
+
+/** For tests, with the store's reset: the start-up document (id 0) comes back without a file. */
+export function forgetFileHandles(): void {
+  fileHandles.clear();
+}
+
+function keepHandle(documentId: number, file: DocumentFile | undefined): void {
+  if (file?.handle) fileHandles.set(documentId, file.handle);
+  else fileHandles.delete(documentId);
+}
+
+export const createFileSlice: StateCreator<SlidecastState, Middlewares, [], FileSlice> = (set, get) => ({
+  documentId: 0,
   fileName: undefined,
   autosave: { kind: 'idle' },
   problem: undefined,
   setAside: undefined,
-  setFileName: (fileName) => set({ fileName }),
+  openDocument: (workspace, file, baseline) => {
+    fileHandles.delete(get().documentId);
+    const documentId = ++lastDocumentId;
+    keepHandle(documentId, file);
+    get().replaceWorkspace(workspace, baseline);
+    set({ documentId, fileName: file?.name, problem: undefined });
+  },
+  setFile: (file) => {
+    keepHandle(get().documentId, file);
+    set({ fileName: file?.name });
+  },
   setAutosave: (autosave) => set({ autosave }),
   reportProblem: (problem) => set({ problem }),
   setSetAside: (setAside) => set({ setAside }),

@@ -8,7 +8,7 @@ import { useShareLocks } from './shareLocks';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 import { createResultSlice, type ResultSlice } from './resultSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
-import { createFileSlice, type FileSlice } from './fileSlice';
+import { createFileSlice, forgetFileHandles, type FileSlice } from './fileSlice';
 
 export type SlidecastState = WorkspaceSlice & ResultSlice & CompareSlice & FileSlice;
 
@@ -21,8 +21,9 @@ export const useSlidecast = create<SlidecastState>()(
   })),
 );
 
-/** For tests: back to a fresh seed workspace with no history, no result and no locks. */
+/** For tests: back to a fresh seed workspace with no history, no result, no file and no locks. */
 export function resetSlidecastStore(): void {
   useSlidecast.setState(useSlidecast.getInitialState(), true);
+  forgetFileHandles();
   useShareLocks.getState().clearLocks();
 }

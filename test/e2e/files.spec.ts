@@ -1,6 +1,21 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { headlineChangedFrom, headlineTotal, openApp, setNumber, withoutFileSystemAccess } from './support';
+
+/**
+ * Does `action`, which must ask a question (window.confirm), gives `answer`, and returns the
+ * question. Fails when nothing is asked: a handler that only runs if a dialog comes would pass.
+ */
+async function answerQuestion(page: Page, action: () => Promise<void>, answer: 'accept' | 'dismiss'): Promise<string> {
+  const asked = page.waitForEvent('dialog', { timeout: 5_000 });
+  const acting = action();
+  const dialog = await asked;
+  expect(dialog.type()).toBe('confirm');
+  const question = dialog.message();
+  await (answer === 'accept' ? dialog.accept() : dialog.dismiss());
+  await acting;
+  return question;
+}
 
 test.beforeEach(async ({ page }) => {
   await withoutFileSystemAccess(page);
@@ -48,9 +63,9 @@ test(`opening each of ${badFiles.length} bad files shows an alert naming the pro
   await setNumber(page, 'Trend growth', '1');
   const before = await headlineChangedFrom(page, 17.18 * 1.052 ** 7);
   for (const name of badFiles) {
-    page.once('dialog', (dialog) => void dialog.accept()); // "open over unsaved work?" — yes
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Open…' }).click();
+    // The work is still unsaved (nothing was opened): asked every time — yes.
+    expect(await answerQuestion(page, () => page.getByRole('button', { name: 'Open…' }).click(), 'accept')).toContain('not saved');
     await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: readFileSync(`test/fixtures/bad/${name}`) });
     const alert = page.getByTestId('problem');
     await expect(alert).toHaveAttribute('role', 'alert');
@@ -78,13 +93,14 @@ test('a file dropped on the window opens', async ({ page }) => {
 test('opening a file over unsaved work asks first, and keeps the work when the answer is no', async ({ page }) => {
   await setNumber(page, 'Trend growth', '2');
   const edited = await headlineChangedFrom(page, 17.18 * 1.052 ** 7);
-  page.once('dialog', (dialog) => {
-    expect(dialog.message()).toContain('not saved');
-    void dialog.dismiss();
-  });
-  await page.getByRole('button', { name: 'Open…' }).click();
+  let chooserShown = false;
+  page.on('filechooser', () => (chooserShown = true));
+  const question = await answerQuestion(page, () => page.getByRole('button', { name: 'Open…' }).click(), 'dismiss');
+  expect(question).toContain('not saved');
   await page.waitForTimeout(300);
+  expect(chooserShown).toBe(false);
   expect(await headlineTotal(page)).toBe(edited);
+  await expect(page.getByTestId('unsaved-marker')).toBeVisible();
 });
 
 test('reload restores the last edit, the scenario on screen and the file name', async ({ page }) => {
@@ -99,6 +115,15 @@ test('reload restores the last edit, the scenario on screen and the file name', 
   await page.waitForTimeout(1000);
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Scenario', exact: true })).toHaveValue('narrow');
+});
+
+test('a reload at once after an edit keeps the edit (autosave is written as the page goes)', async ({ page }) => {
+  const before = await headlineTotal(page);
+  await setNumber(page, 'Trend growth', '0.7');
+  await page.reload(); // at once: well inside autosave's quiet spell
+  await expect(page.getByRole('textbox', { name: /^Trend growth \(/ })).toHaveValue('0.7');
+  await expect(page.getByTestId('unsaved-marker')).toBeVisible();
+  await headlineChangedFrom(page, before);
 });
 
 test('undo and redo restore the headline, from buttons and keys', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAutosave, type AutosaveEvent, type AutosaveStorage } from '../../src/io/autosave';
+import { createAutosave, type AutosaveEvent, type AutosaveStorage, type UnloadStash } from '../../src/io/autosave';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import { serializeWorkspace } from '../../src/model/workspaceFile';
 import type { Workspace } from '../../src/model/types';
@@ -27,11 +27,29 @@ function edited(workspace: Workspace, version: number): Workspace {
   return copy;
 }
 
-function tab(storage: AutosaveStorage, channel?: BroadcastChannel) {
+/** localStorage: synchronous, shared by the tabs of a browser, kept across reloads. */
+function memoryStash() {
+  const entries = new Map<string, string>();
+  const stash: UnloadStash = {
+    put: (key, text) => void entries.set(key, text),
+    entries: () => [...entries].map(([key, text]) => ({ key, text })),
+    remove: (key) => void entries.delete(key),
+  };
+  return { stash, entries };
+}
+
+function tab(storage: AutosaveStorage, channel?: BroadcastChannel, stash?: UnloadStash, delayMs = 10) {
   const events: AutosaveEvent[] = [];
-  const autosave = createAutosave({ storage, onEvent: (e) => events.push(e), delayMs: 10, channel });
+  const autosave = createAutosave({ storage, onEvent: (e) => events.push(e), delayMs, channel, stash });
   return { autosave, events };
 }
+
+/** A page being unloaded: IndexedDB takes the request, but its answer comes in a task that never runs. */
+function dying(storage: AutosaveStorage): AutosaveStorage {
+  return { ...storage, update: () => new Promise<void>(() => undefined) };
+}
+
+const stored = (data: Map<string, unknown>) => (data.get('workspace') as { workspace: string; revision: number } | undefined);
 
 describe('autosave', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -71,6 +89,69 @@ describe('autosave', () => {
     autosave.schedule({ workspace: seedWorkspace(), baseline: seedWorkspace(), fileName: undefined });
     await autosave.flush();
     expect(data.get('workspace')).toBeDefined();
+  });
+
+  it('keeps an edit made just before the page goes (a reload within the quiet spell), though IndexedDB never answers', async () => {
+    const { storage, data } = memoryStorage();
+    const { stash, entries } = memoryStash();
+    const before = tab(dying(storage), undefined, stash, 400);
+    await before.autosave.restore();
+    before.autosave.schedule({ workspace: edited(seedWorkspace(), 7), baseline: seedWorkspace(), fileName: 'market.slidecast.json' });
+    before.autosave.flushOnUnload();
+    expect(stored(data)).toBeUndefined(); // IndexedDB did not get it
+
+    const after = tab(storage, undefined, stash);
+    const restored = await after.autosave.restore();
+    expect(restored).toMatchObject({ kind: 'restored', workspace: edited(seedWorkspace(), 7), baseline: seedWorkspace(), fileName: 'market.slidecast.json' });
+    // Now in IndexedDB, where every tab finds it; the stash is emptied.
+    expect(stored(data)?.workspace).toBe(serializeWorkspace(edited(seedWorkspace(), 7)));
+    expect(entries.size).toBe(0);
+  });
+
+  it('stashes nothing when every change is already written', async () => {
+    const { storage } = memoryStorage();
+    const { stash, entries } = memoryStash();
+    const { autosave } = tab(storage, undefined, stash);
+    await autosave.restore();
+    autosave.flushOnUnload();
+    autosave.schedule({ workspace: edited(seedWorkspace(), 1), baseline: seedWorkspace(), fileName: undefined });
+    await vi.advanceTimersByTimeAsync(50);
+    autosave.flushOnUnload();
+    expect(entries.size).toBe(0);
+  });
+
+  it('forgets its stash once the write it stands in for has landed (the tab was only hidden)', async () => {
+    const { storage, data } = memoryStorage();
+    const { stash, entries } = memoryStash();
+    const { autosave } = tab(storage, undefined, stash);
+    await autosave.restore();
+    autosave.schedule({ workspace: edited(seedWorkspace(), 2), baseline: seedWorkspace(), fileName: undefined });
+    autosave.flushOnUnload();
+    expect(entries.size).toBe(1);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(stored(data)?.workspace).toBe(serializeWorkspace(edited(seedWorkspace(), 2)));
+    expect(entries.size).toBe(0);
+  });
+
+  it('never puts a stashed edit over newer work another tab saved since: it is set aside, not lost', async () => {
+    const { storage, data } = memoryStorage();
+    const { stash, entries } = memoryStash();
+    const a = tab(dying(storage), undefined, stash, 400);
+    await a.autosave.restore();
+    a.autosave.schedule({ workspace: edited(seedWorkspace(), 3), baseline: seedWorkspace(), fileName: undefined });
+    a.autosave.flushOnUnload();
+
+    const b = tab(storage); // another tab, open all along, saves newer work
+    await b.autosave.restore();
+    b.autosave.schedule({ workspace: edited(seedWorkspace(), 4), baseline: seedWorkspace(), fileName: undefined });
+    await vi.advanceTimersByTimeAsync(50);
+
+    const reloaded = tab(storage, undefined, stash);
+    expect(await reloaded.autosave.restore()).toMatchObject({ kind: 'restored', workspace: edited(seedWorkspace(), 4) });
+    expect(stored(data)?.workspace).toBe(serializeWorkspace(edited(seedWorkspace(), 4)));
+    const aside = [...data.keys()].filter((k) => k.startsWith('set-aside-'));
+    expect(aside.map((k) => JSON.parse(data.get(k) as string).workspace)).toEqual([serializeWorkspace(edited(seedWorkspace(), 3))]);
+    expect(entries.size).toBe(0);
   });
 
   it('says so when a write fails, and keeps working after', async () => {

@@ -1,6 +1,7 @@
 /** Drop a workspace file anywhere on the window to open it. */
 import { useEffect, useState } from 'react';
 import { openDroppedFile } from './fileActions';
+import { droppedFileHandle } from '../../io/workspaceFiles';
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -30,8 +31,10 @@ export function DropZone() {
       event.preventDefault();
       depth = 0;
       setOver(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) void openDroppedFile(file);
+      const transfer = event.dataTransfer;
+      const file = transfer?.files[0];
+      // The handle is asked for now, during the event: the drop's items are gone after it.
+      if (transfer && file) void openDroppedFile(file, droppedFileHandle(transfer));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

@@ -3,6 +3,7 @@
  * toolbar, the keyboard shortcuts and drag-and-drop share them.
  */
 import { useSlidecast } from '../../state/store';
+import { fileHandleOf } from '../../state/fileSlice';
 import { hasUnsavedChanges } from '../../state/workspaceSlice';
 import { openWorkspaceFile, readWorkspaceFile, saveWorkspaceFile, type OpenOutcome } from '../../io/workspaceFiles';
 
@@ -24,9 +25,7 @@ function applyOpened(outcome: OpenOutcome): void {
     });
     return;
   }
-  state.replaceWorkspace(outcome.workspace);
-  state.setFileName(outcome.fileName);
-  state.reportProblem(undefined);
+  state.openDocument(outcome.workspace, { name: outcome.fileName, handle: outcome.handle });
 }
 
 export async function openFile(confirm: (question: string) => boolean = window.confirm.bind(window)): Promise<void> {
@@ -34,23 +33,36 @@ export async function openFile(confirm: (question: string) => boolean = window.c
   applyOpened(await openWorkspaceFile());
 }
 
-export async function openDroppedFile(file: File, confirm: (question: string) => boolean = window.confirm.bind(window)): Promise<void> {
+/**
+ * A dropped file, with its handle where the browser gives one (then Save overwrites the dropped
+ * file); without one, Save asks where — it never writes over the file opened before.
+ */
+export async function openDroppedFile(
+  file: File,
+  handle: Promise<FileSystemFileHandle | undefined> | FileSystemFileHandle | undefined,
+  confirm: (question: string) => boolean = window.confirm.bind(window),
+): Promise<void> {
+  const fileHandle = await handle;
   if (!mayReplaceWorkspace(confirm)) return;
-  applyOpened(await readWorkspaceFile(file));
+  const outcome = await readWorkspaceFile(file);
+  applyOpened(outcome.kind === 'opened' ? { ...outcome, handle: fileHandle } : outcome);
 }
 
 export async function saveFile(saveAs: boolean): Promise<void> {
-  const { workspace, fileName } = useSlidecast.getState();
-  const outcome = await saveWorkspaceFile(workspace, fileName, saveAs);
+  const before = useSlidecast.getState();
+  const { workspace, documentId } = before;
+  const outcome = await saveWorkspaceFile(workspace, { fileName: before.fileName, handle: fileHandleOf(before) }, saveAs);
   const state = useSlidecast.getState();
   if (outcome.kind === 'cancelled') return;
   if (outcome.kind === 'failed') {
     state.reportProblem({ title: 'The workspace was not saved', message: outcome.message });
     return;
   }
+  // Another workspace arrived while the file was written: it has its own file, or none.
+  if (state.documentId !== documentId) return;
   // Only what was written counts as saved: an edit made while the file was being written stays unsaved.
   if (state.workspace === workspace) state.markSaved();
   else useSlidecast.setState({ baseline: workspace });
-  state.setFileName(outcome.fileName);
+  state.setFile({ name: outcome.fileName, handle: outcome.handle });
   state.reportProblem(undefined);
 }

@@ -18,7 +18,6 @@
  */
 import { useSlidecast } from '../../state/store';
 import { hasUnsavedChanges } from '../../state/workspaceSlice';
-import { forgetFileHandle } from '../../io/workspaceFiles';
 import { decodeLinkFragment, describeWorkspaceLinkError, isLinkFragment, type WorkspaceLinkDecoding } from '../../io/workspaceLink';
 
 export type Confirm = (question: string) => boolean;
@@ -63,10 +62,7 @@ export function applyWorkspaceLink(decoded: WorkspaceLinkDecoding, confirm: Conf
     return 'refused';
   }
   if (hasUnsavedChanges(state) && !confirm(replaceQuestion(decoded.workspace.title))) return 'kept';
-  state.replaceWorkspace(decoded.workspace);
-  state.setFileName(undefined);
-  forgetFileHandle();
-  state.reportProblem(undefined);
+  state.openDocument(decoded.workspace, undefined);
   return 'opened';
 }
 

@@ -5,7 +5,6 @@
  */
 import { blankWorkspace } from '../../model/blankWorkspace';
 import { seedWorkspace } from '../../model/seedWorkspace';
-import { forgetFileHandle } from '../../io/workspaceFiles';
 import { useSlidecast } from '../../state/store';
 import { hasUnsavedChanges } from '../../state/workspaceSlice';
 
@@ -17,9 +16,6 @@ export const REPLACE_QUESTION = 'This workspace has changes that are not saved t
 export function startNewWorkspace(kind: NewWorkspaceKind, confirm: (question: string) => boolean = window.confirm.bind(window)): boolean {
   const state = useSlidecast.getState();
   if (hasUnsavedChanges(state) && !confirm(REPLACE_QUESTION)) return false;
-  state.replaceWorkspace(kind === 'blank' ? blankWorkspace() : seedWorkspace());
-  forgetFileHandle();
-  state.setFileName(undefined);
-  state.reportProblem(undefined);
+  state.openDocument(kind === 'blank' ? blankWorkspace() : seedWorkspace(), undefined);
   return true;
 }

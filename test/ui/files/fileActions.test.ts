@@ -21,7 +21,7 @@ const yes = () => true;
 
 function editSomething(): void {
   useSlidecast.getState().editModel('baseGrowth', (model) => setQuantityValue(model, { kind: 'baseGrowth' }, 0.01));
-  useSlidecast.getState().setFileName('mine.slidecast.json');
+  useSlidecast.getState().setFile({ name: 'mine.slidecast.json' });
 }
 
 describe('opening a file', () => {
@@ -30,7 +30,7 @@ describe('opening a file', () => {
   it.each(badFixtureNames())('refuses %s and leaves the store exactly as it was', async (name) => {
     editSomething();
     const before = useSlidecast.getState();
-    await openDroppedFile(file(name, readFileSync(`test/fixtures/bad/${name}`, 'utf8')), yes);
+    await openDroppedFile(file(name, readFileSync(`test/fixtures/bad/${name}`, 'utf8')), undefined, yes);
     const after = useSlidecast.getState();
     expect(after.workspace).toBe(before.workspace);
     expect(after.baseline).toBe(before.baseline);
@@ -44,7 +44,7 @@ describe('opening a file', () => {
     const huge = file('huge.slidecast.json', 'x');
     Object.defineProperty(huge, 'size', { value: MAX_WORKSPACE_FILE_BYTES + 1 });
     const text = vi.spyOn(huge, 'text');
-    await openDroppedFile(huge, yes);
+    await openDroppedFile(huge, undefined, yes);
     expect(text).not.toHaveBeenCalled();
     expect(useSlidecast.getState().problem?.message).toMatch(/limited to/);
   });
@@ -53,7 +53,7 @@ describe('opening a file', () => {
     editSomething();
     const workspace = seedWorkspace();
     workspace.title = 'Opened';
-    await openDroppedFile(file('opened.slidecast.json', serializeWorkspace(workspace)), yes);
+    await openDroppedFile(file('opened.slidecast.json', serializeWorkspace(workspace)), undefined, yes);
     const state = useSlidecast.getState();
     expect(state.workspace).toEqual(workspace);
     expect(state.baseline).toBe(state.workspace);
@@ -66,14 +66,14 @@ describe('opening a file', () => {
     editSomething();
     const before = useSlidecast.getState().workspace;
     const confirm = vi.fn(() => false);
-    await openDroppedFile(file('other.slidecast.json', serializeWorkspace(seedWorkspace())), confirm);
+    await openDroppedFile(file('other.slidecast.json', serializeWorkspace(seedWorkspace())), undefined, confirm);
     expect(confirm).toHaveBeenCalledOnce();
     expect(useSlidecast.getState().workspace).toBe(before);
   });
 
   it('does not ask when nothing is unsaved', async () => {
     const confirm = vi.fn(() => false);
-    await openDroppedFile(file('other.slidecast.json', serializeWorkspace(seedWorkspace())), confirm);
+    await openDroppedFile(file('other.slidecast.json', serializeWorkspace(seedWorkspace())), undefined, confirm);
     expect(confirm).not.toHaveBeenCalled();
   });
 });

@@ -301,7 +301,7 @@ describe('new workspace', () => {
     const confirm = vi.fn(() => false);
     vi.stubGlobal('confirm', confirm);
     const { user } = open(seedWorkspace());
-    useSlidecast.getState().setFileName('market.slidecast.json');
+    useSlidecast.getState().setFile({ name: 'market.slidecast.json' });
     await user.type(box('New member of Product type'), 'Services{Enter}');
     await user.click(screen.getByRole('button', { name: 'Blank' }));
     expect(confirm).toHaveBeenCalledWith('This workspace has changes that are not saved to a file. Start a new workspace anyway?');
