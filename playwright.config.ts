@@ -10,7 +10,7 @@ import { defineConfig, devices } from '@playwright/test';
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
 // SLIDECAST_E2E_PORT lets two checkouts run their suites side by side.
-const port = Number(process.env.SLIDECAST_E2E_PORT ?? 4173);
+const port = Number(process.env.SLIDECAST_E2E_PORT ?? 4202);
 
 export default defineConfig({
   testDir: 'test/e2e',
