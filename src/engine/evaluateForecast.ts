@@ -7,7 +7,10 @@
  * members, so the inner loops walk memory in order:
  * 0. the parent's growth ratio r(t) = P(t) / P(t − 1) for each year, with the rules below;
  * 1. u(t) of each member, written into its `shares` row (u(t) needs only u(t − 1) and r(t)), and
- *    added to Σu(t) as it goes — members in list order, as the formula's sum reads;
+ *    added to Σu(t) as it goes — members in list order, as the formula's sum reads. A tight loop
+ *    does the plain product while it needs no care; a clamp, a KEEP year, a tiny factor or an m
+ *    leaving its range hands the member over to `evaluateMemberCarefully` for the rest of its years
+ *    (kept out of the loop, the rare cases cost the common one ~1% instead of ~15%);
  * 2. share(t) = u(t) / Σu(t) in place, and value(t) = P(t) · share(t).
  * (Measured on the large model: fusing the sum into pass 1 saved ~8%; multiplying by 1/Σu instead
  * of dividing saved nothing, so the division stays and the result matches the formula bit for bit.)
@@ -33,6 +36,10 @@
  *   growth that year is then beyond 2^64, where every factor is 1 (above), so DESIGN.md's "gP = 0
  *   where P(t − 1) = 0" (factors 1 + δ, which wipe out a part with δ = −1) is read as "keep the
  *   shares" too: the parts come back in the proportions they had.
+ * What stays approximate: a parent whose value is itself subnormal (below 2^-1022, with fewer
+ * bits) gives its list a rounded r(t). The list still adds up to it, but its split may differ from
+ * exact arithmetic — in a part of the market worth less than 10^-307 of a unit (the property tests
+ * compare such lists with the reference only by the invariants).
  * Only the total can exceed the largest double (every member is a fraction of its parent), and the
  * file limits keep it far below (10^15 growing 2,011-fold a year for 50 years is about 10^180); a
  * total that does overflow anyway (a model built beyond the limits) gets a `totalOverflow` warning.
@@ -54,6 +61,8 @@ export interface ForecastBuffers {
   listSum: Float64Array;
   /** Scratch: the power of two Σu(t) is relative to, in a list with rescaled members. */
   listExponent: Float64Array;
+  /** Scratch: 1 for a member whose exponents e are in its values row (evaluated with care), else 0 (all e are 0). */
+  withExponents: Uint8Array;
 }
 
 export function createForecastBuffers(structure: ForecastStructure): ForecastBuffers {
@@ -66,11 +75,15 @@ export function createForecastBuffers(structure: ForecastStructure): ForecastBuf
     parentRatio: new Float64Array(yearCount),
     listSum: new Float64Array(yearCount),
     listExponent: new Float64Array(yearCount),
+    withExponents: new Uint8Array(seriesCount),
   };
 }
 
-/** r(t) that means "every member's factor is 1": the parent is 0, or grew ≥ 2^64-fold. */
-const KEEP = Infinity;
+/**
+ * r(t) that means "every member's factor is 1": the parent is 0, or grew ≥ 2^64-fold. NaN, so that
+ * r + δ fails the one test of the factor the hot loop makes anyway and is handled off its path.
+ */
+const KEEP = NaN;
 /** r(t) from this up: (r + δ) / r is 1 to the last bit for every |δ| ≤ 2^10. */
 const HUGE_RATIO = 2 ** 64;
 /** m stays within [M_LOW, M_HIGH]; beyond, it is rescaled by a power of two. */
@@ -116,7 +129,6 @@ export function evaluateForecast(
   const { baseGrowth, driverImpact, share, growthDelta } = parameters;
   const { total, growth, values, shares, parentRatio, listSum } = out;
   const years = structure.layout.years;
-  const series = structure.layout.series;
 
   // Total: T(y0) = baseSize; T(t) = T(t − 1) · max(0, 1 + g(t)), g(t) = baseGrowth + Σ impact · w(t).
   // Carried as m · 2^e like u (below), so that a base size of 5e-324 grows with all its bits; while
@@ -164,12 +176,12 @@ export function evaluateForecast(
     for (let t = 1; t < Y; t++) {
       const now = P[p0 + t] as number;
       const r = now === 0 ? KEEP : now / (P[p0 + t - 1] as number);
-      parentRatio[t] = r >= HUGE_RATIO ? KEEP : r;
+      parentRatio[t] = r >= HUGE_RATIO ? KEEP : r; // (a NaN parent, beyond the file limits, is KEEP too)
     }
 
     // Pass 1: u(y0) = σ; u(t) = u(t − 1) · max(0, r(t) + δ), into the member's shares row as m, with
-    // its exponent e (u = m · 2^e) in its values row until pass 2 overwrites it; Σu(t) accumulates
-    // alongside, which is exact while no member has been rescaled (every e is 0).
+    // its exponent e (u = m · 2^e), where not 0, in its values row until pass 2 overwrites it; Σu(t)
+    // accumulates alongside, which is exact while no member has been rescaled (every e is 0).
     listSum.fill(0);
     let rescaled = false;
     for (let k = first; k < end; k++) {
@@ -177,41 +189,25 @@ export function evaluateForecast(
       const row = s * Y;
       const delta = growthDelta[s] as number;
       let m = share[s] as number;
-      let e = 0;
       if (m > 0 && m < M_LOW) {
         // A subnormal or tiny σ: start from a normal m, so that its products keep every bit.
-        e = exponentOf(m);
-        m = timesPowerOfTwo(m, -e);
-        rescaled = true;
+        rescaled = evaluateMemberCarefully(structure, out, P, p0, s, delta, 0, m, 0, warnings) || rescaled;
+        continue;
       }
+      out.withExponents[s] = 0;
       shares[row] = m;
-      values[row] = e;
       listSum[0] = (listSum[0] as number) + m;
+      // The plain formula while it needs no care: a factor ≥ 2^-400 and m within [2^-500, 2^500]
+      // (every year of an ordinary file); anything else goes on in evaluateMemberCarefully.
       for (let t = 1; t < Y; t++) {
-        const r = parentRatio[t] as number;
-        let factor = r === KEEP ? 1 : r + delta;
-        if (!(factor >= F_LOW)) {
-          if (factor < 0) {
-            if (warnings !== null && m > 0 && (P[p0 + t] as number) > 0) {
-              warnings.push({ kind: 'memberClamped', key: series[s]?.key ?? '', year: years[t] as number });
-            }
-            factor = 0;
-          } else if (factor > 0) {
-            // A tiny positive factor: apply it as (factor · 2^400) · 2^-400, both exact.
-            factor = timesPowerOfTwo(factor, 400);
-            e -= 400;
-            rescaled = true;
-          }
+        const factor = (parentRatio[t] as number) + delta;
+        const next = m * factor;
+        if (!(factor >= F_LOW && next >= M_LOW && next <= M_HIGH)) {
+          rescaled = evaluateMemberCarefully(structure, out, P, p0, s, delta, t, m, 0, warnings) || rescaled;
+          break;
         }
-        m *= factor;
-        if (!(m >= M_LOW && m <= M_HIGH) && m > 0 && m < Infinity) {
-          const shift = exponentOf(m);
-          m = timesPowerOfTwo(m, -shift);
-          e += shift;
-          rescaled = true;
-        }
+        m = next;
         shares[row + t] = m;
-        values[row + t] = e;
         listSum[t] = (listSum[t] as number) + m;
       }
     }
@@ -244,6 +240,73 @@ export function evaluateForecast(
 }
 
 /**
+ * Pass 1 for member `s` from year `from` on, given u(from − 1) = m · 2^e (or, for from = 0, u(y0) =
+ * σ = m): clamps with their warning, KEEP years, tiny factors and rescaling of m. Writes m, e and
+ * the plain Σu as the fast loop does; returns whether m was ever rescaled (then Σu is recomputed).
+ */
+function evaluateMemberCarefully(
+  structure: ForecastStructure,
+  out: ForecastBuffers,
+  P: Float64Array,
+  p0: number,
+  s: number,
+  delta: number,
+  from: number,
+  m: number,
+  e: number,
+  warnings: ForecastWarning[] | null,
+): boolean {
+  const { yearCount: Y, layout } = structure;
+  const { shares, values, listSum, parentRatio } = out;
+  const row = s * Y;
+  let rescaled = false;
+  let t = from;
+  // Years before `from` went through the fast loop: their e is 0.
+  out.withExponents[s] = 1;
+  values.fill(0, row, row + from);
+  if (t === 0) {
+    if (m > 0 && m < M_LOW) {
+      e = exponentOf(m);
+      m = timesPowerOfTwo(m, -e);
+      rescaled = true;
+    }
+    shares[row] = m;
+    values[row] = e;
+    listSum[0] = (listSum[0] as number) + m;
+    t = 1;
+  }
+  for (; t < Y; t++) {
+    let factor = (parentRatio[t] as number) + delta;
+    if (!(factor >= F_LOW)) {
+      if (Number.isNaN(factor)) {
+        factor = 1; // KEEP
+      } else if (factor < 0) {
+        if (warnings !== null && m > 0 && (P[p0 + t] as number) > 0) {
+          warnings.push({ kind: 'memberClamped', key: layout.series[s]?.key ?? '', year: layout.years[t] as number });
+        }
+        factor = 0;
+      } else if (factor > 0) {
+        // A tiny positive factor: apply it as (factor · 2^400) · 2^-400, both exact.
+        factor = timesPowerOfTwo(factor, 400);
+        e -= 400;
+        rescaled = true;
+      }
+    }
+    m *= factor;
+    if (!(m >= M_LOW && m <= M_HIGH) && m > 0 && m < Infinity) {
+      const shift = exponentOf(m);
+      m = timesPowerOfTwo(m, -shift);
+      e += shift;
+      rescaled = true;
+    }
+    shares[row + t] = m;
+    values[row + t] = e;
+    listSum[t] = (listSum[t] as number) + m;
+  }
+  return rescaled;
+}
+
+/**
  * Σu(t) of a list with rescaled members: each u = m · 2^e is first brought to m in [0.7, 1.5], then
  * summed relative to 2^E(t), E(t) the largest e — exact scalings, so where the plain sum would not
  * overflow or underflow this is the same sum, to the last bit. m and e are rewritten normalised.
@@ -251,6 +314,14 @@ export function evaluateForecast(
 function sumRescaledList(structure: ForecastStructure, out: ForecastBuffers, first: number, end: number): void {
   const { yearCount: Y, listMembers } = structure;
   const { shares, values, listSum, listExponent } = out;
+  // Every member's e goes into its values row from here on (the fast loop left them implicit).
+  for (let k = first; k < end; k++) {
+    const s = listMembers[k] as number;
+    if (out.withExponents[s] === 0) {
+      values.fill(0, s * Y, (s + 1) * Y);
+      out.withExponents[s] = 1;
+    }
+  }
   for (let t = 0; t < Y; t++) {
     let top = -Infinity;
     for (let k = first; k < end; k++) {
@@ -267,8 +338,8 @@ function sumRescaledList(structure: ForecastStructure, out: ForecastBuffers, fir
     for (let k = first; k < end; k++) {
       const i = (listMembers[k] as number) * Y + t;
       const m = shares[i] as number;
-      if (m > 0) sum += timesPowerOfTwo(m, (values[i] as number) - top);
-      else sum += m; // 0, or a NaN that must show
+      if (m > 0 && m < Infinity) sum += timesPowerOfTwo(m, (values[i] as number) - top);
+      else sum += m; // 0, or a NaN or Infinity that must show
     }
     listSum[t] = sum;
     listExponent[t] = top;

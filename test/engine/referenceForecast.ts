@@ -51,7 +51,11 @@ function scale(x: number, k: number): number {
   return x * 2 ** k;
 }
 
-/** A number m · 2^e with a double m near 1 (or 0, or not finite) and any whole e. */
+/**
+ * A number m · 2^e with any whole e and a double m within [2^-400, 2^400] in magnitude (or 0, or
+ * not finite): m is brought back near 1 only when it leaves that range, so that products and sums
+ * of two m never overflow or underflow, and every operation rounds as the double operation does.
+ */
 export class Wide {
   private constructor(
     readonly m: number,
@@ -59,8 +63,9 @@ export class Wide {
   ) {}
 
   static of(x: number, e = 0): Wide {
-    if (x === 0 || !Number.isFinite(x)) return new Wide(x, 0);
-    const k = Math.round(Math.log2(Math.abs(x)));
+    const size = Math.abs(x);
+    if ((size >= 2 ** -400 && size <= 2 ** 400) || x === 0 || !Number.isFinite(x)) return new Wide(x, x === 0 ? 0 : e);
+    const k = Math.round(Math.log2(size));
     return new Wide(scale(x, -k), e + k);
   }
 
