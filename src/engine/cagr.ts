@@ -6,8 +6,10 @@
  * - either index outside the series, or b ≤ a: there is no span to annualise over;
  * - X(b) < 0 (cannot happen in a forecast, whose values are ≥ 0).
  * X(b) = 0 with X(a) > 0 is a market that vanished: −100% a year, which is what the formula gives.
+ * Where X(b) / X(a) passes the largest double (a member of 5e-324 of its market that comes to hold
+ * all of it: issue 9) the answer is Infinity: no rate that means anything to a reader.
  * Callers (the claims check, the tables) must treat NaN as "not defined here" — `Number.isNaN` —
- * and Infinity as "too large to compute" (a rate beyond the largest double).
+ * and Infinity as "too large to compute" (the tables show both as —).
  */
 import type { Forecast } from './forecastTypes';
 
@@ -17,17 +19,10 @@ export function cagr(series: ArrayLike<number>, fromIndex: number, toIndex: numb
   return annualise(series[fromIndex] as number, series[toIndex] as number, toIndex - fromIndex);
 }
 
-/**
- * (to / from)^(1 / years) − 1, NaN unless from > 0 and to ≥ 0. Where to / from overflows (a member
- * of 5e-324 of its market that comes to hold all of it: issue 9) the rate is taken through
- * logarithms, e^((ln to − ln from) / years) − 1, and is a number whenever the rate is; a rate that
- * is itself beyond the largest double is Infinity, which callers must name.
- */
+/** (to / from)^(1 / years) − 1, NaN unless from > 0 and to ≥ 0. */
 function annualise(from: number, to: number, years: number): number {
   if (!(from > 0) || !(to >= 0)) return NaN;
-  const ratio = to / from;
-  if (ratio === Infinity && to < Infinity) return Math.exp((Math.log(to) - Math.log(from)) / years) - 1;
-  return Math.pow(ratio, 1 / years) - 1;
+  return Math.pow(to / from, 1 / years) - 1;
 }
 
 /** The realised CAGR of a series over its whole horizon, first year to last. */
