@@ -3,7 +3,9 @@
  *
  * Prints the forecast of a workspace file (or, with no FILE, of the built-in seed workspace): years,
  * total, and every member of every dimension, nested ones too. Bad input exits with code 2 and a
- * message naming the problem on stderr; nothing is written to stdout.
+ * message naming the problem on stderr; nothing is written to stdout. A forecast with a number too
+ * large to compute (only a model beyond the file limits has one) exits with code 4 naming the
+ * series and year, and writes nothing: JSON would print it as `null`, and CSV as text.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,11 +15,53 @@ import { describeLoadError } from '../model/loadError';
 import { MAX_JSON_TEXT_LENGTH as MAX_FILE_BYTES } from '../model/safeJson';
 import type { Workspace } from '../model/types';
 import { forecast } from '../engine/forecast';
+import type { Forecast } from '../engine/forecastTypes';
 import { forecastToCsv, forecastToJson } from '../io/forecastExport';
 
 const USAGE = 'usage: npm run forecast -- [FILE] [--scenario ID] [--format json|csv]';
 
 class UsageError extends Error {}
+
+/** Exit codes: bad input (a file, a flag), and a forecast with a number too large to compute. */
+const BAD_INPUT = 2;
+const NOT_COMPUTABLE = 4;
+
+type CliResult = { code: number; stdout: string; stderr: string };
+
+/**
+ * The first number of a forecast that is not finite — the total first, then the members in layout
+ * order — as "the total in 2033" or "region/na in 2033"; null when every number is finite. The
+ * engine gives no NaN or Infinity for a valid file (test/engine/forecastProperties.test.ts), and
+ * warns about a total beyond the largest double; this check is what makes "never print null" hold
+ * whatever the model.
+ */
+function firstNotComputable(result: Forecast): string | null {
+  const { years, series } = result.layout;
+  const t = result.total.findIndex((x) => !Number.isFinite(x));
+  if (t >= 0) return `the total in ${years[t]}`;
+  const i = result.values.findIndex((x) => !Number.isFinite(x));
+  if (i < 0) return null;
+  return `${series[Math.floor(i / years.length)]?.key ?? 'a member'} in ${years[i % years.length]}`;
+}
+
+/** The forecast of one scenario of `workspace`, printed as the command line prints it. */
+export function forecastWorkspace(workspace: Workspace, options: { scenario?: string; format: 'json' | 'csv' }): CliResult {
+  const scenarioId = options.scenario ?? workspace.activeScenario;
+  const scenario = workspace.scenarios.find((s) => s.id === scenarioId);
+  if (!scenario) {
+    const known = workspace.scenarios.map((s) => s.id).join(', ');
+    return { code: BAD_INPUT, stdout: '', stderr: `forecast: --scenario: no scenario "${scenarioId}" in this workspace (it has: ${known})\n` };
+  }
+  const result = forecast(scenario.model);
+  const notComputable = firstNotComputable(result);
+  if (notComputable !== null) {
+    const limit = `beyond ${Number.MAX_VALUE.toPrecision(2).replace('e+', 'e')} ${scenario.model.unit}`;
+    return { code: NOT_COMPUTABLE, stdout: '', stderr: `forecast: scenario "${scenario.id}": ${notComputable} is too large to compute (${limit}); nothing was written\n` };
+  }
+  const stdout =
+    options.format === 'csv' ? forecastToCsv(result) : `${compactJson(forecastToJson(result, scenario.id, scenario.model.unit))}\n`;
+  return { code: 0, stdout, stderr: '' };
+}
 
 /** Indented JSON with each series on one line, so a person can read the output too. */
 function compactJson(value: unknown): string {
@@ -41,7 +85,7 @@ function readWorkspace(file: string | undefined): Workspace {
   return loaded.workspace;
 }
 
-export function runForecastCli(argv: readonly string[]): { code: number; stdout: string; stderr: string } {
+export function runForecastCli(argv: readonly string[]): CliResult {
   try {
     const { values, positionals } = (() => {
       try {
@@ -64,21 +108,9 @@ export function runForecastCli(argv: readonly string[]): { code: number; stdout:
     if (format !== 'json' && format !== 'csv') throw new UsageError(`--format: "${format}" is not json or csv`);
 
     const workspace = readWorkspace(positionals[0]);
-    const scenarioId = values.scenario ?? workspace.activeScenario;
-    const scenario = workspace.scenarios.find((s) => s.id === scenarioId);
-    if (!scenario) {
-      const known = workspace.scenarios.map((s) => s.id).join(', ');
-      throw new UsageError(`--scenario: no scenario "${scenarioId}" in this workspace (it has: ${known})`);
-    }
-
-    const result = forecast(scenario.model);
-    const stdout =
-      format === 'csv'
-        ? forecastToCsv(result)
-        : `${compactJson(forecastToJson(result, scenario.id, scenario.model.unit))}\n`;
-    return { code: 0, stdout, stderr: '' };
+    return forecastWorkspace(workspace, { ...(values.scenario === undefined ? {} : { scenario: values.scenario }), format });
   } catch (error) {
-    if (error instanceof UsageError) return { code: 2, stdout: '', stderr: `forecast: ${error.message}\n` };
+    if (error instanceof UsageError) return { code: BAD_INPUT, stdout: '', stderr: `forecast: ${error.message}\n` };
     return { code: 1, stdout: '', stderr: `forecast: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n` };
   }
 }

@@ -6,7 +6,10 @@
  * - either index outside the series, or b ≤ a: there is no span to annualise over;
  * - X(b) < 0 (cannot happen in a forecast, whose values are ≥ 0).
  * X(b) = 0 with X(a) > 0 is a market that vanished: −100% a year, which is what the formula gives.
- * Callers (the claims check, the tables) must treat NaN as "not defined here" — `Number.isNaN`.
+ * Where X(b) / X(a) passes the largest double (a member of 5e-324 of its market that comes to hold
+ * all of it: issue 9) the answer is Infinity: no rate that means anything to a reader.
+ * Callers (the claims check, the tables) must treat NaN as "not defined here" — `Number.isNaN` —
+ * and Infinity as "too large to compute" (the tables show both as —).
  */
 import type { Forecast } from './forecastTypes';
 

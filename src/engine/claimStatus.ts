@@ -8,7 +8,8 @@
  *
  * A claim the scenario cannot evaluate is `notCheckable` with a reason — never met or missed: a year
  * outside the scenario's years, a member path the scenario lacks, a share claim without a member,
- * or a metric undefined there (a share of a zero market, a CAGR from a zero size).
+ * a metric undefined there (a share of a zero market, a CAGR from a zero size), or one too large to
+ * compute (never shown as NaN or Infinity).
  */
 import { claimTolerance } from '../model/defaults';
 import type { Claim, Model } from '../model/types';
@@ -39,7 +40,23 @@ export function checkClaims(model: Model, forecast: Forecast, claims: readonly C
 export function checkClaim(model: Model, forecast: Forecast, claim: Claim): ClaimStatus {
   const measured = measure(model, forecast, claim);
   if (typeof measured === 'string') return { claimId: claim.id, status: 'notCheckable', reason: measured };
+  // Infinity, or NaN from Infinity / Infinity: a total beyond the largest double (a model beyond
+  // the file limits), or a rate of growth beyond it. Never judged: a claim is not "met" by Infinity.
+  if (!Number.isFinite(measured)) return { claimId: claim.id, status: 'notCheckable', reason: `${metricName(claim)} is too large to compute` };
   return judge(claim, measured);
+}
+
+/** The claim's metric in words: "the market in 2028", "the CAGR of region/na from 2025 to 2032". */
+function metricName(claim: Claim): string {
+  const of = claim.member ?? 'the market';
+  switch (claim.metric) {
+    case 'size':
+      return `${claim.member === undefined ? 'the market' : `the value of ${claim.member}`} in ${claim.year}`;
+    case 'share':
+      return `the share of ${of} in ${claim.year}`;
+    case 'cagr':
+      return `the CAGR of ${of} from ${claim.fromYear} to ${claim.toYear}`;
+  }
 }
 
 /** Compares `actual` with the claim: met or missed, and by how much. */

@@ -41,7 +41,14 @@ export type ForecastWarning =
   /** A member's factor 1 + gP + δ fell below 0 and was clamped at zero in `year`. */
   | { kind: 'memberClamped'; key: string; year: number }
   /** Every member of a list fell to zero in `year`; the list's values are 0 from then on. */
-  | { kind: 'listCollapsed'; parentKey: string; year: number };
+  | { kind: 'listCollapsed'; parentKey: string; year: number }
+  /**
+   * The total passed the largest number a double can hold (≈ 1.8e308) in `year`: it and every
+   * series under it are not numbers from then on. Only a model beyond the file limits gets here
+   * (src/model/workspaceLimits.ts keeps the largest total near 1e180); members, each a fraction of
+   * its parent, cannot overflow on their own.
+   */
+  | { kind: 'totalOverflow'; year: number };
 
 export interface Forecast {
   layout: ForecastLayout;

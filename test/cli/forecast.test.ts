@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runForecastCli } from '../../src/cli/forecast';
+import { forecastWorkspace, runForecastCli } from '../../src/cli/forecast';
 import { badFixtureExpectations, badFixtureNames } from '../model/workspaceFixtures';
+import { workspaceOf } from '../state/storeFactories';
+import { dimension, member, model } from '../support/models';
 
 const fixture = (name: string) => `test/fixtures/${name}`;
 
@@ -46,6 +48,39 @@ describe('npm run forecast', () => {
     expect(runForecastCli(['--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format') });
     expect(runForecastCli(['--bogus'])).toMatchObject({ code: 2, stderr: expect.stringContaining('bogus') });
     expect(runForecastCli(['no/such/file.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read') });
+  });
+
+  it('prints finite numbers that add up for a share of 5e-324 whose sibling collapses (it printed null, exit 0: issue 9)', () => {
+    // Niche (σ 5e-324) takes the market when the incumbent (δ −1) vanishes in 2026, a growth of
+    // 2e323-fold that overflowed; its two parts then split it ½ / ½, then by their premiums.
+    const { code, stdout, stderr } = runForecastCli([fixture('good/v2-tiny-share-collapsing-sibling.slidecast.json')]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('null');
+    const json = JSON.parse(stdout) as { total: number[]; members: Record<string, number[]> };
+    for (const series of [json.total, ...Object.values(json.members)]) for (const x of series) expect(Number.isFinite(x)).toBe(true);
+    json.total.forEach((total, t) => {
+      const niche = json.members['vendor/niche']![t]!;
+      expect(niche + json.members['vendor/incumbent']![t]!).toBeCloseTo(total, 12);
+      expect(json.members['vendor/niche/early']![t]! + json.members['vendor/niche/late']![t]!).toBeCloseTo(niche, 12);
+    });
+    expect(json.members['vendor/niche/early']![1]).toBe(5);
+    // 2027: the market grows 5%; early × 1.05, late × 1.25: 10.5 · 1.05 / 2.3 = 4.7934…
+    expect(json.members['vendor/niche/early']![2]).toBeCloseTo((10.5 * 1.05) / 2.3, 12);
+  });
+
+  it('exits 4 naming the series and year, with nothing on stdout, where a number is too large to compute', () => {
+    // The file limits keep every valid file far from this (test/engine/forecast.test.ts); a model
+    // built beyond them — 10^300 growing 1000% a year — passes the largest double in 2033.
+    const workspace = workspaceOf(model({ endYear: 2040, baseSize: 1e300, baseGrowth: 10, dimensions: [dimension('region', [member('na', 1)])] }));
+    for (const format of ['json', 'csv'] as const) {
+      const { code, stdout, stderr } = forecastWorkspace(workspace, { format });
+      expect(code).toBe(4);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        'forecast: scenario "s0": the total in 2033 is too large to compute (beyond 1.8e308 USD bn); nothing was written\n',
+      );
+    }
   });
 
   const expectations = badFixtureExpectations();

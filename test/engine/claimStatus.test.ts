@@ -112,6 +112,34 @@ describe('claims that cannot be checked', () => {
     notCheckable(claim('x', { metric: 'cagr', fromYear: 2028, toYear: 2028, op: 'approx', value: 0 }), /period 2028–2028 is empty/);
   });
 
+  it('a metric no double can hold is not checkable, named — never met or missed with NaN or Infinity (issue 9)', () => {
+    // Beyond the file limits: 10^300 growing 1000% a year passes 1.8e308 in 2033. The size is
+    // Infinity, a member's share Infinity / Infinity.
+    const huge = model({ endYear: 2035, baseSize: 1e300, baseGrowth: 10, dimensions: [dimension('region', [member('na', 0.5), member('eu', 0.5)])] });
+    const statuses = checkClaims(huge, forecast(huge), [
+      claim('size', { metric: 'size', year: 2034, op: 'atLeast', value: 1 }),
+      claim('share', { metric: 'share', year: 2034, member: 'region/na', op: 'approx', value: 0.5 }),
+      claim('ok', { metric: 'size', year: 2026, op: 'atLeast', value: 1 }),
+    ]);
+    expect(statuses.map((s) => s.status)).toEqual(['notCheckable', 'notCheckable', 'met']);
+    expect(statuses[0]!.reason).toBe('the market in 2034 is too large to compute');
+    expect(statuses[1]!.reason).toBe('the share of region/na in 2034 is too large to compute');
+    for (const status of statuses.slice(0, 2)) expect(status.actual).toBeUndefined();
+
+    // A valid file: a member of 5e-324 of the market whose sibling collapses has it all the next
+    // year — a growth of 2e323-fold, beyond any double (it was 'met' with an actual of Infinity).
+    const tiny = model({
+      endYear: 2027,
+      dimensions: [dimension('region', [member('a', 5e-324), member('b', 1, { delta: -1 })])],
+    });
+    const [oneYear, twoYears] = checkClaims(tiny, forecast(tiny), [
+      claim('one', { metric: 'cagr', fromYear: 2025, toYear: 2026, member: 'region/a', op: 'atLeast', value: 0.1 }),
+      claim('two', { metric: 'cagr', fromYear: 2026, toYear: 2027, member: 'region/a', op: 'atLeast', value: 0.1 }),
+    ]);
+    expect(oneYear).toEqual({ claimId: 'one', status: 'notCheckable', reason: 'the CAGR of region/a from 2025 to 2026 is too large to compute' });
+    expect(twoYears).toEqual({ claimId: 'two', status: 'missed', actual: 0, gap: -0.1 });
+  });
+
   it('keeps the claims’ order and ids', () => {
     const claims = [
       claim('one', { metric: 'size', year: 2028, op: 'atLeast', value: 0 }),

@@ -67,17 +67,16 @@ describe('forecast: the total', () => {
     expectSeries(enabled.total, [100, 115, 129.95, 146.8435]);
   });
 
-  it('clamps the total at zero below −100% growth, keeps it at zero, and lets members under it follow their own factors', () => {
+  it('clamps the total at zero below −100% growth, keeps it at zero, and keeps the members’ last shares under it', () => {
     // baseGrowth −50%; a restraint of −80% from 2027; a driver of +200% from 2029.
     // g: 2026: −0.5   2027: −1.3   2028: −1.3   2029: 0.7   2030: 0.7
     // T: 100 → 100·0.5 = 50 → 50·max(0, −0.3) = 0 → 0 → 0·1.7 = 0 → 0: zero is absorbing.
     //
     // Members a (σ 0.6, δ +0.1) and b (σ 0.4, δ −0.1) under the total:
-    // gP: 2026: 50/100 − 1 = −0.5   2027: 0/50 − 1 = −1   2028…: 0, because P(t − 1) = 0
-    // u_a: 0.6 → 0.6·(1 − 0.5 + 0.1) = 0.36 → 0.36·(1 − 1 + 0.1) = 0.036 → 0.036·1.1 = 0.0396
-    //      → 0.04356 → 0.047916
-    // u_b: 0.4 → 0.4·(1 − 0.5 − 0.1) = 0.16 → 0.16·max(0, −0.1) = 0 → 0 …
-    // shares: 2025: 0.6 / 0.4   2026: 0.36/0.52 = 0.6923… / 0.16/0.52 = 0.3077…   2027…: 1 / 0
+    // 2026: gP = 50/100 − 1 = −0.5; u_a = 0.6·(1 − 0.5 + 0.1) = 0.36, u_b = 0.4·(1 − 0.5 − 0.1) = 0.16
+    // 2027…: the parent is 0, so the list keeps its last shares (issue 9: a parent at 0 says nothing
+    // about how its parts divide it; reading gP as −1 there would hand everything to a).
+    // shares: 2025: 0.6 / 0.4   2026…: 0.36/0.52 = 0.6923… / 0.16/0.52 = 0.3077…
     // values = T · share: 60 / 40, 34.615… / 15.384…, then 0 / 0.
     const f = forecast(
       model({
@@ -89,12 +88,14 @@ describe('forecast: the total', () => {
     );
     expectSeries(f.growth, [0, -0.5, -1.3, -1.3, 0.7, 0.7]);
     expectSeries(f.total, [100, 50, 0, 0, 0, 0]);
-    expectSeries(sharesOf(f, 'region/a'), [0.6, 0.36 / 0.52, 1, 1, 1, 1]);
-    expectSeries(sharesOf(f, 'region/b'), [0.4, 0.16 / 0.52, 0, 0, 0, 0]);
-    expectSeries(valuesOf(f, 'region/a'), [60, (50 * 0.36) / 0.52, 0, 0, 0, 0]);
-    expectSeries(valuesOf(f, 'region/b'), [40, (50 * 0.16) / 0.52, 0, 0, 0, 0]);
-    // One warning, in the year the total was wiped out — not one per year, and not an echo for b,
-    // whose clamp in 2027 only follows its parent's collapse.
+    const a = 0.36 / 0.52;
+    const b = 0.16 / 0.52;
+    expectSeries(sharesOf(f, 'region/a'), [0.6, a, a, a, a, a]);
+    expectSeries(sharesOf(f, 'region/b'), [0.4, b, b, b, b, b]);
+    expectSeries(valuesOf(f, 'region/a'), [60, 50 * a, 0, 0, 0, 0]);
+    expectSeries(valuesOf(f, 'region/b'), [40, 50 * b, 0, 0, 0, 0]);
+    // One warning, in the year the total was wiped out — not one per year, and no echo for the
+    // members, which only follow their parent.
     expect(f.warnings).toHaveLength(1);
     expect(f.warnings[0]).toMatchObject({ kind: 'totalClamped', year: 2027 });
     expect((f.warnings[0] as { growth: number }).growth).toBeCloseTo(-1.3, PRECISION);
@@ -226,5 +227,135 @@ describe('forecast: layout reuse', () => {
     // Same members, regrouped into two dimensions: the keys would be wrong, so it is refused too.
     const regrouped = model({ dimensions: [dimension('d', [member('a', 1)]), dimension('e', [member('b', 1)])] });
     expect(() => forecast(regrouped, first.layout)).toThrow(/layout does not match/);
+  });
+});
+
+/** Every list of `f` adds up to its parent in every year, to 1e-9 of the parent. */
+function expectListsAddUp(f: Forecast): void {
+  const Y = f.layout.years.length;
+  const lists = f.layout.dimensions.map((d) => ({ parent: -1, members: d.members }));
+  f.layout.series.forEach((info, s) => {
+    if (info.children.length > 0) lists.push({ parent: s, members: info.children });
+  });
+  for (const list of lists) {
+    for (let t = 0; t < Y; t++) {
+      const parent = list.parent < 0 ? f.total[t]! : f.values[list.parent * Y + t]!;
+      const sum = list.members.reduce((acc, s) => acc + f.values[s * Y + t]!, 0);
+      expect(Math.abs(sum - parent), `list under ${list.parent} in year ${t}: ${sum} vs ${parent}`).toBeLessThanOrEqual(1e-9 * parent);
+    }
+  }
+}
+
+function expectAllFinite(f: Forecast): void {
+  for (const array of [f.total, f.growth, f.values, f.shares]) {
+    for (const x of array) expect(Number.isFinite(x), `${x}`).toBe(true);
+  }
+}
+
+describe('forecast: extreme but valid numbers stay finite and add up (issue 9)', () => {
+  it('a subnormal share whose sibling collapses takes the whole market, and its parts keep their split', () => {
+    // Total 100, flat. Region a has σ 5e-324 (the smallest double) and two countries x, y (½ each,
+    // y +50% premium); region b (σ 1) has δ −1: factor 1 + 0 − 1 = 0 in 2026, so a takes it all.
+    // a's value jumps from 100·5e-324 to 100: P(t)/P(t − 1) ≈ 2e323 overflows to Infinity. The
+    // premiums are nothing beside that growth: x and y keep ½ each in 2026 (u·(r + δ) / Σ → u / Σu).
+    // 2027: a's growth is 0: u_x = 0.5 · 1, u_y = 0.5 · 1.5 → shares 0.5 / 1.25 = 0.4 and 0.6.
+    const f = forecast(
+      model({
+        endYear: 2027,
+        dimensions: [
+          dimension('region', [
+            member('a', 5e-324, { children: [member('x', 0.5), member('y', 0.5, { delta: 0.5 })] }),
+            member('b', 1, { delta: -1 }),
+          ]),
+        ],
+      }),
+    );
+    expectAllFinite(f);
+    expectListsAddUp(f);
+    expectSeries(sharesOf(f, 'region/a'), [5e-324, 1, 1]);
+    expectSeries(valuesOf(f, 'region/a'), [100 * 5e-324, 100, 100]);
+    expectSeries(sharesOf(f, 'region/a/x'), [0.5, 0.5, 0.4]);
+    expectSeries(valuesOf(f, 'region/a/y'), [0.5 * 100 * 5e-324, 50, 60]);
+    expect(f.warnings).toEqual([]);
+  });
+
+  it('a share of 1e-300 that takes the market and then grows 1000% a year never overflows its parts', () => {
+    // g = 0 in 2026 (b collapses as above), then +1000% a year: T = 1, 1, 11, 121, … 11^10.
+    // a's countries grow by a's growth (×11) plus their premium: x × 11, y × 11.5 a year from 2027.
+    // Their indices u would pass 1e308 by 2035 (1e300 · 11^8); shares are ratios, so they are not
+    // allowed to: x's share in 2036 is 11^10 / (11^10 + 11.5^10).
+    const f = forecast(
+      model({
+        endYear: 2036,
+        baseSize: 1,
+        drivers: [driver('boom', 10, { startYear: 2027 })],
+        dimensions: [
+          dimension('region', [
+            member('a', 1e-300, { children: [member('x', 0.5), member('y', 0.5, { delta: 0.5 })] }),
+            member('b', 1, { delta: -1 }),
+          ]),
+        ],
+      }),
+    );
+    expectAllFinite(f);
+    expectListsAddUp(f);
+    const x = 11 ** 10 / (11 ** 10 + 11.5 ** 10);
+    expect(sharesOf(f, 'region/a/x')[11]).toBeCloseTo(x, 12);
+    expect(valuesOf(f, 'region/a/x')[11]! / 11 ** 10).toBeCloseTo(x, 12);
+  });
+
+  it('a tiny member survives when every sibling collapses, even where its index would underflow', () => {
+    // a: σ 5e-324, δ −0.5; b: σ 1, δ −1.5. Total flat. 2026: factor_a = 0.5, factor_b = −0.5 → 0.
+    // u_a = 5e-324 · 0.5 is below the smallest double (it would round to 0, and the list would
+    // "collapse"), but a is still there: it is the whole list, share 1.
+    const f = forecast(
+      model({
+        endYear: 2027,
+        dimensions: [dimension('region', [member('a', 5e-324, { delta: -0.5 }), member('b', 1, { delta: -1.5 })])],
+      }),
+    );
+    expectAllFinite(f);
+    expectListsAddUp(f);
+    expectSeries(sharesOf(f, 'region/a'), [5e-324, 1, 1]);
+    expectSeries(valuesOf(f, 'region/a'), [100 * 5e-324, 100, 100]);
+    expect(f.warnings).toEqual([{ kind: 'memberClamped', key: 'region/b', year: 2026 }]);
+  });
+
+  it('a parent that underflows to 0 for a year and recovers gets its parts back', () => {
+    // Total 1, then ×0.4, then ×10, then flat: 1, 0.4, 4, 4. Region a has σ 5e-324 with countries
+    // x (¼) and y (¾); b holds the rest. a's value: 5e-324, then 0.4 · 5e-324 — below the smallest
+    // double: 0 — then 4 · 5e-324 = 2e-323. While a is 0 its countries keep their shares; once a is
+    // back, x and y are ¼ and ¾ of it again (not 0 for good).
+    const f = forecast(
+      model({
+        endYear: 2028,
+        baseSize: 1,
+        drivers: [driver('dip', -0.6, { startYear: 2026 }), driver('rise', 9.6, { startYear: 2027 }), driver('calm', -9, { startYear: 2028 })],
+        dimensions: [dimension('region', [member('a', 5e-324, { children: [member('x', 0.25), member('y', 0.75)] }), member('b', 1)])],
+      }),
+    );
+    expectSeries(f.total, [1, 0.4, 4, 4]);
+    expectAllFinite(f);
+    expectListsAddUp(f);
+    expect(Array.from(valuesOf(f, 'region/a'))).toEqual([5e-324, 0, 2e-323, 2e-323]);
+    expectSeries(sharesOf(f, 'region/a/x'), [0.25, 0.25, 0.25, 0.25]);
+    expectSeries(sharesOf(f, 'region/a/y'), [0.75, 0.75, 0.75, 0.75]);
+    expect(valuesOf(f, 'region/a/x')[2]! + valuesOf(f, 'region/a/y')[2]!).toBe(2e-323);
+  });
+
+  it('the largest market a file allows stays finite: size 10^15 growing 1000% a year plus 200 drivers at +1000%, 50 years', () => {
+    const drivers = Array.from({ length: 200 }, (_, i) => driver(`d${i}`, 10));
+    const f = forecast(model({ baseYear: 2025, endYear: 2075, baseSize: 1e15, baseGrowth: 10, drivers, dimensions: [dimension('d', [member('a', 0.5), member('b', 0.5, { delta: 10 })])] }));
+    expectAllFinite(f);
+    expectListsAddUp(f);
+    expect(f.total[50]).toBeGreaterThan(1e180);
+    expect(f.warnings).toEqual([]);
+  });
+
+  it('beyond the file limits, a total too large to represent is named with its year, not left as Infinity unexplained', () => {
+    // 10^300 growing 1000% a year: 10^300 · 11⁷ ≈ 1.9e307 in 2032, · 11⁸ ≈ 2.1e308 > 1.8e308 in 2033.
+    const f = forecast(model({ endYear: 2040, baseSize: 1e300, baseGrowth: 10, dimensions: [dimension('d', [member('a', 1)])] }));
+    expect(f.total[7]).toBeCloseTo(1e300 * 11 ** 7, -295);
+    expect(f.warnings).toEqual([{ kind: 'totalOverflow', year: 2033 }]);
   });
 });

@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Member, Quantity } from '../../src/model/types';
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '../../src/model/types';
+import { readWorkspaceValue } from '../../src/model/workspaceFile';
 import { arbitraryModel, arbitraryWorkspace } from './arbitraries';
 import { assertProperty } from './property';
 
@@ -79,6 +81,24 @@ describe('arbitraryModel', () => {
     }
     expect(samples.some((m) => m.baseGrowth.range !== undefined)).toBe(true);
     expect(samples.some((m) => m.baseGrowth.range === undefined)).toBe(true);
+  });
+});
+
+describe('arbitraryModel({ extremes: true })', () => {
+  it('produces models a file may hold, with tiny, subnormal and zero shares, collapsing premiums and edge sizes', () => {
+    const samples = fc.sample(arbitraryModel({ extremes: true, rateLimit: 1 }), { numRuns: 300, seed: 11 });
+    for (const model of samples) {
+      const file = { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, title: 't', activeScenario: 's', claims: [], scenarios: [{ id: 's', name: 's', model }] };
+      const loaded = readWorkspaceValue(JSON.parse(JSON.stringify(file)));
+      if (!loaded.ok) expect.fail(JSON.stringify(loaded.error));
+    }
+    const shares = samples.flatMap((m) => m.dimensions.flatMap((d) => d.members.map((x) => x.share.value)));
+    for (const edge of [5e-324, 1e-300, 0]) expect(shares).toContain(edge);
+    const deltas = samples.flatMap((m) => m.dimensions.flatMap((d) => d.members.map((x) => x.growthDelta?.value)));
+    expect(deltas).toContain(-1);
+    const sizes = samples.map((m) => m.baseSize.value);
+    for (const edge of [0, 5e-324, 1e15]) expect(sizes).toContain(edge);
+    expect(samples.map((m) => m.baseGrowth.value)).toContain(-1);
   });
 });
 

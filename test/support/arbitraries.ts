@@ -52,6 +52,14 @@ export interface ModelArbitraryOptions {
    * Default 0.6. The engine's tests raise it to 1 so that clamps and collapsed lists are common.
    */
   rateLimit?: number;
+  /**
+   * Sometimes numbers at the edges of what a file allows (issue 9): shares of 0, 1e-300 or the
+   * smallest double 5e-324 beside siblings that take the rest; growth premiums of −1 (a member
+   * that collapses when its parent stops growing) or just above it; base sizes of 0, 5e-324,
+   * 1e-300 or 10^15; base growth of −100% (the total collapses, or below −100% with a restraint)
+   * or +1000%. Default false.
+   */
+  extremes?: boolean;
 }
 
 export interface WorkspaceArbitraryOptions extends ModelArbitraryOptions {
@@ -159,6 +167,34 @@ export function arbitraryShares(n: number): fc.Arbitrary<number[]> {
     });
 }
 
+/** Shares at the edge of [0, 1]: the smallest double, a subnormal, tiny, and zero. */
+const EDGE_SHARES = [5e-324, 1e-320, 1e-300, 1e-200, 1e-20, 0] as const;
+
+/**
+ * Shares of a list of `n` members (arbitraryShares), where any member but the last may be given a
+ * share from EDGE_SHARES; the last takes 1 − Σ others, so the list still sums to 1.
+ */
+function arbitraryEdgeShares(n: number): fc.Arbitrary<number[]> {
+  const edge = fc.option(fc.constantFrom(...EDGE_SHARES), { nil: undefined, freq: 2 });
+  return fc.tuple(arbitraryShares(n), fc.array(edge, { minLength: n, maxLength: n })).map(([shares, edges]) => {
+    const out = shares.map((share, i) => (i < n - 1 ? (edges[i] ?? share) : share));
+    let others = 0;
+    for (let i = 0; i < n - 1; i++) others += out[i] ?? 0;
+    out[n - 1] = noNegativeZero(Math.max(0, 1 - others));
+    return out;
+  });
+}
+
+/** A growth premium: any rate, or (with extremes) −1 or just above it, often. */
+function arbitraryGrowthDelta(rateLimit: number, extremes: boolean): fc.Arbitrary<Quantity> {
+  if (!extremes) return arbitraryQuantity(-rateLimit, rateLimit);
+  return fc.oneof(
+    arbitraryQuantity(-rateLimit, rateLimit),
+    fc.constant({ value: -1 }),
+    arbitraryQuantity(-1, -0.9),
+  );
+}
+
 /** The shape of a member tree before ids are assigned. */
 interface MemberDraft {
   name: string;
@@ -167,21 +203,21 @@ interface MemberDraft {
   children?: MemberDraft[];
 }
 
-function arbitraryMemberList(maxMembers: number, depthLeft: number, rateLimit: number): fc.Arbitrary<MemberDraft[]> {
+function arbitraryMemberList(maxMembers: number, depthLeft: number, rateLimit: number, extremes: boolean): fc.Arbitrary<MemberDraft[]> {
   return fc.integer({ min: 1, max: maxMembers }).chain((n) =>
     fc
       .tuple(
-        arbitraryShares(n),
+        extremes ? arbitraryEdgeShares(n) : arbitraryShares(n),
         fc.array(
           fc.record({
             name: text,
-            growthDelta: fc.option(arbitraryQuantity(-rateLimit, rateLimit), { nil: undefined, freq: 2 }),
+            growthDelta: fc.option(arbitraryGrowthDelta(rateLimit, extremes), { nil: undefined, freq: 2 }),
             children:
               depthLeft > 0
                 ? // One member in four has children: nesting multiplies the size of a model.
                   fc.oneof(
                     { weight: 3, arbitrary: fc.constant(undefined) },
-                    { weight: 1, arbitrary: arbitraryMemberList(maxMembers, depthLeft - 1, rateLimit) },
+                    { weight: 1, arbitrary: arbitraryMemberList(maxMembers, depthLeft - 1, rateLimit, extremes) },
                   )
                 : fc.constant(undefined),
           }),
@@ -251,16 +287,21 @@ export function arbitraryModel(options: ModelArbitraryOptions = {}): fc.Arbitrar
   const maxDepth = options.maxDepth ?? 2;
   const maxDrivers = options.maxDrivers ?? 6;
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const extremes = options.extremes ?? false;
+  const baseSize = arbitraryQuantity(0.001, 10_000).map(positiveLowBound);
+  const baseGrowth = arbitraryQuantity(-rateLimit, rateLimit);
 
   return fc
     .record({
       unit: fc.constantFrom('USD bn', 'USD m', 'EUR bn', 'units'),
       baseYear: fc.integer({ min: 1990, max: 2100 }),
       span: fc.integer({ min: 1, max: maxYears - 1 }),
-      baseSize: arbitraryQuantity(0.001, 10_000).map(positiveLowBound),
-      baseGrowth: arbitraryQuantity(-rateLimit, rateLimit),
+      baseSize: extremes
+        ? fc.oneof(baseSize, fc.constantFrom(0, 5e-324, 1e-300, 1e15).map((value): Quantity => ({ value })))
+        : baseSize,
+      baseGrowth: extremes ? fc.oneof(baseGrowth, fc.constantFrom(-1, 10).map((value): Quantity => ({ value }))) : baseGrowth,
       drivers: fc.array(arbitraryDriverDraft(rateLimit), { maxLength: maxDrivers }),
-      dimensions: fc.array(fc.record({ name: text, members: arbitraryMemberList(maxMembers, maxDepth, rateLimit) }), {
+      dimensions: fc.array(fc.record({ name: text, members: arbitraryMemberList(maxMembers, maxDepth, rateLimit, extremes) }), {
         maxLength: maxDimensions,
       }),
       simulation: fc.record<SimulationSettings>({

@@ -73,6 +73,12 @@ describe('describeWarning', () => {
     );
   });
 
+  it('says when the market grows past the largest number that can be computed', () => {
+    expect(describeWarning({ kind: 'totalOverflow', year: 2033 }, layout)).toBe(
+      'In 2033 the market passes the largest number that can be computed (about 1.8 × 10^308): from then on it cannot be shown.',
+    );
+  });
+
   it('describes every warning the engine gives for a collapsing model, without a raw key', () => {
     const result = forecast(collapsingModel());
     expect(new Set(result.warnings.map((w) => w.kind))).toEqual(new Set(['memberClamped', 'listCollapsed']));

@@ -22,6 +22,8 @@ export function describeWarning(warning: ForecastWarning, layout: ForecastLayout
     case 'listCollapsed': {
       return `From ${warning.year} every part of ${nameOf(layout, warning.parentKey)} has fallen to zero: its split is shown as 0.`;
     }
+    case 'totalOverflow':
+      return `In ${warning.year} the market passes the largest number that can be computed (about 1.8 × 10^308): from then on it cannot be shown.`;
   }
 }
 
