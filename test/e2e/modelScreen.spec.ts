@@ -116,6 +116,25 @@ test('charts draw, and drilling into a region shows its countries', async ({ pag
   await page.screenshot({ path: 'reports/screenshots/model-screen.png', fullPage: false });
 });
 
+test('the breakdown shows the report’s eleven key players and Others by vendor, each named in the legend and the table', async ({ page }) => {
+  const breakdown = page.getByRole('region', { name: 'Breakdown' });
+  await breakdown.getByRole('button', { name: 'Vendor', exact: true }).click();
+  await expect(breakdown.getByRole('heading', { level: 2 })).toHaveText('By vendor');
+  const chart = breakdown.getByTestId('stacked-area-chart');
+  await expect(chart.locator('[data-series-key]')).toHaveCount(12);
+  const legend = breakdown.getByRole('list', { name: 'Legend' });
+  const vendors = ['GE Healthcare', 'IBM Watson Health', 'Philips Healthcare', 'Samsung', 'Medtronic', 'NVIDIA', 'Alibaba Cloud', 'SenseTime', 'Pvmed', 'Neusoft', 'PereDoc', 'Others'];
+  await expect(legend.getByRole('listitem')).toHaveText(vendors);
+  // Every legend entry is on screen in full, none cut off or hidden under another.
+  for (const item of await legend.getByRole('listitem').all()) {
+    await expect(item).toBeInViewport();
+    expect(await item.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  }
+  const table = page.getByTestId('member-table');
+  for (const name of vendors) await expect(table.locator('tr[data-series^="vendor/"]', { hasText: name }).first()).toBeVisible();
+  await page.screenshot({ path: 'reports/screenshots/model-screen-vendor.png', fullPage: false });
+});
+
 test('when no worker can start, the engine runs on the main thread, says so once, and still follows the sliders', async ({ page }) => {
   await page.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined }));
   await page.reload();

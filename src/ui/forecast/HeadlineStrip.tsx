@@ -2,8 +2,10 @@
  * The three numbers a strategist is asked about first: the end-year total, the growth over the
  * horizon, and how the scenario stands against the sources' claims.
  */
+import { useMemo } from 'react';
 import { totalCagr } from '../../engine/cagr';
 import { countClaims } from '../../engine/claimStatus';
+import { uncheckedStatements } from '../../model/uncheckedStatements';
 import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
 import { formatPercent, formatSize } from '../format';
@@ -11,8 +13,11 @@ import { useScenarioResult } from './useScenarioResult';
 
 export function HeadlineStrip() {
   const result = useScenarioResult();
-  const unit = useSlidecast((s) => activeModelOf(s.workspace).unit);
+  const model = useSlidecast((s) => activeModelOf(s.workspace));
+  const unit = model.unit;
   const claims = useSlidecast((s) => s.workspace.claims);
+  // The sources' statements that are no checkable target, kept in the notes of the numbers they bear on.
+  const statements = useMemo(() => uncheckedStatements(model), [model]);
   if (!result) {
     return (
       <section className="headline" aria-label="Headline" aria-busy="true">
@@ -53,12 +58,21 @@ export function HeadlineStrip() {
         </span>
         <details className="claims-details">
           <summary>Which claims?</summary>
-          <ul className="claim-list">
+          <ul className="claim-list" aria-label="Claims">
             {result.claims.map((status) => (
               <li key={status.claimId} className={`claim claim-${status.status}`} data-claim-id={status.claimId}>
                 <span className="claim-status">{status.status === 'met' ? '✓ met' : status.status === 'missed' ? '✗ missed' : '– not checkable'}</span>{' '}
                 {labelOf(status.claimId)}
                 {status.reason && <span className="muted"> — {status.reason}</span>}
+              </li>
+            ))}
+            {statements.map((statement, i) => (
+              <li
+                key={statement.key}
+                className={`claim claim-noCheck${i === 0 && result.claims.length > 0 ? ' claim-first-statement' : ''}`}
+                data-statement-key={statement.key}
+              >
+                <span className="claim-status">– no check</span> {statement.about}: <span className="claim-statement">{statement.text}</span>
               </li>
             ))}
           </ul>

@@ -26,7 +26,7 @@ import { usePrintEvents, usePrinting } from './printMode';
 export const PRINT_CHART_WIDTH = 330;
 export const PRINT_CHART_HEIGHT = 165;
 
-const STATUS_TEXT: Record<ClaimRow['status'], string> = { met: '✓ met', missed: '✗ missed', notCheckable: '– not checkable' };
+const STATUS_TEXT: Record<ClaimRow['status'], string> = { met: '✓ met', missed: '✗ missed', notCheckable: '– not checkable', noCheck: '– no check' };
 
 export function PrintSummary() {
   usePrintEvents();

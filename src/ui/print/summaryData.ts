@@ -12,6 +12,8 @@ import type { ScenarioResult } from '../../engine/evaluateScenario';
 import type { Forecast } from '../../engine/forecastTypes';
 import { driverEnabled, driverRampYears, driverStartYear, memberGrowthDelta } from '../../model/defaults';
 import { isSourced, type Quantity } from '../../model/quantity';
+import { getQuantity } from '../../model/quantityRef';
+import { uncheckedStatements } from '../../model/uncheckedStatements';
 import type { Claim, Scenario, Workspace } from '../../model/types';
 import { formatPercent, formatSignedPercent, formatSize } from '../format';
 
@@ -37,7 +39,8 @@ export interface AssumptionGroup {
 export interface ClaimRow {
   id: string;
   label: string;
-  status: 'met' | 'missed' | 'notCheckable';
+  /** `noCheck`: a statement of the sources that is no checkable target (see model/uncheckedStatements.ts). */
+  status: 'met' | 'missed' | 'notCheckable' | 'noCheck';
   /** The scenario's value of what the claim is about, formatted; or why it cannot be checked. */
   detail?: string;
   note?: number;
@@ -158,6 +161,20 @@ export function buildPrintSummary(workspace: Workspace, scenario: Scenario, resu
     if (note !== undefined) out.note = note;
     return out;
   });
+
+  // After the claims, the sources' statements with no check: the number they bear on and the
+  // words quoted, citing the note that holds the statement whole (the same numbered note as the
+  // number's row above, when it is shown there).
+  for (const statement of uncheckedStatements(model)) {
+    const out: ClaimRow = {
+      id: statement.key,
+      label: `${statement.about}: ${statement.quote === undefined ? statement.text : `"${statement.quote}"`}`,
+      status: 'noCheck',
+    };
+    const note = notes.cite(getQuantity(model, statement.ref)?.note);
+    if (note !== undefined) out.note = note;
+    claims.push(out);
+  }
 
   const { met, missed } = countClaims(result.claims);
   const data: PrintSummaryData = {

@@ -142,17 +142,33 @@ describe('PrintSummary', () => {
     expect(notes[2]).toMatch(/^Assumption: the report names this driver but not its weight/);
     // The seven drivers share one note; the texts are not repeated.
     expect(new Set(notes).size).toBe(notes.length);
-    expect(page.querySelectorAll('.ps-table caption')).toHaveLength(4);
+    expect(page.querySelectorAll('.ps-table caption')).toHaveLength(5);
   });
 
   it('lists every claim with its status and the forecast’s value', () => {
     renderSummary();
     printNow();
-    const claims = [...summary()!.querySelectorAll('.ps-claim')].map((li) => li.textContent);
+    const claims = [...summary()!.querySelectorAll('.ps-claim:not(.ps-claim-noCheck)')].map((li) => li.textContent);
     expect(claims).toHaveLength(8);
     expect(claims[1]).toMatch(/^✓ metOver \$20 B by 2028 — forecast \$20\.0 B\d+$/);
     expect(claims[2]).toMatch(/^✗ missedAbout \$6 B by 2028 — forecast \$20\.0 B\d+$/);
     expect(claims[3]).toMatch(/^– not checkableCAGR over 30% 2023–2028 — /);
+  });
+
+  it('lists the report’s statements that are no checkable target with “no check”, citing the note that quotes them', () => {
+    renderSummary();
+    printNow();
+    const page = summary()!;
+    const rows = [...page.querySelectorAll('.ps-claim')];
+    expect(rows).toHaveLength(8 + 5);
+    const statements = rows.slice(8);
+    expect(statements.map((li) => li.querySelector('.ps-claim-status')!.textContent)).toEqual(Array(5).fill('– no check'));
+    expect(statements[0]!.textContent).toMatch(/^– no checkGE Healthcare share: "They reported sales revenue of approximately \$19 billion in 2022"\d+$/);
+    const ref = Number(statements[0]!.querySelector('.ps-ref')!.textContent);
+    const notes = [...page.querySelectorAll<HTMLLIElement>('.ps-notes li')];
+    const cited = notes.find((li) => li.value === ref)!.textContent;
+    expect(cited).toMatch(/^Assumption: /);
+    expect(cited).toContain('No check: Global AI in Medical Imaging Diagnosis Market, 2025–2032 (seed report), major market players: "They reported sales revenue');
   });
 
   it('renders names, notes and sources as text, never as markup', () => {
