@@ -34,7 +34,6 @@ const QUOTES = {
   china: `${REPORT}, regions: "China, specifically, is projected to account for 10% of the market"`,
   drivers: `${REPORT}, market analysis and key opportunities (named as a growth driver)`,
   restraints: `${REPORT}, key opportunities: "Major challenges include regulatory hurdles and integration into existing workflows"`,
-  players: `${REPORT}, major market players: "Key players in this landscape include GE Healthcare, IBM Watson Health, Philips Healthcare, Samsung, Medtronic, NVIDIA, Alibaba Cloud, Sense Time, Pvmed, Neusoft, and PereDoc"`,
   geRevenue: `${REPORT}, major market players: "They reported sales revenue of approximately $19 billion in 2022"`,
   ibmRevenue: `${REPORT}, major market players: "The division generated an estimated $4 billion in revenue"`,
   philipsRevenue: `${REPORT}, major market players: "reported approximately $22 billion in revenue for 2022"`,
@@ -159,50 +158,49 @@ function regions(): Member[] {
 /**
  * The report's eleven key players and everyone else. The report gives no vendor's AI-imaging
  * revenue or share — only five company revenues, each as large as the market or larger — so every
- * share is an assumption, read the same in both market definitions. The revenues are kept in the
- * notes as statements with no check (see uncheckedStatements.ts): the claims list shows them with
- * their source, and says why they are not shares, instead of inventing a claim for them.
+ * share is an assumption, read the same in both market definitions. One note gives the reasoning
+ * for the whole split, as the vendors are judged against each other. The revenues are kept in the
+ * vendors' notes as statements with no check (see uncheckedStatements.ts): the claims list shows
+ * them with their source, and says why they are not shares, instead of inventing a claim for them.
  */
 const VENDOR_NOTE =
-  'The report gives no AI-imaging revenue or share for any vendor (it quotes five company revenues, none of them an AI-imaging figure), so the split is judgement, the same in both scenarios.';
+  'Assumption: the report names eleven key players but gives no AI-imaging revenue or share for any vendor, so the split is judgement, the same in both scenarios. ' +
+  'Largest: the imaging-system makers, which sell AI inside their scanners — GE Healthcare (“a leader”), then Philips Healthcare. ' +
+  'Smaller: the platform and cloud vendors — NVIDIA (most of what its platforms enable is sold by others), IBM Watson Health (“facing strategic shifts”), ' +
+  'Alibaba Cloud and SenseTime (“growth in the Asian market”) — and those it only names: Samsung, Medtronic, Neusoft, Pvmed, PereDoc. ' +
+  'About half goes to Others: its key players “include” the eleven, not only them, and imaging AI is taken to be a fragmented market. ' +
+  'The report writes SenseTime as “Sense Time”.';
 
-/** Why a company revenue the report quotes cannot be the vendor's share of this market. */
+/** Why a company revenue the report quotes cannot be the vendor's share of this market: a statement with no check. */
 function notAShare(quote: string, what: string, scale: string): string {
   return `${quote} — ${what}, not AI-imaging revenue: ${scale}, so it cannot be a market share.`;
 }
 
-function vendor(id: string, name: string, share: number, low: number, high: number, reasoning: string, statement?: string): Member {
-  const note = `Assumption: ${reasoning} ${VENDOR_NOTE} Named in: ${QUOTES.players}.`;
-  return member(id, name, assumed(share, statement ? noteWithUncheckedStatement(note, statement) : note, around(share, low, high)), flat());
+function vendor(id: string, name: string, share: number, low: number, high: number, statement?: string): Member {
+  const note = statement ? noteWithUncheckedStatement(VENDOR_NOTE, statement) : VENDOR_NOTE;
+  return member(id, name, assumed(share, note, around(share, low, high)), flat());
 }
 
 function vendors(): Member[] {
+  const overMarket = 'more than the whole ≈ $17 B market';
   return [
     vendor('ge', 'GE Healthcare', 0.12, 0.08, 0.16,
-      'the largest named share — the report calls GE Healthcare “a leader, leveraging AI to enhance imaging systems”, and a scanner maker sells its AI inside its machines.',
-      notAShare(QUOTES.geRevenue, 'all of GE Healthcare’s sales in 2022', 'more than the whole ≈ $17 B market (and over ten times the narrow definition’s ≈ $1.6 B)')),
+      notAShare(QUOTES.geRevenue, 'all of GE Healthcare’s sales in 2022', `${overMarket}, over ten times the narrow definition’s ≈ $1.6 B`)),
     vendor('ibm', 'IBM Watson Health', 0.03, 0.01, 0.05,
-      'small — the report says IBM Watson Health is “facing strategic shifts” and works on cloud-based healthcare analytics rather than imaging.',
-      notAShare(QUOTES.ibmRevenue, 'the whole division’s revenue (no year given)', 'nearly a quarter of the whole ≈ $17 B market, and more than twice the narrow definition’s ≈ $1.6 B')),
+      notAShare(QUOTES.ibmRevenue, 'the whole division’s revenue (no year given)', 'nearly a quarter of the whole ≈ $17 B market, over twice the narrow definition’s ≈ $1.6 B')),
     vendor('philips', 'Philips Healthcare', 0.1, 0.06, 0.14,
-      'a little under GE Healthcare — the report has Philips “enhancing imaging workflows using AI”; like GE it sells AI inside its scanners.',
-      notAShare(QUOTES.philipsRevenue, 'all of Philips Healthcare’s revenue in 2022', 'more than the whole ≈ $17 B market (and over ten times the narrow definition’s ≈ $1.6 B)')),
-    vendor('samsung', 'Samsung', 0.04, 0.02, 0.06, 'named by the report without any detail; taken as a smaller imaging-equipment maker.'),
-    vendor('medtronic', 'Medtronic', 0.03, 0.01, 0.05, 'named by the report without any detail; imaging AI is taken to be a small part of its devices business.'),
+      notAShare(QUOTES.philipsRevenue, 'all of Philips Healthcare’s revenue in 2022', `${overMarket}, over ten times the narrow definition’s ≈ $1.6 B`)),
+    vendor('samsung', 'Samsung', 0.04, 0.02, 0.06),
+    vendor('medtronic', 'Medtronic', 0.03, 0.01, 0.05),
     vendor('nvidia', 'NVIDIA', 0.05, 0.03, 0.08,
-      'modest — the report has NVIDIA providing “AI platforms that enhance imaging analytics”: most of what it enables is sold by others and counted in their shares.',
-      notAShare(QUOTES.nvidiaRevenue, 'all of NVIDIA’s revenue in 2022', 'more than the whole ≈ $17 B market (and over fifteen times the narrow definition’s ≈ $1.6 B)')),
+      notAShare(QUOTES.nvidiaRevenue, 'all of NVIDIA’s revenue in 2022', `${overMarket}, over fifteen times the narrow definition’s ≈ $1.6 B`)),
     vendor('alibaba', 'Alibaba Cloud', 0.03, 0.01, 0.05,
-      'small — the report places Alibaba Cloud in “significant growth in the Asian market”, which is a fifth of the market.',
-      notAShare(QUOTES.alibabaRevenue, 'Alibaba’s whole cloud business (no year given)', 'more than half the whole ≈ $17 B market, and six times the narrow definition’s ≈ $1.6 B')),
-    vendor('sensetime', 'SenseTime', 0.03, 0.01, 0.05,
-      'as Alibaba Cloud — the report names both for growth in Asia, SenseTime for “computer vision technologies for medical imaging”. Listed as “Sense Time” in the report.'),
-    vendor('pvmed', 'Pvmed', 0.01, 0.005, 0.02, 'named by the report without any detail; taken as a small imaging-AI specialist.'),
-    vendor('neusoft', 'Neusoft', 0.03, 0.01, 0.05, 'named by the report without any detail; taken as a mid-sized medical-equipment and health-IT vendor in China.'),
-    vendor('peredoc', 'PereDoc', 0.01, 0.005, 0.02, 'named by the report without any detail; taken as a small imaging-AI specialist.'),
-    member('others', 'Others', assumed(0.52,
-      `Assumption: everyone the report does not name — its key players “include” the eleven, not only them. Imaging AI is taken to be a fragmented market of many smaller firms, so about half of it lies outside the named players. ${VENDOR_NOTE}`,
-      around(0.52, 0.4, 0.65)), flat()),
+      notAShare(QUOTES.alibabaRevenue, 'Alibaba’s whole cloud business (no year given)', 'more than half the whole ≈ $17 B market, about six times the narrow definition’s ≈ $1.6 B')),
+    vendor('sensetime', 'SenseTime', 0.03, 0.01, 0.05),
+    vendor('pvmed', 'Pvmed', 0.01, 0.005, 0.02),
+    vendor('neusoft', 'Neusoft', 0.03, 0.01, 0.05),
+    vendor('peredoc', 'PereDoc', 0.01, 0.005, 0.02),
+    vendor('others', 'Others', 0.52, 0.4, 0.65),
   ];
 }
 

@@ -43,10 +43,18 @@ export function noteWithUncheckedStatement(note: string, statement: string): str
 const MARKER = new RegExp(`(?:^|\\s)${NO_CHECK.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
 const QUOTED = /"([^"]+)"|“([^”]+)”/;
 
-function statementsIn(note: string | undefined): string[] {
-  if (!note) return [];
+/**
+ * A note as its reasoning (the text before the first marker) and the statements after it, so that
+ * each can be shown or cited on its own — the print summary numbers a reasoning many numbers share
+ * once, and each statement once.
+ */
+export function splitNote(note: string | undefined): { reasoning: string; statements: string[] } {
+  if (!note) return { reasoning: '', statements: [] };
   const starts = [...note.matchAll(MARKER)].map((match) => ({ from: match.index, to: match.index + match[0].length }));
-  return starts.map(({ to }, i) => note.slice(to, starts[i + 1]?.from ?? note.length).trim()).filter((text) => text !== '');
+  return {
+    reasoning: note.slice(0, starts[0]?.from ?? note.length).trim(),
+    statements: starts.map(({ to }, i) => note.slice(to, starts[i + 1]?.from ?? note.length).trim()).filter((text) => text !== ''),
+  };
 }
 
 /** Every quantity of a model, in model order: market size, trend growth, drivers, then each member's share and premium, depth first. */
@@ -70,7 +78,7 @@ export function uncheckedStatements(model: Model): UncheckedStatement[] {
   const out: UncheckedStatement[] = [];
   for (const ref of quantityRefs(model)) {
     const quantity: Quantity | undefined = getQuantity(model, ref);
-    statementsIn(quantity?.note).forEach((text, i) => {
+    splitNote(quantity?.note).statements.forEach((text, i) => {
       const key = quantityKey(ref);
       const statement: UncheckedStatement = { key: i === 0 ? key : `${key}#${i + 1}`, ref, about: quantityLabel(model, ref), text };
       const quoted = QUOTED.exec(text);

@@ -125,7 +125,8 @@ test('the breakdown shows the report’s eleven key players and Others by vendor
   const legend = breakdown.getByRole('list', { name: 'Legend' });
   const vendors = ['GE Healthcare', 'IBM Watson Health', 'Philips Healthcare', 'Samsung', 'Medtronic', 'NVIDIA', 'Alibaba Cloud', 'SenseTime', 'Pvmed', 'Neusoft', 'PereDoc', 'Others'];
   await expect(legend.getByRole('listitem')).toHaveText(vendors);
-  // Every legend entry is on screen in full, none cut off or hidden under another.
+  // Every legend entry is on screen at once, in full, none cut off.
+  await legend.scrollIntoViewIfNeeded();
   for (const item of await legend.getByRole('listitem').all()) {
     await expect(item).toBeInViewport();
     expect(await item.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);

@@ -40,7 +40,7 @@ describe('workspace links', () => {
   it('round-trips the seed workspace to the same file bytes, in a link of a few kB', async () => {
     const fragment = await seedFragment();
     expect(fragment).toMatch(/^#w=1\.[A-Za-z0-9_-]+$/);
-    expect(fragment.length).toBeLessThan(8 * 1024);
+    expect(fragment.length).toBeLessThan(7 * 1024);
     const decoded = await decodeLinkFragment(fragment);
     expect(decoded.ok).toBe(true);
     if (decoded.ok) expect(serializeWorkspace(decoded.workspace)).toBe(serializeWorkspace(seedWorkspace()));
@@ -66,18 +66,9 @@ describe('workspace links', () => {
       if ((at - payloadStart) % 3 === 0 || at >= fragment.length - 16) positions.push(at);
     }
     const results = await Promise.all(positions.map((at) => decodeLinkFragment(flipped(fragment, at))));
-    // A change that lands only on bits the decompressor skips (the filler that byte-aligns a
-    // deflate block) opens the very same workspace — nothing wrong is shown. With the Vendor
-    // dimension the seed's link has one such position among those tried. Any other change is refused.
-    const seedBytes = serializeWorkspace(seedWorkspace());
-    const different = positions.filter((_, i) => {
-      const result = results[i]!;
-      return result.ok && serializeWorkspace(result.workspace) !== seedBytes;
-    });
-    expect(different).toEqual([]);
-    const refused = results.filter((result) => !result.ok);
-    expect(refused.length).toBeGreaterThanOrEqual(positions.length - 2);
-    expect(refused.every((result) => !result.ok && result.error.kind === 'damaged')).toBe(true);
+    const opened = positions.filter((_, i) => results[i]!.ok);
+    expect(opened).toEqual([]);
+    expect(results.every((result) => !result.ok && result.error.kind === 'damaged')).toBe(true);
     expect(describeWorkspaceLinkError(errorOf(results[0]!))).toMatch(/damaged or incomplete/);
   }, 20_000);
 

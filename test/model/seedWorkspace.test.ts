@@ -142,7 +142,10 @@ describe('the seed workspace (AI in Medical Imaging Diagnosis)', () => {
           expect(m.share.range, m.name).toBeDefined();
         }
       }
-      // The report writes "Sense Time"; the fix is recorded as the country typos are.
+      // The vendors are judged against each other, so the reasoning names every one of them …
+      const ge = vendorsOf('consensus')!.members[0]!.share.note!;
+      for (const name of VENDORS) expect(ge).toContain(name);
+      // … and records that the report writes "Sense Time", as the country typos are recorded.
       const senseTime = vendorsOf('consensus')!.members.find((m) => m.name === 'SenseTime')!;
       expect(senseTime.share.note).toMatch(/“Sense Time”/);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NO_CHECK, noteWithUncheckedStatement, uncheckedStatements } from '../../src/model/uncheckedStatements';
+import { NO_CHECK, noteWithUncheckedStatement, splitNote, uncheckedStatements } from '../../src/model/uncheckedStatements';
 import { dimension, driver, member, model } from '../support/models';
 
 const QUOTE = 'Report, players: "They reported sales revenue of approximately $19 billion in 2022" — company revenue, not a share.';
@@ -66,6 +66,16 @@ describe('uncheckedStatements', () => {
     expect(uncheckedStatements(m)).toEqual([]);
   });
 
+  it('splits a note into its reasoning and its statements, so each can be cited on its own', () => {
+    expect(splitNote(noteWithUncheckedStatement(noteWithUncheckedStatement('Reasoning.', 'first'), 'second'))).toEqual({
+      reasoning: 'Reasoning.',
+      statements: ['first', 'second'],
+    });
+    expect(splitNote('Reasoning only.')).toEqual({ reasoning: 'Reasoning only.', statements: [] });
+    expect(splitNote(`${NO_CHECK} alone`)).toEqual({ reasoning: '', statements: ['alone'] });
+    expect(splitNote(undefined)).toEqual({ reasoning: '', statements: [] });
+  });
+
   it('gives back, from any note, exactly the statements written into it', () => {
     const noMarker = fc.string({ maxLength: 40 }).filter((s) => !s.includes(NO_CHECK));
     const statement = noMarker.map((s) => s.trim()).filter((s) => s !== '');
@@ -75,6 +85,7 @@ describe('uncheckedStatements', () => {
         const m = model({});
         m.baseGrowth = { value: 0, note };
         expect(uncheckedStatements(m).map((s) => s.text)).toEqual(statements);
+        expect(splitNote(note).reasoning).toBe(reasoning.trim());
       }),
     );
   });

@@ -155,7 +155,7 @@ describe('PrintSummary', () => {
     expect(claims[3]).toMatch(/^– not checkableCAGR over 30% 2023–2028 — /);
   });
 
-  it('lists the report’s statements that are no checkable target with “no check”, citing the note that quotes them', () => {
+  it('lists the report’s statements that are no checkable target with “no check”, each citing a note that holds it whole', () => {
     renderSummary();
     printNow();
     const page = summary()!;
@@ -164,11 +164,19 @@ describe('PrintSummary', () => {
     const statements = rows.slice(8);
     expect(statements.map((li) => li.querySelector('.ps-claim-status')!.textContent)).toEqual(Array(5).fill('– no check'));
     expect(statements[0]!.textContent).toMatch(/^– no checkGE Healthcare share: "They reported sales revenue of approximately \$19 billion in 2022"\d+$/);
-    const ref = Number(statements[0]!.querySelector('.ps-ref')!.textContent);
-    const notes = [...page.querySelectorAll<HTMLLIElement>('.ps-notes li')];
-    const cited = notes.find((li) => li.value === ref)!.textContent;
-    expect(cited).toMatch(/^Assumption: /);
-    expect(cited).toContain('No check: Global AI in Medical Imaging Diagnosis Market, 2025–2032 (seed report), major market players: "They reported sales revenue');
+    const notes = new Map([...page.querySelectorAll<HTMLLIElement>('.ps-notes li')].map((li) => [li.value, li.textContent]));
+    const cited = (element: Element) => element.querySelector('.ps-ref')!.textContent!.split(',').map(Number);
+    const [statementNote] = cited(statements[0]!);
+    expect(notes.get(statementNote!)).toMatch(
+      /^No check: Global AI in Medical Imaging Diagnosis Market, 2025–2032 \(seed report\), major market players: "They reported sales revenue of approximately \$19 billion in 2022" — .*, so it cannot be a market share\.$/,
+    );
+    // The vendor's share row cites the vendors' reasoning (one note for all of them) and the same statement.
+    const shareRow = [...page.querySelectorAll('.ps-table tbody tr')].find((row) => row.textContent!.startsWith('GE Healthcare'))!;
+    const [reasoning, statement] = cited(shareRow);
+    expect(statement).toBe(statementNote);
+    expect(notes.get(reasoning!)).toMatch(/^Assumption: the report names eleven key players/);
+    const samsungRow = [...page.querySelectorAll('.ps-table tbody tr')].find((row) => row.textContent!.startsWith('Samsung'))!;
+    expect(cited(samsungRow)).toEqual([reasoning]);
   });
 
   it('renders names, notes and sources as text, never as markup', () => {
