@@ -136,6 +136,19 @@ test('the breakdown shows the report’s eleven key players and Others by vendor
   await page.screenshot({ path: 'reports/screenshots/model-screen-vendor.png', fullPage: false });
 });
 
+test('“Which claims?” lists the claims, then the report’s statements with no check, all inside a 1024 px window', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByText('Which claims?').click();
+  const list = page.getByRole('list', { name: 'Claims' });
+  await expect(list.getByRole('listitem')).toHaveCount(8 + 5);
+  await expect(list.getByRole('listitem').filter({ hasText: /^– no check/ })).toHaveCount(5);
+  await expect(list.getByRole('listitem').nth(8)).toContainText('GE Healthcare share: Global AI in Medical Imaging Diagnosis Market');
+  const box = (await list.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(1024);
+  await page.screenshot({ path: 'reports/screenshots/claims-1024.png' });
+});
+
 test('when no worker can start, the engine runs on the main thread, says so once, and still follows the sliders', async ({ page }) => {
   await page.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined }));
   await page.reload();

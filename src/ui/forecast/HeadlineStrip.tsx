@@ -2,7 +2,7 @@
  * The three numbers a strategist is asked about first: the end-year total, the growth over the
  * horizon, and how the scenario stands against the sources' claims.
  */
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { totalCagr } from '../../engine/cagr';
 import { countClaims } from '../../engine/claimStatus';
 import { uncheckedStatements } from '../../model/uncheckedStatements';
@@ -18,6 +18,9 @@ export function HeadlineStrip() {
   const claims = useSlidecast((s) => s.workspace.claims);
   // The sources' statements that are no checkable target, kept in the notes of the numbers they bear on.
   const statements = useMemo(() => uncheckedStatements(model), [model]);
+  const [listOpen, setListOpen] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+  const shift = useShiftIntoView(list, listOpen);
   if (!result) {
     return (
       <section className="headline" aria-label="Headline" aria-busy="true">
@@ -56,9 +59,9 @@ export function HeadlineStrip() {
           <span className="status-met">{met} met</span> · <span className="status-missed">{missed} missed</span>
           {unchecked > 0 && <span className="muted"> · {unchecked} not checkable</span>}
         </span>
-        <details className="claims-details">
+        <details className="claims-details" onToggle={(event) => setListOpen(event.currentTarget.open)}>
           <summary>Which claims?</summary>
-          <ul className="claim-list" aria-label="Claims">
+          <ul className="claim-list" aria-label="Claims" ref={list} style={shift > 0 ? { left: -shift } : undefined}>
             {result.claims.map((status) => (
               <li key={status.claimId} className={`claim claim-${status.status}`} data-claim-id={status.claimId}>
                 <span className="claim-status">{status.status === 'met' ? '✓ met' : status.status === 'missed' ? '✗ missed' : '– not checkable'}</span>{' '}
@@ -80,4 +83,31 @@ export function HeadlineStrip() {
       </div>
     </section>
   );
+}
+
+/** Gap kept between an open list and the window's edges, in px. */
+const EDGE = 16;
+
+/**
+ * How far left the open list must move so that its right edge stays in the window: it hangs
+ * from the claims figure, which sits further right the longer the workspace's title, and the
+ * statements with no check make it wide. Never so far that its left edge leaves the window.
+ */
+function useShiftIntoView(ref: RefObject<HTMLElement | null>, open: boolean): number {
+  const [shift, setShift] = useState(0);
+  useLayoutEffect(() => {
+    if (!open) return undefined;
+    const place = () => {
+      const element = ref.current;
+      const anchor = element?.offsetParent;
+      if (!element || !anchor) return;
+      const left = anchor.getBoundingClientRect().left;
+      const overflow = left + element.offsetWidth - (document.documentElement.clientWidth - EDGE);
+      setShift(Math.max(0, Math.min(overflow, left - EDGE)));
+    };
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, [ref, open]);
+  return open ? shift : 0;
 }
