@@ -20,6 +20,7 @@
 import type { Claim, Driver, Member, Model, Scenario, Workspace } from './types';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from './types';
 import type { Quantity } from './quantity';
+import { noteWithUncheckedStatement } from './uncheckedStatements';
 
 const REPORT = 'Global AI in Medical Imaging Diagnosis Market, 2025–2032 (seed report)';
 
@@ -33,6 +34,11 @@ const QUOTES = {
   china: `${REPORT}, regions: "China, specifically, is projected to account for 10% of the market"`,
   drivers: `${REPORT}, market analysis and key opportunities (named as a growth driver)`,
   restraints: `${REPORT}, key opportunities: "Major challenges include regulatory hurdles and integration into existing workflows"`,
+  geRevenue: `${REPORT}, major market players: "They reported sales revenue of approximately $19 billion in 2022"`,
+  ibmRevenue: `${REPORT}, major market players: "The division generated an estimated $4 billion in revenue"`,
+  philipsRevenue: `${REPORT}, major market players: "reported approximately $22 billion in revenue for 2022"`,
+  nvidiaRevenue: `${REPORT}, major market players: "NVIDIA's revenues reached about $26 billion in 2022"`,
+  alibabaRevenue: `${REPORT}, major market players: "Alibaba's cloud revenue, around $10 billion"`,
 } as const;
 
 /**
@@ -149,6 +155,55 @@ function regions(): Member[] {
   ];
 }
 
+/**
+ * The report's eleven key players and everyone else. The report gives no vendor's AI-imaging
+ * revenue or share — only five company revenues, each as large as the market or larger — so every
+ * share is an assumption, read the same in both market definitions. One note gives the reasoning
+ * for the whole split, as the vendors are judged against each other. The revenues are kept in the
+ * vendors' notes as statements with no check (see uncheckedStatements.ts): the claims list shows
+ * them with their source, and says why they are not shares, instead of inventing a claim for them.
+ */
+const VENDOR_NOTE =
+  'Assumption: the report names eleven key players but gives no AI-imaging revenue or share for any vendor, so the split is judgement, the same in both scenarios. ' +
+  'Largest: the imaging-system makers, which sell AI inside their scanners — GE Healthcare (“a leader”), then Philips Healthcare. ' +
+  'Smaller: the platform and cloud vendors — NVIDIA (most of what its platforms enable is sold by others), IBM Watson Health (“facing strategic shifts”), ' +
+  'Alibaba Cloud and SenseTime (“growth in the Asian market”) — and those it only names: Samsung, Medtronic, Neusoft, Pvmed, PereDoc. ' +
+  'About half goes to Others: its key players “include” the eleven, not only them, and imaging AI is taken to be a fragmented market. ' +
+  'The report writes SenseTime as “Sense Time”.';
+
+/** Why a company revenue the report quotes cannot be the vendor's share of this market: a statement with no check. */
+function notAShare(quote: string, what: string, scale: string): string {
+  return `${quote} — ${what}, not AI-imaging revenue: ${scale}, so it cannot be a market share.`;
+}
+
+function vendor(id: string, name: string, share: number, low: number, high: number, statement?: string): Member {
+  const note = statement ? noteWithUncheckedStatement(VENDOR_NOTE, statement) : VENDOR_NOTE;
+  return member(id, name, assumed(share, note, around(share, low, high)), flat());
+}
+
+function vendors(): Member[] {
+  const overMarket = 'more than the whole ≈ $17 B market';
+  return [
+    vendor('ge', 'GE Healthcare', 0.12, 0.08, 0.16,
+      notAShare(QUOTES.geRevenue, 'all of GE Healthcare’s sales in 2022', `${overMarket}, over ten times the narrow definition’s ≈ $1.6 B`)),
+    vendor('ibm', 'IBM Watson Health', 0.03, 0.01, 0.05,
+      notAShare(QUOTES.ibmRevenue, 'the whole division’s revenue (no year given)', 'nearly a quarter of the whole ≈ $17 B market, over twice the narrow definition’s ≈ $1.6 B')),
+    vendor('philips', 'Philips Healthcare', 0.1, 0.06, 0.14,
+      notAShare(QUOTES.philipsRevenue, 'all of Philips Healthcare’s revenue in 2022', `${overMarket}, over ten times the narrow definition’s ≈ $1.6 B`)),
+    vendor('samsung', 'Samsung', 0.04, 0.02, 0.06),
+    vendor('medtronic', 'Medtronic', 0.03, 0.01, 0.05),
+    vendor('nvidia', 'NVIDIA', 0.05, 0.03, 0.08,
+      notAShare(QUOTES.nvidiaRevenue, 'all of NVIDIA’s revenue in 2022', `${overMarket}, over fifteen times the narrow definition’s ≈ $1.6 B`)),
+    vendor('alibaba', 'Alibaba Cloud', 0.03, 0.01, 0.05,
+      notAShare(QUOTES.alibabaRevenue, 'Alibaba’s whole cloud business (no year given)', 'more than half the whole ≈ $17 B market, about six times the narrow definition’s ≈ $1.6 B')),
+    vendor('sensetime', 'SenseTime', 0.03, 0.01, 0.05),
+    vendor('pvmed', 'Pvmed', 0.01, 0.005, 0.02),
+    vendor('neusoft', 'Neusoft', 0.03, 0.01, 0.05),
+    vendor('peredoc', 'PereDoc', 0.01, 0.005, 0.02),
+    vendor('others', 'Others', 0.52, 0.4, 0.65),
+  ];
+}
+
 const TYPE_NOTE = 'Assumption: the report names Hardware and Software but gives no split.';
 const APPLICATION_NOTE = 'Assumption: the report names the application but gives no share.';
 
@@ -183,6 +238,7 @@ function model(baseYear: number, baseSize: Quantity, baseGrowth: Quantity): Mode
         ],
       },
       { id: 'region', name: 'Region', members: regions() },
+      { id: 'vendor', name: 'Vendor', members: vendors() },
     ],
     simulation: { samples: 10_000, seed: 1 },
   };

@@ -116,6 +116,39 @@ test('charts draw, and drilling into a region shows its countries', async ({ pag
   await page.screenshot({ path: 'reports/screenshots/model-screen.png', fullPage: false });
 });
 
+test('the breakdown shows the report’s eleven key players and Others by vendor, each named in the legend and the table', async ({ page }) => {
+  const breakdown = page.getByRole('region', { name: 'Breakdown' });
+  await breakdown.getByRole('button', { name: 'Vendor', exact: true }).click();
+  await expect(breakdown.getByRole('heading', { level: 2 })).toHaveText('By vendor');
+  const chart = breakdown.getByTestId('stacked-area-chart');
+  await expect(chart.locator('[data-series-key]')).toHaveCount(12);
+  const legend = breakdown.getByRole('list', { name: 'Legend' });
+  const vendors = ['GE Healthcare', 'IBM Watson Health', 'Philips Healthcare', 'Samsung', 'Medtronic', 'NVIDIA', 'Alibaba Cloud', 'SenseTime', 'Pvmed', 'Neusoft', 'PereDoc', 'Others'];
+  await expect(legend.getByRole('listitem')).toHaveText(vendors);
+  // Every legend entry is on screen at once, in full, none cut off.
+  await legend.scrollIntoViewIfNeeded();
+  for (const item of await legend.getByRole('listitem').all()) {
+    await expect(item).toBeInViewport();
+    expect(await item.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  }
+  const table = page.getByTestId('member-table');
+  for (const name of vendors) await expect(table.locator('tr[data-series^="vendor/"]', { hasText: name }).first()).toBeVisible();
+  await page.screenshot({ path: 'reports/screenshots/model-screen-vendor.png', fullPage: false });
+});
+
+test('“Which claims?” lists the claims, then the report’s statements with no check, all inside a 1024 px window', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByText('Which claims?').click();
+  const list = page.getByRole('list', { name: 'Claims' });
+  await expect(list.getByRole('listitem')).toHaveCount(8 + 5);
+  await expect(list.getByRole('listitem').filter({ hasText: /^– no check/ })).toHaveCount(5);
+  await expect(list.getByRole('listitem').nth(8)).toContainText('GE Healthcare share: Global AI in Medical Imaging Diagnosis Market');
+  const box = (await list.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(1024);
+  await page.screenshot({ path: 'reports/screenshots/claims-1024.png' });
+});
+
 test('when no worker can start, the engine runs on the main thread, says so once, and still follows the sliders', async ({ page }) => {
   await page.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined }));
   await page.reload();

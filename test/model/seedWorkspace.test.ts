@@ -3,6 +3,7 @@ import { seedWorkspace } from '../../src/model/seedWorkspace';
 import { parseWorkspaceFile, serializeWorkspace } from '../../src/model/workspaceFile';
 import { evaluateScenario } from '../../src/engine/evaluateScenario';
 import { isSourced } from '../../src/model/quantity';
+import { uncheckedStatements } from '../../src/model/uncheckedStatements';
 import type { Member, Scenario } from '../../src/model/types';
 
 const workspace = seedWorkspace();
@@ -94,5 +95,86 @@ describe('the seed workspace (AI in Medical Imaging Diagnosis)', () => {
         if (!isSourced(q)) expect(q.note, JSON.stringify(q)).toMatch(/\S/);
       }
     }
+  });
+
+  describe('the report’s key players', () => {
+    const VENDORS = [
+      'GE Healthcare',
+      'IBM Watson Health',
+      'Philips Healthcare',
+      'Samsung',
+      'Medtronic',
+      'NVIDIA',
+      'Alibaba Cloud',
+      'SenseTime',
+      'Pvmed',
+      'Neusoft',
+      'PereDoc',
+      'Others',
+    ];
+    /** The report's revenue figures, word for word (key-players section). None is an AI-imaging revenue. */
+    const REVENUES: [vendor: string, quote: string][] = [
+      ['GE Healthcare', 'They reported sales revenue of approximately $19 billion in 2022'],
+      ['IBM Watson Health', 'The division generated an estimated $4 billion in revenue'],
+      ['Philips Healthcare', 'reported approximately $22 billion in revenue for 2022'],
+      ['NVIDIA', "NVIDIA's revenues reached about $26 billion in 2022"],
+      ['Alibaba Cloud', "Alibaba's cloud revenue, around $10 billion"],
+    ];
+    const vendorsOf = (id: string) => scenario(id).model.dimensions.find((d) => d.id === 'vendor');
+
+    it('are a Vendor dimension of the eleven named players and Others, summing to 1, in both scenarios', () => {
+      for (const id of ['consensus', 'narrow']) {
+        const vendor = vendorsOf(id);
+        expect(vendor?.name, id).toBe('Vendor');
+        expect(vendor!.members.map((m) => m.name)).toEqual(VENDORS);
+        expect(vendor!.members.reduce((sum, m) => sum + m.share.value, 0)).toBeCloseTo(1, 12);
+        for (const m of vendor!.members) expect(m.children).toBeUndefined();
+      }
+    });
+
+    it('gives every vendor share as an assumption with a note that says what it rests on', () => {
+      for (const id of ['consensus', 'narrow']) {
+        for (const m of vendorsOf(id)!.members) {
+          expect(isSourced(m.share), m.name).toBe(false);
+          expect(m.share.note, m.name).toMatch(/^Assumption: /);
+          // The report gives no vendor's AI-imaging revenue; every note says so.
+          expect(m.share.note, m.name).toMatch(/no AI-imaging revenue/);
+          expect(m.share.range, m.name).toBeDefined();
+        }
+      }
+      // The vendors are judged against each other, so the reasoning names every one of them …
+      const ge = vendorsOf('consensus')!.members[0]!.share.note!;
+      for (const name of VENDORS) expect(ge).toContain(name);
+      // … and records that the report writes "Sense Time", as the country typos are recorded.
+      const senseTime = vendorsOf('consensus')!.members.find((m) => m.name === 'SenseTime')!;
+      expect(senseTime.share.note).toMatch(/“Sense Time”/);
+    });
+
+    it('quotes the report’s five revenue figures in the notes, each saying why it cannot be a share', () => {
+      for (const id of ['consensus', 'narrow']) {
+        const members = vendorsOf(id)!.members;
+        for (const [vendor, quote] of REVENUES) {
+          const note = members.find((m) => m.name === vendor)!.share.note!;
+          expect(note, vendor).toContain(`"${quote}"`);
+          expect(note, vendor).toContain('major market players');
+          expect(note, vendor).toMatch(/, so it cannot be a market share\.$/);
+          expect(note, vendor).toMatch(/≈ \$17 B market/);
+        }
+        // Only those five: the report gives no figure for the others.
+        const quoted = members.filter((m) => /\$\d+ billion/.test(m.share.note!)).map((m) => m.name);
+        expect(quoted.sort()).toEqual(REVENUES.map(([v]) => v).sort());
+      }
+    });
+
+    it('lists the five revenue statements as the report’s statements with no check, in both scenarios', () => {
+      for (const id of ['consensus', 'narrow']) {
+        const statements = uncheckedStatements(scenario(id).model);
+        expect(statements.map((s) => s.about)).toEqual(REVENUES.map(([vendor]) => `${vendor} share`));
+        statements.forEach((statement, i) => {
+          expect(statement.text).toMatch(/^Global AI in Medical Imaging Diagnosis Market, 2025–2032 \(seed report\), major market players: "/);
+          expect(statement.text).toContain(`"${REVENUES[i]![1]}"`);
+        });
+      }
+    });
   });
 });

@@ -272,9 +272,9 @@ describe('dimensions', () => {
     expect(renameDimension(model, 'type', 'Application')).toBe('There is already a dimension called “Application”');
     expect(renameDimension(model, 'type', 'Offering')).toBeUndefined();
     moveDimension(model, 'region', -2);
-    expect(model.dimensions.map((d) => d.id)).toEqual(['region', 'type', 'application']);
+    expect(model.dimensions.map((d) => d.id)).toEqual(['region', 'type', 'application', 'vendor']);
     expect(removeDimension(model, 'type')).toBeUndefined();
-    expect(model.dimensions.map((d) => d.id)).toEqual(['region', 'application']);
+    expect(model.dimensions.map((d) => d.id)).toEqual(['region', 'application', 'vendor']);
     expect(removeDimension(model, 'type')).toBe('That dimension no longer exists');
     expectValid(model);
   });

@@ -63,6 +63,29 @@ describe('HeadlineStrip', () => {
     expect(missed).toHaveTextContent('✗ missed About $6 B by 2028');
   });
 
+  it('lists, after the claims, the report’s statements that are no checkable target — the vendors’ revenues — with their source and “no check”', async () => {
+    const user = userEvent.setup();
+    render(<HeadlineStrip />);
+    act(() => {
+      computeActiveScenario();
+    });
+    await user.click(screen.getByText('Which claims?'));
+    const items = within(screen.getByRole('list', { name: 'Claims' })).getAllByRole('listitem');
+    expect(items).toHaveLength(8 + 5);
+    const statements = items.slice(8).map((item) => item.textContent);
+    expect(statements.map((text) => text!.match(/^– no check (.+? share):/)?.[1])).toEqual([
+      'GE Healthcare share',
+      'IBM Watson Health share',
+      'Philips Healthcare share',
+      'NVIDIA share',
+      'Alibaba Cloud share',
+    ]);
+    for (const text of statements) expect(text).toContain('(seed report), major market players: "');
+    expect(statements[0]).toContain('"They reported sales revenue of approximately $19 billion in 2022"');
+    // Not counted as claims: the counts stay those of the checkable targets.
+    expect(screen.getByTestId('headline-claims')).toHaveTextContent('6 met · 1 missed · 1 not checkable');
+  });
+
   it('follows an edit once its result arrives', () => {
     render(<HeadlineStrip />);
     act(() => {

@@ -2,8 +2,10 @@
  * The three numbers a strategist is asked about first: the end-year total, the growth over the
  * horizon, and how the scenario stands against the sources' claims.
  */
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { totalCagr } from '../../engine/cagr';
 import { countClaims } from '../../engine/claimStatus';
+import { uncheckedStatements } from '../../model/uncheckedStatements';
 import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
 import { formatPercent, formatSize } from '../format';
@@ -11,8 +13,14 @@ import { useScenarioResult } from './useScenarioResult';
 
 export function HeadlineStrip() {
   const result = useScenarioResult();
-  const unit = useSlidecast((s) => activeModelOf(s.workspace).unit);
+  const model = useSlidecast((s) => activeModelOf(s.workspace));
+  const unit = model.unit;
   const claims = useSlidecast((s) => s.workspace.claims);
+  // The sources' statements that are no checkable target, kept in the notes of the numbers they bear on.
+  const statements = useMemo(() => uncheckedStatements(model), [model]);
+  const [listOpen, setListOpen] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+  const shift = useShiftIntoView(list, listOpen);
   if (!result) {
     return (
       <section className="headline" aria-label="Headline" aria-busy="true">
@@ -51,9 +59,9 @@ export function HeadlineStrip() {
           <span className="status-met">{met} met</span> · <span className="status-missed">{missed} missed</span>
           {unchecked > 0 && <span className="muted"> · {unchecked} not checkable</span>}
         </span>
-        <details className="claims-details">
+        <details className="claims-details" onToggle={(event) => setListOpen(event.currentTarget.open)}>
           <summary>Which claims?</summary>
-          <ul className="claim-list">
+          <ul className="claim-list" aria-label="Claims" ref={list} style={shift > 0 ? { left: -shift } : undefined}>
             {result.claims.map((status) => (
               <li key={status.claimId} className={`claim claim-${status.status}`} data-claim-id={status.claimId}>
                 <span className="claim-status">{status.status === 'met' ? '✓ met' : status.status === 'missed' ? '✗ missed' : '– not checkable'}</span>{' '}
@@ -61,9 +69,45 @@ export function HeadlineStrip() {
                 {status.reason && <span className="muted"> — {status.reason}</span>}
               </li>
             ))}
+            {statements.map((statement, i) => (
+              <li
+                key={statement.key}
+                className={`claim claim-noCheck${i === 0 && result.claims.length > 0 ? ' claim-first-statement' : ''}`}
+                data-statement-key={statement.key}
+              >
+                <span className="claim-status">– no check</span> {statement.about}: <span className="claim-statement">{statement.text}</span>
+              </li>
+            ))}
           </ul>
         </details>
       </div>
     </section>
   );
+}
+
+/** Gap kept between an open list and the window's edges, in px. */
+const EDGE = 16;
+
+/**
+ * How far left the open list must move so that its right edge stays in the window: it hangs
+ * from the claims figure, which sits further right the longer the workspace's title, and the
+ * statements with no check make it wide. Never so far that its left edge leaves the window.
+ */
+function useShiftIntoView(ref: RefObject<HTMLElement | null>, open: boolean): number {
+  const [shift, setShift] = useState(0);
+  useLayoutEffect(() => {
+    if (!open) return undefined;
+    const place = () => {
+      const element = ref.current;
+      const anchor = element?.offsetParent;
+      if (!element || !anchor) return;
+      const left = anchor.getBoundingClientRect().left;
+      const overflow = left + element.offsetWidth - (document.documentElement.clientWidth - EDGE);
+      setShift(Math.max(0, Math.min(overflow, left - EDGE)));
+    };
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, [ref, open]);
+  return open ? shift : 0;
 }

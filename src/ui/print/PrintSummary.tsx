@@ -1,7 +1,8 @@
 /**
  * A one-page summary of the scenario on screen, for paper or PDF: workspace and scenario, the
  * headline numbers, the total chart and one breakdown drawn at a fixed size for the page, the key
- * assumptions with where each comes from, and the claims with their status.
+ * assumptions with where each comes from, the claims with their status and the sources' statements
+ * with no check; then the numbered sources and notes, which may run onto a second page.
  *
  * It exists only while the page is printed (see printMode.ts), in its own element at the end of
  * <body>; the print stylesheet shows it and hides everything else. Every user-written text (names,
@@ -26,7 +27,7 @@ import { usePrintEvents, usePrinting } from './printMode';
 export const PRINT_CHART_WIDTH = 330;
 export const PRINT_CHART_HEIGHT = 165;
 
-const STATUS_TEXT: Record<ClaimRow['status'], string> = { met: '✓ met', missed: '✗ missed', notCheckable: '– not checkable' };
+const STATUS_TEXT: Record<ClaimRow['status'], string> = { met: '✓ met', missed: '✗ missed', notCheckable: '– not checkable', noCheck: '– no check' };
 
 export function PrintSummary() {
   usePrintEvents();
@@ -132,7 +133,7 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
         <h2>Key assumptions</h2>
         <div className="ps-columns">
           <AssumptionTable group={data.growth} />
-          <div>
+          <div className="ps-shares">
             {data.shares.map((group) => (
               <AssumptionTable key={group.heading} group={group} />
             ))}

@@ -4,7 +4,9 @@
  *
  * Sources and notes are long quotations, often the same for many numbers (every driver cites the
  * same passage), so each distinct text becomes one numbered note, cited by number — which keeps
- * the summary to one page without cutting any text short.
+ * the summary down to its claims on one page without cutting any text short; the notes follow,
+ * on a second page when there are many (the seed's do: the vendors' reasoning and the revenues the
+ * report quotes).
  */
 import { totalCagr } from '../../engine/cagr';
 import { countClaims } from '../../engine/claimStatus';
@@ -12,6 +14,7 @@ import type { ScenarioResult } from '../../engine/evaluateScenario';
 import type { Forecast } from '../../engine/forecastTypes';
 import { driverEnabled, driverRampYears, driverStartYear, memberGrowthDelta } from '../../model/defaults';
 import { isSourced, type Quantity } from '../../model/quantity';
+import { noteWithUncheckedStatement, splitNote, uncheckedStatements } from '../../model/uncheckedStatements';
 import type { Claim, Scenario, Workspace } from '../../model/types';
 import { formatPercent, formatSignedPercent, formatSize } from '../format';
 
@@ -37,7 +40,8 @@ export interface AssumptionGroup {
 export interface ClaimRow {
   id: string;
   label: string;
-  status: 'met' | 'missed' | 'notCheckable';
+  /** `noCheck`: a statement of the sources that is no checkable target (see model/uncheckedStatements.ts). */
+  status: 'met' | 'missed' | 'notCheckable' | 'noCheck';
   /** The scenario's value of what the claim is about, formatted; or why it cannot be checked. */
   detail?: string;
   note?: number;
@@ -89,8 +93,20 @@ class NoteBook {
   }
 }
 
+/** The number of the note holding a statement with no check (the same wherever it is cited). */
+function citeStatement(notes: NoteBook, statement: string): number | undefined {
+  return notes.cite(noteWithUncheckedStatement('', statement));
+}
+
 function basisOf(quantity: Quantity, notes: NoteBook): Pick<AssumptionRow, 'basis' | 'notes'> {
-  const cited = [isSourced(quantity) ? notes.cite(quantity.source) : undefined, notes.cite(quantity.note)].filter((n) => n !== undefined);
+  // A note's reasoning and its statements with no check are numbered apart: a reasoning that many
+  // numbers share (every vendor's) is printed once, and the claims cite each statement alone.
+  const { reasoning, statements } = splitNote(quantity.note);
+  const cited = [
+    isSourced(quantity) ? notes.cite(quantity.source) : undefined,
+    notes.cite(reasoning),
+    ...statements.map((statement) => citeStatement(notes, statement)),
+  ].filter((n) => n !== undefined);
   return { basis: isSourced(quantity) ? 'source' : 'assumption', notes: cited };
 }
 
@@ -158,6 +174,20 @@ export function buildPrintSummary(workspace: Workspace, scenario: Scenario, resu
     if (note !== undefined) out.note = note;
     return out;
   });
+
+  // After the claims, the sources' statements with no check: the number they bear on and the
+  // words quoted, citing the note that holds the statement whole, with its source and why it is
+  // not checked (the same numbered note as the number's row above, when it is shown there).
+  for (const statement of uncheckedStatements(model)) {
+    const out: ClaimRow = {
+      id: statement.key,
+      label: `${statement.about}: ${statement.quote === undefined ? statement.text : `"${statement.quote}"`}`,
+      status: 'noCheck',
+    };
+    const note = citeStatement(notes, statement.text);
+    if (note !== undefined) out.note = note;
+    claims.push(out);
+  }
 
   const { met, missed } = countClaims(result.claims);
   const data: PrintSummaryData = {

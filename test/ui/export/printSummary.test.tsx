@@ -142,17 +142,41 @@ describe('PrintSummary', () => {
     expect(notes[2]).toMatch(/^Assumption: the report names this driver but not its weight/);
     // The seven drivers share one note; the texts are not repeated.
     expect(new Set(notes).size).toBe(notes.length);
-    expect(page.querySelectorAll('.ps-table caption')).toHaveLength(4);
+    expect(page.querySelectorAll('.ps-table caption')).toHaveLength(5);
   });
 
   it('lists every claim with its status and the forecast’s value', () => {
     renderSummary();
     printNow();
-    const claims = [...summary()!.querySelectorAll('.ps-claim')].map((li) => li.textContent);
+    const claims = [...summary()!.querySelectorAll('.ps-claim:not(.ps-claim-noCheck)')].map((li) => li.textContent);
     expect(claims).toHaveLength(8);
     expect(claims[1]).toMatch(/^✓ metOver \$20 B by 2028 — forecast \$20\.0 B\d+$/);
     expect(claims[2]).toMatch(/^✗ missedAbout \$6 B by 2028 — forecast \$20\.0 B\d+$/);
     expect(claims[3]).toMatch(/^– not checkableCAGR over 30% 2023–2028 — /);
+  });
+
+  it('lists the report’s statements that are no checkable target with “no check”, each citing a note that holds it whole', () => {
+    renderSummary();
+    printNow();
+    const page = summary()!;
+    const rows = [...page.querySelectorAll('.ps-claim')];
+    expect(rows).toHaveLength(8 + 5);
+    const statements = rows.slice(8);
+    expect(statements.map((li) => li.querySelector('.ps-claim-status')!.textContent)).toEqual(Array(5).fill('– no check'));
+    expect(statements[0]!.textContent).toMatch(/^– no checkGE Healthcare share: "They reported sales revenue of approximately \$19 billion in 2022"\d+$/);
+    const notes = new Map([...page.querySelectorAll<HTMLLIElement>('.ps-notes li')].map((li) => [li.value, li.textContent]));
+    const cited = (element: Element) => element.querySelector('.ps-ref')!.textContent!.split(',').map(Number);
+    const [statementNote] = cited(statements[0]!);
+    expect(notes.get(statementNote!)).toMatch(
+      /^No check: Global AI in Medical Imaging Diagnosis Market, 2025–2032 \(seed report\), major market players: "They reported sales revenue of approximately \$19 billion in 2022" — .*, so it cannot be a market share\.$/,
+    );
+    // The vendor's share row cites the vendors' reasoning (one note for all of them) and the same statement.
+    const shareRow = [...page.querySelectorAll('.ps-table tbody tr')].find((row) => row.textContent!.startsWith('GE Healthcare'))!;
+    const [reasoning, statement] = cited(shareRow);
+    expect(statement).toBe(statementNote);
+    expect(notes.get(reasoning!)).toMatch(/^Assumption: the report names eleven key players/);
+    const samsungRow = [...page.querySelectorAll('.ps-table tbody tr')].find((row) => row.textContent!.startsWith('Samsung'))!;
+    expect(cited(samsungRow)).toEqual([reasoning]);
   });
 
   it('renders names, notes and sources as text, never as markup', () => {
