@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { assertProperty } from '../support/property';
 import { NO_CHECK, noteWithUncheckedStatement, splitNote, uncheckedStatements } from '../../src/model/uncheckedStatements';
 import { dimension, driver, member, model } from '../support/models';
 
@@ -79,7 +80,7 @@ describe('uncheckedStatements', () => {
   it('gives back, from any note, exactly the statements written into it', () => {
     const noMarker = fc.string({ maxLength: 40 }).filter((s) => !s.includes(NO_CHECK));
     const statement = noMarker.map((s) => s.trim()).filter((s) => s !== '');
-    fc.assert(
+    assertProperty(
       fc.property(noMarker, fc.array(statement, { maxLength: 3 }), (reasoning, statements) => {
         const note = statements.reduce((n, s) => noteWithUncheckedStatement(n, s), reasoning);
         const m = model({});
