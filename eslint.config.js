@@ -32,4 +32,17 @@ export default tseslint.config(
     files: ['src/model/**/*.ts', 'src/engine/**/*.ts'],
     languageOptions: { globals: {} },
   },
+  {
+    // Every property test runs on the fixed seed and on the commit's seed (test/support/property.ts);
+    // a bare fc.assert would run on one and hide what the other finds (issue 9, item 12).
+    files: ['test/**/*.{ts,tsx}'],
+    ignores: ['test/support/property.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never render text as HTML.' },
+        { selector: "CallExpression[callee.object.name='fc'][callee.property.name='assert']", message: 'Run properties with assertProperty (test/support/property.ts): both seeds, the seed named on failure.' },
+      ],
+    },
+  },
 );
