@@ -199,18 +199,6 @@ export function tooltipStyle(width: number): CSSProperties {
   return style;
 }
 
-export const LEGEND_STYLE: CSSProperties = {
-  display: 'flex',
-  flexWrap: 'wrap',
-  alignItems: 'center',
-  gap: '4px 16px',
-  margin: '6px 0 0',
-  padding: 0,
-  listStyle: 'none',
-  color: CHART_INK.text,
-  lineHeight: 1.4,
-};
-
 let reducedMotion: boolean | undefined;
 /** Read once: the setting rarely changes mid-session, and matchMedia per frame is not free. */
 function prefersReducedMotion(): boolean {
