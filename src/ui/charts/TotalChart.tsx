@@ -409,7 +409,11 @@ function TooltipRow({ label, value, color, strong }: { label: string; value: str
   );
 }
 
-/** The total chart sized to its container's width; `height` fixes the plot height. */
-export function TotalChart({ height, ...props }: TotalChartProps & { height?: number }) {
-  return <ResponsiveChart height={height}>{(size) => <TotalChartPlot {...props} width={size.width} height={size.height} />}</ResponsiveChart>;
+/** The total chart sized to its container's width; `height` fixes the plot height, `aspect` sets height ÷ width. */
+export function TotalChart({ height, aspect, ...props }: TotalChartProps & { height?: number; aspect?: number }) {
+  return (
+    <ResponsiveChart height={height} aspect={aspect}>
+      {(size) => <TotalChartPlot {...props} width={size.width} height={size.height} />}
+    </ResponsiveChart>
+  );
 }
