@@ -172,10 +172,23 @@ async function createScenario(page: Page, name: string, growth: string): Promise
   await setNumber(page, 'Trend growth', growth);
 }
 
+/** The report's key players as a dimension of 12 members: legends and tables must wrap, not overflow. */
+const VENDORS = 'GE Healthcare, IBM Watson Health, Philips Healthcare, Samsung Medison, Medtronic, NVIDIA, Alibaba Cloud, SenseTime, Pvmed, Neusoft Medical Systems, PereDoc, Other vendors';
+
+async function addVendorDimension(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Structure', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Add a dimension' });
+  await form.getByRole('textbox', { name: 'New dimension' }).fill('Vendor');
+  await form.getByRole('textbox', { name: 'Its members, separated by commas' }).fill(VENDORS);
+  await form.getByRole('button', { name: 'Add dimension' }).click();
+  await expect(page.getByRole('region', { name: 'Dimension Vendor' })).toBeVisible();
+}
+
 test('every view fits, reads and fills every screen from 1024×768 to 3840×2160', async ({ page }) => {
   test.setTimeout(120_000);
   await withoutFileSystemAccess(page);
   await openApp(page);
+  await addVendorDimension(page);
   // Three scenarios compared (with the seed's second, four), one with a long name.
   await createScenario(page, 'Bear case, with a name long enough to need wrapping', '-2');
   await createScenario(page, 'Bull case', '1.5');
@@ -191,7 +204,11 @@ test('every view fits, reads and fills every screen from 1024×768 to 3840×2160
     for (const view of Object.keys(BOXES) as View[]) {
       await page.getByRole('button', { name: VIEW_BUTTON[view], exact: true }).click();
       if (view === 'compare') await expect(page.locator('.bridge-chart svg[role="img"]')).toBeVisible();
-      if (view === 'model') await expect(page.getByTestId('stacked-area-chart')).toBeVisible();
+      if (view === 'model') {
+        // The breakdown by the 12 vendors: its legend wraps onto lines of its own.
+        await page.locator('section.breakdown').getByRole('group', { name: 'Dimension' }).getByRole('button', { name: 'Vendor' }).click();
+        await expect(page.locator('section.breakdown ul[aria-label="Legend"] li')).toHaveCount(12);
+      }
       if (view === 'structure') await expect(page.locator('.structure-view .panel').first()).toBeVisible();
       // Charts measure their width after a 100 ms debounce.
       await page.waitForTimeout(250);
