@@ -14,7 +14,7 @@ export interface ExportMenuItem {
   label: string;
   /**
    * Runs the export, given the menu's own element (to find what it exports in its panel); its
-   * feedback is shown beside the button. Called within the click.
+   * feedback is shown on a line of its own under the button. Called within the click.
    */
   run: (menu: HTMLElement) => ExportFeedback | Promise<ExportFeedback>;
   /** Said while a slow export runs, e.g. "Drawing the PNG…". */
