@@ -23,8 +23,9 @@ function visibleText(node: Node): string {
 }
 
 /**
- * The entries of a chart's legend list (`<ul aria-label="Legend">` beside the SVG): each item's
- * text (decorations marked aria-hidden left out) with its glyph SVG or the colour of its swatch.
+ * The entries of a chart's legend list (src/ui/charts/ChartLegend.tsx, beside the SVG): each
+ * item's text (decorations marked aria-hidden left out) with its glyph SVG or the colour of its
+ * swatch.
  */
 export function readLegend(list: Element | null | undefined): LegendEntry[] {
   if (!list) return [];

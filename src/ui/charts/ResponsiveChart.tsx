@@ -6,7 +6,7 @@
  * (visx's `ParentSize` wraps its children in an absolutely positioned box, which collapses to
  * zero height inside a block of automatic height; `useParentSize` on a normal block does not.)
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useParentSize } from '@visx/responsive';
 import type { ParentSizeState } from '@visx/responsive';
@@ -17,12 +17,31 @@ export interface ChartSize {
 }
 
 export interface ResponsiveChartProps {
-  /** A fixed plot height in px; otherwise `width × aspect`, kept within [minHeight, maxHeight]. */
+  /**
+   * A fixed plot height in px; otherwise `width × aspect`, kept within [minHeight, maxHeight],
+   * which grow on a tall screen to a quarter and 40% of its height: on a 4K screen a chart
+   * fills its share of the screen instead of staying 1080p-sized in empty space.
+   */
   height?: number;
   aspect?: number;
   minHeight?: number;
   maxHeight?: number;
   children: (size: ChartSize) => ReactNode;
+}
+
+/** Share of the window's height a chart is given at least, and at most. */
+const MIN_SCREEN_SHARE = 0.25;
+const MAX_SCREEN_SHARE = 0.4;
+
+/** The window's inner height, followed as it changes (the width is measured on the chart's box). */
+function useWindowHeight(): number {
+  const [height, setHeight] = useState(() => (typeof window === 'undefined' ? 0 : window.innerHeight));
+  useEffect(() => {
+    const update = () => setHeight(window.innerHeight);
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
+  }, []);
+  return height;
 }
 
 // A constant: a new array per render would make useParentSize re-create its ResizeObserver.
@@ -35,7 +54,10 @@ export function ResponsiveChart({ height, aspect = 0.42, minHeight = 260, maxHei
   const [lastWidth, setLastWidth] = useState(0);
   if (measured > 0 && measured !== lastWidth) setLastWidth(measured);
   const width = Math.floor(measured > 0 ? measured : lastWidth);
-  const chartHeight = height ?? Math.round(Math.min(maxHeight, Math.max(minHeight, width * aspect)));
+  const windowHeight = useWindowHeight();
+  const low = Math.max(minHeight, windowHeight * MIN_SCREEN_SHARE);
+  const high = Math.max(maxHeight, low, windowHeight * MAX_SCREEN_SHARE);
+  const chartHeight = height ?? Math.round(Math.min(high, Math.max(low, width * aspect)));
   return (
     // minHeight reserves the space before the first measurement, so the page does not jump.
     <div ref={parentRef} style={{ width: '100%', minWidth: 0, minHeight: chartHeight }}>

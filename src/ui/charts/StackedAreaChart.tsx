@@ -10,8 +10,9 @@ import { useCallback, useMemo } from 'react';
 import type { CSSProperties } from 'react';
 import { area, stack as stackLayout } from '@visx/shape';
 import { CHART_INK, seriesColor } from './chartPalette';
-import { LEGEND_STYLE, VISUALLY_HIDDEN, formatShare, formatYear, transitionStyle, valueAt } from './chartLayout';
+import { VISUALLY_HIDDEN, formatShare, formatYear, transitionStyle, valueAt } from './chartLayout';
 import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
+import { ChartLegend } from './ChartLegend';
 import { ResponsiveChart } from './ResponsiveChart';
 import { usePlotLayout } from './usePlotLayout';
 import { useYearCursor } from './useYearCursor';
@@ -212,7 +213,7 @@ export function StackedAreaChartPlot({
         <PlotAxes plot={plot} />
       </PlotFrame>
 
-      <ul style={LEGEND_STYLE} aria-label="Legend">
+      <ChartLegend>
         {data.layers.map((layer) => {
           const selectable = onSelectSeries !== undefined && selectableKeys.has(layer.key);
           const swatch = <span aria-hidden="true" style={{ ...swatchStyle, background: layer.color }} />;
@@ -235,7 +236,7 @@ export function StackedAreaChartPlot({
             </li>
           );
         })}
-      </ul>
+      </ChartLegend>
 
       {cursor && hoveredYear !== undefined && (
         <YearTooltip yearIndex={cursor.index} left={margin.left + xScale(hoveredYear)} top={margin.top + yScale(stack.top[cursor.index] ?? 0)} chartWidth={width}>

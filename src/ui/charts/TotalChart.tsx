@@ -10,8 +10,9 @@ import { area, line } from '@visx/shape';
 import { ClaimMarkerGlyph, claimOpSymbol, claimStatusText, describeClaim, CLAIM_GLYPH_RADIUS } from './ClaimMarkerGlyph';
 import type { ClaimMarker } from './ClaimMarkerGlyph';
 import { BAND_OPACITY, CHART_INK, STATUS_COLORS, ghostColor, ghostDash } from './chartPalette';
-import { LEGEND_STYLE, VISUALLY_HIDDEN, formatYear, transitionStyle, valueAt } from './chartLayout';
+import { VISUALLY_HIDDEN, formatYear, transitionStyle, valueAt } from './chartLayout';
 import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
+import { ChartLegend } from './ChartLegend';
 import { ResponsiveChart } from './ResponsiveChart';
 import { usePlotLayout } from './usePlotLayout';
 import { useYearCursor } from './useYearCursor';
@@ -290,7 +291,7 @@ export function TotalChartPlot({
       </PlotFrame>
 
       {showLegend && (
-        <ul style={LEGEND_STYLE} aria-label="Legend">
+        <ChartLegend>
           <li style={legendItemStyle}>
             <LineSwatch color={CHART_INK.forecast} />
             {title}
@@ -310,7 +311,7 @@ export function TotalChartPlot({
             </li>
           ))}
           {visibleMarkers.length > 0 && <ClaimKey markers={visibleMarkers} />}
-        </ul>
+        </ChartLegend>
       )}
 
       {cursor && hovered && (
@@ -408,7 +409,11 @@ function TooltipRow({ label, value, color, strong }: { label: string; value: str
   );
 }
 
-/** The total chart sized to its container's width; `height` fixes the plot height. */
-export function TotalChart({ height, ...props }: TotalChartProps & { height?: number }) {
-  return <ResponsiveChart height={height}>{(size) => <TotalChartPlot {...props} width={size.width} height={size.height} />}</ResponsiveChart>;
+/** The total chart sized to its container's width; `height` fixes the plot height, `aspect` sets height ÷ width. */
+export function TotalChart({ height, aspect, ...props }: TotalChartProps & { height?: number; aspect?: number }) {
+  return (
+    <ResponsiveChart height={height} aspect={aspect}>
+      {(size) => <TotalChartPlot {...props} width={size.width} height={size.height} />}
+    </ResponsiveChart>
+  );
 }

@@ -20,11 +20,16 @@ export function valueAt(values: ArrayLike<number> | undefined, index: number): n
   return typeof value === 'number' ? value : Number.NaN;
 }
 
-/** 12 px on a narrow panel, 14 px on a projector-wide chart: always inside 12–14 px. */
+/**
+ * 12 px on a narrow panel, 14 px on a projector-wide chart, and on the charts of a 4K screen (the
+ * page's type grows there too, styles.css) 16–18 px, so they read like the text around them.
+ */
 export function chartFontSize(width: number): number {
   if (width < 640) return 12;
   if (width < 1000) return 13;
-  return 14;
+  if (width < 1400) return 14;
+  if (width < 2000) return 16;
+  return 18;
 }
 
 /**
@@ -198,18 +203,6 @@ export function tooltipStyle(width: number): CSSProperties {
   }
   return style;
 }
-
-export const LEGEND_STYLE: CSSProperties = {
-  display: 'flex',
-  flexWrap: 'wrap',
-  alignItems: 'center',
-  gap: '4px 16px',
-  margin: '6px 0 0',
-  padding: 0,
-  listStyle: 'none',
-  color: CHART_INK.text,
-  lineHeight: 1.4,
-};
 
 let reducedMotion: boolean | undefined;
 /** Read once: the setting rarely changes mid-session, and matchMedia per frame is not free. */

@@ -41,6 +41,12 @@ const ROW_HEIGHT = 38;
 const BAR_HEIGHT = 20;
 const AXIS_HEIGHT = 30;
 const TOP = 8;
+
+/** Rows, bars and the axis grow with the type (chartFontSize: 16–18 px on a 4K screen). */
+function bridgeGeometry(fontSize: number) {
+  const k = Math.max(1, fontSize / 14);
+  return { rowHeight: Math.round(ROW_HEIGHT * k), barHeight: Math.round(BAR_HEIGHT * k), axisHeight: Math.round(AXIS_HEIGHT * k) };
+}
 const LINE_HEIGHT = 1.2;
 
 /** A step that moved the total by nothing worth drawing (exactly 0, or rounding noise). */
@@ -86,6 +92,7 @@ function wrapLabel(text: string, width: number, fontSize: number): string[] {
 
 export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = false }: BridgeWaterfallPlotProps) {
   const fontSize = chartFontSize(width);
+  const { rowHeight, barHeight, axisHeight } = bridgeGeometry(fontSize);
   const unit = bridge.unit;
   const format = (v: number) => formatSize(v, unit);
 
@@ -140,8 +147,8 @@ export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = f
   const valueRoom = Math.max(...rows.map((r) => estimateTextWidth(r.text, fontSize))) + 12;
   const plotLeft = labelWidth + gap;
   const plotWidth = Math.max(40, width - plotLeft - valueRoom);
-  const innerHeight = rows.length * ROW_HEIGHT;
-  const height = TOP + innerHeight + AXIS_HEIGHT;
+  const innerHeight = rows.length * rowHeight;
+  const height = TOP + innerHeight + axisHeight;
 
   const tickCount = Math.max(2, Math.min(8, Math.floor(plotWidth / 90)));
   const xScale = useMemo(() => {
@@ -178,12 +185,12 @@ export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = f
           <GridColumns scale={xScale} height={innerHeight} tickValues={ticks} stroke={CHART_INK.grid} strokeWidth={1} />
           <line x1={xScale(0)} x2={xScale(0)} y1={0} y2={innerHeight} stroke={CHART_INK.axis} strokeWidth={1} />
           {rows.map((row, i) => {
-            const y = i * ROW_HEIGHT;
+            const y = i * rowHeight;
             const left = Math.min(xScale(row.x0), xScale(row.x1));
             const right = Math.max(xScale(row.x0), xScale(row.x1));
             // A step too small to see still gets a visible sliver, so every step has a bar.
             const barWidth = Math.max(right - left, 2);
-            const barTop = y + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+            const barTop = y + (rowHeight - barHeight) / 2;
             const next = rows[i + 1];
             const valueWidth = estimateTextWidth(row.text, fontSize);
             // The value goes right of the bar; where that would run off the plot, left of it.
@@ -197,7 +204,7 @@ export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = f
               <g key={row.id} className={`bridge-row bridge-${row.kind}`}>
                 <text
                   x={-gap}
-                  y={y + ROW_HEIGHT / 2}
+                  y={y + rowHeight / 2}
                   textAnchor="end"
                   fill={CHART_INK.strongText}
                   fontWeight={isStep ? 400 : 700}
@@ -216,7 +223,7 @@ export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = f
                   x={barWidth > right - left ? left - (barWidth - (right - left)) / 2 : left}
                   y={barTop}
                   width={barWidth}
-                  height={BAR_HEIGHT}
+                  height={barHeight}
                   rx={2}
                   fill={row.color}
                 >
@@ -226,7 +233,7 @@ export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = f
                 </rect>
                 <text
                   x={textRight ? right + 6 : left - 6}
-                  y={barTop + BAR_HEIGHT / 2}
+                  y={barTop + barHeight / 2}
                   dy="0.35em"
                   textAnchor={textRight ? 'start' : 'end'}
                   fontSize={fontSize}
@@ -241,8 +248,8 @@ export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = f
                   <line
                     x1={xScale(row.x1)}
                     x2={xScale(row.x1)}
-                    y1={barTop + BAR_HEIGHT}
-                    y2={barTop + ROW_HEIGHT}
+                    y1={barTop + barHeight}
+                    y2={barTop + rowHeight}
                     stroke={CHART_INK.cursor}
                     strokeWidth={1}
                     strokeDasharray="2 2"

@@ -15,9 +15,11 @@ export interface CompareTotalsProps {
   entries: readonly CompareEntry[];
   /** A fixed plot height; otherwise it follows the width. */
   height?: number;
+  /** Height ÷ width when the height follows the width. */
+  aspect?: number;
 }
 
-function CompareTotalsView({ entries, height }: CompareTotalsProps) {
+function CompareTotalsView({ entries, height, aspect }: CompareTotalsProps) {
   const reference = entries[0];
   const years = useMemo(() => unionYears(entries.map((e) => e.forecast)), [entries]);
   const total = useMemo(
@@ -45,6 +47,7 @@ function CompareTotalsView({ entries, height }: CompareTotalsProps) {
       title={reference.name}
       unit={unit}
       height={height}
+      aspect={aspect}
       formatValue={(v) => formatSize(v, unit)}
       formatTick={(v) => formatSize(v, unit, Number.isInteger(v) ? 0 : undefined)}
     />

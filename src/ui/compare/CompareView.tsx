@@ -134,7 +134,8 @@ export function CompareView() {
         <div className={`compare-grid${entries.length > 2 ? ' many' : ''}`}>
           <section className="panel compare-totals" aria-labelledby="compare-totals-title">
             <h3 id="compare-totals-title">Total market</h3>
-            <CompareTotals entries={entries} height={340} />
+            {/* Flatter than the model's charts: it spans the page, and the tables below should stay in sight. */}
+            <CompareTotals entries={entries} aspect={0.25} />
           </section>
           <section className="panel compare-deltas" aria-labelledby="compare-deltas-title">
             <h3 id="compare-deltas-title">Difference by year</h3>

@@ -5,6 +5,7 @@
  */
 import { copyChartToClipboard } from '../../io/chartExport/chartClipboard';
 import { readLegend } from '../../io/chartExport/chartLegend';
+import { findChartLegend } from '../charts/ChartLegend';
 import { chartToPng } from '../../io/chartExport/chartPng';
 import { SVG_FILE_TYPE, chartToSvg, type ChartExportOptions } from '../../io/chartExport/standaloneSvg';
 import { downloadBlob, downloadText } from '../../io/download';
@@ -40,7 +41,7 @@ export function ChartExportMenu({ chart, title, subject, name = subject }: Chart
   const optionsFor = (svg: SVGSVGElement): ChartExportOptions => ({
     title,
     subtitle: names.subtitle,
-    legend: readLegend(svg.parentElement?.querySelector('ul[aria-label="Legend"]')),
+    legend: readLegend(findChartLegend(svg)),
   });
 
   const items: ExportMenuItem[] = [

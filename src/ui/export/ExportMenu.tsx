@@ -14,7 +14,7 @@ export interface ExportMenuItem {
   label: string;
   /**
    * Runs the export, given the menu's own element (to find what it exports in its panel); its
-   * feedback is shown beside the button. Called within the click.
+   * feedback is shown on a line of its own under the button. Called within the click.
    */
   run: (menu: HTMLElement) => ExportFeedback | Promise<ExportFeedback>;
   /** Said while a slow export runs, e.g. "Drawing the PNG…". */
@@ -139,34 +139,37 @@ export function ExportMenu({ label, items }: ExportMenuProps) {
         if (open && rootRef.current && !(event.relatedTarget instanceof Node && rootRef.current.contains(event.relatedTarget))) setOpen(false);
       }}
     >
-      <button
-        ref={buttonRef}
-        type="button"
-        className="export-button"
-        aria-label={label}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        aria-busy={busy || undefined}
-        onClick={() => (open ? close(false) : openWith('first'))}
-        onKeyDown={onButtonKeyDown}
-      >
-        Export
-        <span aria-hidden="true" className="export-caret">
-          ▾
-        </span>
-      </button>
-      {open && (
-        <ul ref={menuRef} id={menuId} role="menu" aria-label={label} className="export-items" onKeyDown={onMenuKeyDown}>
-          {items.map((item) => (
-            <li key={item.id} role="none">
-              <button type="button" role="menuitem" tabIndex={-1} onClick={() => runItem(item)}>
-                {item.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {/* The button and its menu; the feedback, outside this anchor, takes a line of its own. */}
+      <div className="export-anchor">
+        <button
+          ref={buttonRef}
+          type="button"
+          className="export-button"
+          aria-label={label}
+          aria-haspopup="menu"
+          aria-expanded={open}
+          aria-controls={open ? menuId : undefined}
+          aria-busy={busy || undefined}
+          onClick={() => (open ? close(false) : openWith('first'))}
+          onKeyDown={onButtonKeyDown}
+        >
+          Export
+          <span aria-hidden="true" className="export-caret">
+            ▾
+          </span>
+        </button>
+        {open && (
+          <ul ref={menuRef} id={menuId} role="menu" aria-label={label} className="export-items" onKeyDown={onMenuKeyDown}>
+            {items.map((item) => (
+              <li key={item.id} role="none">
+                <button type="button" role="menuitem" tabIndex={-1} onClick={() => runItem(item)}>
+                  {item.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       <FeedbackMessage feedback={feedback} onDismiss={clear} />
     </div>
   );

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { chartMargin, estimateTextWidth, formatYear, nearestYearIndex, niceYAxis, yearTicks } from '../../../src/ui/charts/chartLayout';
+import { chartFontSize, chartMargin, estimateTextWidth, formatYear, nearestYearIndex, niceYAxis, yearTicks } from '../../../src/ui/charts/chartLayout';
 
 describe('niceYAxis', () => {
   const extents: [number, number][] = [[0, 24.7], [0, 17.18], [0, 1], [0, 8779], [-3, 12], [0, 0.37], [0, 30]];
@@ -49,6 +49,21 @@ describe('yearTicks', () => {
 });
 
 describe('layout helpers', () => {
+  it('sizes chart type from 12 px on a narrow panel up to 18 px on a chart across a 4K screen, never shrinking as it widens', () => {
+    expect(chartFontSize(480)).toBe(12);
+    expect(chartFontSize(900)).toBe(13);
+    expect(chartFontSize(1200)).toBe(14);
+    // Half of a 4K screen's forecast area (the total and the breakdown side by side).
+    expect(chartFontSize(1480)).toBe(16);
+    // A chart across the whole of a 4K screen (Compare).
+    expect(chartFontSize(3800)).toBe(18);
+    let previous = 0;
+    for (let width = 0; width <= 4000; width += 50) {
+      expect(chartFontSize(width)).toBeGreaterThanOrEqual(previous);
+      previous = chartFontSize(width);
+    }
+  });
+
   it('formats years without separators', () => {
     expect(formatYear(2025)).toBe('2025');
   });

@@ -66,6 +66,23 @@ describe('responsive chart wrappers', () => {
     expect(screen.getByTestId('total-chart')).toHaveAttribute('height', '300');
   });
 
+  it("grow with a tall screen: a quarter of a 4K screen's height at least, up to 40% of it", () => {
+    vi.stubGlobal('innerHeight', 2160);
+    render(
+      <>
+        <TotalChart years={YEARS} total={growingTotal()} formatValue={formatValue} markers={[]} />
+        <StackedAreaChart years={YEARS} series={regions()} mode="values" formatValue={formatValue} />
+      </>,
+    );
+    resizeAll(1480);
+    // 1480 × 0.42 = 622: more than the 460 px a 1080p screen is capped at.
+    expect(screen.getByTestId('total-chart')).toHaveAttribute('height', '622');
+    resizeAll(3800);
+    expect(screen.getByTestId('stacked-area-chart')).toHaveAttribute('height', String(Math.round(2160 * 0.4)));
+    resizeAll(600);
+    expect(Number(screen.getByTestId('stacked-area-chart').getAttribute('height'))).toBeGreaterThanOrEqual(2160 / 4);
+  });
+
   it('keep the last width while the container is hidden (measures 0)', () => {
     render(<TotalChart years={YEARS} total={growingTotal()} formatValue={formatValue} markers={[]} />);
     resizeAll(900);
