@@ -17,6 +17,7 @@ import type { Workspace } from '../model/types';
 import { forecast } from '../engine/forecast';
 import type { Forecast } from '../engine/forecastTypes';
 import { forecastToCsv, forecastToJson } from '../io/forecastExport';
+import { errorText } from '../model/errorText';
 
 const USAGE = 'usage: npm run forecast -- [FILE] [--scenario ID] [--format json|csv]';
 
@@ -99,7 +100,7 @@ export function runForecastCli(argv: readonly string[]): CliResult {
           },
         });
       } catch (error) {
-        throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+        throw new UsageError(`${errorText(error)}\n${USAGE}`);
       }
     })();
     if (values.help) return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
@@ -111,7 +112,7 @@ export function runForecastCli(argv: readonly string[]): CliResult {
     return forecastWorkspace(workspace, { ...(values.scenario === undefined ? {} : { scenario: values.scenario }), format });
   } catch (error) {
     if (error instanceof UsageError) return { code: BAD_INPUT, stdout: '', stderr: `forecast: ${error.message}\n` };
-    return { code: 1, stdout: '', stderr: `forecast: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n` };
+    return { code: 1, stdout: '', stderr: `forecast: unexpected failure: ${errorText(error)}\n` };
   }
 }
 
