@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { seedWorkspace } from '../model/seedWorkspace';
 import { parseWorkspaceFile } from '../model/workspaceFile';
 import { describeLoadError } from '../model/loadError';
+import { listedIds, quoted } from '../model/messageValue';
 import { MAX_JSON_TEXT_LENGTH as MAX_FILE_BYTES } from '../model/safeJson';
 import type { Workspace } from '../model/types';
 import { forecast } from '../engine/forecast';
@@ -50,14 +51,14 @@ export function forecastWorkspace(workspace: Workspace, options: { scenario?: st
   const scenarioId = options.scenario ?? workspace.activeScenario;
   const scenario = workspace.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) {
-    const known = workspace.scenarios.map((s) => s.id).join(', ');
-    return { code: BAD_INPUT, stdout: '', stderr: `forecast: --scenario: no scenario "${scenarioId}" in this workspace (it has: ${known})\n` };
+    const known = listedIds(workspace.scenarios.map((s) => s.id));
+    return { code: BAD_INPUT, stdout: '', stderr: `forecast: --scenario: no scenario ${quoted(scenarioId)} in this workspace (it has: ${known})\n` };
   }
   const result = forecast(scenario.model);
   const notComputable = firstNotComputable(result);
   if (notComputable !== null) {
     const limit = `beyond ${Number.MAX_VALUE.toPrecision(2).replace('e+', 'e')} ${scenario.model.unit}`;
-    return { code: NOT_COMPUTABLE, stdout: '', stderr: `forecast: scenario "${scenario.id}": ${notComputable} is too large to compute (${limit}); nothing was written\n` };
+    return { code: NOT_COMPUTABLE, stdout: '', stderr: `forecast: scenario ${quoted(scenario.id)}: ${notComputable} is too large to compute (${limit}); nothing was written\n` };
   }
   const stdout =
     options.format === 'csv' ? forecastToCsv(result) : `${compactJson(forecastToJson(result, scenario.id, scenario.model.unit))}\n`;
