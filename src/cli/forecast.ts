@@ -12,11 +12,13 @@ import { parseArgs } from 'node:util';
 import { seedWorkspace } from '../model/seedWorkspace';
 import { parseWorkspaceFile } from '../model/workspaceFile';
 import { describeLoadError } from '../model/loadError';
+import { listedIds, quoted } from '../model/messageValue';
 import { MAX_JSON_TEXT_LENGTH as MAX_FILE_BYTES } from '../model/safeJson';
 import type { Workspace } from '../model/types';
 import { forecast } from '../engine/forecast';
 import type { Forecast } from '../engine/forecastTypes';
 import { forecastToCsv, forecastToJson } from '../io/forecastExport';
+import { errorText } from '../model/errorText';
 
 const USAGE = 'usage: npm run forecast -- [FILE] [--scenario ID] [--format json|csv]';
 
@@ -49,14 +51,14 @@ export function forecastWorkspace(workspace: Workspace, options: { scenario?: st
   const scenarioId = options.scenario ?? workspace.activeScenario;
   const scenario = workspace.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) {
-    const known = workspace.scenarios.map((s) => s.id).join(', ');
-    return { code: BAD_INPUT, stdout: '', stderr: `forecast: --scenario: no scenario "${scenarioId}" in this workspace (it has: ${known})\n` };
+    const known = listedIds(workspace.scenarios.map((s) => s.id));
+    return { code: BAD_INPUT, stdout: '', stderr: `forecast: --scenario: no scenario ${quoted(scenarioId)} in this workspace (it has: ${known})\n` };
   }
   const result = forecast(scenario.model);
   const notComputable = firstNotComputable(result);
   if (notComputable !== null) {
     const limit = `beyond ${Number.MAX_VALUE.toPrecision(2).replace('e+', 'e')} ${scenario.model.unit}`;
-    return { code: NOT_COMPUTABLE, stdout: '', stderr: `forecast: scenario "${scenario.id}": ${notComputable} is too large to compute (${limit}); nothing was written\n` };
+    return { code: NOT_COMPUTABLE, stdout: '', stderr: `forecast: scenario ${quoted(scenario.id)}: ${notComputable} is too large to compute (${limit}); nothing was written\n` };
   }
   const stdout =
     options.format === 'csv' ? forecastToCsv(result) : `${compactJson(forecastToJson(result, scenario.id, scenario.model.unit))}\n`;
@@ -99,7 +101,7 @@ export function runForecastCli(argv: readonly string[]): CliResult {
           },
         });
       } catch (error) {
-        throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+        throw new UsageError(`${errorText(error)}\n${USAGE}`);
       }
     })();
     if (values.help) return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
@@ -111,7 +113,7 @@ export function runForecastCli(argv: readonly string[]): CliResult {
     return forecastWorkspace(workspace, { ...(values.scenario === undefined ? {} : { scenario: values.scenario }), format });
   } catch (error) {
     if (error instanceof UsageError) return { code: BAD_INPUT, stdout: '', stderr: `forecast: ${error.message}\n` };
-    return { code: 1, stdout: '', stderr: `forecast: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n` };
+    return { code: 1, stdout: '', stderr: `forecast: unexpected failure: ${errorText(error)}\n` };
   }
 }
 

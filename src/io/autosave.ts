@@ -19,6 +19,7 @@
 import { createStore, del, get, update, set as idbSet, type UseStore } from 'idb-keyval';
 import { parseWorkspaceFile, serializeWorkspace } from '../model/workspaceFile';
 import { describeLoadError } from '../model/loadError';
+import { errorText } from '../model/errorText';
 import type { Workspace } from '../model/types';
 
 export interface AutosaveRecord {
@@ -155,7 +156,7 @@ export function describeStorageError(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError') return 'the browser’s storage for this site is full';
   if (name === 'InvalidStateError' || name === 'SecurityError') return 'this browser blocks storage here (private mode?)';
-  return error instanceof Error && error.message ? error.message : 'the browser refused to store it';
+  return errorText(error, 'the browser refused to store it');
 }
 
 export function createAutosave(options: AutosaveOptions): Autosave {

@@ -13,6 +13,7 @@ import { parseWorkspaceFile } from '../model/workspaceFile';
 import { describeLoadError } from '../model/loadError';
 import { serializeWorkspace } from '../model/workspaceFile';
 import type { Workspace } from '../model/types';
+import { errorText } from '../model/errorText';
 
 export const WORKSPACE_EXTENSION = '.slidecast.json';
 const MIME_TYPE = 'application/json';
@@ -89,7 +90,7 @@ export async function openWorkspaceFile(): Promise<OpenOutcome> {
     });
   } catch (error) {
     if (isAbort(error)) return { kind: 'cancelled' };
-    return { kind: 'refused', fileName: '', message: error instanceof Error ? error.message : String(error) };
+    return { kind: 'refused', fileName: '', message: errorText(error) };
   }
   const outcome = await readWorkspaceFile(file);
   return outcome.kind === 'opened' ? { ...outcome, handle: file.handle } : outcome;
@@ -129,6 +130,6 @@ export async function saveWorkspaceFile(
     return { kind: 'saved', fileName: handle?.name ?? fileName ?? suggestedFileName(workspace), handle: handle ?? undefined };
   } catch (error) {
     if (isAbort(error)) return { kind: 'cancelled' };
-    return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    return { kind: 'failed', message: errorText(error) };
   }
 }

@@ -43,6 +43,15 @@ export function quoted(text: string, max = ECHO_LENGTH): string {
 }
 
 /**
+ * Ids from a file for a message: the first `shown`, each quoted and cut to 40 characters, then
+ * how many others — `"a", "b", "c", "d", "e" and 95 more` — so a list of any length stays short.
+ */
+export function listedIds(ids: readonly string[], shown = 5): string {
+  const listed = ids.slice(0, shown).map((id) => quoted(id, 40));
+  return ids.length > shown ? `${listed.join(', ')} and ${formatNumberForMessage(ids.length - shown)} more` : listed.join(', ');
+}
+
+/**
  * Free text for a message that is not a value of the file (an exception's message, a reason):
  * at most `max` characters, cut with "…", never inside a pair of UTF-16 surrogates.
  */

@@ -11,6 +11,7 @@
  * exercise the new step; a test fails until every step is exercised).
  */
 import type { LoadError } from './loadError';
+import { errorText } from './errorText';
 
 /** A file's top-level object, as parsed: not yet known to be a valid workspace of any version. */
 export type WorkspaceFileObject = Record<string, unknown>;
@@ -77,7 +78,7 @@ export function migrateWorkspaceFile(
           kind: 'migrationFailed',
           fromVersion,
           toVersion: migration.version,
-          reason: error instanceof Error ? error.message : String(error),
+          reason: errorText(error),
         },
       };
     }

@@ -21,6 +21,7 @@
  * spreads or merges the value).
  */
 import { formatFieldPath } from './fieldPath';
+import { errorText } from './errorText';
 import { quoted } from './messageValue';
 
 /** Longest text we read, in characters (≥ 5 MB of UTF-8). Far above any real workspace. */
@@ -76,7 +77,7 @@ export function parseJsonSafely(text: string): SafeJsonResult {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (error) {
     // Unreachable if the scan is right; kept so that a disagreement is a refusal, not a crash.
-    return { ok: false, error: { kind: 'notJson', reason: String(error), path: '', line: 1, column: 1 } };
+    return { ok: false, error: { kind: 'notJson', reason: errorText(error), path: '', line: 1, column: 1 } };
   }
 }
 

@@ -13,6 +13,7 @@ import { checkJsonValue, parseJsonSafely } from './safeJson';
 import { WORKSPACE_FORMAT, type Workspace } from './types';
 import { WORKSPACE_FIELD_ORDER } from './workspaceFieldOrder';
 import { validateWorkspace } from './workspaceValidation';
+import { errorText } from './errorText';
 
 export type LoadResult = { ok: true; workspace: Workspace } | { ok: false; error: LoadError };
 
@@ -89,7 +90,7 @@ function withoutThrowing(load: () => LoadResult): LoadResult {
   try {
     return load();
   } catch (error) {
-    return refuse({ kind: 'unexpected', reason: error instanceof Error ? error.message : String(error) });
+    return refuse({ kind: 'unexpected', reason: errorText(error) });
   }
 }
 

@@ -33,7 +33,7 @@ import {
   type Presentation,
 } from './types';
 import { ISSUES_KEPT } from './loadError';
-import { formatNumberForMessage, quoted } from './messageValue';
+import { formatNumberForMessage, listedIds, quoted } from './messageValue';
 import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
 
 // zod can compile object parsers with `new Function`; the app's Content-Security-Policy forbids
@@ -411,12 +411,6 @@ export const workspaceSchema = z
       });
     }
   });
-
-/** Ids for a message: the first few, each cut short, and how many others. */
-function listedIds(ids: readonly string[], shown = 5): string {
-  const listed = ids.slice(0, shown).map((id) => quoted(id, 40));
-  return ids.length > shown ? `${listed.join(', ')} and ${ids.length - shown} more` : listed.join(', ');
-}
 
 // ——— Stopping early —————————————————————————————————————————————————————————————————————————————
 

@@ -14,6 +14,7 @@ import type { Claim, Model } from '../model/types';
 import { evaluateScenario, type ScenarioResult } from '../engine/evaluateScenario';
 import { compareScenarios, type CompareRequest, type CompareResult } from '../engine/compareScenarios';
 import type { EngineApi } from '../engine/worker';
+import { errorText } from '../model/errorText';
 
 export interface ComputeRequest {
   scenarioId: string;
@@ -96,7 +97,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   }
 
   function report(error: unknown): void {
-    options.onError(error instanceof Error ? error.message : String(error));
+    options.onError(errorText(error));
   }
 
   function channel<Req, Res>(spec: ChannelSpec<Req, Res>): Channel<Req> {

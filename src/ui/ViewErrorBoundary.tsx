@@ -10,6 +10,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { downloadText } from '../io/download';
 import { suggestedFileName } from '../io/workspaceFiles';
+import { errorText } from '../model/errorText';
 import { serializeWorkspace } from '../model/workspaceFile';
 import { useSlidecast } from '../state/store';
 import './ViewErrorBoundary.css';
@@ -27,12 +28,6 @@ interface State {
   error: { message: string } | undefined;
 }
 
-/** What was thrown, as text: an Error's message, or whatever else was thrown. */
-function messageOf(thrown: unknown): string {
-  if (thrown instanceof Error) return thrown.message || thrown.name;
-  return String(thrown);
-}
-
 /** Hands the workspace in the store to the browser as a download, without changing anything. */
 function downloadWorkspace(): void {
   const { workspace } = useSlidecast.getState();
@@ -43,7 +38,7 @@ export class ViewErrorBoundary extends Component<Props, State> {
   override state: State = { error: undefined };
 
   static getDerivedStateFromError(thrown: unknown): State {
-    return { error: { message: messageOf(thrown) } };
+    return { error: { message: errorText(thrown) } };
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {

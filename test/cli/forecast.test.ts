@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forecastWorkspace, runForecastCli } from '../../src/cli/forecast';
+import { serializeWorkspace } from '../../src/model/workspaceFile';
 import { badFixtureExpectations, badFixtureNames } from '../model/workspaceFixtures';
 import { workspaceOf } from '../state/storeFactories';
 import { dimension, member, model } from '../support/models';
@@ -48,6 +52,32 @@ describe('npm run forecast', () => {
     expect(runForecastCli(['--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format') });
     expect(runForecastCli(['--bogus'])).toMatchObject({ code: 2, stderr: expect.stringContaining('bogus') });
     expect(runForecastCli(['no/such/file.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read') });
+  });
+
+  it('names a few of the scenarios of a file with 100 and how many more, for an unknown --scenario', () => {
+    const base = workspaceOf(model({ dimensions: [dimension('region', [member('na', 1)])] }));
+    const scenario = base.scenarios[0]!;
+    const workspace = {
+      ...base,
+      scenarios: Array.from({ length: 100 }, (_, i) => ({ ...scenario, id: `scenario-${i}-${'w'.repeat(180)}`, name: `Scenario ${i}` })),
+      activeScenario: 'scenario-0-' + 'w'.repeat(180),
+    };
+    const folder = mkdtempSync(join(tmpdir(), 'slidecast-forecast-'));
+    try {
+      const file = join(folder, 'many.slidecast.json');
+      writeFileSync(file, serializeWorkspace(workspace));
+      expect(runForecastCli([file]).code).toBe(0);
+      const { code, stdout, stderr } = runForecastCli([file, '--scenario', 'nope']);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('--scenario: no scenario "nope"');
+      expect(stderr).toContain('"scenario-0-www');
+      expect(stderr).toContain('and 95 more');
+      expect(stderr).not.toContain('scenario-5-');
+      expect(stderr.length).toBeLessThan(500);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('prints finite numbers that add up for a share of 5e-324 whose sibling collapses (it printed null, exit 0: issue 9)', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { assertProperty } from '../support/property';
 import { describe, expect, it } from 'vitest';
-import { ECHO_LENGTH, capped, describeFound, quoted } from '../../src/model/messageValue';
+import { ECHO_LENGTH, capped, describeFound, listedIds, quoted } from '../../src/model/messageValue';
 
 describe('quoted: a value of the file inside a message', () => {
   it('quotes short text as it is', () => {
@@ -56,5 +56,19 @@ describe('describeFound', () => {
     expect(describeFound({ a: 1 })).toBe('an object');
     expect(describeFound(undefined)).toBe('nothing');
     expect(describeFound('y'.repeat(1_000)).length).toBeLessThan(ECHO_LENGTH + 20);
+  });
+});
+
+describe('listedIds: the ids of a file inside a message', () => {
+  it('lists a few ids in full, quoted', () => {
+    expect(listedIds([])).toBe('');
+    expect(listedIds(['base', 'bull', 'bear'])).toBe('"base", "bull", "bear"');
+  });
+
+  it('lists the first five of many, each cut short, and counts the others', () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `s${i}-${'w'.repeat(200)}`);
+    const listed = listedIds(ids);
+    expect(listed).toMatch(/^"s0-w+…", "s1-w+…", "s2-w+…", "s3-w+…", "s4-w+…" and 95 more$/);
+    expect(listed.length).toBeLessThan(250);
   });
 });

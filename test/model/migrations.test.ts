@@ -97,6 +97,28 @@ describe('migrateWorkspaceFile', () => {
     expect(result).toEqual({ ok: false, error: { kind: 'versionTooNew', version: 4, newestKnown: 3 } });
   });
 
+  it('keeps the reason of a failing step short when its error repeats a huge value of the file', () => {
+    const huge = 'x'.repeat(5 * 1024 * 1024);
+    const broken: WorkspaceMigration[] = [
+      ...threeVersions.slice(0, 2),
+      {
+        version: 3,
+        description: 'echoes the file',
+        up: () => {
+          throw new Error(`bad title ${huge}`);
+        },
+      },
+    ];
+    const result = migrateWorkspaceFile({ version: 1, title: huge }, 1, broken);
+    expect(result.ok).toBe(false);
+    if (!result.ok && result.error.kind === 'migrationFailed') {
+      expect(result.error.reason).toMatch(/^bad title x+…$/);
+      expect(result.error.reason.length).toBeLessThanOrEqual(201);
+    } else {
+      expect.unreachable('a failing step is migrationFailed');
+    }
+  });
+
   it('turns a failing step into migrationFailed, naming the versions', () => {
     const broken: WorkspaceMigration[] = [
       ...threeVersions.slice(0, 2),

@@ -3,7 +3,8 @@
  * (Files go to the browser as downloads through `src/io/download.ts`.)
  */
 import { PNG_FILE_TYPE, chartToPng, type PngExport } from './chartPng';
-import { describeError, type ExportResult } from './exportResult';
+import type { ExportResult } from './exportResult';
+import { errorText } from '../../model/errorText';
 import { defaultExportOptions, type ChartExportOptions } from './standaloneSvg';
 
 /** Whether this browser lets a page put an image on the clipboard at all. */
@@ -53,7 +54,7 @@ export async function copyChartToClipboard(
       };
     }
     if (name === 'DataError' || name === 'NotSupportedError' || error instanceof TypeError) return { ok: false, reason: 'unsupported', message: NOT_ALLOWED };
-    return { ok: false, reason: 'failed', message: `The chart could not be copied (${describeError(error)}). Use “PNG (2×)” instead.` };
+    return { ok: false, reason: 'failed', message: `The chart could not be copied (${errorText(error)}). Use “PNG (2×)” instead.` };
   }
   if (!made) return failure ?? { ok: false, reason: 'failed', message: 'The chart could not be copied. Use “PNG (2×)” instead.' };
   return { ok: true, value: made };

@@ -3,7 +3,8 @@
  * its CSS size.
  */
 import { textBlob } from '../download';
-import { describeError, type ExportResult } from './exportResult';
+import type { ExportResult } from './exportResult';
+import { errorText } from '../../model/errorText';
 import { SVG_FILE_TYPE, chartToSvg, defaultExportOptions, exportBackground, type ChartExportOptions } from './standaloneSvg';
 
 /** The media type of a PNG file (and of a PNG on the clipboard). */
@@ -56,7 +57,7 @@ export async function chartToPng(svg: SVGSVGElement, options: ChartExportOptions
     if (!blob) return { ok: false, reason: 'failed', message: 'The browser could not encode the PNG. Try SVG instead.' };
     return { ok: true, value: { blob, width: canvas.width, height: canvas.height } };
   } catch (error) {
-    return { ok: false, reason: 'failed', message: `The PNG could not be made (${describeError(error)}). Try SVG instead.` };
+    return { ok: false, reason: 'failed', message: `The PNG could not be made (${errorText(error)}). Try SVG instead.` };
   } finally {
     if (url) URL.revokeObjectURL(url);
   }

@@ -6,9 +6,3 @@
 export type ExportFailure = 'notOnScreen' | 'unsupported' | 'denied' | 'failed';
 
 export type ExportResult<T> = { ok: true; value: T } | { ok: false; reason: ExportFailure; message: string };
-
-/** An error caught on the way, as the words in brackets after a failure's message. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
-}

@@ -5,7 +5,8 @@
  */
 import { drawLegend, type LegendEntry } from './chartLegend';
 import { copyStyledInto, rootStyles } from './copySvgWithStyles';
-import { describeError, type ExportResult } from './exportResult';
+import type { ExportResult } from './exportResult';
+import { errorText } from '../../model/errorText';
 import { sanitizeSvgTree } from './sanitizeSvg';
 import { SVG_NS, XLINK_NS, XMLNS_NS, lengthAttribute, svgElement } from './svgDom';
 
@@ -129,7 +130,7 @@ export function chartToSvg(svg: SVGSVGElement, options: ChartExportOptions): Exp
   try {
     return buildStandalone(svg, options);
   } catch (error) {
-    return { ok: false, reason: 'failed', message: `The chart could not be turned into an SVG file (${describeError(error)}).` };
+    return { ok: false, reason: 'failed', message: `The chart could not be turned into an SVG file (${errorText(error)}).` };
   }
 }
 

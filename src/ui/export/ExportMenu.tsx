@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { FeedbackMessage, useFeedback, type ExportFeedback } from './feedback';
+import { errorText } from '../../model/errorText';
 import './export.css';
 
 export interface ExportMenuItem {
@@ -119,11 +120,11 @@ export function ExportMenu({ label, items }: ExportMenuProps) {
       const menu = rootRef.current;
       outcome = menu ? item.run(menu) : { ok: false, message: 'The export menu is no longer on screen.' };
     } catch (error) {
-      outcome = { ok: false, message: `${item.label} failed: ${error instanceof Error ? error.message : String(error)}` };
+      outcome = { ok: false, message: `${item.label} failed: ${errorText(error)}` };
     }
     if (outcome instanceof Promise && item.pending) show({ ok: true, message: item.pending });
     void Promise.resolve(outcome)
-      .catch((error: unknown): ExportFeedback => ({ ok: false, message: `${item.label} failed: ${error instanceof Error ? error.message : String(error)}` }))
+      .catch((error: unknown): ExportFeedback => ({ ok: false, message: `${item.label} failed: ${errorText(error)}` }))
       .then((result) => {
         setBusy(false);
         show(result);

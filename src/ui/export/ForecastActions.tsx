@@ -8,6 +8,7 @@ import { forecastCsv, type PercentileSeries } from '../../io/tableExport';
 import { PrintButton } from '../print/PrintButton';
 import { FeedbackMessage, useFeedback } from './feedback';
 import { UTF8_BOM, useExportNames } from './exportNames';
+import { errorText } from '../../model/errorText';
 import './export.css';
 
 export interface ForecastActionsProps {
@@ -27,7 +28,7 @@ export function ForecastActions({ forecast, percentiles }: ForecastActionsProps)
       downloadText(fileName, UTF8_BOM + forecastCsv(forecast, percentiles ? { percentiles } : {}), 'text/csv');
       show({ ok: true, message: `Downloaded “${fileName}”.` });
     } catch (error) {
-      show({ ok: false, message: `The forecast could not be downloaded (${error instanceof Error ? error.message : String(error)}).` });
+      show({ ok: false, message: `The forecast could not be downloaded (${errorText(error)}).` });
     }
   };
 

@@ -1,7 +1,8 @@
 /**
  * A chart that fills the box present mode's grid gives it, whatever the window: the box's height
  * goes to the plot, less what the chart draws beside its plot (its legend, measured once drawn,
- * since it wraps with the width), and the type size is the box's own (the CSS's clamp()).
+ * since it wraps with the width), and the chart's type size follows the box's (the CSS's clamp()),
+ * a little smaller.
  * Only the plot's height is set here; the chart measures its own width (ResponsiveChart).
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
@@ -9,8 +10,12 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 export interface FitChartSize {
   /** Height of the plot's SVG. */
   height: number;
+  /** The chart's type size in whole pixels: `CHART_TYPE_SCALE` of the box's. */
   fontSize: number;
 }
+
+/** Chart text a little smaller than the page's, which is sized for the headline. */
+const CHART_TYPE_SCALE = 0.9;
 
 /** Below this a plot says nothing; the layout keeps the boxes taller (tested at 1024×768). */
 const MIN_PLOT_HEIGHT = 90;
@@ -48,7 +53,7 @@ export function FitChart({ children }: { children: (size: FitChartSize) => React
 
   return (
     <div className="present-chart" ref={box}>
-      <div ref={content}>{boxHeight > 0 && children({ height: plotHeight, fontSize })}</div>
+      <div ref={content}>{boxHeight > 0 && children({ height: plotHeight, fontSize: Math.round(fontSize * CHART_TYPE_SCALE) })}</div>
     </div>
   );
 }

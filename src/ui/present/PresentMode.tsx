@@ -30,9 +30,6 @@ import './present.css';
 
 const DEFAULT_PINS: QuantityRef[] = [{ kind: 'baseSize' }, { kind: 'baseGrowth' }];
 
-/** Chart text a little smaller than the page's, which is sized for the headline. */
-const CHART_TYPE_SCALE = 0.9;
-
 function timeLabel(date: Date): string {
   return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
@@ -196,7 +193,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
                     ghosts={ghosts}
                     unit={unit}
                     animate
-                    fontSize={Math.round(fontSize * CHART_TYPE_SCALE)}
+                    fontSize={fontSize}
                     height={height}
                   />
                 )}
@@ -215,7 +212,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
                         formatValue={formatValue}
                         unit={unit}
                         animate
-                        fontSize={Math.round(fontSize * CHART_TYPE_SCALE)}
+                        fontSize={fontSize}
                         height={height}
                       />
                     )}

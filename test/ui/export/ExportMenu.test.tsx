@@ -151,6 +151,25 @@ describe('ExportMenu', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('SVG failed: bang');
   });
 
+  it('says "unknown error" for an export that throws nothing useful, and cuts a huge error message short', async () => {
+    const { user, button } = setup(
+      items({
+        png: () => {
+          throw null;
+        },
+        svg: () => Promise.reject(new Error(`bad value ${'x'.repeat(5 * 1024 * 1024)}`)),
+      }),
+    );
+    await user.click(button);
+    await user.click(screen.getByRole('menuitem', { name: 'PNG (2×)' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('PNG (2×) failed: unknown error');
+    await user.click(button);
+    await user.click(screen.getByRole('menuitem', { name: 'SVG' }));
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    expect(alert).toHaveTextContent(/^SVG failed: bad value x+…/);
+    expect(alert.textContent!.length).toBeLessThan(300);
+  });
+
   it('says what it is doing while a slow export runs, then what it did; the status clears itself later', async () => {
     let finish!: (feedback: ExportFeedback) => void;
     const slow: ExportMenuItem = { id: 'png', label: 'PNG (2×)', pending: 'Drawing the PNG…', run: () => new Promise((resolve) => (finish = resolve)) };
