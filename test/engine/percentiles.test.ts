@@ -1,0 +1,76 @@
+/**
+ * Percentiles by selection (src/engine/percentiles.ts) against the definition: sort, then linear
+ * interpolation at p · (N − 1) between order statistics.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PERCENTILE_POINTS, percentilesInPlace } from '../../src/engine/percentiles';
+import { assertProperty } from '../support/property';
+
+/** The definition, written the plain way: a full sort. */
+function sortedPercentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = p * (sorted.length - 1);
+  const below = Math.floor(position);
+  const lo = sorted[below]!;
+  const hi = sorted[Math.min(sorted.length - 1, below + 1)]!;
+  return position === below ? lo : lo + (hi - lo) * (position - below);
+}
+
+function selected(values: readonly number[], points: readonly number[]): number[] {
+  const out = new Float64Array(points.length);
+  percentilesInPlace(Float64Array.from(values), values.length, points, out);
+  return Array.from(out);
+}
+
+/** Arrays with many ties (few distinct values), or spread doubles, of lengths around the insertion-sort cut-off and well beyond. */
+const samples = fc.oneof(
+  fc.array(fc.integer({ min: -5, max: 5 }).map((k) => k / 4), { minLength: 1, maxLength: 400 }),
+  fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 400 }),
+  fc.array(fc.constantFrom(0, 0, 0, 1, 2.5), { minLength: 1, maxLength: 3000 }),
+);
+
+describe('percentilesInPlace', () => {
+  it('equals the sort-based definition at the simulation’s points, on random arrays with ties', () => {
+    assertProperty(
+      fc.property(samples, (values) => {
+        const expected = PERCENTILE_POINTS.map((p) => sortedPercentile(values, p));
+        const actual = selected(values, PERCENTILE_POINTS);
+        actual.forEach((x, k) => expect(x, `p${PERCENTILE_POINTS[k]}`).toBeCloseTo(expected[k]!, 9));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('equals the definition at any ascending points, and is monotone in p', () => {
+    const points = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 12 }).map((ps) => [...ps].sort((a, b) => a - b));
+    assertProperty(
+      fc.property(samples, points, (values, ps) => {
+        const actual = selected(values, ps);
+        actual.forEach((x, k) => {
+          const expected = sortedPercentile(values, ps[k]!);
+          expect(Math.abs(x - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+          if (k > 0) expect(x).toBeGreaterThanOrEqual(actual[k - 1]!);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a worked example: 1 … 11 in reverse, p10 = 2, p25 = 3.5, median 6', () => {
+    expect(selected([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1], [0, 0.1, 0.25, 0.5, 1])).toEqual([1, 2, 3.5, 6, 11]);
+  });
+
+  it('is exact on large sorted, reversed and constant arrays (the quickselect worst cases)', () => {
+    const n = 100_001;
+    const ascending = Array.from({ length: n }, (_, i) => i);
+    expect(selected(ascending, PERCENTILE_POINTS)).toEqual(PERCENTILE_POINTS.map((p) => p * (n - 1)));
+    expect(selected([...ascending].reverse(), PERCENTILE_POINTS)).toEqual(PERCENTILE_POINTS.map((p) => p * (n - 1)));
+    expect(selected(new Array<number>(n).fill(3), PERCENTILE_POINTS)).toEqual(PERCENTILE_POINTS.map(() => 3));
+  });
+
+  it('NaN for an empty sample; the one value for a sample of one', () => {
+    expect(selected([], [0.5])).toEqual([NaN]);
+    expect(selected([4.2], PERCENTILE_POINTS)).toEqual(PERCENTILE_POINTS.map(() => 4.2));
+  });
+});
