@@ -3,10 +3,17 @@
  * linear interpolation at position p · (N − 1) between the order statistics x₍ₖ₎ and x₍ₖ₊₁₎,
  * k = ⌊p · (N − 1)⌋ (numpy's default, "linear"; `quantile` in bench/harness.ts reads the same).
  *
- * The order statistics are found by selection, not a full sort: one multi-select pass
- * (quickselect that follows every wanted rank at once, with three-way partitioning so that ties —
- * common when a series is clamped at 0 — cost nothing) picks all the ranks the percentiles need,
- * about 3·N comparisons for seven percentiles against N·log₂N for a sort.
+ * The order statistics are found by selection, not a full sort, in three linear passes:
+ * 1. the minimum and maximum;
+ * 2. a histogram of the values over 4,096 equal buckets between them — bucket(x) is monotone in x,
+ *    so counting tells which bucket holds each wanted rank and its rank within the bucket;
+ * 3. the values of those few buckets copied out (a few hundred of 100,000 for a smooth
+ *    distribution), then a multi-select on that small set (quickselect following every wanted
+ *    rank at once, three-way partitioning so that ties cost nothing).
+ * Exact whatever the distribution: a lopsided one (a far outlier squeezing everything into one
+ * bucket) only makes step 3's set larger, never the answer different. Measured on 100,000 samples
+ * of a simulated total: about 12× faster than a sort, 5× faster than multi-select alone
+ * (bench/simulation.bench.ts).
  */
 
 /** The percentiles a simulation reports, ascending. */
@@ -16,8 +23,8 @@ const INSERTION_SORT_BELOW = 16;
 
 /**
  * Writes the percentiles at `points` (ascending, each in [0, 1]) of `data[0 … n − 1]` to
- * `out[outOffset + k · outStride]` for the k-th point. Reorders `data[0 … n − 1]` (pass a copy to
- * keep it). NaN for an empty sample; the data must not hold NaN.
+ * `out[outOffset + k · outStride]` for the k-th point. May reorder `data[0 … n − 1]` (pass a copy
+ * to keep it). NaN for an empty sample; the data must not hold NaN.
  */
 export function percentilesInPlace(
   data: Float64Array,
@@ -38,20 +45,107 @@ export function percentilesInPlace(
     for (const r of [below, Math.min(n - 1, below + 1)]) if (ranks[ranks.length - 1] !== r) ranks.push(r);
   }
   ranks.sort((a, b) => a - b);
-  multiSelect(data, 0, n - 1, ranks, 0, ranks.length - 1);
+  const orderStatistic = n < BUCKETED_FROM ? selectDirectly(data, n, ranks) : selectByBuckets(data, n, ranks);
   for (let k = 0; k < points.length; k++) {
     const position = (points[k] as number) * (n - 1);
     const below = Math.floor(position);
-    const lo = data[below] as number;
+    const lo = orderStatistic(below);
     const fraction = position - below;
     let value = lo;
     if (fraction > 0) {
-      const hi = data[Math.min(n - 1, below + 1)] as number;
+      const hi = orderStatistic(Math.min(n - 1, below + 1));
       // Never past the upper order statistic, so percentiles stay monotone whatever the rounding.
       value = Math.min(hi, lo + (hi - lo) * fraction);
     }
     out[outOffset + k * outStride] = value;
   }
+}
+
+/** Below this many values the histogram costs more than it saves. */
+const BUCKETED_FROM = 2048;
+const BUCKETS = 4096;
+
+// Scratch kept between calls (a summary calls this once per series-year): the histogram, each
+// bucket's slot among the wanted ones, and the copied-out values.
+const counts = new Int32Array(BUCKETS);
+const slotOfBucket = new Int32Array(BUCKETS).fill(-1);
+let picked = new Float64Array(4096);
+
+/** Multi-select on the whole array; the order statistic of rank r is then data[r]. */
+function selectDirectly(data: Float64Array, n: number, ranks: readonly number[]): (rank: number) => number {
+  multiSelect(data, 0, n - 1, ranks, 0, ranks.length - 1);
+  return (rank) => data[rank] as number;
+}
+
+/** The three passes of the file comment; returns the order statistic of each wanted rank. */
+function selectByBuckets(data: Float64Array, n: number, ranks: readonly number[]): (rank: number) => number {
+  let min = data[0] as number;
+  let max = min;
+  for (let i = 1; i < n; i++) {
+    const x = data[i] as number;
+    if (x < min) min = x;
+    else if (x > max) max = x;
+  }
+  if (min === max) return () => min;
+  const scale = BUCKETS / (max - min);
+  if (!Number.isFinite(scale) || scale <= 0) return selectDirectly(data, n, ranks); // a span a double cannot divide
+  const top = BUCKETS - 1;
+
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const v = ((data[i] as number) - min) * scale;
+    const b = v < top ? v | 0 : top;
+    counts[b] = (counts[b] as number) + 1;
+  }
+
+  // The bucket of each wanted rank, and where each wanted bucket's values will go in `picked`.
+  const wantedBuckets: number[] = [];
+  const bucketStart: number[] = []; // rank of the bucket's first value in the whole sample
+  const rankBucket: number[] = [];
+  let cumulative = 0;
+  let r = 0;
+  for (let b = 0; b < BUCKETS && r < ranks.length; b++) {
+    const c = counts[b] as number;
+    while (r < ranks.length && (ranks[r] as number) < cumulative + c) {
+      if (wantedBuckets[wantedBuckets.length - 1] !== b) {
+        wantedBuckets.push(b);
+        bucketStart.push(cumulative);
+      }
+      rankBucket.push(wantedBuckets.length - 1);
+      r++;
+    }
+    cumulative += c;
+  }
+  const offsets: number[] = [];
+  let size = 0;
+  for (const b of wantedBuckets) {
+    offsets.push(size);
+    size += counts[b] as number;
+  }
+  if (picked.length < size) picked = new Float64Array(Math.max(size, 2 * picked.length));
+  const fill = offsets.slice();
+  wantedBuckets.forEach((b, slot) => (slotOfBucket[b] = slot));
+  for (let i = 0; i < n; i++) {
+    const x = data[i] as number;
+    const v = (x - min) * scale;
+    const slot = slotOfBucket[v < top ? v | 0 : top] as number;
+    if (slot >= 0) picked[(fill[slot] as number)++] = x;
+  }
+  for (const b of wantedBuckets) slotOfBucket[b] = -1;
+
+  // Select within each wanted bucket, ranks shifted to the bucket's own.
+  for (let slot = 0; slot < wantedBuckets.length; slot++) {
+    const local: number[] = [];
+    ranks.forEach((rank, k) => {
+      if (rankBucket[k] === slot) local.push(offsets[slot]! + rank - bucketStart[slot]!);
+    });
+    multiSelect(picked, offsets[slot]!, offsets[slot]! + (counts[wantedBuckets[slot]!] as number) - 1, local, 0, local.length - 1);
+  }
+  return (rank) => {
+    const k = ranks.indexOf(rank);
+    const slot = rankBucket[k] as number;
+    return picked[offsets[slot]! + rank - bucketStart[slot]!] as number;
+  };
 }
 
 /**
