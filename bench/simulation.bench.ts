@@ -199,7 +199,7 @@ function main(): void {
   }
   const scratch = new Float64Array(endTotal.length);
   const percentiles = new Float64Array(PERCENTILE_POINTS.length);
-  const SELECT = 'percentilesInPlace (multi-select), 100,000 values';
+  const SELECT = 'percentilesInPlace (histogram, then select), 100,000 values';
   const SORT = 'Float64Array.prototype.sort, then interpolate';
   const selection = compare(
     [
