@@ -3,8 +3,9 @@
  * linear interpolation at position p · (N − 1) between the order statistics x₍ₖ₎ and x₍ₖ₊₁₎,
  * k = ⌊p · (N − 1)⌋ (numpy's default, "linear"; `quantile` in bench/harness.ts reads the same).
  *
- * The order statistics are found by selection, not a full sort, in three linear passes:
- * 1. the minimum and maximum;
+ * The order statistics are found by selection, not a full sort, in three linear passes over the
+ * sample where it lies (a simulation's blocks are read in place, never gathered into one array):
+ * 1. the minimum and maximum (and the sum, for the mean);
  * 2. a histogram of the values over 4,096 equal buckets between them — bucket(x) is monotone in x,
  *    so counting tells which bucket holds each wanted rank and its rank within the bucket;
  * 3. the values of those few buckets copied out (a few hundred of 100,000 for a smooth
@@ -23,8 +24,8 @@ const INSERTION_SORT_BELOW = 16;
 
 /**
  * Writes the percentiles at `points` (ascending, each in [0, 1]) of `data[0 … n − 1]` to
- * `out[outOffset + k · outStride]` for the k-th point. May reorder `data[0 … n − 1]` (pass a copy
- * to keep it). NaN for an empty sample; the data must not hold NaN.
+ * `out[outOffset + k · outStride]` for the k-th point. Leaves `data` as it was. NaN for an empty
+ * sample; the data must not hold NaN.
  */
 export function percentilesInPlace(
   data: Float64Array,
@@ -34,9 +35,37 @@ export function percentilesInPlace(
   outOffset = 0,
   outStride = 1,
 ): void {
+  percentilesOfParts([data.subarray(0, n)], points, out, outOffset, outStride);
+}
+
+/**
+ * The same for a sample held in several parts (a simulation's blocks), read where they are: no
+ * copy of the whole sample is made. Returns the sum of the values, added up part by part in the
+ * order given (the pass that finds the minimum and maximum does it), for the mean.
+ */
+export function percentilesOfParts(
+  parts: readonly Float64Array[],
+  points: readonly number[],
+  out: Float64Array,
+  outOffset = 0,
+  outStride = 1,
+): number {
+  let n = 0;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const part of parts) {
+    n += part.length;
+    for (let i = 0; i < part.length; i++) {
+      const x = part[i] as number;
+      sum += x;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+  }
   if (n <= 0) {
     for (let k = 0; k < points.length; k++) out[outOffset + k * outStride] = NaN;
-    return;
+    return 0;
   }
   // The ranks wanted, ascending and without repeats: ⌊p(N−1)⌋ and the one after it.
   const ranks: number[] = [];
@@ -45,7 +74,7 @@ export function percentilesInPlace(
     for (const r of [below, Math.min(n - 1, below + 1)]) if (ranks[ranks.length - 1] !== r) ranks.push(r);
   }
   ranks.sort((a, b) => a - b);
-  const orderStatistic = n < BUCKETED_FROM ? selectDirectly(data, n, ranks) : selectByBuckets(data, n, ranks);
+  const orderStatistic = n < BUCKETED_FROM ? selectDirectly(parts, n, ranks) : selectByBuckets(parts, n, min, max, ranks);
   for (let k = 0; k < points.length; k++) {
     const position = (points[k] as number) * (n - 1);
     const below = Math.floor(position);
@@ -59,6 +88,7 @@ export function percentilesInPlace(
     }
     out[outOffset + k * outStride] = value;
   }
+  return sum;
 }
 
 /** Below this many values the histogram costs more than it saves. */
@@ -71,31 +101,37 @@ const counts = new Int32Array(BUCKETS);
 const slotOfBucket = new Int32Array(BUCKETS).fill(-1);
 let picked = new Float64Array(4096);
 
-/** Multi-select on the whole array; the order statistic of rank r is then data[r]. */
-function selectDirectly(data: Float64Array, n: number, ranks: readonly number[]): (rank: number) => number {
-  multiSelect(data, 0, n - 1, ranks, 0, ranks.length - 1);
-  return (rank) => data[rank] as number;
+function ensurePicked(size: number): Float64Array {
+  if (picked.length < size) picked = new Float64Array(Math.max(size, 2 * picked.length));
+  return picked;
 }
 
-/** The three passes of the file comment; returns the order statistic of each wanted rank. */
-function selectByBuckets(data: Float64Array, n: number, ranks: readonly number[]): (rank: number) => number {
-  let min = data[0] as number;
-  let max = min;
-  for (let i = 1; i < n; i++) {
-    const x = data[i] as number;
-    if (x < min) min = x;
-    else if (x > max) max = x;
+/** All the parts copied out, then one multi-select; the order statistic of rank r is then at r. */
+function selectDirectly(parts: readonly Float64Array[], n: number, ranks: readonly number[]): (rank: number) => number {
+  const all = ensurePicked(n);
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
   }
+  multiSelect(all, 0, n - 1, ranks, 0, ranks.length - 1);
+  return (rank) => all[rank] as number;
+}
+
+/** Passes 2 and 3 of the file comment; returns the order statistic of each wanted rank. */
+function selectByBuckets(parts: readonly Float64Array[], n: number, min: number, max: number, ranks: readonly number[]): (rank: number) => number {
   if (min === max) return () => min;
   const scale = BUCKETS / (max - min);
-  if (!Number.isFinite(scale) || scale <= 0) return selectDirectly(data, n, ranks); // a span a double cannot divide
+  if (!Number.isFinite(scale) || scale <= 0) return selectDirectly(parts, n, ranks); // a span a double cannot divide
   const top = BUCKETS - 1;
 
   counts.fill(0);
-  for (let i = 0; i < n; i++) {
-    const v = ((data[i] as number) - min) * scale;
-    const b = v < top ? v | 0 : top;
-    counts[b] = (counts[b] as number) + 1;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const v = ((part[i] as number) - min) * scale;
+      const b = v < top ? v | 0 : top;
+      counts[b] = (counts[b] as number) + 1;
+    }
   }
 
   // The bucket of each wanted rank, and where each wanted bucket's values will go in `picked`.
@@ -122,14 +158,16 @@ function selectByBuckets(data: Float64Array, n: number, ranks: readonly number[]
     offsets.push(size);
     size += counts[b] as number;
   }
-  if (picked.length < size) picked = new Float64Array(Math.max(size, 2 * picked.length));
+  const into = ensurePicked(size);
   const fill = offsets.slice();
   wantedBuckets.forEach((b, slot) => (slotOfBucket[b] = slot));
-  for (let i = 0; i < n; i++) {
-    const x = data[i] as number;
-    const v = (x - min) * scale;
-    const slot = slotOfBucket[v < top ? v | 0 : top] as number;
-    if (slot >= 0) picked[(fill[slot] as number)++] = x;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const x = part[i] as number;
+      const v = (x - min) * scale;
+      const slot = slotOfBucket[v < top ? v | 0 : top] as number;
+      if (slot >= 0) into[(fill[slot] as number)++] = x;
+    }
   }
   for (const b of wantedBuckets) slotOfBucket[b] = -1;
 
@@ -139,12 +177,12 @@ function selectByBuckets(data: Float64Array, n: number, ranks: readonly number[]
     ranks.forEach((rank, k) => {
       if (rankBucket[k] === slot) local.push(offsets[slot]! + rank - bucketStart[slot]!);
     });
-    multiSelect(picked, offsets[slot]!, offsets[slot]! + (counts[wantedBuckets[slot]!] as number) - 1, local, 0, local.length - 1);
+    multiSelect(into, offsets[slot]!, offsets[slot]! + (counts[wantedBuckets[slot]!] as number) - 1, local, 0, local.length - 1);
   }
   return (rank) => {
     const k = ranks.indexOf(rank);
     const slot = rankBucket[k] as number;
-    return picked[offsets[slot]! + rank - bucketStart[slot]!] as number;
+    return into[offsets[slot]! + rank - bucketStart[slot]!] as number;
   };
 }
 

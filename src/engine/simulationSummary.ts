@@ -8,7 +8,7 @@
  * workers computed the blocks and in which order they finished.
  */
 import type { ForecastLayout } from './forecastTypes';
-import { PERCENTILE_POINTS, percentilesInPlace } from './percentiles';
+import { PERCENTILE_POINTS, percentilesOfParts } from './percentiles';
 import type { Simulation, SimulationBlock } from './simulation';
 
 /** The statistics, in the order of `SimulationSummary.statistics`'s first axis. */
@@ -56,22 +56,14 @@ export function summariseSimulation(simulation: Simulation, blocks: readonly Sim
   }
 
   const statistics = new Float64Array(SIMULATION_STATISTICS.length * rowCount * Y);
-  const scratch = new Float64Array(samples);
   const stride = rowCount * Y; // from one statistic to the next for the same row and year
+  const parts: Float64Array[] = [];
   for (let rowYear = 0; rowYear < rowCount * Y; rowYear++) {
-    // Gather this series-year's samples in block order, summing as they come.
-    let n = 0;
-    let sum = 0;
-    for (const block of ordered) {
-      const from = rowYear * block.samples;
-      for (let i = 0; i < block.samples; i++) {
-        const x = block.values[from + i] as number;
-        scratch[n++] = x;
-        sum += x;
-      }
-    }
+    // This series-year's samples: one contiguous run in each block, read in block order.
+    parts.length = 0;
+    for (const block of ordered) parts.push(block.values.subarray(rowYear * block.samples, (rowYear + 1) * block.samples));
+    const sum = percentilesOfParts(parts, PERCENTILE_POINTS, statistics, stride + rowYear, stride);
     statistics[rowYear] = samples > 0 ? sum / samples : NaN;
-    percentilesInPlace(scratch, samples, PERCENTILE_POINTS, statistics, stride + rowYear, stride);
   }
 
   const claims = simulation.claims.map((claim, c): ClaimOdds => {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PERCENTILE_POINTS, percentilesInPlace } from '../../src/engine/percentiles';
+import { PERCENTILE_POINTS, percentilesInPlace, percentilesOfParts } from '../../src/engine/percentiles';
 import { assertProperty } from '../support/property';
 
 /** The definition, written the plain way: a full sort. */
@@ -61,6 +61,25 @@ describe('percentilesInPlace', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a sample held in parts (a simulation’s blocks) gives the percentiles of the whole, and its sum, without changing the parts', () => {
+    const cuts = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 });
+    assertProperty(
+      fc.property(samples, cuts, (values, fractions) => {
+        const data = Float64Array.from(values);
+        const at = [0, ...fractions.map((f) => Math.floor(f * values.length)).sort((a, b) => a - b), values.length];
+        const parts = at.slice(1).map((end, k) => data.subarray(at[k]!, end));
+        const out = new Float64Array(PERCENTILE_POINTS.length);
+        const sum = percentilesOfParts(parts, PERCENTILE_POINTS, out);
+        expect(Array.from(out)).toEqual(selected(values, PERCENTILE_POINTS));
+        let expectedSum = 0;
+        for (const x of values) expectedSum += x;
+        expect(sum).toBe(expectedSum);
+        expect(Array.from(data)).toEqual(values);
+      }),
+      { numRuns: 200 },
     );
   });
 
