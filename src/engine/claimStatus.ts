@@ -14,8 +14,8 @@
 import { claimTolerance } from '../model/defaults';
 import type { Claim, Model } from '../model/types';
 import { cagr } from './cagr';
-import type { Forecast } from './forecastTypes';
-import { seriesIndex, seriesValues, yearIndex } from './seriesAccess';
+import type { Forecast, ForecastLayout } from './forecastTypes';
+import { seriesIndex, yearIndex } from './seriesAccess';
 
 export type ClaimStatusKind = 'met' | 'missed' | 'notCheckable';
 
@@ -61,61 +61,105 @@ function metricName(claim: Claim): string {
 
 /** Compares `actual` with the claim: met or missed, and by how much. */
 export function judge(claim: Claim, actual: number): ClaimStatus {
-  const { value, op } = claim;
-  let met: boolean;
-  let nearest: number; // the acceptable value closest to `actual`
-  switch (op) {
-    case 'approx': {
-      const tolerance = Math.abs(claimTolerance(claim));
-      met = Math.abs(actual - value) <= tolerance;
-      nearest = actual > value ? value + tolerance : value - tolerance;
-      break;
-    }
-    case 'atLeast':
-      met = actual >= value;
-      nearest = value;
-      break;
-    case 'atMost':
-      met = actual <= value;
-      nearest = value;
-      break;
-  }
-  return { claimId: claim.id, status: met ? 'met' : 'missed', actual, gap: met ? 0 : actual - nearest };
+  const met = claimMet(claim, actual);
+  return { claimId: claim.id, status: met ? 'met' : 'missed', actual, gap: met ? 0 : actual - nearestAcceptable(claim, actual) };
 }
 
-/** The claim's metric in this scenario, or the reason it cannot be measured. */
-function measure(model: Model, forecast: Forecast, claim: Claim): number | string {
-  const { layout } = forecast;
-  const yearCount = layout.years.length;
-  const span = `${model.baseYear}–${model.endYear}`;
+/**
+ * Whether `actual` meets the claim: within the tolerance of `approx`, at or above `atLeast`, at
+ * or below `atMost`. NaN (a metric undefined in this forecast) meets nothing. The one home of
+ * the rule: the status of a forecast and the odds of a simulation both ask here.
+ */
+export function claimMet(claim: Claim, actual: number): boolean {
+  switch (claim.op) {
+    case 'approx':
+      return Math.abs(actual - claim.value) <= Math.abs(claimTolerance(claim));
+    case 'atLeast':
+      return actual >= claim.value;
+    case 'atMost':
+      return actual <= claim.value;
+  }
+}
 
-  let s = -1; // the claim's series; -1 = the total
+/** The acceptable value closest to `actual`. */
+function nearestAcceptable(claim: Claim, actual: number): number {
+  if (claim.op !== 'approx') return claim.value;
+  const tolerance = Math.abs(claimTolerance(claim));
+  return actual > claim.value ? claim.value + tolerance : claim.value - tolerance;
+}
+
+/**
+ * Where a claim is read in a forecast of one layout: its series (-1 = the total) and year indices.
+ * Found once per layout by `locateClaim`, then `measureClaim` reads any number of forecasts of
+ * that layout — a simulation measures every claim in every sample this way.
+ */
+export interface ClaimLocation {
+  metric: Claim['metric'];
+  /** The claim's series index, or -1 for the total. */
+  series: number;
+  /** Year index of a size or share claim; of the CAGR's first year for a cagr claim. */
+  from: number;
+  /** Year index of the CAGR's last year (equal to `from` for size and share claims). */
+  to: number;
+}
+
+/** Where `claim` is read in forecasts of `layout`, or the reason it cannot be checked in any of them. */
+export function locateClaim(model: Model, layout: ForecastLayout, claim: Claim): ClaimLocation | string {
+  const span = `${model.baseYear}–${model.endYear}`;
+  let series = -1;
   if (claim.member !== undefined) {
-    s = seriesIndex(layout, claim.member);
-    if (s < 0) return `this scenario has no member ${claim.member}`;
+    series = seriesIndex(layout, claim.member);
+    if (series < 0) return `this scenario has no member ${claim.member}`;
   } else if (claim.metric === 'share') {
     return 'a share claim must name a member';
   }
-  const at = (t: number): number => (s < 0 ? (forecast.total[t] as number) : (forecast.values[s * yearCount + t] as number));
-
   if (claim.metric === 'cagr') {
     if (!(claim.toYear > claim.fromYear)) return `the CAGR period ${claim.fromYear}–${claim.toYear} is empty`;
     const from = yearIndex(layout, claim.fromYear);
     const to = yearIndex(layout, claim.toYear);
     if (from < 0) return `${claim.fromYear} is outside this scenario's years ${span}`;
     if (to < 0) return `${claim.toYear} is outside this scenario's years ${span}`;
-    const series = s < 0 ? forecast.total : seriesValues(forecast, s);
-    const value = cagr(series, from, to);
-    if (Number.isNaN(value)) return `no CAGR from a size of ${at(from)} in ${claim.fromYear}`;
-    return value;
+    return { metric: 'cagr', series, from, to };
   }
-
   const t = yearIndex(layout, claim.year);
   if (t < 0) return `${claim.year} is outside this scenario's years ${span}`;
-  if (claim.metric === 'size') return at(t);
-  const total = forecast.total[t] as number;
-  if (!(total > 0)) return `the market is 0 in ${claim.year}: no share of it`;
-  return at(t) / total;
+  return { metric: claim.metric, series, from: t, to: t };
+}
+
+/**
+ * The claim's metric read from one forecast: `series` is the claim's series (the total's values
+ * for a claim about the total — see `claimSeries`), `total` the total. NaN where the metric is
+ * undefined in this forecast: a share of a market of 0, a CAGR from a size of 0.
+ */
+export function measureClaim(location: ClaimLocation, series: ArrayLike<number>, total: ArrayLike<number>): number {
+  switch (location.metric) {
+    case 'size':
+      return series[location.from] as number;
+    case 'share': {
+      const whole = total[location.from] as number;
+      return whole > 0 ? (series[location.from] as number) / whole : NaN;
+    }
+    case 'cagr':
+      return cagr(series, location.from, location.to);
+  }
+}
+
+/** The values of the claim's series in `forecast`: the total, or a view of the member's row. */
+export function claimSeries(location: ClaimLocation, forecast: Pick<Forecast, 'layout' | 'total' | 'values'>): Float64Array {
+  if (location.series < 0) return forecast.total;
+  const yearCount = forecast.layout.years.length;
+  return forecast.values.subarray(location.series * yearCount, (location.series + 1) * yearCount);
+}
+
+/** The claim's metric in this scenario, or the reason it cannot be measured. */
+function measure(model: Model, forecast: Forecast, claim: Claim): number | string {
+  const location = locateClaim(model, forecast.layout, claim);
+  if (typeof location === 'string') return location;
+  const series = claimSeries(location, forecast);
+  const value = measureClaim(location, series, forecast.total);
+  if (!Number.isNaN(value) || claim.metric === 'size') return value;
+  if (claim.metric === 'cagr') return `no CAGR from a size of ${series[location.from]} in ${claim.fromYear}`;
+  return `the market is 0 in ${claim.year}: no share of it`;
 }
 
 /** How a scenario stands against the claims, in counts. */

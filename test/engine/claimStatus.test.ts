@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkClaims, countClaims, type ClaimStatus } from '../../src/engine/claimStatus';
+import { checkClaims, claimMet, claimSeries, countClaims, locateClaim, measureClaim, type ClaimStatus } from '../../src/engine/claimStatus';
 import { forecast } from '../../src/engine/forecast';
 import type { Claim } from '../../src/model/types';
 import { arbitraryWorkspace } from '../support/arbitraries';
@@ -191,5 +191,44 @@ describe('countClaims', () => {
       ]),
     ).toEqual({ met: 2, missed: 1, notCheckable: 1 });
     expect(countClaims([])).toEqual({ met: 0, missed: 0, notCheckable: 0 });
+  });
+});
+
+describe('the claim check on raw arrays (what a simulation asks for every sample)', () => {
+  it('locateClaim + measureClaim + claimMet give the status checkClaim gives, on random workspaces', () => {
+    assertProperty(
+      fc.property(arbitraryWorkspace({ maxScenarios: 1 }), (workspace) => {
+        const m = workspace.scenarios[0]!.model;
+        const f2 = forecast(m);
+        const statuses = checkClaims(m, f2, workspace.claims);
+        workspace.claims.forEach((c, i) => {
+          const status = statuses[i]!;
+          const location = locateClaim(m, f2.layout, c);
+          if (typeof location === 'string') {
+            expect(status).toEqual({ claimId: c.id, status: 'notCheckable', reason: location });
+            return;
+          }
+          const actual = measureClaim(location, claimSeries(location, f2), f2.total);
+          if (status.status === 'notCheckable') {
+            // Checkable in this layout, but the metric is undefined in this forecast (a zero market).
+            expect(actual).toBeNaN();
+            expect(claimMet(c, actual)).toBe(false);
+            return;
+          }
+          expect(actual).toBe(status.actual);
+          expect(claimMet(c, actual)).toBe(status.status === 'met');
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('claimMet: NaN meets no claim; the bounds themselves meet', () => {
+    const atLeast = claim('a', { metric: 'size', year: 2028, op: 'atLeast', value: 20 });
+    const approx = claim('b', { metric: 'size', year: 2028, op: 'approx', value: 20, tolerance: 1 });
+    const atMost = claim('c', { metric: 'size', year: 2028, op: 'atMost', value: 20 });
+    expect([claimMet(atLeast, 20), claimMet(atLeast, 19.999), claimMet(atLeast, NaN)]).toEqual([true, false, false]);
+    expect([claimMet(approx, 21), claimMet(approx, 18.9), claimMet(approx, NaN)]).toEqual([true, false, false]);
+    expect([claimMet(atMost, 20), claimMet(atMost, 20.001), claimMet(atMost, NaN)]).toEqual([true, false, false]);
   });
 });

@@ -1,0 +1,293 @@
+/**
+ * The simulation engine against DESIGN.md §8's targets (issue 10): the seed workspace's active
+ * scenario with EVERY quantity ranged, all statistics of every series, on one thread.
+ *
+ *   tsx bench/simulation.bench.ts           prints the results (markdown)
+ *   tsx bench/simulation.bench.ts --write   also writes them to bench/RESULTS.md (section "simulation")
+ *   node --expose-gc --import tsx bench/simulation.bench.ts   lets the heap figure start from a collected heap
+ *
+ * Tables, each an interleaved run of bench/harness.ts (median and p95 per call):
+ * 1. simulate(model) at 10,000 and 100,000 samples — sampling, evaluation and statistics;
+ * 2. where the time of 100,000 goes: the blocks alone, the summary alone, and evaluate only (the
+ *    deterministic engine evaluated 100,000 times: the ceiling a simulation cannot beat);
+ * 3. the generator alone: 1 M uniforms through fillUniform (state in locals), nextUniform (state in
+ *    a typed array) and Math.random;
+ * 4. the percentiles of one series-year of 100,000 samples: selection against a full sort.
+ * First, memory: heap and array buffers, before and at the peak of one 100,000-sample run.
+ */
+import os from 'node:os';
+import { compileModel } from '../src/engine/compiledModel';
+import { createForecastBuffers, evaluateForecast } from '../src/engine/evaluateForecast';
+import { PERCENTILE_POINTS, percentilesInPlace } from '../src/engine/percentiles';
+import { blockRandomState, fillUniform, nextUniform } from '../src/engine/random';
+import { simulate } from '../src/engine/simulate';
+import { createSimulation, type SimulationBlock } from '../src/engine/simulation';
+import { summariseSimulation } from '../src/engine/simulationSummary';
+import type { Distribution, Quantity } from '../src/model/quantity';
+import { seedWorkspace } from '../src/model/seedWorkspace';
+import type { Claim, Member, Model } from '../src/model/types';
+import { benchSink, compare, quantile, type BenchStats } from './harness';
+import { writeResultsSection } from './resultsFile';
+
+/**
+ * The seed's active scenario with a range on every quantity, the four distributions in turn:
+ * sizes ±20%, growth rates ±1 point around their value, driver impacts ±50%, shares ±20% relative
+ * (within [0, 1]), growth premiums ±1 point (a premium the file leaves out is written as 0 first).
+ */
+function everyQuantityRanged(): { model: Model; claims: Claim[]; label: string } {
+  const workspace = seedWorkspace();
+  const scenario = workspace.scenarios.find((s) => s.id === workspace.activeScenario) ?? workspace.scenarios[0];
+  if (scenario === undefined) throw new Error('the seed workspace has no scenario');
+  const model = structuredClone(scenario.model);
+  const dists: Distribution[] = ['triangular', 'pert', 'uniform', 'normal'];
+  let next = 0;
+  const range = (q: Quantity, low: number, high: number, bounds: [number, number] = [-Infinity, Infinity]): void => {
+    q.range = { low: Math.max(bounds[0], Math.min(q.value, low)), high: Math.min(bounds[1], Math.max(q.value, high)), dist: dists[next++ % dists.length]! };
+  };
+  range(model.baseSize, model.baseSize.value * 0.8, model.baseSize.value * 1.2);
+  range(model.baseGrowth, model.baseGrowth.value - 0.01, model.baseGrowth.value + 0.01);
+  for (const driver of model.drivers) range(driver.impact, driver.impact.value * 0.5, driver.impact.value * 1.5);
+  const walk = (members: Member[]): void => {
+    for (const member of members) {
+      range(member.share, member.share.value * 0.8, member.share.value * 1.2, [0, 1]);
+      member.growthDelta ??= { value: 0 };
+      range(member.growthDelta, member.growthDelta.value - 0.01, member.growthDelta.value + 0.01);
+      if (member.children) walk(member.children);
+    }
+  };
+  for (const dimension of model.dimensions) walk(dimension.members);
+  return { model, claims: workspace.claims, label: `${scenario.id} — ${scenario.name}` };
+}
+
+function formatMs(ms: number): string {
+  if (ms < 1) return `${(ms * 1000).toFixed(1)} µs`;
+  return `${ms.toFixed(ms < 100 ? 2 : 1)} ms`;
+}
+
+function table(stats: readonly BenchStats[], extra?: { title: string; cell: (s: BenchStats) => string }): string[] {
+  const head = extra ? ` ${extra.title} |` : '';
+  return [
+    `| case | median | p95 | samples × calls per sample |${head}`,
+    `| --- | ---: | ---: | ---: |${extra ? ' ---: |' : ''}`,
+    ...stats.map((s) => `| ${s.name} | ${formatMs(s.median)} | ${formatMs(s.p95)} | ${s.samples} × ${s.callsPerSample} |${extra ? ` ${extra.cell(s)} |` : ''}`),
+  ];
+}
+
+function find(stats: readonly BenchStats[], name: string): BenchStats {
+  const s = stats.find((x) => x.name === name);
+  if (s === undefined) throw new Error(`no case ${name}`);
+  return s;
+}
+
+const MB = 1024 * 1024;
+
+function memory(): { heap: number; buffers: number } {
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, buffers: m.arrayBuffers };
+}
+
+function main(): void {
+  const started = new Date();
+  const cpus = os.cpus();
+  const loadBefore = os.loadavg();
+  const { model, claims, label } = everyQuantityRanged();
+  const probe = createSimulation(model, claims, { samples: 1, seed: 1 });
+  const seriesYears = probe.rowCount * probe.yearCount;
+  const lines: string[] = [];
+  const say = (line = ''): void => {
+    lines.push(line);
+  };
+
+  // Memory first, before any other case has allocated: one 100,000-sample run from a collected
+  // heap, sampled after every block and after the summary. ArrayBuffers are freed by the GC's
+  // finalisers, so the figure that does not depend on when they run is the one counted directly:
+  // the bytes of the blocks alive at once (all of them, until the summary).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+  const before = memory();
+  let peak = { ...before };
+  let storeBytes = 0;
+  const watch = (block?: SimulationBlock): void => {
+    if (block) storeBytes += block.values.byteLength + block.claimsMet.byteLength;
+    const now = memory();
+    if (now.heap + now.buffers > peak.heap + peak.buffers) peak = now;
+  };
+  const kept = simulate(model, claims, { samples: 100_000, seed: 2, onBlock: (block) => watch(block) });
+  watch();
+
+  // 1. The whole simulation.
+  console.log('simulate 10,000 and 100,000 samples…');
+  const S10K = 'simulate, 10,000 samples';
+  const S100K = 'simulate, 100,000 samples';
+  let seed = 0;
+  const whole = compare(
+    [
+      { name: S10K, run: () => simulate(model, claims, { samples: 10_000, seed: seed++ }).statistics[5] as number },
+      { name: S100K, run: () => simulate(model, claims, { samples: 100_000, seed: seed++ }).statistics[5] as number },
+    ],
+    { warmupMs: 3000, budgetMs: 30_000, minSamples: 10, maxSamples: 20 },
+  );
+
+  // 2. Where the time goes at 100,000.
+  console.log('blocks, summary and evaluate only…');
+  const simulation = createSimulation(model, claims, { samples: 100_000, seed: 1 });
+  const blocks: SimulationBlock[] = [];
+  for (let b = 0; b < simulation.blockCount; b++) blocks.push(simulation.runBlock(b));
+  const { structure, parameters } = compileModel(model);
+  const buffers = createForecastBuffers(structure);
+  const BLOCKS = 'the 100 blocks (draw, evaluate, store, claims)';
+  const SUMMARY = 'the summary (mean + 7 percentiles × every series-year)';
+  const EVALUATE = 'evaluate only × 100,000 (the ceiling)';
+  const parts = compare(
+    [
+      {
+        name: BLOCKS,
+        run: () => {
+          let x = 0;
+          for (let b = 0; b < simulation.blockCount; b++) x += simulation.runBlock(b).values[0] as number;
+          return x;
+        },
+      },
+      { name: SUMMARY, run: () => summariseSimulation(simulation, blocks).statistics[5] as number },
+      {
+        name: EVALUATE,
+        run: () => {
+          for (let i = 0; i < 100_000; i++) evaluateForecast(structure, parameters, buffers, null);
+          return buffers.total[1] as number;
+        },
+      },
+    ],
+    { warmupMs: 2000, budgetMs: 20_000, minSamples: 10, maxSamples: 20 },
+  );
+
+  // 3. The generator alone.
+  console.log('the generator…');
+  const state = blockRandomState(1, 0);
+  const out = new Float64Array(1_000_000);
+  const FILL = 'fillUniform (state in locals), 1 M';
+  const NEXT = 'nextUniform (state in a Uint32Array), 1 M';
+  const MATH = 'Math.random, 1 M';
+  const prng = compare(
+    [
+      { name: FILL, run: () => (fillUniform(state, out, 0, out.length), out[7] as number) },
+      {
+        name: NEXT,
+        run: () => {
+          for (let i = 0; i < out.length; i++) out[i] = nextUniform(state);
+          return out[7] as number;
+        },
+      },
+      {
+        name: MATH,
+        run: () => {
+          for (let i = 0; i < out.length; i++) out[i] = Math.random();
+          return out[7] as number;
+        },
+      },
+    ],
+    { warmupMs: 1000, budgetMs: 6000, minSamples: 20, maxSamples: 200 },
+  );
+
+  // 4. Selection against a full sort, on the end-year total's 100,000 samples.
+  console.log('selection against a sort…');
+  const endTotal = new Float64Array(100_000);
+  {
+    let n = 0;
+    const row = probe.yearCount - 1; // row 0 (the total), last year
+    for (const block of blocks) for (let i = 0; i < block.samples; i++) endTotal[n++] = block.values[row * block.samples + i] as number;
+  }
+  const scratch = new Float64Array(endTotal.length);
+  const percentiles = new Float64Array(PERCENTILE_POINTS.length);
+  const SELECT = 'percentilesInPlace (histogram, then select), 100,000 values';
+  const SORT = 'Float64Array.prototype.sort, then interpolate';
+  const selection = compare(
+    [
+      {
+        name: SELECT,
+        run: () => {
+          scratch.set(endTotal);
+          percentilesInPlace(scratch, scratch.length, PERCENTILE_POINTS, percentiles);
+          return percentiles[3] as number;
+        },
+      },
+      {
+        name: SORT,
+        run: () => {
+          scratch.set(endTotal);
+          scratch.sort();
+          return quantile(scratch as unknown as number[], 0.5);
+        },
+      },
+    ],
+    { warmupMs: 1000, budgetMs: 8000, minSamples: 20, maxSamples: 200 },
+  );
+
+  const w10 = find(whole, S10K);
+  const w100 = find(whole, S100K);
+  const evaluate = find(parts, EVALUATE);
+  const blocksOnly = find(parts, BLOCKS);
+  const perCore = (ms: number, n: number): string => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')} samples/s`;
+  const uniformsPerSecond = (s: BenchStats): string => `${(1e6 / (s.median / 1000) / 1e9).toFixed(2)} G/s`;
+  const cpuModel = cpus[0]?.model.trim() ?? 'unknown CPU';
+
+  say('## Simulation (`tsx bench/simulation.bench.ts`)');
+  say();
+  say('The simulation engine in Node (same V8 as Chromium), one thread, from bench/simulation.bench.ts.');
+  say();
+  say(`- Date: ${started.toISOString()}`);
+  say(`- Machine: ${cpuModel} × ${cpus.length} logical CPUs, ${os.platform()} ${os.arch()}, Node ${process.version}`);
+  say(`- Load average before the run (1/5/15 min): ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} — the machine is shared`);
+  say(
+    `- Model: the seed's active scenario (${label}) with every quantity ranged: ${probe.rangedCount} ranged quantities, ` +
+      `${probe.rowCount} series (the total and ${probe.rowCount - 1} members) × ${probe.yearCount} years = ${seriesYears} series-years, ${claims.length} claims`,
+  );
+  say('- Method (bench/harness.ts): warm-up, then the cases of each table sampled in interleaved rounds; median and 95th percentile.');
+  say();
+  say('### Whole simulation');
+  say();
+  lines.push(...table(whole, { title: 'rate (median)', cell: (s) => perCore(s.median, s.name === S10K ? 10_000 : 100_000) }));
+  say();
+  say('### Where the time of 100,000 samples goes');
+  say();
+  lines.push(...table(parts));
+  say();
+  say(
+    `- samples per second on one core: **${perCore(w100.median, 100_000)}** for the whole simulation, ` +
+      `${perCore(blocksOnly.median, 100_000)} for the blocks alone, against **${perCore(evaluate.median, 100_000)}** evaluate-only (the ceiling)`,
+  );
+  say();
+  say('### The generator');
+  say();
+  lines.push(...table(prng, { title: 'uniforms per second (median)', cell: uniformsPerSecond }));
+  say();
+  say('### Percentiles of one series-year (100,000 samples)');
+  say();
+  lines.push(...table(selection));
+  say();
+  say(`- sort / selection: **${(find(selection, SORT).median / find(selection, SELECT).median).toFixed(1)}×** (median over median)`);
+  say();
+  say('### Memory of one 100,000-sample run');
+  say();
+  say(`- ${gc ? 'from a collected heap' : 'heap not collected first (run with node --expose-gc --import tsx for a clean start)'}`);
+  say(`- before: heap ${(before.heap / MB).toFixed(1)} MB, array buffers ${(before.buffers / MB).toFixed(1)} MB`);
+  say(`- peak (after a block or at the end): heap ${(peak.heap / MB).toFixed(1)} MB, array buffers ${(peak.buffers / MB).toFixed(1)} MB — together ${((peak.heap + peak.buffers) / MB).toFixed(1)} MB`);
+  say(`- the blocks alive at once (every sample kept for exact percentiles): ${(storeBytes / MB).toFixed(1)} MB = ${seriesYears} series-years × 100,000 samples × 8 bytes, plus the claim counts`);
+  say();
+  say('### Targets (DESIGN.md §8, one thread)');
+  say();
+  say('| target | median | p95 | result |');
+  say('| --- | ---: | ---: | --- |');
+  say(`| 10,000 samples under 50 ms | ${formatMs(w10.median)} | ${formatMs(w10.p95)} | ${w10.p95 < 50 ? 'pass' : 'FAIL'} |`);
+  say(`| 100,000 samples under 0.6 s | ${formatMs(w100.median)} | ${formatMs(w100.p95)} | ${w100.p95 < 600 ? 'pass' : 'FAIL'} |`);
+  const peakMb = Math.max(storeBytes, peak.heap + peak.buffers - before.heap - before.buffers) / MB;
+  say(`| 100,000 samples: memory under 100 MB (the larger of the measured growth and the blocks' bytes) | ${peakMb.toFixed(1)} MB | | ${peakMb < 100 ? 'pass' : 'FAIL'} |`);
+  say();
+
+  const markdown = lines.join('\n');
+  if (process.argv.includes('--write')) writeResultsSection('simulation', markdown);
+  console.log(markdown);
+  console.log(`(checksum ${(benchSink() + (kept.statistics[5] as number)).toPrecision(6)})`);
+}
+
+main();

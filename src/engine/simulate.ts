@@ -1,0 +1,27 @@
+/**
+ * A whole simulation on the calling thread: every block in order, then the statistics. The CLI
+ * without workers and the tests use it; a worker pool runs `runBlock` of src/engine/simulation.ts
+ * on several workers instead and gets the same result from `summariseSimulation`.
+ */
+import type { Claim, Model } from '../model/types';
+import { createSimulation, type SimulationBlock, type SimulationOptions } from './simulation';
+import { summariseSimulation, type SimulationSummary } from './simulationSummary';
+
+export interface SimulateOptions extends SimulationOptions {
+  /** Called after each block, with the blocks done so far and the number of blocks in all. */
+  onBlock?: (block: SimulationBlock, done: number, blockCount: number) => void;
+  /** Asked before each block; true stops the run there and summarises what is done. */
+  shouldStop?: () => boolean;
+}
+
+export function simulate(model: Model, claims: readonly Claim[], options: SimulateOptions): SimulationSummary {
+  const simulation = createSimulation(model, claims, options);
+  const blocks: SimulationBlock[] = [];
+  for (let b = 0; b < simulation.blockCount; b++) {
+    if (options.shouldStop?.() === true) break;
+    const block = simulation.runBlock(b);
+    blocks.push(block);
+    options.onBlock?.(block, blocks.length, simulation.blockCount);
+  }
+  return summariseSimulation(simulation, blocks);
+}

@@ -1,0 +1,102 @@
+/**
+ * Percentiles by selection (src/engine/percentiles.ts) against the definition: sort, then linear
+ * interpolation at p · (N − 1) between order statistics.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PERCENTILE_POINTS, percentilesInPlace, percentilesOfParts } from '../../src/engine/percentiles';
+import { assertProperty } from '../support/property';
+
+/** The definition, written the plain way: a full sort. */
+function sortedPercentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = p * (sorted.length - 1);
+  const below = Math.floor(position);
+  const lo = sorted[below]!;
+  const hi = sorted[Math.min(sorted.length - 1, below + 1)]!;
+  return position === below ? lo : lo + (hi - lo) * (position - below);
+}
+
+function selected(values: readonly number[], points: readonly number[]): number[] {
+  const out = new Float64Array(points.length);
+  percentilesInPlace(Float64Array.from(values), values.length, points, out);
+  return Array.from(out);
+}
+
+/** Arrays with many ties (few distinct values), or spread doubles, of lengths around the insertion-sort cut-off and well beyond. */
+const samples = fc.oneof(
+  fc.array(fc.integer({ min: -5, max: 5 }).map((k) => k / 4), { minLength: 1, maxLength: 400 }),
+  fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 400 }),
+  fc.array(fc.constantFrom(0, 0, 0, 1, 2.5), { minLength: 1, maxLength: 3000 }),
+  // Long enough for the histogram path (2,048 values and more): smooth, tied, and lopsided (a far
+  // outlier squeezing everything else into the first bucket).
+  fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 2048, maxLength: 6000 }),
+  fc.array(fc.integer({ min: 0, max: 40 }).map((k) => k / 8), { minLength: 2048, maxLength: 6000 }),
+  fc
+    .tuple(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2048, maxLength: 5000 }), fc.constantFrom(1e6, -1e300, 1e300))
+    .map(([values, outlier]) => [...values, outlier]),
+);
+
+describe('percentilesInPlace', () => {
+  it('equals the sort-based definition at the simulation’s points, on random arrays with ties', () => {
+    assertProperty(
+      fc.property(samples, (values) => {
+        const expected = PERCENTILE_POINTS.map((p) => sortedPercentile(values, p));
+        const actual = selected(values, PERCENTILE_POINTS);
+        actual.forEach((x, k) => expect(x, `p${PERCENTILE_POINTS[k]}`).toBeCloseTo(expected[k]!, 9));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('equals the definition at any ascending points, and is monotone in p', () => {
+    const points = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 12 }).map((ps) => [...ps].sort((a, b) => a - b));
+    assertProperty(
+      fc.property(samples, points, (values, ps) => {
+        const actual = selected(values, ps);
+        actual.forEach((x, k) => {
+          const expected = sortedPercentile(values, ps[k]!);
+          expect(Math.abs(x - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+          if (k > 0) expect(x).toBeGreaterThanOrEqual(actual[k - 1]!);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a sample held in parts (a simulation’s blocks) gives the percentiles of the whole, and its sum, without changing the parts', () => {
+    const cuts = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 });
+    assertProperty(
+      fc.property(samples, cuts, (values, fractions) => {
+        const data = Float64Array.from(values);
+        const at = [0, ...fractions.map((f) => Math.floor(f * values.length)).sort((a, b) => a - b), values.length];
+        const parts = at.slice(1).map((end, k) => data.subarray(at[k]!, end));
+        const out = new Float64Array(PERCENTILE_POINTS.length);
+        const sum = percentilesOfParts(parts, PERCENTILE_POINTS, out);
+        expect(Array.from(out)).toEqual(selected(values, PERCENTILE_POINTS));
+        let expectedSum = 0;
+        for (const x of values) expectedSum += x;
+        expect(sum).toBe(expectedSum);
+        expect(Array.from(data)).toEqual(values);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a worked example: 1 … 11 in reverse, p10 = 2, p25 = 3.5, median 6', () => {
+    expect(selected([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1], [0, 0.1, 0.25, 0.5, 1])).toEqual([1, 2, 3.5, 6, 11]);
+  });
+
+  it('is exact on large sorted, reversed and constant arrays (the quickselect worst cases)', () => {
+    const n = 100_001;
+    const ascending = Array.from({ length: n }, (_, i) => i);
+    expect(selected(ascending, PERCENTILE_POINTS)).toEqual(PERCENTILE_POINTS.map((p) => p * (n - 1)));
+    expect(selected([...ascending].reverse(), PERCENTILE_POINTS)).toEqual(PERCENTILE_POINTS.map((p) => p * (n - 1)));
+    expect(selected(new Array<number>(n).fill(3), PERCENTILE_POINTS)).toEqual(PERCENTILE_POINTS.map(() => 3));
+  });
+
+  it('NaN for an empty sample; the one value for a sample of one', () => {
+    expect(selected([], [0.5])).toEqual([NaN]);
+    expect(selected([4.2], PERCENTILE_POINTS)).toEqual(PERCENTILE_POINTS.map(() => 4.2));
+  });
+});

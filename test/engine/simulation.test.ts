@@ -1,0 +1,296 @@
+/**
+ * The simulation (src/engine/simulation.ts, simulate.ts, simulationSummary.ts):
+ * - seeded: the same seed gives bit-identical statistics; blocks run in another order, or split
+ *   across several "workers" (separate compiled simulations), give the identical result; another
+ *   seed gives different numbers;
+ * - properties on random valid models: percentiles monotone, every sample's lists add up to
+ *   their parent, the fan holds the deterministic line where every range is symmetric;
+ * - the odds of the claims: the share of samples meeting each, through the one claim check.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkClaims } from '../../src/engine/claimStatus';
+import { forecast } from '../../src/engine/forecast';
+import { createSimulation, type SimulationBlock } from '../../src/engine/simulation';
+import { simulate } from '../../src/engine/simulate';
+import { SIMULATION_STATISTICS, simulationSeries, simulationStatistic, summariseSimulation } from '../../src/engine/simulationSummary';
+import type { Quantity } from '../../src/model/quantity';
+import type { Claim, Member, Model } from '../../src/model/types';
+import { arbitraryModel } from '../support/arbitraries';
+import { claim, dimension, driver, member, model } from '../support/models';
+import { assertProperty } from '../support/property';
+
+/** A small model with every kind of ranged quantity: size, growth, a driver, shares, premiums, children. */
+function rangedModel(): Model {
+  const m = model({
+    baseYear: 2025,
+    endYear: 2030,
+    baseSize: 100,
+    baseGrowth: 0.05,
+    drivers: [driver('ai', 0.02, { startYear: 2027, rampYears: 2 })],
+    dimensions: [
+      dimension('region', [
+        member('na', 0.4, { delta: 0.01 }),
+        member('eu', 0.35, { children: [member('de', 0.5), member('fr', 0.3), member('it', 0.2)] }),
+        member('apac', 0.25, { delta: 0.02 }),
+      ]),
+      dimension('type', [member('hw', 0.6), member('sw', 0.4, { delta: 0.03 })]),
+    ],
+  });
+  m.baseSize.range = { low: 80, high: 130, dist: 'triangular' };
+  m.baseGrowth.range = { low: 0.01, high: 0.08, dist: 'pert' };
+  m.drivers[0]!.impact.range = { low: 0, high: 0.04, dist: 'normal' };
+  const regions = m.dimensions[0]!.members;
+  regions[0]!.share.range = { low: 0.3, high: 0.5, dist: 'uniform' };
+  regions[2]!.growthDelta!.range = { low: -0.01, high: 0.05, dist: 'triangular' };
+  regions[1]!.children![2]!.share.range = { low: 0.1, high: 0.4, dist: 'pert' };
+  m.dimensions[1]!.members[1]!.share.range = { low: 0.2, high: 0.6, dist: 'normal' };
+  return m;
+}
+
+const claims: Claim[] = [
+  claim('over-130', { metric: 'size', year: 2030, op: 'atLeast', value: 130 }),
+  claim('na-share', { metric: 'share', year: 2028, member: 'region/na', op: 'approx', value: 0.4, tolerance: 0.03 }),
+  claim('cagr', { metric: 'cagr', fromYear: 2025, toYear: 2030, op: 'atMost', value: 0.06 }),
+  claim('outside', { metric: 'size', year: 2040, op: 'atLeast', value: 1 }),
+];
+
+describe('seeded', () => {
+  it('the same seed gives bit-identical statistics and odds; another seed gives different ones', () => {
+    const a = simulate(rangedModel(), claims, { samples: 5000, seed: 17 });
+    const b = simulate(rangedModel(), claims, { samples: 5000, seed: 17 });
+    expect(Buffer.from(a.statistics.buffer).equals(Buffer.from(b.statistics.buffer))).toBe(true);
+    expect(a.claims).toEqual(b.claims);
+    const c = simulate(rangedModel(), claims, { samples: 5000, seed: 18 });
+    expect(Buffer.from(a.statistics.buffer).equals(Buffer.from(c.statistics.buffer))).toBe(false);
+    expect(simulationStatistic(a, 'p50', 0, 5)).not.toBe(simulationStatistic(c, 'p50', 0, 5));
+  });
+
+  it('blocks run in another order, or split across several workers, give the identical result', () => {
+    const options = { samples: 4500, seed: 99, blockSize: 1000 }; // 5 blocks, the last one short
+    const reference = simulate(rangedModel(), claims, options);
+
+    // One "worker" running the blocks backwards.
+    const backwards = createSimulation(rangedModel(), claims, options);
+    const reversed: SimulationBlock[] = [];
+    for (let b = backwards.blockCount - 1; b >= 0; b--) reversed.push(backwards.runBlock(b));
+    expect(Array.from(summariseSimulation(backwards, reversed).statistics)).toEqual(Array.from(reference.statistics));
+
+    // Three "workers", each with its own compiled model, taking blocks round-robin from the end;
+    // the blocks are handed to the summary in the order they "finished".
+    const workers = [0, 1, 2].map(() => createSimulation(rangedModel(), claims, options));
+    const finished: SimulationBlock[] = [];
+    [4, 2, 0, 3, 1].forEach((b, k) => finished.push(workers[k % 3]!.runBlock(b)));
+    const merged = summariseSimulation(workers[1]!, finished);
+    expect(Buffer.from(merged.statistics.buffer).equals(Buffer.from(reference.statistics.buffer))).toBe(true);
+    expect(merged.claims).toEqual(reference.claims);
+    expect(merged.samples).toBe(4500);
+  });
+
+  it('a block is the same whatever ran before it on that worker', () => {
+    const options = { samples: 3000, seed: 5, blockSize: 1000 };
+    const fresh = createSimulation(rangedModel(), claims, options).runBlock(2);
+    const worker = createSimulation(rangedModel(), claims, options);
+    worker.runBlock(0);
+    worker.runBlock(1);
+    expect(Array.from(worker.runBlock(2).values)).toEqual(Array.from(fresh.values));
+  });
+
+  it('a run stops at a block boundary when asked, and summarises the blocks done', () => {
+    let calls = 0;
+    const progress: number[] = [];
+    const summary = simulate(rangedModel(), claims, {
+      samples: 10_000,
+      seed: 3,
+      blockSize: 1000,
+      shouldStop: () => ++calls > 3,
+      onBlock: (_block, done, count) => progress.push(done * 100 + count),
+    });
+    expect(summary.samples).toBe(3000);
+    expect(summary.blocks).toBe(3);
+    expect(progress).toEqual([110, 210, 310]);
+    const first3 = createSimulation(rangedModel(), claims, { samples: 10_000, seed: 3, blockSize: 1000 });
+    expect(Array.from(summary.statistics)).toEqual(Array.from(summariseSimulation(first3, [0, 1, 2].map((b) => first3.runBlock(b))).statistics));
+  });
+
+  it('refuses bad options, naming them', () => {
+    expect(() => simulate(rangedModel(), [], { samples: 0, seed: 1 })).toThrow(/samples/);
+    expect(() => simulate(rangedModel(), [], { samples: 10, seed: -1 })).toThrow(/seed/);
+    expect(() => simulate(rangedModel(), [], { samples: 10, seed: 1, blockSize: 2.5 })).toThrow(/blockSize/);
+    const sim = createSimulation(rangedModel(), [], { samples: 10, seed: 1, blockSize: 5 });
+    expect(() => sim.runBlock(2)).toThrow(/no block 2/);
+    const block = sim.runBlock(0);
+    expect(() => summariseSimulation(sim, [block, block])).toThrow(/block 0 was given twice/);
+  });
+});
+
+describe('what a simulation computes', () => {
+  it('a model without ranges simulates to its deterministic forecast, every statistic, bit for bit', () => {
+    const m = rangedModel();
+    const strip = (q: Quantity | undefined): void => {
+      if (q) delete q.range;
+    };
+    strip(m.baseSize);
+    strip(m.baseGrowth);
+    m.drivers.forEach((d) => strip(d.impact));
+    const walk = (members: Member[]): void =>
+      members.forEach((x) => {
+        strip(x.share);
+        strip(x.growthDelta);
+        if (x.children) walk(x.children);
+      });
+    m.dimensions.forEach((d) => walk(d.members));
+    const f = forecast(m);
+    const summary = simulate(m, [], { samples: 50, seed: 1, blockSize: 7 });
+    const Y = f.layout.years.length;
+    for (const statistic of SIMULATION_STATISTICS) {
+      if (statistic === 'mean') continue; // a mean of 50 equal numbers may differ in the last bit
+      expect(Array.from(simulationSeries(summary, statistic, 0))).toEqual(Array.from(f.total));
+      f.layout.series.forEach((_, s) => expect(Array.from(simulationSeries(summary, statistic, 1 + s))).toEqual(Array.from(f.values.subarray(s * Y, (s + 1) * Y))));
+    }
+  });
+
+  it('compounding: with symmetric ranges the fan holds the deterministic line, but its median and mean need not be on it', () => {
+    // T(2027) = 100 · (1 + g) · (1 + g + i) with g, i independent and uniform on [−0.5, 0.5]:
+    // deterministic 100; E[T] = 100 · (1 + Var g) = 100 · (1 + 1/12) = 108.33; the median is ≈ 98.
+    // (The counterexample to "the median is the deterministic line", kept so that nobody asserts it.)
+    const m = model({ baseYear: 2025, endYear: 2027, baseSize: 100, baseGrowth: 0, drivers: [driver('d', 0, { startYear: 2027 })] });
+    m.baseGrowth.range = { low: -0.5, high: 0.5, dist: 'uniform' };
+    m.drivers[0]!.impact.range = { low: -0.5, high: 0.5, dist: 'uniform' };
+    const summary = simulate(m, [], { samples: 100_000, seed: 1 });
+    expect(forecast(m).total[2]).toBe(100);
+    // sd of T ≈ 41 here, so the mean's standard error is ≈ 0.13.
+    expect(Math.abs(simulationStatistic(summary, 'mean', 0, 2) - 100 * (1 + 1 / 12))).toBeLessThan(0.4);
+    expect(simulationStatistic(summary, 'p50', 0, 2)).toBeLessThan(99);
+    expect(simulationStatistic(summary, 'p5', 0, 2)).toBeLessThan(100);
+    expect(simulationStatistic(summary, 'p95', 0, 2)).toBeGreaterThan(100);
+  });
+
+  it('the odds of a claim are the share of samples meeting it, judged by the claim check of a forecast', () => {
+    const m = rangedModel();
+    const options = { samples: 600, seed: 8, blockSize: 200 };
+    const summary = simulate(m, claims, options);
+    // Recount by hand: re-run each sample's parameters through forecast + checkClaims. The
+    // block store holds every sample's total and members, so rebuild a Forecast from it.
+    const sim = createSimulation(m, claims, options);
+    const met = claims.map(() => 0);
+    const Y = sim.yearCount;
+    for (let b = 0; b < sim.blockCount; b++) {
+      const block = sim.runBlock(b);
+      for (let i = 0; i < block.samples; i++) {
+        const total = new Float64Array(Y);
+        const values = new Float64Array((sim.rowCount - 1) * Y);
+        for (let t = 0; t < Y; t++) total[t] = block.values[t * block.samples + i]!;
+        for (let j = 0; j < values.length; j++) values[j] = block.values[(Y + j) * block.samples + i]!;
+        const statuses = checkClaims(m, { layout: sim.layout, total, values, growth: total, shares: values, warnings: [] }, claims);
+        statuses.forEach((s, c) => (met[c]! += s.status === 'met' ? 1 : 0));
+      }
+    }
+    expect(summary.claims.map((c) => c.claimId)).toEqual(claims.map((c) => c.id));
+    expect(summary.claims.slice(0, 3).map((c) => c.probability)).toEqual(met.slice(0, 3).map((k) => k / 600));
+    // Not checkable in this model (2040 is outside 2025–2030): no probability, never 0.
+    expect(summary.claims[3]!.probability).toBeNull();
+    // The odds are neither 0 nor 1 here: the claims sit inside the fan.
+    for (const c of summary.claims.slice(0, 3)) expect(c.probability! > 0 && c.probability! < 1).toBe(true);
+  });
+});
+
+// ---- properties on random valid models ----
+
+const smallModels = arbitraryModel({ maxYears: 12, maxDimensions: 2, maxMembers: 4, maxDepth: 1, maxDrivers: 3 });
+
+function forEachRowYear(summary: ReturnType<typeof simulate>, visit: (row: number, t: number) => void): void {
+  for (let row = 0; row < summary.rowCount; row++) for (let t = 0; t < summary.yearCount; t++) visit(row, t);
+}
+
+describe('simulation properties on random valid models', () => {
+  it('percentiles are monotone, p5 ≤ p10 ≤ … ≤ p95, for every series-year, and finite', () => {
+    assertProperty(
+      fc.property(smallModels, fc.integer({ min: 0, max: 2 ** 32 - 1 }), (m, seed) => {
+        const summary = simulate(m, [], { samples: 300, seed, blockSize: 64 });
+        forEachRowYear(summary, (row, t) => {
+          const values = SIMULATION_STATISTICS.slice(1).map((s) => simulationStatistic(summary, s, row, t));
+          values.forEach((x, k) => {
+            if (!Number.isFinite(x)) expect.fail(`row ${row} year ${t}: ${SIMULATION_STATISTICS[k + 1]} is ${x}`);
+            if (k > 0 && x < values[k - 1]!) expect.fail(`row ${row} year ${t}: ${values.join(' > ')}`);
+          });
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('in every sample, every list adds up to its parent (relative error < 1e-9) unless it collapsed to 0', () => {
+    assertProperty(
+      fc.property(smallModels, fc.integer({ min: 0, max: 2 ** 32 - 1 }), (m, seed) => {
+        const sim = createSimulation(m, [], { samples: 100, seed, blockSize: 50 });
+        const { layout, yearCount: Y } = sim;
+        const lists = layout.dimensions.map((d) => ({ parentRow: 0, rows: d.members.map((s) => 1 + s) }));
+        layout.series.forEach((info, s) => {
+          if (info.children.length > 0) lists.push({ parentRow: 1 + s, rows: info.children.map((c) => 1 + c) });
+        });
+        for (let b = 0; b < sim.blockCount; b++) {
+          const { values, samples: n } = sim.runBlock(b);
+          const at = (row: number, t: number, i: number): number => values[(row * Y + t) * n + i]!;
+          for (let i = 0; i < n; i++) {
+            for (const list of lists) {
+              for (let t = 0; t < Y; t++) {
+                let sum = 0;
+                for (const row of list.rows) sum += at(row, t, i);
+                const parent = at(list.parentRow, t, i);
+                if (sum === 0) continue; // a collapsed list (DESIGN.md §3)
+                if (!(Math.abs(sum - parent) <= 1e-9 * Math.abs(parent))) expect.fail(`sample ${i}, year ${t}: list sums to ${sum}, parent ${parent}`);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('where every range is symmetric about its value, the 5–95 fan holds the deterministic line', () => {
+    assertProperty(
+      fc.property(smallModels.map(symmetricRanges), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (m, seed) => {
+        const f = forecast(m);
+        const summary = simulate(m, [], { samples: 400, seed, blockSize: 100 });
+        const Y = summary.yearCount;
+        forEachRowYear(summary, (row, t) => {
+          const deterministic = row === 0 ? f.total[t]! : f.values[(row - 1) * Y + t]!;
+          const p5 = simulationStatistic(summary, 'p5', row, t);
+          const p95 = simulationStatistic(summary, 'p95', row, t);
+          const slack = 1e-9 * Math.abs(deterministic);
+          if (!(p5 - slack <= deterministic && deterministic <= p95 + slack)) {
+            expect.fail(`row ${row} (${row === 0 ? 'total' : f.layout.series[row - 1]!.key}) year ${t}: ${deterministic} outside [${p5}, ${p95}]`);
+          }
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+/**
+ * The model with every range made symmetric about its value — uniform, normal, or triangular with
+ * the value as its mode — by keeping the nearer of the two bounds' distances on both sides.
+ */
+function symmetricRanges(m: Model): Model {
+  const copy = structuredClone(m);
+  const fix = (q: Quantity | undefined): void => {
+    if (q?.range === undefined) return;
+    const half = Math.min(q.value - q.range.low, q.range.high - q.value);
+    const dist = q.range.dist === 'pert' ? 'triangular' : q.range.dist;
+    q.range = { low: q.value - half, high: q.value + half, dist };
+  };
+  fix(copy.baseSize);
+  fix(copy.baseGrowth);
+  copy.drivers.forEach((d) => fix(d.impact));
+  const walk = (members: Member[]): void =>
+    members.forEach((x) => {
+      fix(x.share);
+      fix(x.growthDelta);
+      if (x.children) walk(x.children);
+    });
+  copy.dimensions.forEach((d) => walk(d.members));
+  return copy;
+}

@@ -1,0 +1,160 @@
+/**
+ * The simulation's statistics against closed forms (issue 10, "Tests"): a one-year model whose only
+ * ranged quantity is the base growth g, base size 100 fixed, so the total in the end year is
+ * T = 100 · (1 + g) and its quantiles and mean follow from g's distribution. At N = 100,000 every
+ * percentile and the mean must land within 3 standard errors of the truth — for a quantile,
+ * sqrt(p(1 − p) / N) / f(q), f the density of T at the true quantile q; for the mean, sd / sqrt(N).
+ *
+ * The closed forms here are written from the distributions' definitions, not from the engine's
+ * samplers. The run is seeded, so the test is deterministic; a wrong sampler (a mode in the wrong
+ * place, a normal scaled by 1.96 instead of 1.645, a PERT with λ ≠ 4) moves the statistics by many
+ * standard errors.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileRange, drawRange, RANGE_FIXED } from '../../src/engine/distributions';
+import { blockRandomState } from '../../src/engine/random';
+import { simulate } from '../../src/engine/simulate';
+import { SIMULATION_STATISTICS, simulationStatistic } from '../../src/engine/simulationSummary';
+import type { Range } from '../../src/model/quantity';
+import { model } from '../support/models';
+
+const N = 100_000;
+const BASE = 100;
+const PERCENTILES: Record<string, number> = { p5: 0.05, p10: 0.1, p25: 0.25, p50: 0.5, p75: 0.75, p90: 0.9, p95: 0.95 };
+
+interface ClosedForm {
+  /** Quantile function of g. */
+  quantile: (p: number) => number;
+  /** Density of g. */
+  density: (x: number) => number;
+  mean: number;
+  sd: number;
+}
+
+function oneYearModel(value: number, range: Range) {
+  const m = model({ baseYear: 2025, endYear: 2026, baseSize: BASE, baseGrowth: value });
+  m.baseGrowth = { value, range };
+  return m;
+}
+
+function expectClosedForm(value: number, range: Range, truth: ClosedForm): void {
+  const summary = simulate(oneYearModel(value, range), [], { samples: N, seed: 20261130 });
+  expect(summary.samples).toBe(N);
+  for (const statistic of SIMULATION_STATISTICS) {
+    const actual = simulationStatistic(summary, statistic, 0, 1);
+    let expected: number;
+    let standardError: number;
+    if (statistic === 'mean') {
+      expected = BASE * (1 + truth.mean);
+      standardError = (BASE * truth.sd) / Math.sqrt(N);
+    } else {
+      const p = PERCENTILES[statistic]!;
+      const q = truth.quantile(p);
+      expected = BASE * (1 + q);
+      // T = 100 (1 + g): f_T(t) = f_g(g) / 100.
+      standardError = Math.sqrt((p * (1 - p)) / N) / (truth.density(q) / BASE);
+    }
+    expect(Math.abs(actual - expected), `${range.dist} ${statistic}: ${actual} vs ${expected} (SE ${standardError})`).toBeLessThan(3 * standardError);
+  }
+  // The base year is the fixed base size in every sample.
+  for (const statistic of SIMULATION_STATISTICS) expect(simulationStatistic(summary, statistic, 0, 0)).toBe(BASE);
+}
+
+describe('statistics of the total against closed forms (N = 100,000, within 3 standard errors)', () => {
+  it('uniform on [−10%, +10%]', () => {
+    const a = -0.1;
+    const b = 0.1;
+    expectClosedForm(0.02, { low: a, high: b, dist: 'uniform' }, {
+      quantile: (p) => a + (b - a) * p,
+      density: () => 1 / (b - a),
+      mean: (a + b) / 2,
+      sd: (b - a) / Math.sqrt(12),
+    });
+  });
+
+  it('triangular on [−5%, +10%] with its mode at the value, 2%', () => {
+    const a = -0.05;
+    const c = 0.02;
+    const b = 0.1;
+    const fc = (c - a) / (b - a);
+    expectClosedForm(c, { low: a, high: b, dist: 'triangular' }, {
+      quantile: (p) => (p < fc ? a + Math.sqrt(p * (b - a) * (c - a)) : b - Math.sqrt((1 - p) * (b - a) * (b - c))),
+      density: (x) => (x < c ? (2 * (x - a)) / ((b - a) * (c - a)) : (2 * (b - x)) / ((b - a) * (b - c))),
+      mean: (a + b + c) / 3,
+      sd: Math.sqrt((a * a + b * b + c * c - a * b - a * c - b * c) / 18),
+    });
+  });
+
+  it('PERT on [0, 20%] with its mode at 5%: 20% · Beta(2, 4) (λ = 4)', () => {
+    // α = 1 + 4 (0.05 − 0) / 0.2 = 2, β = 1 + 4 (0.2 − 0.05) / 0.2 = 4. Beta(2, 4): density
+    // 20 x (1 − x)³, CDF Σ_{j=2..5} C(5, j) x^j (1 − x)^(5−j), mean 1/3, variance 8 / (36 · 7).
+    const width = 0.2;
+    const cdf = (x: number): number => {
+      const binomial = [1, 5, 10, 10, 5, 1];
+      let sum = 0;
+      for (let j = 2; j <= 5; j++) sum += binomial[j]! * x ** j * (1 - x) ** (5 - j);
+      return sum;
+    };
+    const betaQuantile = (p: number): number => {
+      let lo = 0;
+      let hi = 1;
+      for (let i = 0; i < 100; i++) {
+        const mid = (lo + hi) / 2;
+        if (cdf(mid) < p) lo = mid;
+        else hi = mid;
+      }
+      return (lo + hi) / 2;
+    };
+    expectClosedForm(0.05, { low: 0, high: width, dist: 'pert' }, {
+      quantile: (p) => width * betaQuantile(p),
+      density: (x) => (20 * (x / width) * (1 - x / width) ** 3) / width,
+      mean: width / 3,
+      sd: width * Math.sqrt(8 / (36 * 7)),
+    });
+  });
+
+  it('normal with 5th percentile −2% and 95th +8%: mean 3%, σ = 10% / (2 · 1.6449)', () => {
+    const mu = 0.03;
+    const sigma = 0.1 / (2 * 1.6448536269514722);
+    const z: Record<number, number> = {
+      0.05: -1.6448536269514722,
+      0.1: -1.2815515655446004,
+      0.25: -0.6744897501960817,
+      0.5: 0,
+      0.75: 0.6744897501960817,
+      0.9: 1.2815515655446004,
+      0.95: 1.6448536269514722,
+    };
+    expectClosedForm(0.03, { low: -0.02, high: 0.08, dist: 'normal' }, {
+      quantile: (p) => mu + sigma * z[p]!,
+      density: (x) => Math.exp(-0.5 * ((x - mu) / sigma) ** 2) / (sigma * Math.sqrt(2 * Math.PI)),
+      mean: mu,
+      sd: sigma,
+    });
+  });
+});
+
+describe('ranges', () => {
+  it('a degenerate range (low = high) and no range draw the value, consuming no random numbers', () => {
+    expect(compileRange(0.04, { low: 0.04, high: 0.04, dist: 'normal' }).kind).toBe(RANGE_FIXED);
+    expect(compileRange(0.04, undefined).kind).toBe(RANGE_FIXED);
+    const { kind, p0, p1, p2, p3 } = compileRange(0.04, { low: 0.04, high: 0.04, dist: 'pert' });
+    const state = blockRandomState(1, 0);
+    const before = Array.from(state);
+    expect(drawRange(kind, p0, p1, p2, p3, state)).toBe(0.04);
+    expect(Array.from(state)).toEqual(before);
+  });
+
+  it('every draw of a uniform, triangular or PERT range lies within [low, high]', () => {
+    const state = blockRandomState(5, 0);
+    for (const dist of ['uniform', 'triangular', 'pert'] as const) {
+      for (const value of [0.1, 0.13, 0.3]) {
+        const { kind, p0, p1, p2, p3 } = compileRange(value, { low: 0.1, high: 0.3, dist });
+        for (let i = 0; i < 20_000; i++) {
+          const x = drawRange(kind, p0, p1, p2, p3, state);
+          if (!(x >= 0.1 && x <= 0.3)) expect.fail(`${dist} (mode ${value}) drew ${x}`);
+        }
+      }
+    }
+  });
+});
