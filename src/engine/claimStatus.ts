@@ -158,8 +158,10 @@ function measure(model: Model, forecast: Forecast, claim: Claim): number | strin
   const series = claimSeries(location, forecast);
   const value = measureClaim(location, series, forecast.total);
   if (!Number.isNaN(value) || claim.metric === 'size') return value;
-  if (claim.metric === 'cagr') return `no CAGR from a size of ${series[location.from]} in ${claim.fromYear}`;
-  return `the market is 0 in ${claim.year}: no share of it`;
+  // NaN is either a metric undefined here (a size or a market of 0) or Infinity / Infinity, which
+  // checkClaim names as too large to compute.
+  if (claim.metric === 'cagr') return series[location.from] === 0 ? `no CAGR from a size of 0 in ${claim.fromYear}` : value;
+  return forecast.total[location.from] === 0 ? `the market is 0 in ${claim.year}: no share of it` : value;
 }
 
 /** How a scenario stands against the claims, in counts. */
