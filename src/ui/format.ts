@@ -51,16 +51,44 @@ export function formatSize(value: number, unit: string, digits = sizeDigits(valu
   return style.noun ? `${plain} ${style.noun}` : plain;
 }
 
-/** A fraction as a percent: 0.052 → `5.2%`. */
-export function formatPercent(fraction: number, digits = 1): string {
+/**
+ * Beyond ±1,000,000% (a fraction of 10,000) a percent is written in scientific notation: a tiny
+ * share that takes a whole market has a finite CAGR of 1e40%, and its 41 digits broke the member
+ * table. Not finite: a dash.
+ */
+const SCIENTIFIC_FROM = 1e4;
+
+function percentText(fraction: number, digits: number, signed: boolean): string {
   if (!Number.isFinite(fraction)) return '—';
-  return numberFormat({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+  const sign = signed ? { signDisplay: 'exceptZero' as const } : {};
+  const options: Intl.NumberFormatOptions =
+    Math.abs(fraction) >= SCIENTIFIC_FROM
+      ? { style: 'percent', notation: 'scientific', maximumFractionDigits: 1, ...sign }
+      : { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, ...sign };
+  return numberFormat(options).format(fraction);
+}
+
+/** A fraction as a percent: 0.052 → `5.2%`; 1.2e38 → `1.2E40%`. */
+export function formatPercent(fraction: number, digits = 1): string {
+  return percentText(fraction, digits, false);
 }
 
 /** A signed fraction as percentage points or percent with a sign: +1.5%, −0.4%. */
 export function formatSignedPercent(fraction: number, digits = 1): string {
-  if (!Number.isFinite(fraction)) return '—';
-  return numberFormat({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(fraction);
+  return percentText(fraction, digits, true);
+}
+
+const MINUS = '\u2212';
+
+/** A difference of two rates in percentage points, with a true minus: +25.0 pp, −0.4 pp. */
+export function formatPoints(difference: number, digits = 1): string {
+  if (!Number.isFinite(difference)) return '—';
+  const points = difference * 100;
+  const options: Intl.NumberFormatOptions =
+    Math.abs(difference) >= SCIENTIFIC_FROM
+      ? { notation: 'scientific', maximumFractionDigits: 1, signDisplay: 'exceptZero' }
+      : { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' };
+  return `${numberFormat(options).format(points).replace('-', MINUS)} pp`;
 }
 
 /** A quantity in its own terms: sizes in the unit, shares as percents, rates as signed percents. */

@@ -358,6 +358,16 @@ describe('source badges', () => {
     expect(details).toHaveTextContent('Note: China’s 10% is read as part of this 20%');
   });
 
+  it('shows a vendor’s reasoning, then the revenue the report quotes on a line of its own after “No check:”', async () => {
+    const { user } = renderPanel();
+    await user.click(control('button', 'Assumed: Vendor: GE Healthcare share, show details'));
+    const lines = [...screen.getByRole('note').querySelectorAll('p')].map((p) => p.textContent);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Note: Assumption: the report names eleven key players/);
+    expect(lines[0]).not.toContain('No check');
+    expect(lines[1]).toMatch(/^No check: .*"They reported sales revenue of approximately \$19 billion in 2022"/);
+  });
+
   it('has nothing to open for an assumption without a note', () => {
     useSlidecast.getState().replaceWorkspace(workspaceOf(buildModel({})));
     renderPanel();

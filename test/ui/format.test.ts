@@ -1,7 +1,7 @@
 /** Numbers as a strategist reads them. The tests run in the en-US locale (Node's default here). */
 import { describe, expect, it } from 'vitest';
 import { SCALE_WORDS, unitConversion } from '../../src/model/unit';
-import { formatPercent, formatSignedPercent, formatSize, unitStyle } from '../../src/ui/format';
+import { formatPercent, formatPoints, formatSignedPercent, formatSize, unitStyle } from '../../src/ui/format';
 
 describe('formatSize', () => {
   it('writes the seed base size, 17.18 "USD bn", as $17.2 B', () => {
@@ -79,5 +79,36 @@ describe('formatPercent and formatSignedPercent', () => {
   it('writes a dash for a number that is not finite', () => {
     expect(formatPercent(Number.NaN)).toBe('—');
     expect(formatSignedPercent(Number.NEGATIVE_INFINITY)).toBe('—');
+  });
+
+  // A tiny share that takes a whole market has a finite CAGR of 1e40%: 41 digits broke the member table.
+  it('writes a percent beyond ±1,000,000% in scientific notation, short enough for a table cell', () => {
+    expect(formatPercent(1e38)).toBe('1E40%');
+    expect(formatPercent(1.234e38)).toBe('1.2E40%');
+    expect(formatPercent(-1.234e38)).toBe('-1.2E40%');
+    expect(formatSignedPercent(1.234e38)).toBe('+1.2E40%');
+    expect(formatSignedPercent(-5e5, 2)).toBe('-5E7%');
+    expect(formatPercent(Number.MAX_VALUE).length).toBeLessThanOrEqual(12);
+  });
+
+  it('keeps ordinary notation up to ±1,000,000%', () => {
+    expect(formatPercent(9999.99)).toBe('999,999.0%');
+    expect(formatSignedPercent(-9999.99)).toBe('-999,999.0%');
+    expect(formatPercent(12.5)).toBe('1,250.0%');
+    expect(formatPercent(1e4)).toBe('1E6%');
+  });
+});
+
+describe('formatPoints', () => {
+  it('writes a difference of two rates in points with a true minus', () => {
+    expect(formatPoints(0.25)).toBe('+25.0 pp');
+    expect(formatPoints(-0.004)).toBe('\u22120.4 pp');
+    expect(formatPoints(0)).toBe('0.0 pp');
+    expect(formatPoints(Number.NaN)).toBe('—');
+  });
+
+  it('writes a difference beyond ±1,000,000 points in scientific notation', () => {
+    expect(formatPoints(1.234e38)).toBe('+1.2E40 pp');
+    expect(formatPoints(-1.234e38)).toBe('\u22121.2E40 pp');
   });
 });

@@ -4,12 +4,15 @@
  */
 import { useId, useState } from 'react';
 import { isSourced, type Quantity } from '../../model/quantity';
+import { NO_CHECK, splitNote } from '../../model/uncheckedStatements';
 
 export function SourceBadge({ quantity, label }: { quantity: Quantity; label: string }) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const sourced = isSourced(quantity);
   const hasText = sourced || (quantity.note ?? '') !== '';
+  // The reasoning, then each statement with no check on a line of its own (the vendors' quoted revenues).
+  const { reasoning, statements } = splitNote(quantity.note);
   return (
     <>
       <button
@@ -31,11 +34,16 @@ export function SourceBadge({ quantity, label }: { quantity: Quantity; label: st
               <strong>Source:</strong> {quantity.source}
             </p>
           )}
-          {quantity.note && (
+          {reasoning && (
             <p>
-              <strong>Note:</strong> {quantity.note}
+              <strong>Note:</strong> {reasoning}
             </p>
           )}
+          {statements.map((statement, i) => (
+            <p key={i}>
+              <strong>{NO_CHECK}</strong> {statement}
+            </p>
+          ))}
         </div>
       )}
     </>

@@ -10,7 +10,8 @@ import { useCallback, useMemo } from 'react';
 import type { CSSProperties } from 'react';
 import { area, stack as stackLayout } from '@visx/shape';
 import { CHART_INK, seriesColor } from './chartPalette';
-import { VISUALLY_HIDDEN, formatShare, formatYear, transitionStyle, valueAt } from './chartLayout';
+import { VISUALLY_HIDDEN, formatYear, transitionStyle, valueAt } from './chartLayout';
+import { formatPercent } from '../format';
 import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
 import { ChartLegend } from './ChartLegend';
 import { ResponsiveChart } from './ResponsiveChart';
@@ -126,7 +127,7 @@ export function StackedAreaChartPlot({
     return { stacked, top, max: mode === 'shares' ? 1 : highest > 0 ? highest : 1 };
   }, [data, mode, years]);
 
-  const formatYTick = useCallback((t: number) => (mode === 'shares' ? formatShare(t, 0) : formatTick(t)), [mode, formatTick]);
+  const formatYTick = useCallback((t: number) => (mode === 'shares' ? formatPercent(t, 0) : formatTick(t)), [mode, formatTick]);
   const plot = usePlotLayout({ width, height, years, yExtent: [0, stack.max], formatYTick, fontSize: fontSizeOverride });
   const { fontSize, margin, innerWidth, innerHeight, yScale, xScale, invertX } = plot;
 
@@ -154,7 +155,7 @@ export function StackedAreaChartPlot({
     const end = years.length - 1;
     const describe = (layer: Layer) =>
       mode === 'shares'
-        ? `${layer.name} from ${formatShare(layer.share[0] ?? Number.NaN)} to ${formatShare(layer.share[end] ?? Number.NaN)}`
+        ? `${layer.name} from ${formatPercent(layer.share[0] ?? Number.NaN)} to ${formatPercent(layer.share[end] ?? Number.NaN)}`
         : `${layer.name} from ${formatValue(layer.raw[0] ?? Number.NaN)} to ${formatValue(layer.raw[end] ?? Number.NaN)}`;
     return `${head}, ${first} to ${last}, ${data.layers.length} series: ${data.layers.map(describe).join('; ')}`;
   }, [years, title, unit, mode, data, formatValue]);
@@ -251,7 +252,7 @@ export function StackedAreaChartPlot({
                     {layer.name}
                   </td>
                   <td style={numberCellStyle}>{formatValue(layer.raw[cursor.index] ?? Number.NaN)}</td>
-                  <td style={numberCellStyle}>{formatShare(layer.share[cursor.index] ?? Number.NaN)}</td>
+                  <td style={numberCellStyle}>{formatPercent(layer.share[cursor.index] ?? Number.NaN)}</td>
                 </tr>
               ))}
               {mode === 'values' && data.layers.length > 1 && (
@@ -270,7 +271,7 @@ export function StackedAreaChartPlot({
         {cursor?.source === 'keyboard' && hoveredYear !== undefined
           ? `${formatYear(hoveredYear)}: ${[...data.layers]
               .reverse()
-              .map((layer) => `${layer.name} ${formatValue(layer.raw[cursor.index] ?? Number.NaN)}, ${formatShare(layer.share[cursor.index] ?? Number.NaN)}`)
+              .map((layer) => `${layer.name} ${formatValue(layer.raw[cursor.index] ?? Number.NaN)}, ${formatPercent(layer.share[cursor.index] ?? Number.NaN)}`)
               .join('; ')}`
           : ''}
       </div>

@@ -144,18 +144,6 @@ export function formatYear(year: number): string {
   return String(Math.round(year));
 }
 
-const percentFormats = new Map<number, Intl.NumberFormat>();
-/** 0.4 → "40%" (digits 0) or "40.0%" (digits 1). Formatters are cached: this runs per frame. */
-export function formatShare(fraction: number, digits = 1): string {
-  if (!Number.isFinite(fraction)) return '—';
-  let format = percentFormats.get(digits);
-  if (!format) {
-    format = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
-    percentFormats.set(digits, format);
-  }
-  return format.format(fraction);
-}
-
 /** Tick label text props (for @visx/axis) at a given type size. */
 export function tickLabelStyle(fontSize: number) {
   return { fill: CHART_INK.text, fontSize, fontFamily: 'inherit' } as const;

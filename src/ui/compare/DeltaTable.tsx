@@ -5,8 +5,8 @@
  */
 import { Fragment, memo } from 'react';
 import { totalCagr } from '../../engine/cagr';
-import { formatPercent, formatSignedPercent, formatSize } from '../format';
-import { endYearOf, formatPoints, formatSignedSize, relativeChange, totalInYear, unionYears, type CompareEntry } from './compareData';
+import { formatPercent, formatPoints, formatSignedPercent, formatSize } from '../format';
+import { endYearOf, formatSignedSize, relativeChange, totalInYear, unionYears, type CompareEntry } from './compareData';
 
 export interface DeltaTableProps {
   /** The first entry is the reference. */

@@ -67,14 +67,3 @@ export function formatSignedSize(value: number, unit: string, digits?: number): 
   return magnitude;
 }
 
-const pointFormats = new Map<number, Intl.NumberFormat>();
-/** A difference of two rates in percentage points: +25.0 pp, −0.4 pp. */
-export function formatPoints(difference: number, digits = 1): string {
-  if (!Number.isFinite(difference)) return '—';
-  let format = pointFormats.get(digits);
-  if (!format) {
-    format = new Intl.NumberFormat(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' });
-    pointFormats.set(digits, format);
-  }
-  return `${format.format(difference * 100).replace('-', MINUS)} pp`;
-}

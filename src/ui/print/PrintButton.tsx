@@ -1,4 +1,4 @@
-/** Opens the browser's print dialog on the one-page summary of the scenario on screen (its notes may run onto a second page). */
+/** Opens the browser’s print dialog on the one-page summary of the scenario on screen. */
 import { printSummary } from './printMode';
 
 export function PrintButton() {

@@ -2,13 +2,13 @@
  * A one-page summary of the scenario on screen, for paper or PDF: workspace and scenario, the
  * headline numbers, the total chart and one breakdown drawn at a fixed size for the page, the key
  * assumptions with where each comes from, the claims with their status and the sources' statements
- * with no check; then the numbered sources and notes, which may run onto a second page.
+ * with no check; then the numbered sources and notes, in small type.
  *
  * It exists only while the page is printed (see printMode.ts), in its own element at the end of
  * <body>; the print stylesheet shows it and hides everything else. Every user-written text (names,
  * notes, sources) is rendered as text.
  */
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { seriesValues } from '../../engine/seriesAccess';
 import type { ScenarioResult } from '../../engine/evaluateScenario';
@@ -25,9 +25,9 @@ import { usePrintEvents, usePrinting } from './printMode';
 
 /** Chart size on paper, in CSS px (96 to the inch): two side by side fit an A4 or Letter page. */
 export const PRINT_CHART_WIDTH = 330;
-export const PRINT_CHART_HEIGHT = 165;
+export const PRINT_CHART_HEIGHT = 135;
 
-const STATUS_TEXT: Record<ClaimRow['status'], string> = { met: '✓ met', missed: '✗ missed', notCheckable: '– not checkable', noCheck: '– no check' };
+const STATUS_TEXT: Record<ClaimRow['status'], string> = { met: '✓ met', missed: '✗ missed', notCheckable: '– not checkable' };
 
 export function PrintSummary() {
   usePrintEvents();
@@ -155,6 +155,23 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
             </li>
           ))}
         </ul>
+        {data.statements.length > 0 && (
+          <p className="ps-no-check">
+            <span className="ps-claim-status">– no check</span>
+            <span>
+              <span className="ps-muted">Statements of the sources that no forecast can meet or miss — </span>
+              {data.statements.map((statement, i) => (
+                <Fragment key={statement.id}>
+                  {i > 0 && ' · '}
+                  <span className="ps-statement">
+                    {statement.about} {statement.words}
+                    {statement.note !== undefined && <NoteRefs numbers={[statement.note]} />}
+                  </span>
+                </Fragment>
+              ))}
+            </span>
+          </p>
+        )}
       </section>
 
       {data.notes.length > 0 && (

@@ -4,9 +4,9 @@
  *
  * Sources and notes are long quotations, often the same for many numbers (every driver cites the
  * same passage), so each distinct text becomes one numbered note, cited by number — which keeps
- * the summary down to its claims on one page without cutting any text short; the notes follow,
- * on a second page when there are many (the seed's do: the vendors' reasoning and the revenues the
- * report quotes).
+ * the summary to one page without cutting any text short. A dimension of many members shows its
+ * largest and counts the rest; the sources' statements with no check are one short list after the
+ * claims, each citing the note that holds it whole.
  */
 import { totalCagr } from '../../engine/cagr';
 import { countClaims } from '../../engine/claimStatus';
@@ -40,10 +40,19 @@ export interface AssumptionGroup {
 export interface ClaimRow {
   id: string;
   label: string;
-  /** `noCheck`: a statement of the sources that is no checkable target (see model/uncheckedStatements.ts). */
-  status: 'met' | 'missed' | 'notCheckable' | 'noCheck';
+  status: 'met' | 'missed' | 'notCheckable';
   /** The scenario's value of what the claim is about, formatted; or why it cannot be checked. */
   detail?: string;
+  note?: number;
+}
+
+/** A statement of the sources that is no checkable target (see model/uncheckedStatements.ts). */
+export interface StatementRow {
+  id: string;
+  /** The number it bears on, e.g. "GE Healthcare share". */
+  about: string;
+  /** The source's own words in quotes, else the statement as written. */
+  words: string;
   note?: number;
 }
 
@@ -69,12 +78,16 @@ export interface PrintSummaryData {
   /** Top-level shares of each dimension. */
   shares: AssumptionGroup[];
   claims: ClaimRow[];
+  statements: StatementRow[];
   notes: SummaryNote[];
 }
 
-/** At most this many drivers and members per dimension; the rest are counted. */
+/**
+ * At most this many drivers, and rows per dimension: a dimension of more members shows its largest
+ * (one row fewer, largest first) and counts the rest on the last row.
+ */
 export const MAX_DRIVERS = 12;
-export const MAX_MEMBERS = 8;
+export const MAX_MEMBERS = 6;
 
 class NoteBook {
   readonly notes: SummaryNote[] = [];
@@ -150,14 +163,16 @@ export function buildPrintSummary(workspace: Workspace, scenario: Scenario, resu
   if (hiddenDrivers > 0) growth.more = `+ ${hiddenDrivers} more driver${hiddenDrivers === 1 ? '' : 's'}`;
 
   const shares = model.dimensions.map((dimension): AssumptionGroup => {
-    const shown = dimension.members.slice(0, MAX_MEMBERS);
+    const cut = dimension.members.length > MAX_MEMBERS;
+    const largestFirst = [...dimension.members].sort((a, b) => b.share.value - a.share.value);
+    const shown = cut ? largestFirst.slice(0, MAX_MEMBERS - 1) : dimension.members;
     const rows = shown.map((member) => {
       const delta = memberGrowthDelta(member);
       const detail = delta !== 0 ? `${formatSignedPercent(delta, 1)}/yr vs. market` : undefined;
       return row(member.name, formatPercent(member.share.value, 1), member.share, notes, detail);
     });
     const group: AssumptionGroup = { heading: `${dimension.name} shares, ${model.baseYear}`, rows };
-    const rest = dimension.members.slice(MAX_MEMBERS);
+    const rest = cut ? largestFirst.slice(MAX_MEMBERS - 1) : [];
     if (rest.length > 0) {
       const together = rest.reduce((sum, member) => sum + member.share.value, 0);
       group.more = `+ ${rest.length} more (${formatPercent(together, 1)} together)`;
@@ -178,16 +193,12 @@ export function buildPrintSummary(workspace: Workspace, scenario: Scenario, resu
   // After the claims, the sources' statements with no check: the number they bear on and the
   // words quoted, citing the note that holds the statement whole, with its source and why it is
   // not checked (the same numbered note as the number's row above, when it is shown there).
-  for (const statement of uncheckedStatements(model)) {
-    const out: ClaimRow = {
-      id: statement.key,
-      label: `${statement.about}: ${statement.quote === undefined ? statement.text : `"${statement.quote}"`}`,
-      status: 'noCheck',
-    };
+  const statements = uncheckedStatements(model).map((statement): StatementRow => {
+    const out: StatementRow = { id: statement.key, about: statement.about, words: statement.quote === undefined ? statement.text : `"${statement.quote}"` };
     const note = citeStatement(notes, statement.text);
     if (note !== undefined) out.note = note;
-    claims.push(out);
-  }
+    return out;
+  });
 
   const { met, missed } = countClaims(result.claims);
   const data: PrintSummaryData = {
@@ -204,6 +215,7 @@ export function buildPrintSummary(workspace: Workspace, scenario: Scenario, resu
     growth,
     shares,
     claims,
+    statements,
     notes: notes.notes,
   };
   if (scenario.notes?.trim()) data.scenarioNotes = scenario.notes.trim();

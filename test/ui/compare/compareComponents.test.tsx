@@ -12,7 +12,8 @@ import { AssumptionDiffList } from '../../../src/ui/compare/AssumptionDiffList';
 import { BridgeWaterfallPlot } from '../../../src/ui/compare/BridgeChart';
 import { CompareTotals } from '../../../src/ui/compare/CompareTotals';
 import { DeltaTable } from '../../../src/ui/compare/DeltaTable';
-import { formatPoints, formatSignedSize, scenarioColor, type CompareEntry } from '../../../src/ui/compare/compareData';
+import { formatSignedSize, scenarioColor, type CompareEntry } from '../../../src/ui/compare/compareData';
+import { formatPoints } from '../../../src/ui/format';
 import { driver, model } from '../../support/models';
 import { stubResizeObserver } from './compareFixtures';
 

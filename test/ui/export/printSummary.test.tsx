@@ -148,22 +148,25 @@ describe('PrintSummary', () => {
   it('lists every claim with its status and the forecast’s value', () => {
     renderSummary();
     printNow();
-    const claims = [...summary()!.querySelectorAll('.ps-claim:not(.ps-claim-noCheck)')].map((li) => li.textContent);
+    const claims = [...summary()!.querySelectorAll('.ps-claim')].map((li) => li.textContent);
     expect(claims).toHaveLength(8);
     expect(claims[1]).toMatch(/^✓ metOver \$20 B by 2028 — forecast \$20\.0 B\d+$/);
     expect(claims[2]).toMatch(/^✗ missedAbout \$6 B by 2028 — forecast \$20\.0 B\d+$/);
     expect(claims[3]).toMatch(/^– not checkableCAGR over 30% 2023–2028 — /);
   });
 
-  it('lists the report’s statements that are no checkable target with “no check”, each citing a note that holds it whole', () => {
+  it('gathers the report’s statements that are no checkable target in one compact “no check” list after the claims, each citing a note that holds it whole', () => {
     renderSummary();
     printNow();
     const page = summary()!;
-    const rows = [...page.querySelectorAll('.ps-claim')];
-    expect(rows).toHaveLength(8 + 5);
-    const statements = rows.slice(8);
-    expect(statements.map((li) => li.querySelector('.ps-claim-status')!.textContent)).toEqual(Array(5).fill('– no check'));
-    expect(statements[0]!.textContent).toMatch(/^– no checkGE Healthcare share: "They reported sales revenue of approximately \$19 billion in 2022"\d+$/);
+    // The eight claims keep a row each; the five statements share one short list, not a row each.
+    expect(page.querySelectorAll('.ps-claim')).toHaveLength(8);
+    const block = page.querySelector('.ps-no-check')!;
+    expect(block.querySelector('.ps-claim-status')!.textContent).toBe('– no check');
+    const statements = [...block.querySelectorAll('.ps-statement')];
+    expect(statements).toHaveLength(5);
+    expect(statements[0]!.textContent).toMatch(/^GE Healthcare share "They reported sales revenue of approximately \$19 billion in 2022"\d+/);
+    expect(block.textContent).toContain('Alibaba Cloud share "Alibaba\'s cloud revenue, around $10 billion"');
     const notes = new Map([...page.querySelectorAll<HTMLLIElement>('.ps-notes li')].map((li) => [li.value, li.textContent]));
     const cited = (element: Element) => element.querySelector('.ps-ref')!.textContent!.split(',').map(Number);
     const [statementNote] = cited(statements[0]!);
@@ -177,6 +180,20 @@ describe('PrintSummary', () => {
     expect(notes.get(reasoning!)).toMatch(/^Assumption: the report names eleven key players/);
     const samsungRow = [...page.querySelectorAll('.ps-table tbody tr')].find((row) => row.textContent!.startsWith('Samsung'))!;
     expect(cited(samsungRow)).toEqual([reasoning]);
+    // IBM Watson Health's row is not on the page (a small vendor), but its statement and note are.
+    expect([...page.querySelectorAll('.ps-table tbody tr')].some((row) => row.textContent!.startsWith('IBM'))).toBe(false);
+    expect(notes.get(cited(statements[1]!)[0]!)).toMatch(/^No check: .*"The division generated an estimated \$4 billion in revenue"/);
+  });
+
+  it('shows a dimension of more than six members as its five largest and the rest counted', () => {
+    renderSummary();
+    printNow();
+    const vendors = [...summary()!.querySelectorAll('.ps-table')].find((table) => table.querySelector('caption')!.textContent!.startsWith('Vendor'))!;
+    const rows = [...vendors.querySelectorAll('tbody tr')].map((row) => row.textContent);
+    expect(rows.slice(0, 5).map((row) => row!.replace(/\d+\.\d%.*$/, ''))).toEqual(['Others', 'GE Healthcare', 'Philips Healthcare', 'NVIDIA', 'Samsung']);
+    expect(rows[1]).toMatch(/^GE Healthcare12\.0%assumption/);
+    expect(rows[5]).toBe('+ 7 more (17.0% together)');
+    expect(rows).toHaveLength(6);
   });
 
   it('renders names, notes and sources as text, never as markup', () => {
@@ -211,8 +228,8 @@ describe('buildPrintSummary', () => {
     model.dimensions[1]!.members = many;
     const data = buildPrintSummary(workspace, workspace.scenarios[0]!, evaluateScenario(model, workspace.claims));
     const applications = data.shares[1]!;
-    expect(applications.rows).toHaveLength(MAX_MEMBERS);
-    expect(applications.more).toBe('+ 4 more (33.3% together)');
+    expect(applications.rows).toHaveLength(MAX_MEMBERS - 1);
+    expect(applications.more).toBe('+ 7 more (58.3% together)');
   });
 
   it('draws the dimension whose members have parts of their own (regions), else the first', () => {
