@@ -1,26 +1,47 @@
 /**
- * `npm run forecast -- [FILE] [--scenario ID] [--format json|csv]`
+ * `npm run forecast -- [FILE] [--scenario ID] [--format json|csv] [--samples N] [--seed S] [--timing] [--workers K]`
  *
  * Prints the forecast of a workspace file (or, with no FILE, of the built-in seed workspace): years,
- * total, and every member of every dimension, nested ones too. Bad input exits with code 2 and a
- * message naming the problem on stderr; nothing is written to stdout. A forecast with a number too
- * large to compute (only a model beyond the file limits has one) exits with code 4 naming the
- * series and year, and writes nothing: JSON would print it as `null`, and CSV as text.
+ * total, and every member of every dimension, nested ones too. With `--samples` it also simulates
+ * the scenario (DESIGN.md §3 "Uncertainty", §7) on a pool of worker threads
+ * (src/cli/simulationPool.ts) and adds the percentiles of every series and the odds of every
+ * claim; `--seed` defaults to the scenario's `simulation.seed`; `--timing` reports on stderr how
+ * long sampling and statistics took; `--workers` sets the pool's size (default: the cores, at
+ * most one per block of 1,000 samples). Without `--samples` the output is byte for byte what it
+ * was before the simulation existed (test/cli/forecastSimulation.test.ts). Bad input exits with
+ * code 2 and a message naming the problem on stderr; nothing is written to stdout. A forecast
+ * with a number too large to compute (only a model beyond the file limits has one) exits with
+ * code 4 naming the series and year, and writes nothing: JSON would print it as `null`, and CSV as text.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { seedWorkspace } from '../model/seedWorkspace';
 import { parseWorkspaceFile } from '../model/workspaceFile';
 import { describeLoadError } from '../model/loadError';
-import { listedIds, quoted } from '../model/messageValue';
+import { capped, listedIds, quoted } from '../model/messageValue';
 import { MAX_JSON_TEXT_LENGTH as MAX_FILE_BYTES } from '../model/safeJson';
 import type { Workspace } from '../model/types';
 import { forecast } from '../engine/forecast';
 import type { Forecast } from '../engine/forecastTypes';
-import { forecastToCsv, forecastToJson } from '../io/forecastExport';
+import { forecastToJson } from '../io/forecastExport';
+import { forecastCsv, type PercentileSeries } from '../io/tableExport';
 import { errorText } from '../model/errorText';
+import { checkClaims } from '../engine/claimStatus';
+import { SIMULATION_STATISTICS, simulationSeries, type SimulationStatistic, type SimulationSummary } from '../engine/simulationSummary';
+import { WORKSPACE_LIMITS } from '../model/workspaceLimits';
+import { simulateOnWorkers } from './simulationPool';
 
-const USAGE = 'usage: npm run forecast -- [FILE] [--scenario ID] [--format json|csv]';
+const USAGE = 'usage: npm run forecast -- [FILE] [--scenario ID] [--format json|csv] [--samples N] [--seed S] [--timing] [--workers K]';
+
+/**
+ * The most samples one run of the command line simulates: the top of the app's samples setting
+ * (issue 10, "1k–200k"). Every sample of every series-year is held until the statistics are
+ * taken, so memory grows with samples × series × years; a file may ask for more
+ * (WORKSPACE_LIMITS.simulationSamples) but the command line is only run with an explicit --samples.
+ */
+export const MAX_CLI_SAMPLES = 200_000;
+/** The most worker threads --workers may ask for. */
+const MAX_WORKERS = 64;
 
 class UsageError extends Error {}
 
@@ -46,23 +67,100 @@ function firstNotComputable(result: Forecast): string | null {
   return `${series[Math.floor(i / years.length)]?.key ?? 'a member'} in ${years[i % years.length]}`;
 }
 
-/** The forecast of one scenario of `workspace`, printed as the command line prints it. */
-export function forecastWorkspace(workspace: Workspace, options: { scenario?: string; format: 'json' | 'csv' }): CliResult {
+export interface ForecastCliOptions {
+  scenario?: string;
+  format: 'json' | 'csv';
+  /** Simulate with this many samples; absent: the deterministic forecast alone. */
+  samples?: number;
+  /** The simulation's seed; absent: the scenario's `simulation.seed`. */
+  seed?: number;
+  /** Worker threads; absent: min(cores, blocks). */
+  workers?: number;
+  /** Report the simulation's time on stderr. */
+  timing?: boolean;
+}
+
+/**
+ * The forecast of one scenario of `workspace`, printed as the command line prints it; with
+ * `samples`, simulated on the worker pool too.
+ */
+export async function forecastWorkspace(workspace: Workspace, options: ForecastCliOptions): Promise<CliResult> {
   const scenarioId = options.scenario ?? workspace.activeScenario;
   const scenario = workspace.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) {
     const known = listedIds(workspace.scenarios.map((s) => s.id));
     return { code: BAD_INPUT, stdout: '', stderr: `forecast: --scenario: no scenario ${quoted(scenarioId)} in this workspace (it has: ${known})\n` };
   }
-  const result = forecast(scenario.model);
+  const { model } = scenario;
+  const result = forecast(model);
   const notComputable = firstNotComputable(result);
-  if (notComputable !== null) {
-    const limit = `beyond ${Number.MAX_VALUE.toPrecision(2).replace('e+', 'e')} ${scenario.model.unit}`;
-    return { code: NOT_COMPUTABLE, stdout: '', stderr: `forecast: scenario ${quoted(scenario.id)}: ${notComputable} is too large to compute (${limit}); nothing was written\n` };
+  const tooLarge = (what: string): CliResult => {
+    const limit = `beyond ${Number.MAX_VALUE.toPrecision(2).replace('e+', 'e')} ${model.unit}`;
+    return { code: NOT_COMPUTABLE, stdout: '', stderr: `forecast: scenario ${quoted(scenario.id)}: ${what} is too large to compute (${limit}); nothing was written\n` };
+  };
+  if (notComputable !== null) return tooLarge(notComputable);
+  const json = forecastToJson(result, scenario.id, model.unit);
+  if (options.samples === undefined) {
+    const stdout = options.format === 'csv' ? forecastCsv(result) : `${compactJson(json)}\n`;
+    return { code: 0, stdout, stderr: '' };
   }
-  const stdout =
-    options.format === 'csv' ? forecastToCsv(result) : `${compactJson(forecastToJson(result, scenario.id, scenario.model.unit))}\n`;
-  return { code: 0, stdout, stderr: '' };
+
+  const pool = await simulateOnWorkers(model, workspace.claims, {
+    samples: options.samples,
+    seed: options.seed ?? model.simulation.seed,
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+  });
+  const { summary } = pool;
+  const notSimulable = firstNotComputableStatistic(summary);
+  if (notSimulable !== null) return tooLarge(notSimulable);
+  const percentiles = percentilesJson(summary);
+  const stderr = options.timing === true ? `${timingLine(summary.samples, pool.milliseconds, pool.workers)}\n` : '';
+  if (options.format === 'csv') {
+    const series: PercentileSeries = { total: percentiles.total, ...percentiles.members };
+    return { code: 0, stdout: forecastCsv(result, { percentiles: series }), stderr };
+  }
+  const statuses = checkClaims(model, result, workspace.claims);
+  const claims = summary.claims.map((odds, c) => {
+    const status = statuses[c]?.status;
+    return { id: odds.claimId, met: status === 'met' ? true : status === 'missed' ? false : null, probability: odds.probability };
+  });
+  return { code: 0, stdout: `${compactJson({ ...json, percentiles, claims })}\n`, stderr };
+}
+
+/** `simulated N samples in X ms (K workers)`: plain digits, X rounded to the millisecond. */
+export function timingLine(samples: number, milliseconds: number, workers: number): string {
+  return `simulated ${samples} samples in ${Math.round(milliseconds)} ms (${workers} ${workers === 1 ? 'worker' : 'workers'})`;
+}
+
+type StatisticsJson = Record<SimulationStatistic, number[]>;
+
+/** The JSON order of a series' statistics (DESIGN.md §7): the percentiles low to high, then the mean. */
+const JSON_STATISTICS: readonly SimulationStatistic[] = [...SIMULATION_STATISTICS.filter((s) => s !== 'mean'), 'mean'];
+
+/** `{ total: { p5, …, p95, mean }, members: { key: { … } } }` of DESIGN.md §7. */
+function percentilesJson(summary: SimulationSummary): { total: StatisticsJson; members: Record<string, StatisticsJson> } {
+  const row = (r: number): StatisticsJson => {
+    const stats = {} as StatisticsJson;
+    for (const statistic of JSON_STATISTICS) stats[statistic] = Array.from(simulationSeries(summary, statistic, r));
+    return stats;
+  };
+  const members: Record<string, StatisticsJson> = {};
+  summary.layout.series.forEach((info, s) => {
+    members[info.key] = row(1 + s);
+  });
+  return { total: row(0), members };
+}
+
+/** The first statistic that is not finite, as "the simulated p95 of region/na in 2032"; null when all are. */
+function firstNotComputableStatistic(summary: SimulationSummary): string | null {
+  const i = summary.statistics.findIndex((x) => !Number.isFinite(x));
+  if (i < 0) return null;
+  const { yearCount: Y, rowCount, layout } = summary;
+  const t = i % Y;
+  const r = Math.floor(i / Y) % rowCount;
+  const k = Math.floor(i / (Y * rowCount));
+  const series = r === 0 ? 'the total' : (layout.series[r - 1]?.key ?? 'a member');
+  return `the simulated ${SIMULATION_STATISTICS[k] ?? 'statistic'} of ${series} in ${layout.years[t]}`;
 }
 
 /** Indented JSON with each series on one line, so a person can read the output too. */
@@ -87,16 +185,50 @@ function readWorkspace(file: string | undefined): Workspace {
   return loaded.workspace;
 }
 
-export function runForecastCli(argv: readonly string[]): CliResult {
+/** The flags that take a number. */
+const NUMBER_FLAGS = new Set(['--samples', '--seed', '--workers']);
+
+/**
+ * `--seed -1` as `--seed=-1`: parseArgs takes a value starting with "-" for a forgotten value,
+ * and would answer with a message about ambiguity instead of naming the bad number.
+ */
+function withNegativeNumbersJoined(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = argv[i + 1];
+    if (NUMBER_FLAGS.has(arg) && value !== undefined && /^-[0-9.]/.test(value)) {
+      args.push(`${arg}=${value}`);
+      i += 1;
+    } else args.push(arg);
+  }
+  return args;
+}
+
+/**
+ * The value of a whole-number flag: plain decimal digits from `min` to `max` ("1e4", "10,000",
+ * "1.5" and "0x10" are refused), or a UsageError naming the flag.
+ */
+function wholeNumberFlag(flag: string, text: string, min: number, max: number): number {
+  const n = /^[0-9]{1,16}$/.test(text) ? Number(text) : NaN;
+  if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
+  throw new UsageError(`${flag}: ${quoted(capped(text, 40))} is not a whole number from ${min} to ${max}`);
+}
+
+export async function runForecastCli(argv: readonly string[]): Promise<CliResult> {
   try {
     const { values, positionals } = (() => {
       try {
         return parseArgs({
-          args: [...argv],
+          args: withNegativeNumbersJoined(argv),
           allowPositionals: true,
           options: {
             scenario: { type: 'string' },
             format: { type: 'string', default: 'json' },
+            samples: { type: 'string' },
+            seed: { type: 'string' },
+            workers: { type: 'string' },
+            timing: { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
           },
         });
@@ -109,8 +241,20 @@ export function runForecastCli(argv: readonly string[]): CliResult {
     const format = values.format;
     if (format !== 'json' && format !== 'csv') throw new UsageError(`--format: "${format}" is not json or csv`);
 
+    const options: ForecastCliOptions = { format };
+    if (values.scenario !== undefined) options.scenario = values.scenario;
+    if (values.samples !== undefined) options.samples = wholeNumberFlag('--samples', values.samples, 1, MAX_CLI_SAMPLES);
+    if (values.seed !== undefined) options.seed = wholeNumberFlag('--seed', values.seed, 0, WORKSPACE_LIMITS.largestSeed);
+    if (values.workers !== undefined) options.workers = wholeNumberFlag('--workers', values.workers, 1, MAX_WORKERS);
+    if (values.timing === true) options.timing = true;
+    if (options.samples === undefined) {
+      // Nothing is simulated without --samples: a flag of the simulation alone would be silently ignored.
+      const alone = (['seed', 'workers', 'timing'] as const).find((flag) => values[flag] !== undefined);
+      if (alone !== undefined) throw new UsageError(`--${alone}: only with --samples N (the simulation it sets); without --samples nothing is simulated`);
+    }
+
     const workspace = readWorkspace(positionals[0]);
-    return forecastWorkspace(workspace, { ...(values.scenario === undefined ? {} : { scenario: values.scenario }), format });
+    return await forecastWorkspace(workspace, options);
   } catch (error) {
     if (error instanceof UsageError) return { code: BAD_INPUT, stdout: '', stderr: `forecast: ${error.message}\n` };
     return { code: 1, stdout: '', stderr: `forecast: unexpected failure: ${errorText(error)}\n` };
@@ -119,7 +263,7 @@ export function runForecastCli(argv: readonly string[]): CliResult {
 
 // Run when executed directly (not when a test imports it).
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const { code, stdout, stderr } = runForecastCli(process.argv.slice(2));
+  const { code, stdout, stderr } = await runForecastCli(process.argv.slice(2));
   process.stdout.write(stdout);
   process.stderr.write(stderr);
   process.exitCode = code;

@@ -11,8 +11,8 @@ import { dimension, member, model } from '../support/models';
 const fixture = (name: string) => `test/fixtures/${name}`;
 
 describe('npm run forecast', () => {
-  it('prints the seed forecast 2025–2032 as JSON when given no file', () => {
-    const { code, stdout, stderr } = runForecastCli([]);
+  it('prints the seed forecast 2025–2032 as JSON when given no file', async () => {
+    const { code, stdout, stderr } = await runForecastCli([]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const json = JSON.parse(stdout);
@@ -30,8 +30,8 @@ describe('npm run forecast', () => {
     }
   });
 
-  it('prints CSV with a header of years and a row per series', () => {
-    const { code, stdout } = runForecastCli(['--format', 'csv']);
+  it('prints CSV with a header of years and a row per series', async () => {
+    const { code, stdout } = await runForecastCli(['--format', 'csv']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\r\n');
     expect(lines[0]).toBe('series,name,2025,2026,2027,2028,2029,2030,2031,2032');
@@ -39,22 +39,22 @@ describe('npm run forecast', () => {
     expect(lines.some((line) => line.startsWith('region/latam/ar,Argentina,'))).toBe(true);
   });
 
-  it('forecasts another scenario of a file', () => {
-    const { code, stdout } = runForecastCli([fixture('good/v1-full.slidecast.json'), '--format', 'json']);
+  it('forecasts another scenario of a file', async () => {
+    const { code, stdout } = await runForecastCli([fixture('good/v1-full.slidecast.json'), '--format', 'json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).years.length).toBeGreaterThan(1);
-    const seed = runForecastCli(['--scenario', 'narrow']);
+    const seed = await runForecastCli(['--scenario', 'narrow']);
     expect(JSON.parse(seed.stdout).years[0]).toBe(2023);
   });
 
-  it('exits 2 naming the problem for an unknown scenario, format or option', () => {
-    expect(runForecastCli(['--scenario', 'nope'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('--scenario: no scenario "nope"') });
-    expect(runForecastCli(['--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format') });
-    expect(runForecastCli(['--bogus'])).toMatchObject({ code: 2, stderr: expect.stringContaining('bogus') });
-    expect(runForecastCli(['no/such/file.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read') });
+  it('exits 2 naming the problem for an unknown scenario, format or option', async () => {
+    expect(await runForecastCli(['--scenario', 'nope'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('--scenario: no scenario "nope"') });
+    expect(await runForecastCli(['--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format') });
+    expect(await runForecastCli(['--bogus'])).toMatchObject({ code: 2, stderr: expect.stringContaining('bogus') });
+    expect(await runForecastCli(['no/such/file.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read') });
   });
 
-  it('names a few of the scenarios of a file with 100 and how many more, for an unknown --scenario', () => {
+  it('names a few of the scenarios of a file with 100 and how many more, for an unknown --scenario', async () => {
     const base = workspaceOf(model({ dimensions: [dimension('region', [member('na', 1)])] }));
     const scenario = base.scenarios[0]!;
     const workspace = {
@@ -66,8 +66,8 @@ describe('npm run forecast', () => {
     try {
       const file = join(folder, 'many.slidecast.json');
       writeFileSync(file, serializeWorkspace(workspace));
-      expect(runForecastCli([file]).code).toBe(0);
-      const { code, stdout, stderr } = runForecastCli([file, '--scenario', 'nope']);
+      expect((await runForecastCli([file])).code).toBe(0);
+      const { code, stdout, stderr } = await runForecastCli([file, '--scenario', 'nope']);
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toContain('--scenario: no scenario "nope"');
@@ -80,10 +80,10 @@ describe('npm run forecast', () => {
     }
   });
 
-  it('prints finite numbers that add up for a share of 5e-324 whose sibling collapses (it printed null, exit 0: issue 9)', () => {
+  it('prints finite numbers that add up for a share of 5e-324 whose sibling collapses (it printed null, exit 0: issue 9)', async () => {
     // Niche (σ 5e-324) takes the market when the incumbent (δ −1) vanishes in 2026, a growth of
     // 2e323-fold that overflowed; its two parts then split it ½ / ½, then by their premiums.
-    const { code, stdout, stderr } = runForecastCli([fixture('good/v2-tiny-share-collapsing-sibling.slidecast.json')]);
+    const { code, stdout, stderr } = await runForecastCli([fixture('good/v2-tiny-share-collapsing-sibling.slidecast.json')]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).not.toContain('null');
@@ -99,12 +99,12 @@ describe('npm run forecast', () => {
     expect(json.members['vendor/niche/early']![2]).toBeCloseTo((10.5 * 1.05) / 2.3, 12);
   });
 
-  it('exits 4 naming the series and year, with nothing on stdout, where a number is too large to compute', () => {
+  it('exits 4 naming the series and year, with nothing on stdout, where a number is too large to compute', async () => {
     // The file limits keep every valid file far from this (test/engine/forecast.test.ts); a model
     // built beyond them — 10^300 growing 1000% a year — passes the largest double in 2033.
     const workspace = workspaceOf(model({ endYear: 2040, baseSize: 1e300, baseGrowth: 10, dimensions: [dimension('region', [member('na', 1)])] }));
     for (const format of ['json', 'csv'] as const) {
-      const { code, stdout, stderr } = forecastWorkspace(workspace, { format });
+      const { code, stdout, stderr } = await forecastWorkspace(workspace, { format });
       expect(code).toBe(4);
       expect(stdout).toBe('');
       expect(stderr).toBe(
@@ -114,8 +114,8 @@ describe('npm run forecast', () => {
   });
 
   const expectations = badFixtureExpectations();
-  it.each(badFixtureNames())('refuses bad file %s with exit code 2, the field named, nothing on stdout', (name) => {
-    const { code, stdout, stderr } = runForecastCli([fixture(`bad/${name}`)]);
+  it.each(badFixtureNames())('refuses bad file %s with exit code 2, the field named, nothing on stdout', async (name) => {
+    const { code, stdout, stderr } = await runForecastCli([fixture(`bad/${name}`)]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     for (const phrase of expectations[name]!.mentions) expect(stderr).toContain(phrase);

@@ -4,8 +4,8 @@ import { runForecastCli } from '../../src/cli/forecast';
 // The worked example of README.md, "The arithmetic, worked by hand": if the engine changes, the
 // README must change with it.
 describe('the README’s worked example', () => {
-  it('gives the numbers worked by hand', () => {
-    const { code, stdout } = runForecastCli(['test/fixtures/good/v1-readme-example.slidecast.json']);
+  it('gives the numbers worked by hand', async () => {
+    const { code, stdout } = await runForecastCli(['test/fixtures/good/v1-readme-example.slidecast.json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.total).toEqual([100, expect.closeTo(103.5, 9), expect.closeTo(108.675, 9)]);

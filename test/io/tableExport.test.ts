@@ -111,8 +111,8 @@ describe('forecastCsv', () => {
   const model = seedModel();
   const result = forecast(model);
 
-  it('is exactly the command line’s CSV when there are no percentiles', () => {
-    const cli = runForecastCli(['--format', 'csv']);
+  it('is exactly the command line’s CSV when there are no percentiles', async () => {
+    const cli = await runForecastCli(['--format', 'csv']);
     expect(cli.code).toBe(0);
     expect(forecastCsv(result)).toBe(cli.stdout);
     expect(forecastCsv(result)).toBe(forecastToCsv(result));

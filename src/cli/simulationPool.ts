@@ -1,0 +1,117 @@
+/**
+ * The command line's pool of simulation workers on node:worker_threads (issue 10, "Workers").
+ *
+ * K workers (K = min(os.availableParallelism(), blocks) unless the caller says otherwise) each
+ * compile the model once, then run the blocks the scheduler of src/engine/blockScheduler.ts hands
+ * them — the next block to the next free worker — and post each block back with its typed arrays
+ * transferred. The statistics are summarised here, on the main thread, in block order: the result
+ * is bit-identical for any K.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { runBlocks, type BlockWorker } from '../engine/blockScheduler';
+import { createSimulation, type SimulationBlock, type SimulationOptions } from '../engine/simulation';
+import { summariseSimulation, type SimulationSummary } from '../engine/simulationSummary';
+import type { Claim, Model } from '../model/types';
+
+/** What a worker is started with: everything `createSimulation` needs. */
+export interface SimulationWorkerData {
+  model: Model;
+  claims: readonly Claim[];
+  samples: number;
+  seed: number;
+  blockSize: number | undefined;
+}
+
+export interface WorkerRequest {
+  index: number;
+}
+
+export type WorkerReply = { ready: true } | { ok: true; block: SimulationBlock } | { ok: false; index: number; message: string };
+
+export interface PoolOptions extends SimulationOptions {
+  /** How many worker threads; default min(os.availableParallelism(), blocks). Never more than the blocks. */
+  workers?: number;
+}
+
+export interface PoolResult {
+  summary: SimulationSummary;
+  /** The worker threads that ran. */
+  workers: number;
+  /** Sampling plus statistics, in milliseconds: from the first block handed out to the summary (workers' start-up excluded). */
+  milliseconds: number;
+}
+
+const WORKER_ENTRY = new URL('./simulationWorker.mjs', import.meta.url);
+
+/** One worker thread as a BlockWorker: one block in flight at a time, as the scheduler asks. */
+class ThreadWorker implements BlockWorker {
+  readonly ready: Promise<void>;
+  private pending: { index: number; resolve: (block: SimulationBlock) => void; reject: (error: Error) => void } | null = null;
+  private failure: Error | null = null;
+  private readonly thread: Worker;
+
+  constructor(data: SimulationWorkerData) {
+    this.thread = new Worker(WORKER_ENTRY, { workerData: data });
+    this.ready = new Promise<void>((resolve, reject) => {
+      const fail = (error: Error): void => {
+        this.failure = error;
+        reject(error);
+        this.pending?.reject(error);
+        this.pending = null;
+      };
+      this.thread.on('error', fail);
+      this.thread.on('exit', (code) => fail(new Error(`a simulation worker stopped (exit code ${code})`)));
+      this.thread.on('message', (reply: WorkerReply) => {
+        if ('ready' in reply) return resolve();
+        const pending = this.pending;
+        this.pending = null;
+        if (pending === null) return;
+        if (reply.ok) pending.resolve(reply.block);
+        else pending.reject(new Error(`block ${reply.index}: ${reply.message}`));
+      });
+    });
+    // A failure before anyone awaits `ready` is reported through runBlock / ready, not as unhandled.
+    this.ready.catch(() => undefined);
+  }
+
+  runBlock(index: number): Promise<SimulationBlock> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    if (this.pending !== null) return Promise.reject(new Error('a simulation worker was given a second block before the first came back'));
+    return new Promise<SimulationBlock>((resolve, reject) => {
+      this.pending = { index, resolve, reject };
+      const request: WorkerRequest = { index };
+      this.thread.postMessage(request);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.thread.removeAllListeners('exit');
+    this.thread.removeAllListeners('error');
+    await this.thread.terminate();
+  }
+}
+
+/** The number of workers the pool uses for `blockCount` blocks when asked for `requested` (or the default). */
+export function poolSize(blockCount: number, requested?: number): number {
+  return Math.max(1, Math.min(requested ?? availableParallelism(), blockCount));
+}
+
+/** Simulates `model` on a pool of worker threads; resolves with the statistics once every block is in. */
+export async function simulateOnWorkers(model: Model, claims: readonly Claim[], options: PoolOptions): Promise<PoolResult> {
+  const { samples, seed, blockSize } = options;
+  // Compiled here too (it checks the options before any thread starts) to summarise the blocks.
+  const simulation = createSimulation(model, claims, { samples, seed, ...(blockSize === undefined ? {} : { blockSize }) });
+  const count = poolSize(simulation.blockCount, options.workers);
+  const data: SimulationWorkerData = { model, claims, samples, seed, blockSize };
+  const workers = Array.from({ length: count }, () => new ThreadWorker(data));
+  try {
+    await Promise.all(workers.map((worker) => worker.ready));
+    const start = performance.now();
+    const blocks = await runBlocks(workers, simulation.blockCount);
+    const summary = summariseSimulation(simulation, blocks);
+    return { summary, workers: count, milliseconds: performance.now() - start };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()));
+  }
+}
