@@ -139,9 +139,9 @@ export const SEED_RANGES = {
   consensusBase: {
     spread: { kind: 'floorRelative', fraction: 0.1 },
     why:
-      '"over $20 billion" is a floor, not a range: the base it implies at 5.2% a year is the lowest the report allows, and 10% more ' +
-      '(about $22 B in 2028) is read as the most "over $20 billion" suggests. The 5.2% is read as the report’s point estimate: its ' +
-      'uncertainty is in the trend’s and the drivers’ ranges, not in this base',
+      '"over $20 billion" is a floor, not a range: the base it implies at 5.2% a year is the lowest the report allows, and about ' +
+      '$22 B in 2028 the most "over" suggests. The 5.2% is read as the report’s point estimate: its uncertainty is in the ' +
+      'trend’s and the drivers’ ranges',
   },
   /** The narrow definition's base, derived from "approximately $6 billion by 2028". */
   narrowBase: {
