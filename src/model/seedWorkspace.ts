@@ -16,11 +16,15 @@
  *   goes to Latin America and Middle East & Africa together.
  * - Country typos are fixed: "Argentina Korea" → Argentina; "Saudi" + "Arabia" → Saudi Arabia;
  *   "Korea" under Middle East & Africa is a duplicate of South Korea and is dropped.
+ *
+ * Every quantity has a range, made by one of the rules of src/model/seedRanges.ts, which also adds
+ * the rule's reason to the quantity's note.
  */
 import type { Claim, Driver, Member, Model, Scenario, Workspace } from './types';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from './types';
 import type { Quantity } from './quantity';
 import { noteWithUncheckedStatement } from './uncheckedStatements';
+import { ranged, SEED_RANGES } from './seedRanges';
 
 const REPORT = 'Global AI in Medical Imaging Diagnosis Market, 2025–2032 (seed report)';
 
@@ -50,34 +54,32 @@ function driverNote(restraint: boolean): string {
   return `Assumption: the report names this ${restraint ? 'restraint' : 'driver'} but not its weight; the drivers and restraints are set to add up to the report’s 5.2% a year. Named in: ${named}.`;
 }
 
-function assumed(value: number, note: string, range?: Quantity['range']): Quantity {
-  return range ? { value, range, note } : { value, note };
+/** A share the report does not give: an assumption, ranged ±20%. */
+function assumedShare(value: number, note: string): Quantity {
+  return ranged({ value, note }, SEED_RANGES.assumedShare);
 }
 
-function around(_value: number, low: number, high: number): NonNullable<Quantity['range']> {
-  return { low, high, dist: 'triangular' };
+/** A growth premium the report does not give: an assumption, ranged ± a point. */
+function premium(value: number, note: string): Quantity {
+  return ranged({ value, note }, SEED_RANGES.growthPremium);
 }
 
-function driver(id: string, name: string, impact: number, low: number, high: number, restraint = false): Driver {
-  return {
-    id,
-    name,
-    impact: { value: impact, range: around(impact, low, high), note: driverNote(restraint) },
-  };
+function driver(id: string, name: string, impact: number, restraint = false): Driver {
+  return { id, name, impact: ranged({ value: impact, note: driverNote(restraint) }, SEED_RANGES.driverImpact) };
 }
 
 /** The report's seven growth drivers and two restraints; impacts sum to +5.2% a year. */
 function drivers(): Driver[] {
   return [
-    driver('ai-advances', 'Advances in AI algorithms and deep learning', 0.015, 0.008, 0.022),
-    driver('chronic-disease', 'Rising prevalence of chronic diseases', 0.012, 0.006, 0.018),
-    driver('imaging-adoption', 'Rising adoption of MRI, CT and X-ray imaging', 0.01, 0.005, 0.015),
-    driver('cloud-analytics', 'Cloud and healthcare-analytics integration', 0.008, 0.003, 0.013),
-    driver('personalized-medicine', 'Personalized medicine', 0.005, 0, 0.01),
-    driver('regulatory-approvals', 'Regulatory approvals of AI diagnostic tools', 0.006, 0.002, 0.01),
-    driver('collaboration', 'Collaboration between technology companies and providers', 0.006, 0.002, 0.01),
-    driver('regulatory-hurdles', 'Regulatory hurdles', -0.006, -0.012, -0.002, true),
-    driver('workflow-integration', 'Integration into existing workflows', -0.004, -0.008, 0, true),
+    driver('ai-advances', 'Advances in AI algorithms and deep learning', 0.015),
+    driver('chronic-disease', 'Rising prevalence of chronic diseases', 0.012),
+    driver('imaging-adoption', 'Rising adoption of MRI, CT and X-ray imaging', 0.01),
+    driver('cloud-analytics', 'Cloud and healthcare-analytics integration', 0.008),
+    driver('personalized-medicine', 'Personalized medicine', 0.005),
+    driver('regulatory-approvals', 'Regulatory approvals of AI diagnostic tools', 0.006),
+    driver('collaboration', 'Collaboration between technology companies and providers', 0.006),
+    driver('regulatory-hurdles', 'Regulatory hurdles', -0.006, true),
+    driver('workflow-integration', 'Integration into existing workflows', -0.004, true),
   ];
 }
 
@@ -86,27 +88,23 @@ function member(id: string, name: string, share: Quantity, growthDelta: Quantity
 }
 
 const GROWS_WITH_PARENT = 'Assumption: grows with its parent; the report gives no growth premium.';
-const flat = (): Quantity => ({ value: 0, range: around(0, -0.01, 0.01), note: GROWS_WITH_PARENT });
+const flat = (): Quantity => premium(0, GROWS_WITH_PARENT);
 
 /** Countries: the report lists them but gives no shares, so every country share is an assumption. */
 function countries(note: string, list: [id: string, name: string, share: number, fix?: string][]): Member[] {
-  return list.map(([id, name, share, fix]) => ({
-    id,
-    name,
-    share: { value: share, note: fix ? `${note} ${fix}` : note },
-  }));
+  return list.map(([id, name, share, fix]) => member(id, name, assumedShare(share, fix ? `${note} ${fix}` : note), flat()));
 }
 
 const COUNTRY_NOTE = 'Assumption: the report lists the country without a share; split by rough healthcare-imaging spend.';
 
 function regions(): Member[] {
   return [
-    member('na', 'North America', { value: 0.4, source: QUOTES.northAmerica }, flat(),
+    member('na', 'North America', ranged({ value: 0.4, source: QUOTES.northAmerica }, SEED_RANGES.reportedShare), flat(),
       countries(COUNTRY_NOTE, [
         ['us', 'United States', 0.88],
         ['ca', 'Canada', 0.12],
       ])),
-    member('europe', 'Europe', { value: 0.3, source: QUOTES.europe }, flat(),
+    member('europe', 'Europe', ranged({ value: 0.3, source: QUOTES.europe }, SEED_RANGES.reportedShare), flat(),
       countries(COUNTRY_NOTE, [
         ['de', 'Germany', 0.27],
         ['fr', 'France', 0.2],
@@ -114,16 +112,15 @@ function regions(): Member[] {
         ['it', 'Italy', 0.15],
         ['ru', 'Russia', 0.13],
       ])),
-    member('apac', 'Asia-Pacific', {
+    member('apac', 'Asia-Pacific', ranged({
       value: 0.2,
       source: QUOTES.asiaPacific,
       note: 'China’s 10% is read as part of this 20% (otherwise the shares do not add up).',
-    }, {
-      value: 0.01,
-      range: around(0.01, 0, 0.03),
-      note: 'Assumption: one point a year faster than the market — the report calls the region "emerging rapidly".',
-    }, [
-      { id: 'cn', name: 'China', share: { value: 0.5, source: `derived: 10% of the market ÷ Asia-Pacific’s 20% — ${QUOTES.china}` } },
+    }, SEED_RANGES.reportedShare),
+    premium(0.01, 'Assumption: one point a year faster than the market — the report calls the region "emerging rapidly".'), [
+      member('cn', 'China',
+        ranged({ value: 0.5, source: `derived: 10% of the market ÷ Asia-Pacific’s 20% — ${QUOTES.china}` }, SEED_RANGES.reportedShare),
+        flat()),
       ...countries(COUNTRY_NOTE, [
         ['jp', 'Japan', 0.18],
         ['kr', 'South Korea', 0.08],
@@ -135,7 +132,7 @@ function regions(): Member[] {
         ['my', 'Malaysia', 0.02],
       ]),
     ]),
-    member('latam', 'Latin America', assumed(0.06,
+    member('latam', 'Latin America', assumedShare(0.06,
       'Assumption: the report gives no share. Latin America and Middle East & Africa share the 10% left by the other regions, 6 : 4.'),
       flat(),
       countries(COUNTRY_NOTE, [
@@ -144,7 +141,7 @@ function regions(): Member[] {
         ['ar', 'Argentina', 0.15, 'Listed as “Argentina Korea” in the report: a typo for Argentina.'],
         ['co', 'Colombia', 0.1],
       ])),
-    member('mea', 'Middle East & Africa', assumed(0.04,
+    member('mea', 'Middle East & Africa', assumedShare(0.04,
       'Assumption: the report gives no share. Latin America and Middle East & Africa share the 10% left by the other regions, 6 : 4. The report also lists “Korea” here — a duplicate of South Korea, dropped.'),
       flat(),
       countries(COUNTRY_NOTE, [
@@ -176,31 +173,33 @@ function notAShare(quote: string, what: string, scale: string): string {
   return `${quote} — ${what}, not AI-imaging revenue: ${scale}, so it cannot be a market share.`;
 }
 
-function vendor(id: string, name: string, share: number, low: number, high: number, statement?: string): Member {
-  const note = statement ? noteWithUncheckedStatement(VENDOR_NOTE, statement) : VENDOR_NOTE;
-  return member(id, name, assumed(share, note, around(share, low, high)), flat());
+function vendor(id: string, name: string, share: number, statement?: string): Member {
+  const q = assumedShare(share, VENDOR_NOTE);
+  // The statement goes after the range's reason: the reason is part of the note's reasoning.
+  if (statement) q.note = noteWithUncheckedStatement(q.note ?? '', statement);
+  return member(id, name, q, flat());
 }
 
 function vendors(): Member[] {
   const overMarket = 'more than the whole ≈ $17 B market';
   return [
-    vendor('ge', 'GE Healthcare', 0.12, 0.08, 0.16,
+    vendor('ge', 'GE Healthcare', 0.12,
       notAShare(QUOTES.geRevenue, 'all of GE Healthcare’s sales in 2022', `${overMarket}, over ten times the narrow definition’s ≈ $1.6 B`)),
-    vendor('ibm', 'IBM Watson Health', 0.03, 0.01, 0.05,
+    vendor('ibm', 'IBM Watson Health', 0.03,
       notAShare(QUOTES.ibmRevenue, 'the whole division’s revenue (no year given)', 'nearly a quarter of the whole ≈ $17 B market, over twice the narrow definition’s ≈ $1.6 B')),
-    vendor('philips', 'Philips Healthcare', 0.1, 0.06, 0.14,
+    vendor('philips', 'Philips Healthcare', 0.1,
       notAShare(QUOTES.philipsRevenue, 'all of Philips Healthcare’s revenue in 2022', `${overMarket}, over ten times the narrow definition’s ≈ $1.6 B`)),
-    vendor('samsung', 'Samsung', 0.04, 0.02, 0.06),
-    vendor('medtronic', 'Medtronic', 0.03, 0.01, 0.05),
-    vendor('nvidia', 'NVIDIA', 0.05, 0.03, 0.08,
+    vendor('samsung', 'Samsung', 0.04),
+    vendor('medtronic', 'Medtronic', 0.03),
+    vendor('nvidia', 'NVIDIA', 0.05,
       notAShare(QUOTES.nvidiaRevenue, 'all of NVIDIA’s revenue in 2022', `${overMarket}, over fifteen times the narrow definition’s ≈ $1.6 B`)),
-    vendor('alibaba', 'Alibaba Cloud', 0.03, 0.01, 0.05,
+    vendor('alibaba', 'Alibaba Cloud', 0.03,
       notAShare(QUOTES.alibabaRevenue, 'Alibaba’s whole cloud business (no year given)', 'more than half the whole ≈ $17 B market, about six times the narrow definition’s ≈ $1.6 B')),
-    vendor('sensetime', 'SenseTime', 0.03, 0.01, 0.05),
-    vendor('pvmed', 'Pvmed', 0.01, 0.005, 0.02),
-    vendor('neusoft', 'Neusoft', 0.03, 0.01, 0.05),
-    vendor('peredoc', 'PereDoc', 0.01, 0.005, 0.02),
-    vendor('others', 'Others', 0.52, 0.4, 0.65),
+    vendor('sensetime', 'SenseTime', 0.03),
+    vendor('pvmed', 'Pvmed', 0.01),
+    vendor('neusoft', 'Neusoft', 0.03),
+    vendor('peredoc', 'PereDoc', 0.01),
+    vendor('others', 'Others', 0.52),
   ];
 }
 
@@ -220,21 +219,21 @@ function model(baseYear: number, baseSize: Quantity, baseGrowth: Quantity): Mode
         id: 'type',
         name: 'Product type',
         members: [
-          member('hardware', 'Hardware', assumed(0.35, `${TYPE_NOTE} AI-enabled scanners are a minority of spend.`, around(0.35, 0.25, 0.45)),
-            assumed(-0.01, 'Assumption: hardware grows a point slower than the market (long replacement cycles).', around(-0.01, -0.02, 0))),
-          member('software', 'Software', assumed(0.65, `${TYPE_NOTE} Algorithms and platforms carry most of the value.`, around(0.65, 0.55, 0.75)),
-            assumed(0.005, 'Assumption: software grows half a point faster than the market.', around(0.005, 0, 0.015))),
+          member('hardware', 'Hardware', assumedShare(0.35, `${TYPE_NOTE} AI-enabled scanners are a minority of spend.`),
+            premium(-0.01, 'Assumption: hardware grows a point slower than the market (long replacement cycles).')),
+          member('software', 'Software', assumedShare(0.65, `${TYPE_NOTE} Algorithms and platforms carry most of the value.`),
+            premium(0.005, 'Assumption: software grows half a point faster than the market.')),
         ],
       },
       {
         id: 'application',
         name: 'Application',
         members: [
-          member('orthopedics', 'Orthopedics', assumed(0.15, APPLICATION_NOTE, around(0.15, 0.1, 0.2)), flat()),
-          member('neurology', 'Neurology', assumed(0.22, APPLICATION_NOTE, around(0.22, 0.16, 0.28)), flat()),
-          member('respiratory', 'Respiratory', assumed(0.18, APPLICATION_NOTE, around(0.18, 0.12, 0.24)), flat()),
-          member('oncology', 'Oncology', assumed(0.3, `${APPLICATION_NOTE} Oncology is the largest use of imaging AI.`, around(0.3, 0.22, 0.38)), flat()),
-          member('others', 'Others', assumed(0.15, APPLICATION_NOTE, around(0.15, 0.1, 0.2)), flat()),
+          member('orthopedics', 'Orthopedics', assumedShare(0.15, APPLICATION_NOTE), flat()),
+          member('neurology', 'Neurology', assumedShare(0.22, APPLICATION_NOTE), flat()),
+          member('respiratory', 'Respiratory', assumedShare(0.18, APPLICATION_NOTE), flat()),
+          member('oncology', 'Oncology', assumedShare(0.3, `${APPLICATION_NOTE} Oncology is the largest use of imaging AI.`), flat()),
+          member('others', 'Others', assumedShare(0.15, APPLICATION_NOTE), flat()),
         ],
       },
       { id: 'region', name: 'Region', members: regions() },
@@ -253,16 +252,11 @@ function consensus(): Scenario {
       'Regions as the report gives them, China read as half of Asia-Pacific.',
     model: model(
       2025,
-      {
-        value: 17.18,
-        range: around(17.18, 15.5, 19),
-        source: `derived: 20 / 1.052³ — ${QUOTES.over20}; ${QUOTES.cagr}`,
-      },
-      {
+      ranged({ value: 17.18, source: `derived: 20 / 1.052³ — ${QUOTES.over20}; ${QUOTES.cagr}` }, SEED_RANGES.consensusBase),
+      ranged({
         value: 0,
-        range: around(0, -0.01, 0.01),
         note: 'Assumption: all of the report’s 5.2% is carried by the named drivers and restraints; this is the residual trend.',
-      },
+      }, SEED_RANGES.residualTrend),
     ),
   };
 }
@@ -277,13 +271,12 @@ function narrowDefinition(): Scenario {
       'a 25% trend, 30.2% a year in all.',
     model: model(
       2023,
-      { value: 1.62, range: around(1.62, 1.3, 1.9), source: `derived: 6 / 1.30⁵ — ${QUOTES.six}` },
-      {
+      ranged({ value: 1.62, source: `derived: 6 / 1.30⁵ — ${QUOTES.six}` }, SEED_RANGES.narrowBase),
+      ranged({
         value: 0.25,
-        range: around(0.25, 0.2, 0.3),
         source: QUOTES.six,
         note: 'Trend growth so that trend plus drivers gives just over the report’s 30% a year.',
-      },
+      }, SEED_RANGES.narrowTrend),
     ),
   };
 }

@@ -23,7 +23,7 @@ function memoryStorage() {
 /** The seed with another (valid: inside its range) base size, to tell versions apart. */
 function edited(workspace: Workspace, version: number): Workspace {
   const copy = structuredClone(workspace);
-  copy.scenarios[0]!.model.baseSize.value = 16 + version / 100;
+  copy.scenarios[0]!.model.baseSize.value = 17.2 + version / 100;
   return copy;
 }
 

@@ -40,7 +40,7 @@ describe('workspace links', () => {
   it('round-trips the seed workspace to the same file bytes, in a link of a few kB', async () => {
     const fragment = await seedFragment();
     expect(fragment).toMatch(/^#w=1\.[A-Za-z0-9_-]+$/);
-    expect(fragment.length).toBeLessThan(7 * 1024);
+    expect(fragment.length).toBeLessThan(11 * 1024);
     const decoded = await decodeLinkFragment(fragment);
     expect(decoded.ok).toBe(true);
     if (decoded.ok) expect(serializeWorkspace(decoded.workspace)).toBe(serializeWorkspace(seedWorkspace()));

@@ -31,8 +31,8 @@ describe('diffAssumptions', () => {
       values: [17.18, 1.62],
     });
     expect(rowsByKey.get('baseSize:range')!.values).toEqual([
-      { low: 15.5, high: 19, dist: 'triangular' },
-      { low: 1.3, high: 1.9, dist: 'triangular' },
+      { low: 17.18, high: 18.898, dist: 'triangular' },
+      { low: 1.539, high: 1.701, dist: 'triangular' },
     ]);
     expect(rowsByKey.get('baseGrowth:value')).toMatchObject({ label: 'Trend growth', kind: 'rate', values: [0, 0.25] });
     // The drivers' start years both take the default (the year after the base year): the same

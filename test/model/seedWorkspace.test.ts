@@ -1,10 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertProperty } from '../support/property';
+import { rangeOf, rangeReason, SEED_RANGES, type RangeRule } from '../../src/model/seedRanges';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import { parseWorkspaceFile, serializeWorkspace } from '../../src/model/workspaceFile';
 import { evaluateScenario } from '../../src/engine/evaluateScenario';
 import { isSourced } from '../../src/model/quantity';
-import { uncheckedStatements } from '../../src/model/uncheckedStatements';
-import type { Member, Scenario } from '../../src/model/types';
+import { splitNote, uncheckedStatements } from '../../src/model/uncheckedStatements';
+import type { Member, Model, Quantity, Scenario } from '../../src/model/types';
+import { forecast } from '../../src/engine/forecast';
+import { createSimulation } from '../../src/engine/simulation';
+import { simulationSeries, summariseSimulation } from '../../src/engine/simulationSummary';
 
 const workspace = seedWorkspace();
 const scenario = (id: string): Scenario => workspace.scenarios.find((s) => s.id === id)!;
@@ -13,6 +19,21 @@ const statusOf = (scenarioId: string, claimId: string) =>
 
 function allMembers(members: readonly Member[]): Member[] {
   return members.flatMap((m) => [m, ...allMembers(m.children ?? [])]);
+}
+
+/** Every quantity of a model with a person's name for it: size, trend, drivers, then every member's share and growth premium. */
+function quantitiesOf(model: Model): [name: string, quantity: Quantity | undefined, kind: 'size' | 'rate' | 'share'][] {
+  const out: [string, Quantity | undefined, 'size' | 'rate' | 'share'][] = [
+    ['market size', model.baseSize, 'size'],
+    ['trend growth', model.baseGrowth, 'rate'],
+    ...model.drivers.map((d): [string, Quantity, 'rate'] => [`${d.name} impact`, d.impact, 'rate']),
+  ];
+  for (const dimension of model.dimensions) {
+    for (const m of allMembers(dimension.members)) {
+      out.push([`${dimension.name} ${m.name} share`, m.share, 'share'], [`${dimension.name} ${m.name} growth premium`, m.growthDelta, 'rate']);
+    }
+  }
+  return out;
 }
 
 describe('the seed workspace (AI in Medical Imaging Diagnosis)', () => {
@@ -95,6 +116,101 @@ describe('the seed workspace (AI in Medical Imaging Diagnosis)', () => {
         if (!isSourced(q)) expect(q.note, JSON.stringify(q)).toMatch(/\S/);
       }
     }
+  });
+
+  describe('ranges: every assumption is uncertain, and says why', () => {
+    it('gives every quantity of both scenarios a range around its value, shares inside [0, 1], with the reason in its note', () => {
+      for (const { id, model } of workspace.scenarios) {
+        const quantities = quantitiesOf(model);
+        expect(quantities.length, id).toBeGreaterThan(100);
+        for (const [name, q, kind] of quantities) {
+          const where = `${id}: ${name}`;
+          expect(q, where).toBeDefined();
+          const range = q!.range;
+          expect(range, where).toBeDefined();
+          expect(range!.low, where).toBeLessThanOrEqual(q!.value);
+          expect(range!.high, where).toBeGreaterThanOrEqual(q!.value);
+          expect(range!.low, where).toBeLessThan(range!.high);
+          if (kind === 'share') {
+            expect(range!.low, where).toBeGreaterThanOrEqual(0);
+            expect(range!.high, where).toBeLessThanOrEqual(1);
+          }
+          // The reason is part of the note's reasoning (before any statement with no check), so the
+          // badge and the print summary show it with the rest of the reasoning.
+          expect(splitNote(q!.note).reasoning, where).toMatch(/(^|\s)Range: \S.*\S$/);
+        }
+      }
+    });
+
+    it('makes every range from one rule: around the value, inside [0, 1] for shares, whatever the sign', () => {
+      const rules = Object.values(SEED_RANGES) as RangeRule[];
+      assertProperty(
+        fc.property(fc.constantFrom(...rules), fc.double({ min: -1, max: 100, noNaN: true }), (rule, raw) => {
+          const value = rule.share === true ? Math.abs(raw) % 1 : raw;
+          const { low, high } = rangeOf(value, rule);
+          expect(low).toBeLessThanOrEqual(value);
+          expect(high).toBeGreaterThanOrEqual(value);
+          if (rule.share === true) expect([low >= 0, high <= 1]).toEqual([true, true]);
+        }),
+      );
+      // A restraint's range: −50% … +50% of a negative impact, low below high.
+      expect(rangeOf(-0.006, SEED_RANGES.driverImpact)).toEqual({ low: -0.009, high: -0.003, dist: 'triangular' });
+      // The words come from the rule's numbers, so the note cannot say one width and the range have another.
+      expect(rangeReason(SEED_RANGES.assumedShare)).toMatch(/^Range: ±20% of the value, triangular — /);
+      expect(rangeReason(SEED_RANGES.growthPremium)).toMatch(/^Range: ±1 point a year, triangular — /);
+      expect(rangeReason(SEED_RANGES.consensusBase)).toMatch(/^Range: from the value up to 10% more, triangular — /);
+      expect(rangeReason(SEED_RANGES.narrowTrend)).toMatch(/^Range: from the value up to 5 points a year more, triangular — /);
+    });
+
+    it('reads the report’s own figures as it words them: ≈ narrow, "over" a floor', () => {
+      const consensus = scenario('consensus').model;
+      const narrow = scenario('narrow').model;
+      const region = consensus.dimensions.find((d) => d.id === 'region')!.members;
+      const na = region.find((m) => m.id === 'na')!.share;
+      // "approximately 40%": a narrow range, ±5% of the figure (38–42%).
+      expect([na.range!.low, na.range!.high]).toEqual([0.38, 0.42]);
+      expect(na.note).toMatch(/approximately/);
+      // "over $20 billion by 2028" is a floor: the base it implies is the range's low.
+      expect(consensus.baseSize.range!.low).toBe(consensus.baseSize.value);
+      expect(consensus.baseSize.range!.high).toBeGreaterThan(consensus.baseSize.value);
+      expect(consensus.baseSize.note).toMatch(/floor/);
+      expect(consensus.baseSize.note).toMatch(/5\.2%.*point estimate/);
+      // "over 30%": the narrow definition's trend is a floor too.
+      expect(narrow.baseGrowth.range!.low).toBe(narrow.baseGrowth.value);
+      // Unsourced shares ±20% relative; driver impacts ±50%; growth premiums ± a point.
+      const oncology = consensus.dimensions.find((d) => d.id === 'application')!.members.find((m) => m.id === 'oncology')!.share;
+      expect(oncology.range!.low).toBeCloseTo(0.24, 12);
+      expect(oncology.range!.high).toBeCloseTo(0.36, 12);
+      const ai = consensus.drivers.find((d) => d.id === 'ai-advances')!.impact;
+      expect([ai.range!.low, ai.range!.high]).toEqual([0.0075, 0.0225]);
+      const hurdles = consensus.drivers.find((d) => d.id === 'regulatory-hurdles')!.impact;
+      expect([hurdles.range!.low, hurdles.range!.high]).toEqual([-0.009, -0.003]);
+      const apac = region.find((m) => m.id === 'apac')!.growthDelta!;
+      expect([apac.range!.low, apac.range!.high]).toEqual([0, 0.02]);
+    });
+
+    it('simulates to a real fan that holds the deterministic forecast (2,000 samples, seed 7)', () => {
+      for (const id of ['consensus', 'narrow']) {
+        const { model } = scenario(id);
+        const simulation = createSimulation(model, workspace.claims, { samples: 2000, seed: 7 });
+        const blocks = Array.from({ length: simulation.blockCount }, (_, b) => simulation.runBlock(b));
+        const summary = summariseSimulation(simulation, blocks);
+        const line = forecast(model).total;
+        const [p5, p50, p95] = (['p5', 'p50', 'p95'] as const).map((k) => simulationSeries(summary, k, 0));
+        const end = summary.yearCount - 1;
+        // Not degenerate: a spread in the end year, and a wide one (the ranges are not cosmetic).
+        expect(p5![end]!, id).toBeLessThan(p50![end]!);
+        expect(p50![end]!, id).toBeLessThan(p95![end]!);
+        expect(p95![end]! / p5![end]!, id).toBeGreaterThan(1.1);
+        // The deterministic line runs inside the 5–95 band in every forecast year. In the base year the
+        // fan sits on it from above where the base is a floor ("over $20 billion"): by at most 0.5%.
+        for (let t = 0; t < summary.yearCount; t++) {
+          expect(line[t]!, `${id} ${t}`).toBeLessThanOrEqual(p95![t]!);
+          if (t > 0) expect(line[t]!, `${id} ${t}`).toBeGreaterThanOrEqual(p5![t]!);
+          else expect(line[t]!, `${id} ${t}`).toBeGreaterThanOrEqual(p5![t]! * 0.995);
+        }
+      }
+    });
   });
 
   describe('the report’s key players', () => {

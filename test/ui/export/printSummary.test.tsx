@@ -132,14 +132,16 @@ describe('PrintSummary', () => {
     printNow();
     const page = summary()!;
     const rows = [...page.querySelectorAll('.ps-table tbody tr')].map((row) => row.textContent);
-    expect(rows[0]).toMatch(/^Market size 2025\$17\.18 Bsource1$/);
-    expect(rows[1]).toMatch(/^Trend growth0\.0%\/yrassumption2$/);
-    expect(rows).toContain('Advances in AI algorithms and deep learning+1.5%/yrassumption3');
-    expect(rows).toContain('Regulatory hurdles-0.6%/yrassumption4');
+    expect(rows[0]).toMatch(/^Market size 2025\$17\.18 Bsource1,2$/);
+    expect(rows[1]).toMatch(/^Trend growth0\.0%\/yrassumption3$/);
+    expect(rows).toContain('Advances in AI algorithms and deep learning+1.5%/yrassumption4');
+    expect(rows).toContain('Regulatory hurdles-0.6%/yrassumption5');
     expect(rows.find((r) => r?.startsWith('Asia-Pacific'))).toMatch(/^Asia-Pacific \(\+1\.0%\/yr vs\. market\)20\.0%source\d+,\d+$/);
     const notes = [...page.querySelectorAll('.ps-notes li')].map((li) => li.textContent);
     expect(notes[0]).toMatch(/^derived: 20 \/ 1\.052³/);
-    expect(notes[2]).toMatch(/^Assumption: the report names this driver but not its weight/);
+    // The base's note: why its range is what it is (the seed's ranges say why in their notes).
+    expect(notes[1]).toMatch(/^Range: from the value up to 10% more, triangular — "over \$20 billion" is a floor/);
+    expect(notes[3]).toMatch(/^Assumption: the report names this driver but not its weight.* Range: ±50% of the value/);
     // The seven drivers share one note; the texts are not repeated.
     expect(new Set(notes).size).toBe(notes.length);
     expect(page.querySelectorAll('.ps-table caption')).toHaveLength(5);
