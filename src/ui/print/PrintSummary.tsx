@@ -1,5 +1,5 @@
 /**
- * A one-page summary of the scenario on screen, for paper or PDF: workspace and scenario, the
+ * A summary of the scenario on screen on one page (its numbered notes may follow), for paper or PDF: workspace and scenario, the
  * headline numbers, the total chart and one breakdown drawn at a fixed size for the page, the key
  * assumptions with where each comes from, the claims with their status and the sources' statements
  * with no check; then the numbered sources and notes, in small type.
