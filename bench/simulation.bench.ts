@@ -12,12 +12,17 @@
  *    deterministic engine evaluated 100,000 times: the ceiling a simulation cannot beat);
  * 3. the generator alone: 1 M uniforms through fillUniform (state in locals), nextUniform (state in
  *    a typed array) and Math.random;
- * 4. the percentiles of one series-year of 100,000 samples: selection against a full sort.
+ * 4. the percentiles of one series-year of 100,000 samples: selection against a full sort;
+ * 5. alternatives, side by side: the summary with the histogram's edges from a pilot (today's)
+ *    against the three passes it replaced (bench/alternatives/percentilesThreePasses.ts), and the
+ *    draws of 100,000 samples made per batch of 32 samples, quantity by quantity (fillRange,
+ *    today's), against one drawRange call per quantity per sample.
  * First, memory: heap and array buffers, before and at the peak of one 100,000-sample run.
  */
 import os from 'node:os';
 import { compileModel } from '../src/engine/compiledModel';
 import { createForecastBuffers, evaluateForecast } from '../src/engine/evaluateForecast';
+import { compileRange, drawRange, fillRange, RANGE_FIXED, type CompiledRange } from '../src/engine/distributions';
 import { PERCENTILE_POINTS, percentilesInPlace } from '../src/engine/percentiles';
 import { blockRandomState, fillUniform, nextUniform } from '../src/engine/random';
 import { simulate } from '../src/engine/simulate';
@@ -27,6 +32,7 @@ import type { Distribution, Quantity } from '../src/model/quantity';
 import { seedWorkspace } from '../src/model/seedWorkspace';
 import type { Claim, Member, Model } from '../src/model/types';
 import { benchSink, compare, quantile, type BenchStats } from './harness';
+import { percentilesOfParts as percentilesOfPartsThreePasses } from './alternatives/percentilesThreePasses';
 import { writeResultsSection } from './resultsFile';
 
 /**
@@ -84,6 +90,35 @@ const MB = 1024 * 1024;
 function memory(): { heap: number; buffers: number } {
   const m = process.memoryUsage();
   return { heap: m.heapUsed, buffers: m.arrayBuffers };
+}
+
+/** The summary's statistics computed the way they were before the pilot (three passes per series-year). */
+function summaryThreePasses(simulation: { rowCount: number; yearCount: number }, blocks: readonly SimulationBlock[]): Float64Array {
+  const rowYears = simulation.rowCount * simulation.yearCount;
+  const statistics = new Float64Array(8 * rowYears);
+  const parts: Float64Array[] = [];
+  let samples = 0;
+  for (const block of blocks) samples += block.samples;
+  for (let rowYear = 0; rowYear < rowYears; rowYear++) {
+    parts.length = 0;
+    for (const block of blocks) parts.push(block.values.subarray(rowYear * block.samples, (rowYear + 1) * block.samples));
+    statistics[rowYear] = percentilesOfPartsThreePasses(parts, PERCENTILE_POINTS, statistics, rowYears + rowYear, rowYears) / samples;
+  }
+  return statistics;
+}
+
+/** The model's ranged quantities, compiled, in the simulation's draw order. */
+function compiledRanges(model: Model): CompiledRange[] {
+  const all: Quantity[] = [model.baseSize, model.baseGrowth, ...model.drivers.map((d) => d.impact)];
+  const walk = (members: readonly Member[]): void => {
+    for (const member of members) {
+      all.push(member.share);
+      if (member.growthDelta) all.push(member.growthDelta);
+      if (member.children) walk(member.children);
+    }
+  };
+  for (const dimension of model.dimensions) walk(dimension.members);
+  return all.map((q) => compileRange(q.value, q.range)).filter((r) => r.kind !== RANGE_FIXED);
 }
 
 function main(): void {
@@ -223,6 +258,48 @@ function main(): void {
     { warmupMs: 1000, budgetMs: 8000, minSamples: 20, maxSamples: 200 },
   );
 
+  // 5. Alternatives, side by side.
+  console.log('alternatives…');
+  const ranges = compiledRanges(model);
+  const BATCH = 32;
+  const drawsOut = new Float64Array(ranges.length * BATCH);
+  const drawState = blockRandomState(3, 0);
+  const PILOT = 'summary: histogram edges from a pilot, 2 passes (today)';
+  const THREE = 'summary: minimum and maximum first, 3 passes (before)';
+  const BATCHED = `draws of 100,000 samples: per batch of ${BATCH}, quantity by quantity (today)`;
+  const PER_SAMPLE = 'draws of 100,000 samples: one drawRange per quantity per sample (before)';
+  const alternatives = compare(
+    [
+      { name: PILOT, run: () => summariseSimulation(simulation, blocks).statistics[5] as number },
+      { name: THREE, run: () => summaryThreePasses(simulation, blocks)[5] as number },
+      {
+        name: BATCHED,
+        run: () => {
+          for (let i0 = 0; i0 < 100_000; i0 += BATCH) {
+            for (let q = 0; q < ranges.length; q++) {
+              const r = ranges[q]!;
+              fillRange(r.kind, r.p0, r.p1, r.p2, r.p3, drawState, drawsOut, q * BATCH, BATCH);
+            }
+          }
+          return drawsOut[7] as number;
+        },
+      },
+      {
+        name: PER_SAMPLE,
+        run: () => {
+          for (let i = 0; i < 100_000; i++) {
+            for (let q = 0; q < ranges.length; q++) {
+              const r = ranges[q]!;
+              drawsOut[q] = drawRange(r.kind, r.p0, r.p1, r.p2, r.p3, drawState);
+            }
+          }
+          return drawsOut[7] as number;
+        },
+      },
+    ],
+    { warmupMs: 2000, budgetMs: 20_000, minSamples: 10, maxSamples: 20 },
+  );
+
   const w10 = find(whole, S10K);
   const w100 = find(whole, S100K);
   const evaluate = find(parts, EVALUATE);
@@ -266,6 +343,23 @@ function main(): void {
   lines.push(...table(selection));
   say();
   say(`- sort / selection: **${(find(selection, SORT).median / find(selection, SELECT).median).toFixed(1)}×** (median over median)`);
+  say();
+  say('### Alternatives compared (interleaved in one run)');
+  say();
+  lines.push(...table(alternatives));
+  say();
+  const ratio = (slow: string, fast: string): string => (find(alternatives, slow).median / find(alternatives, fast).median).toFixed(2);
+  say(`- summary, three passes / pilot: **${ratio(THREE, PILOT)}×**; draws, per sample / per batch: **${ratio(PER_SAMPLE, BATCHED)}×** (median over median)`);
+  say(
+    '- Also done, measured before/after in separate runs: the blocks evaluate 32 samples into a sample-major scratch and transpose it into the ' +
+      'series-major store, instead of writing each sample\'s values scattered over the whole block.',
+  );
+  say(
+    '- Not done: storing values as Float32Array — 384 series-years × 100,000 × 4 bytes is still 154 MB, over the 100 MB target on its own, ' +
+      'and the tests that every list adds up to its parent to 1e-9 read the stored samples; the two-pass design (histograms on pilot edges, ' +
+      'then the blocks regenerated to collect the wanted buckets) would meet the memory target but runs every block twice, ' +
+      'which the time targets cannot afford until the blocks are much faster, and needs a new block API for the worker pool.',
+  );
   say();
   say('### Memory of one 100,000-sample run');
   say();

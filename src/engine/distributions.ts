@@ -27,7 +27,7 @@
  * the app, its workers and the CLI.
  */
 import type { Range } from '../model/quantity';
-import { nextUniform, type RandomState } from './random';
+import { fillUniform, nextUniform, type RandomState } from './random';
 
 export const RANGE_FIXED = 0;
 export const RANGE_UNIFORM = 1;
@@ -91,6 +91,40 @@ export function drawRange(kind: number, p0: number, p1: number, p2: number, p3: 
       return p0 + p1 * normalQuantile(nextUniform(state));
     default:
       return p0;
+  }
+}
+
+/**
+ * `count` draws from one compiled range into `out[start … start + count − 1]`: exactly the numbers
+ * `count` successive `drawRange` calls give, leaving `state` where they would. The kinds that take
+ * one uniform per draw (uniform, triangular, normal) fill the uniforms in one run of the generator
+ * (state in local variables) and transform them in place in a loop of one kind — no dispatch per
+ * draw; PERT, whose draws take a varying number of uniforms, draws one at a time.
+ */
+export function fillRange(kind: number, p0: number, p1: number, p2: number, p3: number, state: RandomState, out: Float64Array, start: number, count: number): void {
+  const end = start + count;
+  switch (kind) {
+    case RANGE_UNIFORM:
+      fillUniform(state, out, start, count);
+      for (let i = start; i < end; i++) out[i] = p0 + p1 * (out[i] as number);
+      return;
+    case RANGE_TRIANGULAR:
+      fillUniform(state, out, start, count);
+      for (let i = start; i < end; i++) out[i] = triangularQuantile(p0, p1, p2, p3, out[i] as number);
+      return;
+    case RANGE_NORMAL:
+      fillUniform(state, out, start, count);
+      for (let i = start; i < end; i++) out[i] = p0 + p1 * normalQuantile(out[i] as number);
+      return;
+    case RANGE_PERT:
+      for (let i = start; i < end; i++) {
+        const x = gamma(p2, state);
+        const y = gamma(p3, state);
+        out[i] = p0 + p1 * (x / (x + y));
+      }
+      return;
+    default:
+      out.fill(p0, start, end);
   }
 }
 

@@ -83,6 +83,42 @@ describe('percentilesInPlace', () => {
     );
   });
 
+  it('is exact when the first part (the pilot that sets the histogram’s edges) misses values of the rest', () => {
+    // A pilot spread over [0, 1], then parts reaching a little past it on both sides (too few
+    // outside for the histogram to be recounted), or far past it (recounted), or a constant pilot.
+    // Spread values from a seed (fast-check's own doubles crowd at the bounds and at 0).
+    const spread = (length: number, low: number, high: number) =>
+      fc.integer({ min: 1, max: 0x7fffffff }).map((seed) => {
+        let x = seed;
+        return Array.from({ length }, () => {
+          x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) ^ Math.imul(x, 0x297a2d39);
+          return low + ((x >>> 0) / 2 ** 32) * (high - low);
+        });
+      });
+    const pilot = fc.integer({ min: 2100, max: 2500 }).chain((length) => spread(length, 0, 1));
+    const near = fc.integer({ min: 20, max: 300 }).chain((length) => spread(length, -0.2, 1.2));
+    const far = fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { maxLength: 3000 });
+    assertProperty(
+      fc.property(
+        fc.oneof(pilot, fc.constant(new Array<number>(2100).fill(0.5))),
+        fc.array(fc.oneof(near, near, far), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 }),
+        (first, others, ps) => {
+          const parts = [first, ...others].map((part) => Float64Array.from(part));
+          const values = [first, ...others].flat();
+          const points = [...ps].sort((x, y) => x - y);
+          const out = new Float64Array(points.length);
+          const sum = percentilesOfParts(parts, points, out);
+          points.forEach((p, k) => expect(out[k], `p = ${p}`).toBe(sortedPercentile(values, p)));
+          let expectedSum = 0;
+          for (const x of values) expectedSum += x;
+          expect(sum).toBe(expectedSum);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('a worked example: 1 … 11 in reverse, p10 = 2, p25 = 3.5, median 6', () => {
     expect(selected([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1], [0, 0.1, 0.25, 0.5, 1])).toEqual([1, 2, 3.5, 6, 11]);
   });

@@ -11,7 +11,7 @@
  * standard errors.
  */
 import { describe, expect, it } from 'vitest';
-import { compileRange, drawRange, RANGE_FIXED } from '../../src/engine/distributions';
+import { compileRange, drawRange, fillRange, RANGE_FIXED } from '../../src/engine/distributions';
 import { blockRandomState } from '../../src/engine/random';
 import { simulate } from '../../src/engine/simulate';
 import { SIMULATION_STATISTICS, simulationStatistic } from '../../src/engine/simulationSummary';
@@ -143,6 +143,28 @@ describe('ranges', () => {
     const before = Array.from(state);
     expect(drawRange(kind, p0, p1, p2, p3, state)).toBe(0.04);
     expect(Array.from(state)).toEqual(before);
+  });
+
+  it('fillRange draws exactly what as many drawRange calls draw, and leaves the generator where they would', () => {
+    const ranges = [
+      compileRange(0.13, { low: 0.1, high: 0.3, dist: 'uniform' }),
+      compileRange(0.13, { low: 0.1, high: 0.3, dist: 'triangular' }),
+      compileRange(0.13, { low: 0.1, high: 0.3, dist: 'pert' }),
+      compileRange(0.2, { low: 0.1, high: 0.3, dist: 'normal' }),
+      compileRange(0.2, undefined),
+    ];
+    for (const { kind, p0, p1, p2, p3 } of ranges) {
+      for (const [start, count] of [[0, 1000], [3, 17], [5, 0]] as const) {
+        const bulk = blockRandomState(9, kind);
+        const single = blockRandomState(9, kind);
+        const out = new Float64Array(start + count + 2).fill(-1);
+        fillRange(kind, p0, p1, p2, p3, bulk, out, start, count);
+        for (let i = 0; i < count; i++) if (out[start + i] !== drawRange(kind, p0, p1, p2, p3, single)) expect.fail(`kind ${kind}: draw ${i} differs`);
+        expect(Array.from(bulk)).toEqual(Array.from(single));
+        expect(out[start - 1] ?? -1).toBe(-1);
+        expect(out[start + count]).toBe(-1);
+      }
+    }
   });
 
   it('every draw of a uniform, triangular or PERT range lies within [low, high]', () => {
