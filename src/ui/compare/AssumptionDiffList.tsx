@@ -76,7 +76,10 @@ export function formatAssumptionValue(row: AssumptionDiff, index: number, unit: 
   if (value === undefined) return '—';
   if (value === null) return 'none';
   if (isRange(value)) {
-    return `${formatNumber(row.kind, value.low, unit, digits)} – ${formatNumber(row.kind, value.high, unit, digits)} (${DIST_NAMES[value.dist]})`;
+    // A range may wrap at the dash and before its distribution (a narrow screen comparing three
+    // scenarios), never inside a number: "$17.18 B" keeps its space unbreakable.
+    const unbroken = (x: number) => formatNumber(row.kind, x, unit, digits).replace(/ /g, '\u00a0');
+    return `${unbroken(value.low)} – ${unbroken(value.high)} (${DIST_NAMES[value.dist]})`;
   }
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (typeof value === 'string') return value;
@@ -139,7 +142,7 @@ function AssumptionDiffListView({ scenarios, rows }: AssumptionDiffListProps) {
                   return (
                     <td
                       key={s.id}
-                      className={absent ? 'num absent' : 'num'}
+                      className={absent ? 'num absent' : row.field === 'range' ? 'num range' : 'num'}
                       data-scenario={s.id}
                       title={absent ? `${s.name} does not have this` : undefined}
                     >

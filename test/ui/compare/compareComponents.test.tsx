@@ -110,7 +110,7 @@ describe('AssumptionDiffList', () => {
     const table = screen.getByTestId('assumption-diff');
     const cells = (key: string) => [...table.querySelectorAll(`tr[data-key="${key}"] td`)].map((c) => c.textContent);
     expect(cells('baseSize:value')).toEqual(['$17.18 B', '$1.62 B']);
-    expect(cells('baseSize:range')).toEqual(['none', '$1.3 B – $1.9 B (PERT)']);
+    expect(cells('baseSize:range')).toEqual(['none', '$1.3\u00a0B – $1.9\u00a0B (PERT)']);
     // 1.25% and 1.3% must not both read "1.3%".
     expect(cells('baseGrowth:value')).toEqual(['1.25%', '1.30%']);
     expect(cells('driver:x:enabled')).toEqual(['on', 'off']);
