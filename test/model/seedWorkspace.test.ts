@@ -202,13 +202,17 @@ describe('the seed workspace (AI in Medical Imaging Diagnosis)', () => {
         expect(p5![end]!, id).toBeLessThan(p50![end]!);
         expect(p50![end]!, id).toBeLessThan(p95![end]!);
         expect(p95![end]! / p5![end]!, id).toBeGreaterThan(1.1);
-        // The deterministic line runs inside the 5–95 band in every forecast year. In the base year the
-        // fan sits on it from above where the base is a floor ("over $20 billion"): by at most 0.5%.
+        // The deterministic line runs inside the 5–95 band. Where the base is a floor ("over $20
+        // billion"), nearly every draw starts above the line, so in the first years, before the
+        // drivers' ranges spread the fan, its lower edge hugs the line from above: the line may sit
+        // below p5 there, by at most 0.5% (with another seed or sampling order it lands on either
+        // side of p5 — seen with seed 7 at 18.0734 against p5 18.0742 in 2026). By the end year
+        // the line is inside the band.
         for (let t = 0; t < summary.yearCount; t++) {
           expect(line[t]!, `${id} ${t}`).toBeLessThanOrEqual(p95![t]!);
-          if (t > 0) expect(line[t]!, `${id} ${t}`).toBeGreaterThanOrEqual(p5![t]!);
-          else expect(line[t]!, `${id} ${t}`).toBeGreaterThanOrEqual(p5![t]! * 0.995);
+          expect(line[t]!, `${id} ${t}`).toBeGreaterThanOrEqual(p5![t]! * 0.995);
         }
+        expect(line[end]!, id).toBeGreaterThanOrEqual(p5![end]!);
       }
     });
   });
