@@ -75,6 +75,11 @@ export function formatNumberForMessage(n: number): string {
  * What a file holds where something else belongs, as a person would describe it: `the text "17"`,
  * `1.5`, `null`, `a list`, `an object`. Never the contents of a list or an object.
  */
+/** A share or rate (a fraction) as a person reads it in a message: 0.125 → "12.5%" (`digits` after the point at most). */
+export function percentForMessage(fraction: number, digits = 1): string {
+  return `${Number((fraction * 100).toFixed(digits))}%`;
+}
+
 export function describeFound(found: unknown): string {
   if (typeof found === 'string') return `the text ${quoted(found)}`;
   if (typeof found === 'number') {

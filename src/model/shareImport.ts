@@ -21,6 +21,7 @@
  *
  * Names from a paste are text: they are compared and stored, never interpreted.
  */
+import { percentForMessage } from './messageValue';
 import { idPool, type IdPool } from '../model/ids';
 import { SHARE_SUM_TOLERANCE, splitInProportion } from '../model/rebalanceShares';
 import type { Member, Model } from '../model/types';
@@ -216,9 +217,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function pct(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(2))}%`;
-}
 
 // ——— The preview ————————————————————————————————————————————————————————————————————————————————
 
@@ -454,7 +452,7 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
     }
     if (sum <= 0) result.error = `The shares of ${list.ownerName} are all 0%: there is nothing to scale to 100%`;
     else if (off > ROUNDING_TOLERANCE && !options.scaleToWhole) {
-      result.error = `The shares of ${list.ownerName} sum to ${pct(sum)}, not 100%: correct them, or tick “Scale each list to 100%”`;
+      result.error = `The shares of ${list.ownerName} sum to ${percentForMessage(sum, 2)}, not 100%: correct them, or tick “Scale each list to 100%”`;
     }
     if (!result.error) {
       result.scaled = off > SHARE_SUM_TOLERANCE;

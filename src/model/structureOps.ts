@@ -29,6 +29,7 @@
  * back restores the same forecast. `driversStartingOutside` lists such drivers so the screen can
  * say so. A driver without a `startYear` starts the year after the base year, wherever that is.
  */
+import { percentForMessage } from './messageValue';
 import { idPool, uniqueId } from './ids';
 import { unitConversion } from './unit';
 import { rebalanceShares, splitInProportion } from './rebalanceShares';
@@ -71,10 +72,6 @@ function quoted(name: string): string {
   return `“${name}”`;
 }
 
-/** A share as a person reads it in a message: 12.5%. */
-function percent(share: number): string {
-  return `${Number((share * 100).toFixed(1))}%`;
-}
 
 // ——— Finding things —————————————————————————————————————————————————————————————————————————————
 
@@ -195,7 +192,7 @@ export function addMember(model: Model, parentPath: readonly string[], member: N
   if (target > available + ROUNDING) {
     return flags.every(Boolean)
       ? `There is no room for ${quoted(name)}: every other member of ${site.ownerName} is locked. Unlock one, or give ${quoted(name)} a share of 0%`
-      : `${quoted(name)} can have at most ${percent(available)}: the locked members of ${site.ownerName} hold ${percent(lockedSum)}`;
+      : `${quoted(name)} can have at most ${percentForMessage(available)}: the locked members of ${site.ownerName} hold ${percentForMessage(lockedSum)}`;
   }
 
   // The new member joins at 0% and its share is set as a slider would set it.
@@ -242,7 +239,7 @@ export function removeMember(model: Model, path: readonly string[], locked: read
   }
   const flags = lockFlags(list, locked);
   if (member.share.value > ROUNDING && flags.every((isLocked, i) => isLocked || i === index)) {
-    return `${quoted(member.name)}’s ${percent(member.share.value)} cannot go back to the other members of ${owner}: they are all locked. Unlock one first`;
+    return `${quoted(member.name)}’s ${percentForMessage(member.share.value)} cannot go back to the other members of ${owner}: they are all locked. Unlock one first`;
   }
   // Its share goes to 0 as a slider would take it there, and then it goes. (With every sibling
   // locked, a share within the rounding simply goes with it.)
@@ -542,7 +539,7 @@ export function setListShares(model: Model, parentPath: readonly string[], entri
   }
   const sum = entries.reduce((total, e) => total + e.share, 0);
   if (entries.some((e) => !Number.isFinite(e.share) || e.share < 0 || e.share > 1)) return 'A share must be between 0% and 100%';
-  if (Math.abs(sum - 1) > 1e-6) return `The shares given for ${site.ownerName} sum to ${percent(sum)}, not 100%`;
+  if (Math.abs(sum - 1) > 1e-6) return `The shares given for ${site.ownerName} sum to ${percentForMessage(sum)}, not 100%`;
   const list = site.list ?? [];
   const created: Member[] = [];
   // Sets, not searches: an import gives up to hundreds of entries at once.
