@@ -121,13 +121,20 @@ export function memberListName(model: Model, parentPath: readonly string[]): str
  * own names ("Trend growth").
  */
 export function quantityName(model: Model, ref: QuantityRef): string {
-  switch (ref.kind) {
-    case 'memberShare':
-    case 'memberGrowthDelta':
-      return `${memberListName(model, ref.path.slice(0, -1))}: ${quantityLabel(model, ref)}`;
-    default:
-      return quantityLabel(model, ref);
-  }
+  return nameInList(quantityListName(model, ref), quantityLabel(model, ref));
+}
+
+/** The list a member's number is named by ("Region › North America"); undefined for the market's numbers and drivers. */
+export function quantityListName(model: Model, ref: QuantityRef): string | undefined {
+  return ref.kind === 'memberShare' || ref.kind === 'memberGrowthDelta' ? memberListName(model, ref.path.slice(0, -1)) : undefined;
+}
+
+/** How a name within a list and the list's name make a quantity's one name: "Region: Others share". */
+export const LIST_NAME_SEPARATOR = ': ';
+
+/** `quantityName` from its parts, for a caller that already has them. */
+export function nameInList(list: string | undefined, label: string): string {
+  return list === undefined ? label : `${list}${LIST_NAME_SEPARATOR}${label}`;
 }
 
 /**

@@ -10,11 +10,11 @@ import type { Quantity } from '../../model/quantity';
 import {
   findMemberList,
   getQuantity,
-  memberListName,
+  nameInList,
   quantityKey,
   quantityKind,
   quantityLabel,
-  quantityName,
+  quantityListName,
   type QuantityKind,
   type QuantityRef,
 } from '../../model/quantityRef';
@@ -73,9 +73,9 @@ export function useQuantityBinding(ref: QuantityRef): QuantityBinding | undefine
   const savedMemberExists = useSavedModel((model) => isMember && findMemberList(model, ref.path) !== undefined) ?? false;
   const live = withDefault(ref, useActiveModel((model) => getQuantity(model, ref)), memberExists);
   const saved = withDefault(ref, useSavedModel((model) => getQuantity(model, ref)), savedMemberExists);
-  const name = useActiveModel((model) => quantityName(model, ref));
+  // Two selectors, not three: the one name is made from these parts (quantityName's rule).
   const label = useActiveModel((model) => quantityLabel(model, ref));
-  const list = useActiveModel((model) => (isMember ? memberListName(model, ref.path.slice(0, -1)) : undefined));
+  const list = useActiveModel((model) => quantityListName(model, ref));
   const unit = useActiveModel((model) => model.unit);
   const driverOff = useActiveModel((model) => {
     if (ref.kind !== 'driverImpact') return false;
@@ -109,7 +109,7 @@ export function useQuantityBinding(ref: QuantityRef): QuantityBinding | undefine
     key,
     kind,
     unit,
-    name,
+    name: nameInList(list, label),
     label,
     list,
     quantity: live,
