@@ -13,6 +13,7 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { blankWorkspace } from '../src/model/blankWorkspace';
 import { describeLoadError } from '../src/model/loadError';
 import { parseWorkspaceFile } from '../src/model/workspaceFile';
 import { quantile } from './harness';
@@ -23,30 +24,9 @@ const MB = 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error('run with node --expose-gc (see the comment at the top)');
 
+/** The project's own minimal valid workspace (one scenario, a total, no dimensions), as parsed JSON. */
 function validFileText(): Record<string, unknown> {
-  return {
-    format: 'slidecast.workspace',
-    version: 2,
-    title: 'Bench',
-    activeScenario: 'base',
-    claims: [],
-    scenarios: [
-      {
-        id: 'base',
-        name: 'Base',
-        model: {
-          unit: 'USD bn',
-          baseYear: 2025,
-          endYear: 2032,
-          baseSize: { value: 17.18 },
-          baseGrowth: { value: 0.052 },
-          drivers: [],
-          dimensions: [],
-          simulation: { samples: 1000, seed: 1 },
-        },
-      },
-    ],
-  };
+  return JSON.parse(JSON.stringify(blankWorkspace(2025))) as Record<string, unknown>;
 }
 
 function unknownFieldsText(): string {
@@ -66,7 +46,7 @@ function brokenMembersText(): string {
   const model = scenario!.model as Record<string, unknown>;
   file.scenarios = Array.from({ length: 10 }, (_, s) => ({
     ...scenario,
-    id: s === 0 ? 'base' : `s${s}`,
+    id: s === 0 ? (scenario!.id as string) : `s${s}`,
     model: {
       ...model,
       dimensions: Array.from({ length: 20 }, (_, d) => ({
