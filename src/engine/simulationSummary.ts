@@ -39,6 +39,81 @@ export interface SimulationSummary {
   statistics: Float64Array;
   /** Claims in the order the simulation was given them. */
   claims: ClaimOdds[];
+  /** The distribution of the end year's total, for its histogram. */
+  endYearHistogram: Histogram;
+}
+
+/** Bins of the end year's histogram. */
+export const HISTOGRAM_BINS = 40;
+
+/**
+ * Counts of values in HISTOGRAM_BINS equal bins from `low` to `high` (the smallest and largest
+ * value; the last bin includes `high`). All values equal: one bin holds them all. No values: NaN
+ * edges and zero counts.
+ */
+export interface Histogram {
+  low: number;
+  high: number;
+  counts: Uint32Array;
+}
+
+/** The histogram of `parts` (the values of one series-year, block by block). */
+export function histogramOfParts(parts: readonly Float64Array[]): Histogram {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const x = part[i] as number;
+      if (x < low) low = x;
+      if (x > high) high = x;
+    }
+  }
+  const counts = new Uint32Array(HISTOGRAM_BINS);
+  if (low > high) return { low: NaN, high: NaN, counts };
+  const width = (high - low) / HISTOGRAM_BINS;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const bin = width > 0 ? Math.min(HISTOGRAM_BINS - 1, Math.floor(((part[i] as number) - low) / width)) : 0;
+      counts[bin] = (counts[bin] as number) + 1;
+    }
+  }
+  return { low, high, counts };
+}
+
+/**
+ * Collects the blocks of one simulation as they arrive (any order, from any worker) and
+ * summarises what it holds whenever asked: the home of a run's samples in the app's pool and the
+ * command line's.
+ */
+export interface SimulationAccumulator {
+  /** Takes a block of this simulation; a block given twice is an error. */
+  add(block: SimulationBlock): void;
+  /** Samples held so far. */
+  readonly samples: number;
+  /** Blocks held so far. */
+  readonly blocks: number;
+  /** The statistics of every block held so far (bit-identical whatever order they came in). */
+  summarise(): SimulationSummary;
+}
+
+export function createSimulationAccumulator(simulation: Simulation): SimulationAccumulator {
+  const held = new Map<number, SimulationBlock>();
+  let samples = 0;
+  return {
+    add(block) {
+      if (held.has(block.index)) throw new Error(`block ${block.index} was given twice`);
+      if (block.samples !== simulation.blockSamples(block.index)) throw new Error(`block ${block.index} does not belong to this simulation`);
+      held.set(block.index, block);
+      samples += block.samples;
+    },
+    get samples() {
+      return samples;
+    },
+    get blocks() {
+      return held.size;
+    },
+    summarise: () => summariseSimulation(simulation, [...held.values()]),
+  };
 }
 
 /** Merges `blocks` (any order, each block at most once) into statistics. */
@@ -73,7 +148,11 @@ export function summariseSimulation(simulation: Simulation, blocks: readonly Sim
     return { claimId: claim.id, probability: met / samples };
   });
 
-  return { layout: simulation.layout, seed: simulation.seed, samples, blocks: ordered.length, yearCount: Y, rowCount, statistics, claims };
+  const endYear: Float64Array[] = [];
+  for (const block of ordered) endYear.push(block.values.subarray((Y - 1) * block.samples, Y * block.samples));
+  const endYearHistogram = histogramOfParts(endYear);
+
+  return { layout: simulation.layout, seed: simulation.seed, samples, blocks: ordered.length, yearCount: Y, rowCount, statistics, claims, endYearHistogram };
 }
 
 /** Statistic `statistic` of row `row` (0 = total, 1 + s = series s) in year index `t`. */

@@ -9,8 +9,9 @@ import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 import { createResultSlice, type ResultSlice } from './resultSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createFileSlice, forgetFileHandles, type FileSlice } from './fileSlice';
+import { createSimulationSlice, type SimulationSlice } from './simulationSlice';
 
-export type SlidecastState = WorkspaceSlice & ResultSlice & CompareSlice & FileSlice;
+export type SlidecastState = WorkspaceSlice & ResultSlice & CompareSlice & FileSlice & SimulationSlice;
 
 export const useSlidecast = create<SlidecastState>()(
   immer((...args) => ({
@@ -18,6 +19,7 @@ export const useSlidecast = create<SlidecastState>()(
     ...createResultSlice(...args),
     ...createCompareSlice(...args),
     ...createFileSlice(...args),
+    ...createSimulationSlice(...args),
   })),
 );
 
