@@ -17,11 +17,16 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { writeResultsSection } from './resultsFile';
+import { largeModel } from './largeModel';
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type Workspace } from '../src/model/types';
 
 const PORT = 4179;
 const URL_BASE = `http://127.0.0.1:${PORT}/`;
 const ROUNDS = 6;
 const EVENTS_PER_DRAG = 100;
+/** Keyboard nudges of the large model's trend growth per round. */
+const NUDGES = 40;
+const LARGE_ROUNDS = 3;
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 type Mode = 'worker' | 'main thread';
@@ -164,6 +169,66 @@ async function drag(page: Page): Promise<DragRun> {
   }, dragStart);
 }
 
+/** The large model of bench/largeModel.ts as a workspace file. */
+function largeWorkspaceText(): string {
+  const workspace: Workspace = {
+    format: WORKSPACE_FORMAT,
+    version: WORKSPACE_VERSION,
+    title: 'Large model',
+    activeScenario: 'large',
+    claims: [],
+    scenarios: [{ id: 'large', name: 'Large', model: largeModel() }],
+  };
+  return JSON.stringify(workspace);
+}
+
+/**
+ * The large model dropped on the app, every group of the assumptions panel opened, then `NUDGES`
+ * keyboard nudges of "Trend growth", one at a time: keydown → the first frame after the headline
+ * changed. Returns the latencies and the number of sliders on the page.
+ */
+async function nudgeLargeModel(page: Page, text: string): Promise<{ latencies: number[]; sliders: number; longTasks: number[] }> {
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], 'large.slidecast.json', { type: 'application/json' }));
+    return transfer;
+  }, text);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await page.getByRole('heading', { level: 1, name: 'Large model' }).waitFor();
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll<HTMLDetailsElement>('.assumptions details')) details.open = true;
+  });
+  await page.waitForTimeout(500);
+  const sliders = await page.getByRole('slider').count();
+  const slider = page.getByRole('slider', { name: 'Trend growth', exact: true });
+  await slider.scrollIntoViewIfNeeded();
+  await slider.focus();
+  await page.evaluate(() => {
+    const headline = document.querySelector<HTMLElement>('[data-testid="headline-total"]')!;
+    const state = { t0: -1, latencies: [] as number[] };
+    (window as unknown as { __nudge: typeof state }).__nudge = state;
+    document.addEventListener('keydown', (event) => (state.t0 = event.timeStamp), { capture: true });
+    new MutationObserver(() => {
+      const t0 = state.t0;
+      if (t0 < 0) return;
+      state.t0 = -1;
+      requestAnimationFrame(() => state.latencies.push(performance.now() - t0));
+    }).observe(headline, { attributes: true, attributeFilter: ['data-value'] });
+  });
+  const start = await page.evaluate(() => performance.now());
+  for (let i = 0; i < NUDGES; i++) {
+    const before = await page.evaluate(() => (window as unknown as { __nudge: { latencies: number[] } }).__nudge.latencies.length);
+    await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForFunction((n) => (window as unknown as { __nudge: { latencies: number[] } }).__nudge.latencies.length > n, before);
+    await page.waitForTimeout(60);
+  }
+  return page.evaluate((since) => {
+    const w = window as unknown as { __nudge: { latencies: number[] }; __bench: { longTasks: { start: number; duration: number }[] } };
+    return { latencies: w.__nudge.latencies, longTasks: w.__bench.longTasks.filter((t) => t.start >= since).map((t) => t.duration) };
+  }, start).then((r) => ({ ...r, sliders }));
+}
+
 function javascriptSize(): { file: string; gzip: number }[] {
   const dir = 'dist/assets';
   return readdirSync(dir)
@@ -201,6 +266,23 @@ async function main(): Promise<void> {
       }
     }
     process.stdout.write('\n');
+
+    // The large model, keyboard nudges with every group open (worker mode).
+    const largeText = largeWorkspaceText();
+    const large = { latencies: [] as number[], longTasks: [] as number[], sliders: 0 };
+    for (let round = 0; round < LARGE_ROUNDS; round++) {
+      const { page } = await openApp(browser, 'worker');
+      const run = await nudgeLargeModel(page, largeText);
+      large.latencies.push(...run.latencies);
+      large.longTasks.push(...run.longTasks);
+      large.sliders = run.sliders;
+      await page.context().close();
+      process.stdout.write('.');
+    }
+    process.stdout.write('\n');
+    large.latencies.sort((a, b) => a - b);
+    const largeMedian = quantile(large.latencies, 0.5);
+    const largeP95 = quantile(large.latencies, 0.95);
 
     const rows = modes.map((mode) => {
       const latencies = runs[mode].flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -249,6 +331,16 @@ async function main(): Promise<void> {
       '',
       `- main thread / worker, median latency: **${(quantile(rows[1]!.latencies, 0.5) / median).toFixed(2)}×**`,
       `- Headline updates where the chart path did not change in the same commit: ${rows.map((r) => `${r.mode} ${r.unmatched}`).join(', ')}`,
+      '',
+      `### The large model (bench/largeModel.ts), every group open: ${large.sliders} sliders`,
+      '',
+      `${LARGE_ROUNDS} rounds of ${NUDGES} keyboard nudges of "Trend growth" (ArrowRight/ArrowLeft, one at a time); latency = the first`,
+      'animation frame after the headline changed − the keydown’s timestamp.',
+      '',
+      '| case | nudges | median | p95 | max | tasks > 50 ms |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      `| large model, keyboard nudge → painted headline | ${large.latencies.length} | ${ms(largeMedian)} | ${ms(largeP95)} | ${ms(large.latencies[large.latencies.length - 1] ?? Number.NaN)} | ${large.longTasks.filter((d) => d > 50).length} |`,
+      '',
       `- JavaScript shipped (gzip -9): ${js.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} kB`).join(', ')}; total **${(jsTotal / 1024).toFixed(1)} kB**`,
       '',
       '### Reading the figures',
@@ -270,6 +362,8 @@ async function main(): Promise<void> {
       `| input → painted, median < 16 ms | ${ms(median)} | ${verdict(median < 16)} |`,
       `| input → painted, p95 < 33 ms | ${ms(p95)} | ${verdict(p95 < 33)} |`,
       `| no main-thread task over 50 ms during drags | ${ms(longest)} | ${verdict(longest <= 50)} |`,
+      `| large model: nudge → painted, median ≤ 20 ms | ${ms(largeMedian)} | ${verdict(largeMedian <= 20)} |`,
+      `| large model: nudge → painted, p95 ≤ 33 ms | ${ms(largeP95)} | ${verdict(largeP95 <= 33)} |`,
       `| first chart painted < 1.5 s | ${ms(firstChart)} | ${verdict(firstChart < 1500)} |`,
       `| JavaScript < 250 kB gzip | ${(jsTotal / 1024).toFixed(1)} kB | ${verdict(jsTotal < 250 * 1024)} |`,
     ].join('\n');

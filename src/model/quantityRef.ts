@@ -72,6 +72,26 @@ export function findMember(model: Model, path: readonly string[]): Member | unde
 }
 
 /** The quantity a ref points at, or undefined when the model has no such quantity. */
+/**
+ * The part of the model that holds everything about `ref` — its value, range, name and list: a
+ * member's dimension, the drivers for a driver, the model itself for the market's two numbers
+ * (their names read the base year). Edits are immutable (immer), so while this part is the same
+ * object, nothing read about the quantity can have changed: the assumptions panel skips its work
+ * for the 500 quantities an edit elsewhere leaves alone. Undefined when the dimension is gone.
+ */
+export function quantityScope(model: Model, ref: QuantityRef): object | undefined {
+  switch (ref.kind) {
+    case 'baseSize':
+    case 'baseGrowth':
+      return model;
+    case 'driverImpact':
+      return model.drivers;
+    case 'memberShare':
+    case 'memberGrowthDelta':
+      return ref.path[0] === undefined ? undefined : findDimension(model, ref.path[0]);
+  }
+}
+
 export function getQuantity(model: Model, ref: QuantityRef): Quantity | undefined {
   switch (ref.kind) {
     case 'baseSize':

@@ -28,6 +28,16 @@ const VIEW_NAMES: Record<View, string> = {
   structure: 'The Structure view',
 };
 
+/**
+ * The document's guards (unsaved-work prompt, the tab's title) in a component of their own: their
+ * store subscription re-renders only this, not the whole app — the first edit flips "unsaved",
+ * which re-rendered all 530 sliders of a large model when App held it.
+ */
+function DocumentGuards() {
+  useDocumentGuards();
+  return null;
+}
+
 export function App() {
   const [view, setView] = useState<View>('model');
   const [presenting, setPresenting] = useState(false);
@@ -37,7 +47,6 @@ export function App() {
   useEffect(() => setCompareOpen(view === 'compare' || presenting), [view, presenting, setCompareOpen]);
   const leavePresentation = useCallback(() => setPresenting(false), []);
   useShortcuts({ onPresent: () => setPresenting(true), enabled: !presenting });
-  useDocumentGuards();
   if (presenting) {
     return (
       <ViewErrorBoundary viewName="Present mode" onLeave={leavePresentation} leaveLabel="Leave present mode">
@@ -85,6 +94,7 @@ export function App() {
         )}
       </ViewErrorBoundary>
       <DropZone />
+      <DocumentGuards />
       <PrintSummary />
     </div>
   );

@@ -7,6 +7,7 @@
  */
 import { driverEnabled } from '../../model/defaults';
 import type { Quantity } from '../../model/quantity';
+import type { Model } from '../../model/types';
 import {
   findMemberList,
   getQuantity,
@@ -15,6 +16,7 @@ import {
   quantityKind,
   quantityLabel,
   quantityListName,
+  quantityScope,
   type QuantityKind,
   type QuantityRef,
 } from '../../model/quantityRef';
@@ -69,22 +71,25 @@ export function useQuantityBinding(ref: QuantityRef): QuantityBinding | undefine
   const key = quantityKey(ref);
   const kind = quantityKind(ref);
   const isMember = ref.kind === 'memberShare' || ref.kind === 'memberGrowthDelta';
-  const memberExists = useActiveModel((model) => isMember && findMemberList(model, ref.path) !== undefined);
-  const savedMemberExists = useSavedModel((model) => isMember && findMemberList(model, ref.path) !== undefined) ?? false;
-  const live = withDefault(ref, useActiveModel((model) => getQuantity(model, ref)), memberExists);
-  const saved = withDefault(ref, useSavedModel((model) => getQuantity(model, ref)), savedMemberExists);
+  // Each selector re-reads the model only when the part holding this quantity changed.
+  const scope = (model: Model) => quantityScope(model, ref);
+  const memberExists = useActiveModel((model) => isMember && findMemberList(model, ref.path) !== undefined, scope);
+  const savedMemberExists = useSavedModel((model) => isMember && findMemberList(model, ref.path) !== undefined, scope) ?? false;
+  const live = withDefault(ref, useActiveModel((model) => getQuantity(model, ref), scope), memberExists);
+  const saved = withDefault(ref, useSavedModel((model) => getQuantity(model, ref), scope), savedMemberExists);
   // Two selectors, not three: the one name is made from these parts (quantityName's rule).
-  const label = useActiveModel((model) => quantityLabel(model, ref));
-  const list = useActiveModel((model) => quantityListName(model, ref));
+  const label = useActiveModel((model) => quantityLabel(model, ref), scope);
+  const list = useActiveModel((model) => quantityListName(model, ref), scope);
   const unit = useActiveModel((model) => model.unit);
   const driverOff = useActiveModel((model) => {
     if (ref.kind !== 'driverImpact') return false;
     const driver = model.drivers.find((d) => d.id === ref.driverId);
     return driver !== undefined && !driverEnabled(driver);
-  });
+  }, scope);
   // A share's siblings, as one string: a selector must not return a new array on every call.
-  const siblingIds = useActiveModel((model) =>
-    ref.kind === 'memberShare' ? (findMemberList(model, ref.path)?.list.map((m) => m.id).join('\n') ?? '') : '',
+  const siblingIds = useActiveModel(
+    (model) => (ref.kind === 'memberShare' ? (findMemberList(model, ref.path)?.list.map((m) => m.id).join('\n') ?? '') : ''),
+    scope,
   );
   const parentPath = ref.kind === 'memberShare' ? ref.path.slice(0, -1) : [];
   const locks = useListLocks(parentPath, siblingIds === '' ? NO_MEMBERS : siblingIds.split('\n').map((id) => ({ id })));
