@@ -8,9 +8,12 @@
  */
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
+import type { ClaimOp } from '../../model/types';
+import { claimOpSymbol } from '../claimOdds';
 import { CHART_INK, STATUS_COLORS } from './chartPalette';
 
-export type ClaimOp = 'approx' | 'atLeast' | 'atMost';
+export type { ClaimOp };
+export { claimOpSymbol };
 export type ClaimStatus = 'met' | 'missed' | 'notCheckable';
 
 export interface ClaimMarker {
@@ -23,12 +26,7 @@ export interface ClaimMarker {
   status: ClaimStatus;
 }
 
-const OP_SYMBOL: Record<ClaimOp, string> = { approx: '≈', atLeast: '≥', atMost: '≤' };
 const STATUS_TEXT: Record<ClaimStatus, string> = { met: 'met', missed: 'missed', notCheckable: 'not checkable' };
-
-export function claimOpSymbol(op: ClaimOp): string {
-  return OP_SYMBOL[op];
-}
 
 export function claimStatusText(status: ClaimStatus): string {
   return STATUS_TEXT[status];
@@ -36,7 +34,7 @@ export function claimStatusText(status: ClaimStatus): string {
 
 /** "Over $20 B by 2028: ≥ $20.0 B in 2028, met" */
 export function describeClaim(marker: ClaimMarker, formatValue: (v: number) => string): string {
-  return `${marker.label}: ${OP_SYMBOL[marker.op]} ${formatValue(marker.value)} in ${marker.year}, ${STATUS_TEXT[marker.status]}`;
+  return `${marker.label}: ${claimOpSymbol(marker.op)} ${formatValue(marker.value)} in ${marker.year}, ${STATUS_TEXT[marker.status]}`;
 }
 
 /** Half the glyph's size in px; the chart keeps this much room above the plot. */
