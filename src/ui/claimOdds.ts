@@ -4,6 +4,8 @@
  * years, operator and value) and of a probability as a whole percent; the headline, the chart's
  * markers and the printed summary all write the odds here.
  */
+import type { ForecastLayout } from '../engine/forecastTypes';
+import { seriesIndex } from '../engine/seriesAccess';
 import { claimTolerance } from '../model/defaults';
 import type { Claim, ClaimOp } from '../model/types';
 import { formatPercent, formatPoints, formatSize } from './format';
@@ -41,13 +43,19 @@ function toleranceText(claim: Claim, unit: string): string {
   return formatPoints(tolerance, fewestDigits(tolerance * 100, 2)).replace(/^\+/, '');
 }
 
+/** The claim's member by its name in `layout`; by its path when the layout lacks it or none is given. */
+function memberName(member: string, layout: ForecastLayout | undefined): string {
+  const s = layout ? seriesIndex(layout, member) : -1;
+  return s >= 0 ? (layout?.series[s]?.name ?? member) : member;
+}
+
 /**
  * What the claim says, as the condition a sample meets or not: "2028 ≥ $20 B",
- * "CAGR 2023–2028 ≥ 30%", "share of North America 2028 ≈ 40% ± 0.5 pp". `memberName` names the
- * claim's member (its path when omitted).
+ * "CAGR 2023–2028 ≥ 30%", "share of North America 2028 ≈ 40% ± 0.5 pp". The member is named as in
+ * `layout` (the forecast's), else by its path.
  */
-export function claimCondition(claim: Claim, unit: string, memberName?: string): string {
-  const member = claim.member === undefined ? undefined : (memberName ?? claim.member);
+export function claimCondition(claim: Claim, unit: string, layout?: ForecastLayout): string {
+  const member = claim.member === undefined ? undefined : memberName(claim.member, layout);
   let subject: string;
   switch (claim.metric) {
     case 'size':
@@ -80,7 +88,7 @@ export function formatProbability(probability: number | null): string {
 }
 
 /** "P(2028 ≥ $20 B) = 63%"; "P(2028 ≥ $20 B): not checkable" when the probability is null. */
-export function formatClaimOdds(claim: Claim, probability: number | null, unit: string, memberName?: string): string {
-  const condition = `P(${claimCondition(claim, unit, memberName)})`;
+export function formatClaimOdds(claim: Claim, probability: number | null, unit: string, layout?: ForecastLayout): string {
+  const condition = `P(${claimCondition(claim, unit, layout)})`;
   return probability === null || !Number.isFinite(probability) ? `${condition}: not checkable` : `${condition} = ${formatProbability(probability)}`;
 }

@@ -1,9 +1,20 @@
 /** The odds of a claim in words (issue 10, "Odds of the claims"). Runs in the en-US locale. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ForecastLayout } from '../../src/engine/forecastTypes';
 import type { Claim } from '../../src/model/types';
 import { claimCondition, formatClaimOdds, formatProbability } from '../../src/ui/claimOdds';
 import { assertProperty } from '../support/property';
+
+/** A layout with the members the claims below name: only the parts the formatter reads. */
+const layout = {
+  years: [2025, 2026],
+  series: [
+    { key: 'region/na', name: 'North America' },
+    { key: 'region/eu', name: 'Europe' },
+  ],
+  dimensions: [],
+} as unknown as ForecastLayout;
 
 const over20: Claim = { id: 'c', label: 'Over $20 B by 2028', metric: 'size', year: 2028, op: 'atLeast', value: 20, source: '' };
 
@@ -19,7 +30,7 @@ describe('formatClaimOdds', () => {
   it('writes a CAGR claim with both its years and a percent', () => {
     const cagr: Claim = { id: 'g', label: '', metric: 'cagr', fromYear: 2023, toYear: 2028, op: 'atLeast', value: 0.3, source: '' };
     expect(formatClaimOdds(cagr, 0.45, 'USD bn')).toBe('P(CAGR 2023–2028 ≥ 30%) = 45%');
-    expect(formatClaimOdds({ ...cagr, member: 'region/na', op: 'atMost', value: 0.125 }, 0.5, 'USD bn', 'North America')).toBe(
+    expect(formatClaimOdds({ ...cagr, member: 'region/na', op: 'atMost', value: 0.125 }, 0.5, 'USD bn', layout)).toBe(
       'P(CAGR of North America 2023–2028 ≤ 12.5%) = 50%',
     );
   });
@@ -30,14 +41,14 @@ describe('formatClaimOdds', () => {
     expect(formatClaimOdds({ ...approx, tolerance: 2 }, 0.2, 'USD bn')).toBe('P(2028 ≈ $24.5 B ± $2 B) = 20%');
   });
 
-  it('writes the tolerance of an "about" share in percentage points, and names the member', () => {
+  it('writes the tolerance of an "about" share in percentage points, and names the member as the forecast does, else by its path', () => {
     const share: Claim = { id: 's', label: '', metric: 'share', year: 2030, member: 'region/na', op: 'approx', value: 0.4, source: '' };
-    expect(formatClaimOdds(share, 0.7, 'USD bn', 'North America')).toBe('P(share of North America 2030 ≈ 40% ± 0.5 pp) = 70%');
+    expect(formatClaimOdds(share, 0.7, 'USD bn', layout)).toBe('P(share of North America 2030 ≈ 40% ± 0.5 pp) = 70%');
     expect(claimCondition(share, 'USD bn')).toBe('share of region/na 2030 ≈ 40% ± 0.5 pp');
   });
 
   it('writes a member size claim with the member and the model unit', () => {
-    expect(claimCondition({ ...over20, member: 'region/eu', op: 'atMost', value: 3.25 }, 'EUR m', 'Europe')).toBe('Europe 2028 ≤ €3.25 M');
+    expect(claimCondition({ ...over20, member: 'region/eu', op: 'atMost', value: 3.25 }, 'EUR m', layout)).toBe('Europe 2028 ≤ €3.25 M');
   });
 });
 

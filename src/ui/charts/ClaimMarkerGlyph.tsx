@@ -24,6 +24,8 @@ export interface ClaimMarker {
   value: number;
   op: ClaimOp;
   status: ClaimStatus;
+  /** The odds that the scenario meets the claim, in words ("P(2028 ≥ $20 B) = 63%"), when it was simulated. */
+  odds?: string;
 }
 
 const STATUS_TEXT: Record<ClaimStatus, string> = { met: 'met', missed: 'missed', notCheckable: 'not checkable' };
@@ -32,9 +34,10 @@ export function claimStatusText(status: ClaimStatus): string {
   return STATUS_TEXT[status];
 }
 
-/** "Over $20 B by 2028: ≥ $20.0 B in 2028, met" */
+/** "Over $20 B by 2028: ≥ $20.0 B in 2028, met", then "; P(2028 ≥ $20 B) = 63%" when simulated. */
 export function describeClaim(marker: ClaimMarker, formatValue: (v: number) => string): string {
-  return `${marker.label}: ${claimOpSymbol(marker.op)} ${formatValue(marker.value)} in ${marker.year}, ${STATUS_TEXT[marker.status]}`;
+  const odds = marker.odds === undefined ? '' : `; ${marker.odds}`;
+  return `${marker.label}: ${claimOpSymbol(marker.op)} ${formatValue(marker.value)} in ${marker.year}, ${STATUS_TEXT[marker.status]}${odds}`;
 }
 
 /** Half the glyph's size in px; the chart keeps this much room above the plot. */
