@@ -1,0 +1,19 @@
+/**
+ * The uncertainty of a forecast in words for people (issue 10): the end year's 80% interval, and
+ * how far a run still in progress has got. The headline and the printed summary both say it so.
+ */
+import { endYearInterval, type SimulationSummary } from '../engine/simulationSummary';
+import { formatSize } from './format';
+
+const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+
+/** "$20.1 B – $29.3 B": the 10th to the 90th percentile of the end year's total. */
+export function endYearIntervalText(summary: SimulationSummary, unit: string): string {
+  const { low, high } = endYearInterval(summary);
+  return `${formatSize(low, unit)} – ${formatSize(high, unit)}`;
+}
+
+/** "provisional, from 3,000 samples": figures of a run that has more samples to come. */
+export function provisionalText(samples: number): string {
+  return `provisional, from ${NUMBER.format(samples)} ${samples === 1 ? 'sample' : 'samples'}`;
+}
