@@ -63,6 +63,11 @@ export const MAX_RUN_SAMPLES = 200_000;
 /** The fewest samples the app's setting offers: fewer give percentiles too rough to show. */
 export const MIN_RUN_SAMPLES = 1_000;
 
+/** The samples a run of `settings` simulates: as many as asked for, at most MAX_RUN_SAMPLES. */
+export function runSamples(settings: { samples: number }): number {
+  return Math.min(settings.samples, MAX_RUN_SAMPLES);
+}
+
 // ——— Counting before validating ————————————————————————————————————————————————————————————————
 
 /**

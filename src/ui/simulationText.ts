@@ -3,9 +3,7 @@
  * how far a run still in progress has got. The headline and the printed summary both say it so.
  */
 import { endYearInterval, type SimulationSummary } from '../engine/simulationSummary';
-import { formatSize } from './format';
-
-const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+import { formatCount, formatSize } from './format';
 
 /** "$20.1 B – $29.3 B": the 10th to the 90th percentile of the end year's total. */
 export function endYearIntervalText(summary: SimulationSummary, unit: string): string {
@@ -15,5 +13,5 @@ export function endYearIntervalText(summary: SimulationSummary, unit: string): s
 
 /** "provisional, from 3,000 samples": figures of a run that has more samples to come. */
 export function provisionalText(samples: number): string {
-  return `provisional, from ${NUMBER.format(samples)} ${samples === 1 ? 'sample' : 'samples'}`;
+  return `provisional, from ${formatCount(samples)} ${samples === 1 ? 'sample' : 'samples'}`;
 }

@@ -14,6 +14,7 @@ import { formatClaimOdds } from '../claimOdds';
 import { formatSize } from '../format';
 import { BreakdownPanel } from './BreakdownPanel';
 import { MemberTable } from './MemberTable';
+import { SimulationSettings } from './SimulationSettings';
 import { useScenarioResult } from './useScenarioResult';
 import { summaryFits, useScenarioSimulation } from './useScenarioSimulation';
 
@@ -61,6 +62,7 @@ export function ForecastView() {
           <ChartExportMenu chart="total-chart" title={`Total market (${unit})`} subject="total market" />
         </header>
         <TotalChart years={forecast.layout.years} total={forecast.total} formatValue={format} markers={markers} />
+        <SimulationSettings />
       </section>
       <BreakdownPanel forecast={forecast} unit={unit} />
       <section className="panel table-panel" aria-label="Members">
