@@ -87,8 +87,14 @@ export function formatProbability(probability: number | null): string {
   return formatPercent(whole / 100, 0);
 }
 
-/** "P(2028 ≥ $20 B) = 63%"; "P(2028 ≥ $20 B): not checkable" when the probability is null. */
+/**
+ * "P(2028 ≥ $20 B) = 63%"; "P(2028 ≥ $20 B) < 1%" near the ends; "P(2028 ≥ $20 B): not checkable"
+ * when the probability is null.
+ */
 export function formatClaimOdds(claim: Claim, probability: number | null, unit: string, layout?: ForecastLayout): string {
   const condition = `P(${claimCondition(claim, unit, layout)})`;
-  return probability === null || !Number.isFinite(probability) ? `${condition}: not checkable` : `${condition} = ${formatProbability(probability)}`;
+  if (probability === null || !Number.isFinite(probability)) return `${condition}: not checkable`;
+  const odds = formatProbability(probability);
+  // "P(…) > 99%", not "P(…) = > 99%".
+  return /^[<>]/.test(odds) ? `${condition} ${odds}` : `${condition} = ${odds}`;
 }

@@ -11,7 +11,11 @@ export function endYearIntervalText(summary: SimulationSummary, unit: string): s
   return `${formatSize(low, unit)} – ${formatSize(high, unit)}`;
 }
 
-/** "provisional, from 3,000 samples": figures of a run that has more samples to come. */
-export function provisionalText(samples: number): string {
-  return `provisional, from ${formatCount(samples)} ${samples === 1 ? 'sample' : 'samples'}`;
+/**
+ * What the figures of a simulation rest on: "from 50,000 samples" when the run is done, and
+ * "provisional, from 3,000 samples" while more samples are coming.
+ */
+export function samplesBasisText(samples: number, running: boolean): string {
+  const from = `from ${formatCount(samples)} ${samples === 1 ? 'sample' : 'samples'}`;
+  return running ? `provisional, ${from}` : from;
 }

@@ -158,7 +158,7 @@ describe('HeadlineStrip with a simulation (issue 10)', () => {
     const high = simulationStatistic(summary, 'p90', 0, summary.yearCount - 1);
     expect(low).toBeLessThan(high);
     expect(screen.getByTestId('headline-interval')).toHaveTextContent(`80% interval ${formatSize(low, 'USD bn')} – ${formatSize(high, 'USD bn')}`);
-    expect(screen.getByTestId('headline-interval')).not.toHaveTextContent('provisional');
+    expect(screen.getByTestId('headline-basis')).toHaveTextContent(/^from 2,000 samples$/);
 
     await user.click(screen.getByText('Which claims?'));
     const over20 = document.querySelector('[data-claim-id="size-2028-over-20"]')!;
@@ -174,9 +174,10 @@ describe('HeadlineStrip with a simulation (issue 10)', () => {
       computeActiveScenario();
     });
     simulateOnScreen(3000, true);
-    const interval = screen.getByTestId('headline-interval');
-    expect(interval).toHaveTextContent('provisional, from 3,000 samples');
-    expect(interval.closest('[aria-live]')).toBeNull();
+    const basis = screen.getByTestId('headline-basis');
+    expect(basis).toHaveTextContent('provisional, from 3,000 samples');
+    expect(basis.closest('[aria-live]')).toBeNull();
+    expect(screen.getByTestId('headline-interval').closest('[aria-live]')).toBeNull();
     expect(document.querySelector('[data-claim-id="size-2028-over-20"] .claim-odds')).toHaveTextContent('(provisional, from 3,000 samples)');
   });
 

@@ -23,6 +23,13 @@ describe('formatClaimOdds', () => {
     expect(formatClaimOdds(over20, 0.634, 'USD bn')).toBe('P(2028 ≥ $20 B) = 63%');
   });
 
+  it('writes the odds near the ends as "P(…) < 1%" and "P(…) > 99%", never "= < 1%"', () => {
+    expect(formatClaimOdds(over20, 0.001, 'USD bn')).toBe('P(2028 ≥ $20 B) < 1%');
+    expect(formatClaimOdds(over20, 0.999, 'USD bn')).toBe('P(2028 ≥ $20 B) > 99%');
+    expect(formatClaimOdds(over20, 0, 'USD bn')).toBe('P(2028 ≥ $20 B) = 0%');
+    expect(formatClaimOdds(over20, 1, 'USD bn')).toBe('P(2028 ≥ $20 B) = 100%');
+  });
+
   it('says "not checkable" when the claim cannot be checked (null)', () => {
     expect(formatClaimOdds(over20, null, 'USD bn')).toBe('P(2028 ≥ $20 B): not checkable');
   });

@@ -13,7 +13,7 @@ import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
 import { formatClaimOdds } from '../claimOdds';
 import { formatPercent, formatSize } from '../format';
-import { endYearIntervalText, provisionalText } from '../simulationText';
+import { endYearIntervalText, samplesBasisText } from '../simulationText';
 import { useScenarioResult } from './useScenarioResult';
 import { summaryFits, useScenarioSimulation } from './useScenarioSimulation';
 
@@ -44,7 +44,8 @@ export function HeadlineStrip() {
   const cagr = totalCagr(forecast);
   const labelOf = (id: string) => claims.find((c) => c.id === id)?.label ?? id;
   const simulated = simulation && summaryFits(simulation.summary, forecast) && simulation.summary.samples > 0 ? simulation : undefined;
-  const provisional = simulated?.running === true ? provisionalText(simulated.summary.samples) : undefined;
+  const basis = simulated ? samplesBasisText(simulated.summary.samples, simulated.running) : undefined;
+  const provisional = simulated?.running === true ? basis : undefined;
   const oddsOf = (id: string): string | undefined => {
     const claim = claims.find((c) => c.id === id);
     const odds = simulated?.summary.claims.find((c) => c.claimId === id);
@@ -59,10 +60,15 @@ export function HeadlineStrip() {
           {formatSize(end, unit)}
         </span>
         {simulated && (
-          <span className="headline-interval" data-testid="headline-interval">
-            80% interval {endYearIntervalText(simulated.summary, unit)}
-            {provisional && <span className="muted"> · {provisional}</span>}
-          </span>
+          <>
+            <span className="headline-interval" data-testid="headline-interval">
+              80% interval {endYearIntervalText(simulated.summary, unit)}
+            </span>
+            {/* Always a line of its own, so the headline keeps its size as a run refines. */}
+            <span className="headline-basis muted" data-testid="headline-basis">
+              {basis}
+            </span>
+          </>
         )}
       </div>
       <div className="headline-figure">

@@ -85,32 +85,34 @@ function WholeNumberField({ label, value, min, max, describedBy, onCommit }: Who
 
   const described = [error ? errorId : undefined, describedBy].filter(Boolean).join(' ');
   return (
-    <span className="simulation-field">
-      <label htmlFor={inputId}>{label}</label>
-      <input
-        id={inputId}
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={error !== null}
-        aria-describedby={described || undefined}
-        value={draft ?? String(value)}
-        onChange={(event) => setDraft(event.currentTarget.value)}
-        onBlur={(event) => draft !== null && commit(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit(event.currentTarget.value);
-          if (event.key === 'Escape') {
-            setDraft(null);
-            setError(null);
-          }
-        }}
-      />
+    <>
+      <span className="simulation-field">
+        <label htmlFor={inputId}>{label}</label>
+        <input
+          id={inputId}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={error !== null}
+          aria-describedby={described || undefined}
+          value={draft ?? String(value)}
+          onChange={(event) => setDraft(event.currentTarget.value)}
+          onBlur={(event) => draft !== null && commit(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commit(event.currentTarget.value);
+            if (event.key === 'Escape') {
+              setDraft(null);
+              setError(null);
+            }
+          }}
+        />
+      </span>
       {error && (
-        <span id={errorId} role="alert" className="field-error">
+        <p id={errorId} role="alert" className="field-error">
           {label}: {error}
-        </span>
+        </p>
       )}
-    </span>
+    </>
   );
 }

@@ -18,8 +18,8 @@ import { noteWithUncheckedStatement, splitNote, uncheckedStatements } from '../.
 import type { Claim, Scenario, Workspace } from '../../model/types';
 import type { SimulationProgress } from '../../state/simulationSlice';
 import { formatClaimOdds } from '../claimOdds';
-import { formatCount, formatPercent, formatSignedPercent, formatSize } from '../format';
-import { endYearIntervalText, provisionalText } from '../simulationText';
+import { formatPercent, formatSignedPercent, formatSize } from '../format';
+import { endYearIntervalText, samplesBasisText } from '../simulationText';
 
 export type Basis = 'source' | 'assumption';
 
@@ -244,7 +244,7 @@ export function buildPrintSummary(workspace: Workspace, scenario: Scenario, resu
     const { summary, running } = simulation;
     data.uncertainty = {
       interval: endYearIntervalText(summary, model.unit),
-      basis: running ? provisionalText(summary.samples) : `from ${formatCount(summary.samples)} samples`,
+      basis: samplesBasisText(summary.samples, running),
     };
   }
   return data;
