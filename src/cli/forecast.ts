@@ -24,22 +24,16 @@ import type { Workspace } from '../model/types';
 import { forecast } from '../engine/forecast';
 import type { Forecast } from '../engine/forecastTypes';
 import { forecastToJson } from '../io/forecastExport';
-import { forecastCsv, type PercentileSeries } from '../io/tableExport';
+import { forecastCsv } from '../io/tableExport';
+import { percentileSeries, percentilesJson } from '../io/percentileExport';
 import { errorText } from '../model/errorText';
 import { checkClaims } from '../engine/claimStatus';
-import { SIMULATION_STATISTICS, simulationSeries, type SimulationStatistic, type SimulationSummary } from '../engine/simulationSummary';
-import { WORKSPACE_LIMITS } from '../model/workspaceLimits';
+import { SIMULATION_STATISTICS, type SimulationSummary } from '../engine/simulationSummary';
+import { MAX_RUN_SAMPLES, WORKSPACE_LIMITS } from '../model/workspaceLimits';
 import { simulateOnWorkers } from './simulationPool';
 
 const USAGE = 'usage: npm run forecast -- [FILE] [--scenario ID] [--format json|csv] [--samples N] [--seed S] [--timing] [--workers K]';
 
-/**
- * The most samples one run of the command line simulates: the top of the app's samples setting
- * (issue 10, "1k–200k"). Every sample of every series-year is held until the statistics are
- * taken, so memory grows with samples × series × years; a file may ask for more
- * (WORKSPACE_LIMITS.simulationSamples) but the command line is only run with an explicit --samples.
- */
-export const MAX_CLI_SAMPLES = 200_000;
 /** The most worker threads --workers may ask for. */
 const MAX_WORKERS = 64;
 
@@ -113,42 +107,21 @@ export async function forecastWorkspace(workspace: Workspace, options: ForecastC
   const { summary } = pool;
   const notSimulable = firstNotComputableStatistic(summary);
   if (notSimulable !== null) return tooLarge(notSimulable);
-  const percentiles = percentilesJson(summary);
   const stderr = options.timing === true ? `${timingLine(summary.samples, pool.milliseconds, pool.workers)}\n` : '';
   if (options.format === 'csv') {
-    const series: PercentileSeries = { total: percentiles.total, ...percentiles.members };
-    return { code: 0, stdout: forecastCsv(result, { percentiles: series }), stderr };
+    return { code: 0, stdout: forecastCsv(result, { percentiles: percentileSeries(summary) }), stderr };
   }
   const statuses = checkClaims(model, result, workspace.claims);
   const claims = summary.claims.map((odds, c) => {
     const status = statuses[c]?.status;
     return { id: odds.claimId, met: status === 'met' ? true : status === 'missed' ? false : null, probability: odds.probability };
   });
-  return { code: 0, stdout: `${compactJson({ ...json, percentiles, claims })}\n`, stderr };
+  return { code: 0, stdout: `${compactJson({ ...json, percentiles: percentilesJson(summary), claims })}\n`, stderr };
 }
 
 /** `simulated N samples in X ms (K workers)`: plain digits, X rounded to the millisecond. */
 export function timingLine(samples: number, milliseconds: number, workers: number): string {
   return `simulated ${samples} samples in ${Math.round(milliseconds)} ms (${workers} ${workers === 1 ? 'worker' : 'workers'})`;
-}
-
-type StatisticsJson = Record<SimulationStatistic, number[]>;
-
-/** The JSON order of a series' statistics (DESIGN.md §7): the percentiles low to high, then the mean. */
-const JSON_STATISTICS: readonly SimulationStatistic[] = [...SIMULATION_STATISTICS.filter((s) => s !== 'mean'), 'mean'];
-
-/** `{ total: { p5, …, p95, mean }, members: { key: { … } } }` of DESIGN.md §7. */
-function percentilesJson(summary: SimulationSummary): { total: StatisticsJson; members: Record<string, StatisticsJson> } {
-  const row = (r: number): StatisticsJson => {
-    const stats = {} as StatisticsJson;
-    for (const statistic of JSON_STATISTICS) stats[statistic] = Array.from(simulationSeries(summary, statistic, r));
-    return stats;
-  };
-  const members: Record<string, StatisticsJson> = {};
-  summary.layout.series.forEach((info, s) => {
-    members[info.key] = row(1 + s);
-  });
-  return { total: row(0), members };
 }
 
 /** The first statistic that is not finite, as "the simulated p95 of region/na in 2032"; null when all are. */
@@ -243,7 +216,7 @@ export async function runForecastCli(argv: readonly string[]): Promise<CliResult
 
     const options: ForecastCliOptions = { format };
     if (values.scenario !== undefined) options.scenario = values.scenario;
-    if (values.samples !== undefined) options.samples = wholeNumberFlag('--samples', values.samples, 1, MAX_CLI_SAMPLES);
+    if (values.samples !== undefined) options.samples = wholeNumberFlag('--samples', values.samples, 1, MAX_RUN_SAMPLES);
     if (values.seed !== undefined) options.seed = wholeNumberFlag('--seed', values.seed, 0, WORKSPACE_LIMITS.largestSeed);
     if (values.workers !== undefined) options.workers = wholeNumberFlag('--workers', values.workers, 1, MAX_WORKERS);
     if (values.timing === true) options.timing = true;

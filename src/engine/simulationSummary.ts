@@ -167,3 +167,12 @@ export function simulationSeries(summary: SimulationSummary, statistic: Simulati
   const start = (k * summary.rowCount + row) * summary.yearCount;
   return summary.statistics.subarray(start, start + summary.yearCount);
 }
+
+/**
+ * The 80% interval of the end year's total: its 10th and 90th percentiles (NaN when no sample
+ * was summarised). What the headline and the printed summary state beside the base case.
+ */
+export function endYearInterval(summary: SimulationSummary): { low: number; high: number } {
+  const t = summary.yearCount - 1;
+  return { low: simulationStatistic(summary, 'p10', 0, t), high: simulationStatistic(summary, 'p90', 0, t) };
+}

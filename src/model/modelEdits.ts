@@ -2,7 +2,8 @@
  * The edits a user makes to a model, as immer recipes on a draft `Model`. They are pure functions
  * of plain data so the store, undo, and tests all share one definition of each edit.
  */
-import type { Driver, Model } from '../model/types';
+import type { Driver, Model, SimulationSettings } from '../model/types';
+import { WORKSPACE_LIMITS } from './workspaceLimits';
 import { editableQuantity, findMember, findMemberList, getQuantity, type QuantityRef } from '../model/quantityRef';
 import { rebalanceShares } from '../model/rebalanceShares';
 import { writeShares } from '../model/structureOps';
@@ -65,4 +66,17 @@ export function setDriverTiming(model: Model, driverId: string, timing: DriverTi
   // Switching a driver back on restores the default rather than writing it out: the model (and
   // the file) then equals the one before, and nothing shows as unsaved.
   if (driver.enabled === true) delete driver.enabled;
+}
+
+/**
+ * Sets the simulation's samples and/or seed (DESIGN.md §3 "Uncertainty"). A value the file format
+ * does not allow (not a whole number, samples outside 1…1,000,000, a seed outside 0…2^32 − 1) is
+ * ignored, so the edit can never make the model invalid; the app's setting names such values.
+ */
+export function setSimulationSettings(model: Model, settings: Partial<SimulationSettings>): void {
+  const { samples, seed } = settings;
+  if (samples !== undefined && Number.isInteger(samples) && samples >= 1 && samples <= WORKSPACE_LIMITS.simulationSamples) {
+    model.simulation.samples = samples;
+  }
+  if (seed !== undefined && Number.isInteger(seed) && seed >= 0 && seed <= WORKSPACE_LIMITS.largestSeed) model.simulation.seed = seed;
 }

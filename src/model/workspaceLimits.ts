@@ -53,6 +53,21 @@ export const WORKSPACE_LIMITS = {
   largestSeed: 0xffff_ffff,
 } as const;
 
+/**
+ * The most samples one run simulates, in the app (the top of its samples setting, issue 10:
+ * "1k–200k") and on the command line (`--samples`). Every sample of every series-year is held
+ * until the statistics are taken, so memory grows with samples × series × years. A file may ask
+ * for more (`WORKSPACE_LIMITS.simulationSamples`): it is kept as written and run at this cap.
+ */
+export const MAX_RUN_SAMPLES = 200_000;
+/** The fewest samples the app's setting offers: fewer give percentiles too rough to show. */
+export const MIN_RUN_SAMPLES = 1_000;
+
+/** The samples a run of `settings` simulates: as many as asked for, at most MAX_RUN_SAMPLES. */
+export function runSamples(settings: { samples: number }): number {
+  return Math.min(settings.samples, MAX_RUN_SAMPLES);
+}
+
 // ——— Counting before validating ————————————————————————————————————————————————————————————————
 
 /**

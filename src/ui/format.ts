@@ -39,6 +39,11 @@ function sizeDigits(value: number): number {
   return 2;
 }
 
+/** A whole count for people, with the locale's grouping: 200000 → `200,000`. */
+export function formatCount(count: number): string {
+  return numberFormat({ maximumFractionDigits: 0 }).format(count);
+}
+
 /** A size in the model's unit, e.g. `$17.2 B` for 17.18 "USD bn", `1,200 units sold`. */
 export function formatSize(value: number, unit: string, digits = sizeDigits(value)): string {
   if (!Number.isFinite(value)) return '—';

@@ -4,6 +4,7 @@
  * model's unit.
  */
 import type { QuantityKind } from '../model/quantityRef';
+import { formatCount } from './format';
 
 export type ParsedInput = { ok: true; value: number } | { ok: false; message: string };
 
@@ -61,4 +62,29 @@ export function quantityInputText(value: number, kind: QuantityKind): string {
   const display = kind === 'size' ? value : value * 100;
   // Enough digits to round-trip what a slider step can set, without float noise (5.199999…).
   return String(Number(display.toFixed(kind === 'size' ? 4 : 3)));
+}
+
+/** Digits in groups of three with a separator people type: "50,000", "50 000", "4'294'967'295". */
+const GROUPED_DIGITS = /^\d{1,3}([,'\u2019_\s\u00a0\u202f]\d{3})+$/;
+/** "50.000" is fifty in some countries and fifty thousand in others. */
+const AMBIGUOUS_DOT = /^\d{1,3}(\.\d{3})+$/;
+
+/**
+ * A whole number typed into a setting (the samples, the seed), from `min` to `max` — or a message
+ * naming what is wrong with it. Digits may be grouped in threes ("50,000").
+ */
+export function parseWholeNumberInput(text: string, min: number, max: number): ParsedInput {
+  const typed = text.trim().replace(/\u2212/g, '-');
+  const range = `a whole number from ${formatCount(min)} to ${formatCount(max)}`;
+  if (typed === '') return { ok: false, message: `Type ${range}` };
+  if (AMBIGUOUS_DOT.test(typed)) {
+    return { ok: false, message: `Write ${typed.replace(/\./g, '')} or ${Number(typed)}: “${typed}” could mean either` };
+  }
+  const digits = GROUPED_DIGITS.test(typed) ? typed.replace(/\D/g, '') : typed;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(digits)) return { ok: false, message: `“${typed.slice(0, 40)}” is not a number: type ${range}` };
+  const value = Number(digits);
+  if (!Number.isInteger(value)) return { ok: false, message: `${typed.slice(0, 40)} is not a whole number: type ${range}` };
+  if (value < min) return { ok: false, message: `${formatCount(value)} is too small: type ${range}` };
+  if (value > max) return { ok: false, message: `${Number.isSafeInteger(value) ? formatCount(value) : typed.slice(0, 40)} is too large: type ${range}` };
+  return { ok: true, value };
 }

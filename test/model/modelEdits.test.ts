@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model/types';
 import type { QuantityRef } from '../../src/model/quantityRef';
 import { getQuantity } from '../../src/model/quantityRef';
-import { resetQuantity, setDriverTiming, setMemberShare, setQuantityValue } from '../../src/model/modelEdits';
+import { resetQuantity, setDriverTiming, setMemberShare, setQuantityValue, setSimulationSettings } from '../../src/model/modelEdits';
 import { fileProblems, seedModel, shareOf, siblingsOf, sumOfShares, workspaceOf } from '../state/storeFactories';
 
 const REGIONS = ['na', 'europe', 'apac', 'latam', 'mea'] as const;
@@ -222,5 +222,20 @@ describe('setDriverTiming', () => {
   it('does nothing for a driver the model does not have', () => {
     const before = seedModel();
     expect(produce(before, (m) => setDriverTiming(m, 'no-such-driver', { enabled: false }))).toBe(before);
+  });
+});
+
+describe('setSimulationSettings', () => {
+  it('sets the samples and the seed', () => {
+    const model = produce(seedModel(), (draft) => setSimulationSettings(draft, { samples: 50_000, seed: 4_294_967_295 }));
+    expect(model.simulation).toEqual({ samples: 50_000, seed: 4_294_967_295 });
+    expect(produce(model, (draft) => setSimulationSettings(draft, { seed: 0 })).simulation).toEqual({ samples: 50_000, seed: 0 });
+  });
+
+  it('ignores values the file format does not allow, so the model stays valid', () => {
+    const model = seedModel();
+    for (const settings of [{ samples: 0 }, { samples: 1_000_001 }, { samples: 2.5 }, { samples: NaN }, { seed: -1 }, { seed: 2 ** 32 }, { seed: 0.5 }]) {
+      expect(produce(model, (draft) => setSimulationSettings(draft, settings))).toBe(model);
+    }
   });
 });

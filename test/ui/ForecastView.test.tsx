@@ -7,6 +7,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { seriesCagrs, totalCagr } from '../../src/engine/cagr';
+import { simulate } from '../../src/engine/simulate';
+import { simulationStatistic } from '../../src/engine/simulationSummary';
+import { formatProbability } from '../../src/ui/claimOdds';
 import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
 import { formatPercent, formatSize } from '../../src/ui/format';
 import { ForecastView } from '../../src/ui/forecast/ForecastView';
@@ -130,6 +133,80 @@ describe('HeadlineStrip', () => {
     });
     expect(Number(headlineTotal().getAttribute('data-value'))).toBe(end);
     expect(headlineTotal()).toHaveTextContent('$17.4 B');
+  });
+});
+
+describe('HeadlineStrip with a simulation (issue 10)', () => {
+  /** Simulates the scenario on screen and puts its statistics in the store, as the pool would. */
+  function simulateOnScreen(samples: number, running: boolean) {
+    const { workspace, setSimulation } = useSlidecast.getState();
+    const scenario = workspace.scenarios.find((s) => s.id === workspace.activeScenario)!;
+    const summary = simulate(scenario.model, workspace.claims, { samples, seed: 11 });
+    act(() => setSimulation({ scenarioId: scenario.id, summary, target: 50_000, running }));
+    return summary;
+  }
+
+  it('states the end year’s 80% interval under the total and the odds of each claim beside met or missed', async () => {
+    const user = userEvent.setup();
+    render(<HeadlineStrip />);
+    act(() => {
+      computeActiveScenario();
+    });
+    expect(screen.queryByTestId('headline-interval')).not.toBeInTheDocument();
+    const summary = simulateOnScreen(2000, false);
+    const low = simulationStatistic(summary, 'p10', 0, summary.yearCount - 1);
+    const high = simulationStatistic(summary, 'p90', 0, summary.yearCount - 1);
+    expect(low).toBeLessThan(high);
+    expect(screen.getByTestId('headline-interval')).toHaveTextContent(`80% interval ${formatSize(low, 'USD bn')} – ${formatSize(high, 'USD bn')}`);
+    expect(screen.getByTestId('headline-basis')).toHaveTextContent(/^from 2,000 samples$/);
+
+    await user.click(screen.getByText('Which claims?'));
+    const over20 = document.querySelector('[data-claim-id="size-2028-over-20"]')!;
+    const probability = summary.claims.find((c) => c.claimId === 'size-2028-over-20')!.probability!;
+    expect(over20).toHaveTextContent(`✓ met Over $20 B by 2028P(2028 ≥ $20 B) = ${formatProbability(probability)}`);
+    // The 2023 CAGR lies before the scenario's years: not checkable in every sample too.
+    expect(document.querySelector('[data-claim-id="cagr-2023-2028-over-30"]')).toHaveTextContent('P(CAGR 2023–2028 ≥ 30%): not checkable');
+  });
+
+  it('marks the figures provisional while samples are still coming, outside any live region', () => {
+    render(<HeadlineStrip />);
+    act(() => {
+      computeActiveScenario();
+    });
+    simulateOnScreen(3000, true);
+    const basis = screen.getByTestId('headline-basis');
+    expect(basis).toHaveTextContent('provisional, from 3,000 samples');
+    expect(basis.closest('[aria-live]')).toBeNull();
+    expect(screen.getByTestId('headline-interval').closest('[aria-live]')).toBeNull();
+    expect(document.querySelector('[data-claim-id="size-2028-over-20"] .claim-odds')).toHaveTextContent('(provisional, from 3,000 samples)');
+  });
+
+  it('gives each claim marker on the total chart its odds, in its tooltip and accessible text', async () => {
+    render(<ForecastView />);
+    act(() => {
+      computeActiveScenario();
+    });
+    const marker = () => document.querySelector('.claim-marker[data-claim-id="size-2028-over-20"] title')!;
+    await vi.waitFor(() => expect(marker()).not.toBeNull());
+    expect(marker().textContent).toBe('Over $20 B by 2028: ≥ $20.0 B in 2028, met');
+    const summary = simulateOnScreen(2000, false);
+    const probability = summary.claims.find((c) => c.claimId === 'size-2028-over-20')!.probability!;
+    expect(marker().textContent).toBe(`Over $20 B by 2028: ≥ $20.0 B in 2028, met; P(2028 ≥ $20 B) = ${formatProbability(probability)}`);
+  });
+
+  it('shows no interval or odds from another scenario’s simulation', () => {
+    render(<HeadlineStrip />);
+    act(() => {
+      computeActiveScenario();
+    });
+    simulateOnScreen(1000, false);
+    act(() => useSlidecast.getState().switchScenario(NARROW));
+    act(() => {
+      computeActiveScenario();
+    });
+    expect(screen.getByTestId('headline-total')).toBeInTheDocument();
+    expect(screen.queryByTestId('headline-interval')).not.toBeInTheDocument();
+    expect(document.querySelector('.claim-odds')).toBeNull();
   });
 });
 

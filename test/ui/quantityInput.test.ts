@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuantityInput, quantityInputText } from '../../src/ui/quantityInput';
+import { parseQuantityInput, parseWholeNumberInput, quantityInputText } from '../../src/ui/quantityInput';
 import type { QuantityKind } from '../../src/model/quantityRef';
 import { assertProperty } from '../support/property';
 
@@ -136,5 +136,42 @@ describe('quantityInputText', () => {
         expect(Math.abs(back - value)).toBeLessThanOrEqual(precision + Number.EPSILON * Math.abs(value) * 4);
       }),
     );
+  });
+});
+
+describe('parseWholeNumberInput (the samples and the seed)', () => {
+  const samples = (text: string) => parseWholeNumberInput(text, 1_000, 200_000);
+  const refusalOf = (text: string) => {
+    const parsed = samples(text);
+    if (parsed.ok) throw new Error(`"${text}" was accepted as ${parsed.value}`);
+    return parsed.message;
+  };
+
+  it.each([
+    ['50000', 50_000],
+    [' 50,000 ', 50_000],
+    ['50 000', 50_000],
+    ['200000', 200_000],
+    ['1000', 1_000],
+    ['1e4', 10_000],
+  ])('takes "%s" as %d', (text, value) => {
+    expect(samples(text)).toEqual({ ok: true, value });
+  });
+
+  it('names the range, and says what is wrong with the number typed', () => {
+    expect(refusalOf('')).toBe('Type a whole number from 1,000 to 200,000');
+    expect(refusalOf('500')).toBe('500 is too small: type a whole number from 1,000 to 200,000');
+    expect(refusalOf('300000')).toBe('300,000 is too large: type a whole number from 1,000 to 200,000');
+    expect(refusalOf('2500.5')).toBe('2500.5 is not a whole number: type a whole number from 1,000 to 200,000');
+    expect(refusalOf('lots')).toBe('“lots” is not a number: type a whole number from 1,000 to 200,000');
+    expect(refusalOf('50.000')).toBe('Write 50000 or 50: “50.000” could mean either');
+  });
+
+  it('refuses a negative seed and one beyond 2^32 − 1, and takes both ends', () => {
+    const seed = (text: string) => parseWholeNumberInput(text, 0, 0xffff_ffff);
+    expect(seed('0')).toEqual({ ok: true, value: 0 });
+    expect(seed('4294967295')).toEqual({ ok: true, value: 4_294_967_295 });
+    expect(seed('−1')).toEqual({ ok: false, message: '-1 is too small: type a whole number from 0 to 4,294,967,295' });
+    expect(seed('4294967296')).toEqual({ ok: false, message: '4,294,967,296 is too large: type a whole number from 0 to 4,294,967,295' });
   });
 });

@@ -8,9 +8,12 @@
  */
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
+import type { ClaimOp } from '../../model/types';
+import { claimOpSymbol } from '../claimOdds';
 import { CHART_INK, STATUS_COLORS } from './chartPalette';
 
-export type ClaimOp = 'approx' | 'atLeast' | 'atMost';
+export type { ClaimOp };
+export { claimOpSymbol };
 export type ClaimStatus = 'met' | 'missed' | 'notCheckable';
 
 export interface ClaimMarker {
@@ -21,22 +24,20 @@ export interface ClaimMarker {
   value: number;
   op: ClaimOp;
   status: ClaimStatus;
+  /** The odds that the scenario meets the claim, in words ("P(2028 ≥ $20 B) = 63%"), when it was simulated. */
+  odds?: string;
 }
 
-const OP_SYMBOL: Record<ClaimOp, string> = { approx: '≈', atLeast: '≥', atMost: '≤' };
 const STATUS_TEXT: Record<ClaimStatus, string> = { met: 'met', missed: 'missed', notCheckable: 'not checkable' };
-
-export function claimOpSymbol(op: ClaimOp): string {
-  return OP_SYMBOL[op];
-}
 
 export function claimStatusText(status: ClaimStatus): string {
   return STATUS_TEXT[status];
 }
 
-/** "Over $20 B by 2028: ≥ $20.0 B in 2028, met" */
+/** "Over $20 B by 2028: ≥ $20.0 B in 2028, met", then "; P(2028 ≥ $20 B) = 63%" when simulated. */
 export function describeClaim(marker: ClaimMarker, formatValue: (v: number) => string): string {
-  return `${marker.label}: ${OP_SYMBOL[marker.op]} ${formatValue(marker.value)} in ${marker.year}, ${STATUS_TEXT[marker.status]}`;
+  const odds = marker.odds === undefined ? '' : `; ${marker.odds}`;
+  return `${marker.label}: ${claimOpSymbol(marker.op)} ${formatValue(marker.value)} in ${marker.year}, ${STATUS_TEXT[marker.status]}${odds}`;
 }
 
 /** Half the glyph's size in px; the chart keeps this much room above the plot. */

@@ -336,6 +336,7 @@ export function TotalChartPlot({
           {hoveredClaims.map((m) => (
             <div key={m.id} data-claim-id={m.id} style={{ marginTop: 4, color: STATUS_COLORS[m.status] }}>
               {m.label}: {claimOpSymbol(m.op)} {formatValue(m.value)} — <strong>{claimStatusText(m.status)}</strong>
+              {m.odds !== undefined && <div style={{ color: CHART_INK.text }}>{m.odds}</div>}
             </div>
           ))}
         </YearTooltip>

@@ -4,7 +4,9 @@
  */
 import type { Forecast } from '../../engine/forecastTypes';
 import { downloadText } from '../../io/download';
-import { forecastCsv, type PercentileSeries } from '../../io/tableExport';
+import type { SimulationSummary } from '../../engine/simulationSummary';
+import { percentileSeries } from '../../io/percentileExport';
+import { forecastCsv } from '../../io/tableExport';
 import { PrintButton } from '../print/PrintButton';
 import { FeedbackMessage, useFeedback } from './feedback';
 import { UTF8_BOM, useExportNames } from './exportNames';
@@ -13,11 +15,14 @@ import './export.css';
 
 export interface ForecastActionsProps {
   forecast: Forecast;
-  /** Percentiles of a simulation, when there is one; their rows follow the forecast's. */
-  percentiles?: PercentileSeries;
+  /**
+   * The simulation of the scenario, when there is one: its percentile rows follow the forecast's,
+   * the same rows as the command line's CSV. Read when the file is made, not on every update.
+   */
+  simulation?: SimulationSummary;
 }
 
-export function ForecastActions({ forecast, percentiles }: ForecastActionsProps) {
+export function ForecastActions({ forecast, simulation }: ForecastActionsProps) {
   const names = useExportNames();
   const { feedback, show, clear } = useFeedback();
 
@@ -25,7 +30,7 @@ export function ForecastActions({ forecast, percentiles }: ForecastActionsProps)
     clear();
     try {
       const fileName = names.fileName('forecast', 'csv');
-      downloadText(fileName, UTF8_BOM + forecastCsv(forecast, percentiles ? { percentiles } : {}), 'text/csv');
+      downloadText(fileName, UTF8_BOM + forecastCsv(forecast, simulation ? { percentiles: percentileSeries(simulation) } : {}), 'text/csv');
       show({ ok: true, message: `Downloaded “${fileName}”.` });
     } catch (error) {
       show({ ok: false, message: `The forecast could not be downloaded (${errorText(error)}).` });

@@ -1,6 +1,9 @@
 /**
  * The three numbers a strategist is asked about first: the end-year total, the growth over the
- * horizon, and how the scenario stands against the sources' claims.
+ * horizon, and how the scenario stands against the sources' claims. With a simulation of the
+ * scenario (issue 10), also how sure they are: the end year's 80% interval under the total, and
+ * each claim's odds in the list of claims — marked provisional while more samples are coming.
+ * Those are no live region: a screen reader is not read every refinement of a running simulation.
  */
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { totalCagr } from '../../engine/cagr';
@@ -8,14 +11,18 @@ import { countClaims } from '../../engine/claimStatus';
 import { uncheckedStatements } from '../../model/uncheckedStatements';
 import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
+import { formatClaimOdds } from '../claimOdds';
 import { formatPercent, formatSize } from '../format';
+import { endYearIntervalText, samplesBasisText } from '../simulationText';
 import { useScenarioResult } from './useScenarioResult';
+import { summaryFits, useScenarioSimulation } from './useScenarioSimulation';
 
 export function HeadlineStrip() {
   const result = useScenarioResult();
   const model = useSlidecast((s) => activeModelOf(s.workspace));
   const unit = model.unit;
   const claims = useSlidecast((s) => s.workspace.claims);
+  const simulation = useScenarioSimulation();
   // The sources' statements that are no checkable target, kept in the notes of the numbers they bear on.
   const statements = useMemo(() => uncheckedStatements(model), [model]);
   const [listOpen, setListOpen] = useState(false);
@@ -36,6 +43,14 @@ export function HeadlineStrip() {
   const { met, missed, notCheckable: unchecked } = countClaims(result.claims);
   const cagr = totalCagr(forecast);
   const labelOf = (id: string) => claims.find((c) => c.id === id)?.label ?? id;
+  const simulated = simulation && summaryFits(simulation.summary, forecast) && simulation.summary.samples > 0 ? simulation : undefined;
+  const basis = simulated ? samplesBasisText(simulated.summary.samples, simulated.running) : undefined;
+  const provisional = simulated?.running === true ? basis : undefined;
+  const oddsOf = (id: string): string | undefined => {
+    const claim = claims.find((c) => c.id === id);
+    const odds = simulated?.summary.claims.find((c) => c.claimId === id);
+    return claim && odds ? formatClaimOdds(claim, odds.probability, unit, forecast.layout) : undefined;
+  };
 
   return (
     <section className="headline" aria-label="Headline">
@@ -44,6 +59,17 @@ export function HeadlineStrip() {
         <span className="headline-value" data-testid="headline-total" data-value={end} aria-live="polite">
           {formatSize(end, unit)}
         </span>
+        {simulated && (
+          <>
+            <span className="headline-interval" data-testid="headline-interval">
+              80% interval {endYearIntervalText(simulated.summary, unit)}
+            </span>
+            {/* Always a line of its own, so the headline keeps its size as a run refines. */}
+            <span className="headline-basis muted" data-testid="headline-basis">
+              {basis}
+            </span>
+          </>
+        )}
       </div>
       <div className="headline-figure">
         <span className="headline-caption">
@@ -62,13 +88,22 @@ export function HeadlineStrip() {
         <details className="claims-details" onToggle={(event) => setListOpen(event.currentTarget.open)}>
           <summary>Which claims?</summary>
           <ul className="claim-list" aria-label="Claims" ref={list} style={shift > 0 ? { left: -shift } : undefined}>
-            {result.claims.map((status) => (
-              <li key={status.claimId} className={`claim claim-${status.status}`} data-claim-id={status.claimId}>
-                <span className="claim-status">{status.status === 'met' ? '✓ met' : status.status === 'missed' ? '✗ missed' : '– not checkable'}</span>{' '}
-                {labelOf(status.claimId)}
-                {status.reason && <span className="muted"> — {status.reason}</span>}
-              </li>
-            ))}
+            {result.claims.map((status) => {
+              const odds = oddsOf(status.claimId);
+              return (
+                <li key={status.claimId} className={`claim claim-${status.status}`} data-claim-id={status.claimId}>
+                  <span className="claim-status">{status.status === 'met' ? '✓ met' : status.status === 'missed' ? '✗ missed' : '– not checkable'}</span>{' '}
+                  {labelOf(status.claimId)}
+                  {status.reason && <span className="muted"> — {status.reason}</span>}
+                  {odds && (
+                    <span className="claim-odds">
+                      {odds}
+                      {provisional && <span className="muted"> ({provisional})</span>}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
             {statements.map((statement, i) => (
               <li
                 key={statement.key}

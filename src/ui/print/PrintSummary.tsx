@@ -2,7 +2,9 @@
  * A summary of the scenario on screen on one page (its numbered notes may follow), for paper or PDF: workspace and scenario, the
  * headline numbers, the total chart and one breakdown drawn at a fixed size for the page, the key
  * assumptions with where each comes from, the claims with their status and the sources' statements
- * with no check; then the numbered sources and notes, in small type.
+ * with no check; then the numbered sources and notes, in small type. With a simulation of the
+ * scenario (issue 10), the end year's 80% interval under the total, the band of every year's 80%
+ * interval on the total chart, and each claim's odds beside its status.
  *
  * It exists only while the page is printed (see printMode.ts), in its own element at the end of
  * <body>; the print stylesheet shows it and hides everything else. Every user-written text (names,
@@ -11,6 +13,7 @@
 import { Fragment, useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { seriesValues } from '../../engine/seriesAccess';
+import { simulationSeries } from '../../engine/simulationSummary';
 import type { ScenarioResult } from '../../engine/evaluateScenario';
 import type { Scenario, Workspace } from '../../model/types';
 import { useSlidecast } from '../../state/store';
@@ -19,6 +22,7 @@ import { StackedAreaChartPlot } from '../charts/StackedAreaChart';
 import { TotalChartPlot } from '../charts/TotalChart';
 import { claimMarkers } from '../forecast/ForecastView';
 import { useScenarioResult } from '../forecast/useScenarioResult';
+import { summaryFits, useScenarioSimulation } from '../forecast/useScenarioSimulation';
 import { formatPercent, formatSize } from '../format';
 import { buildPrintSummary, summaryDimension, type AssumptionGroup, type ClaimRow } from './summaryData';
 import { usePrintEvents, usePrinting } from './printMode';
@@ -48,12 +52,20 @@ function PrintSummaryContent() {
 }
 
 function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; scenario: Scenario; result: ScenarioResult }) {
-  const data = useMemo(() => buildPrintSummary(workspace, scenario, result), [workspace, scenario, result]);
+  const progress = useScenarioSimulation();
+  const simulation = progress && summaryFits(progress.summary, result.forecast) && progress.summary.samples > 0 ? progress : undefined;
+  const data = useMemo(() => buildPrintSummary(workspace, scenario, result, simulation), [workspace, scenario, result, simulation]);
   const { forecast } = result;
   const { layout } = forecast;
   const unit = data.unit;
   const format = (v: number) => formatSize(v, unit);
-  const markers = useMemo(() => claimMarkers(workspace.claims, result), [workspace.claims, result]);
+  const summary = simulation?.summary;
+  const markers = useMemo(() => claimMarkers(workspace.claims, result, summary && { summary, unit }), [workspace.claims, result, summary, unit]);
+  // The total's 10th to 90th percentiles as the chart's band (the 80% interval of every year).
+  const band = useMemo(
+    () => (summary ? { low: simulationSeries(summary, 'p10', 0), high: simulationSeries(summary, 'p90', 0), label: '80% interval' } : undefined),
+    [summary],
+  );
   const dimensionIndex = summaryDimension(forecast);
   const dimension = layout.dimensions[dimensionIndex];
   const breakdown = useMemo(
@@ -79,6 +91,11 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
           <div>
             <dt>Market in {data.lastYear}</dt>
             <dd className="ps-figure">{formatSize(data.endTotal, unit)}</dd>
+            {data.uncertainty && (
+              <dd className="ps-interval" data-testid="print-interval">
+                80% interval {data.uncertainty.interval} <span className="ps-muted">({data.uncertainty.basis})</span>
+              </dd>
+            )}
           </div>
           <div>
             <dt>
@@ -108,6 +125,7 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
             formatValue={format}
             markers={markers}
             unit={unit}
+            {...(band ? { band } : {})}
           />
         </figure>
         {dimension && (
@@ -150,6 +168,7 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
               <span>
                 {claim.label}
                 {claim.detail && <span className="ps-muted"> — {claim.detail}</span>}
+                {claim.odds && <span className="ps-odds"> · {claim.odds}</span>}
                 {claim.note !== undefined && <NoteRefs numbers={[claim.note]} />}
               </span>
             </li>

@@ -16,7 +16,10 @@ import { driverEnabled, driverRampYears, driverStartYear, memberGrowthDelta } fr
 import { isSourced, type Quantity } from '../../model/quantity';
 import { noteWithUncheckedStatement, splitNote, uncheckedStatements } from '../../model/uncheckedStatements';
 import type { Claim, Scenario, Workspace } from '../../model/types';
+import type { SimulationProgress } from '../../state/simulationSlice';
+import { formatClaimOdds } from '../claimOdds';
 import { formatPercent, formatSignedPercent, formatSize } from '../format';
+import { endYearIntervalText, samplesBasisText } from '../simulationText';
 
 export type Basis = 'source' | 'assumption';
 
@@ -43,7 +46,17 @@ export interface ClaimRow {
   status: 'met' | 'missed' | 'notCheckable';
   /** The scenario's value of what the claim is about, formatted; or why it cannot be checked. */
   detail?: string;
+  /** The odds that the scenario meets it, "P(2028 ≥ $20 B) = 63%", when it was simulated. */
+  odds?: string;
   note?: number;
+}
+
+/** What a simulation of the scenario says, in words: the end year's 80% interval. */
+export interface PrintUncertainty {
+  /** "$20.1 B – $29.3 B": the 10th to the 90th percentile of the end year's total. */
+  interval: string;
+  /** "provisional, from 3,000 samples" while more are coming; else "from 50,000 samples". */
+  basis: string;
 }
 
 /** A statement of the sources that is no checkable target (see model/uncheckedStatements.ts). */
@@ -73,6 +86,8 @@ export interface PrintSummaryData {
   met: number;
   missed: number;
   notCheckable: number;
+  /** Present when the scenario was simulated. */
+  uncertainty?: PrintUncertainty;
   /** Market size, trend growth and the drivers. */
   growth: AssumptionGroup;
   /** Top-level shares of each dimension. */
@@ -134,7 +149,11 @@ function claimDetail(claim: Claim, actual: number | undefined, unit: string): st
   return claim.metric === 'size' ? `forecast ${formatSize(actual, unit)}` : `forecast ${formatPercent(actual, 1)}`;
 }
 
-export function buildPrintSummary(workspace: Workspace, scenario: Scenario, result: ScenarioResult): PrintSummaryData {
+/**
+ * `simulation`: the scenario's simulation, when there is one of these years and series (see
+ * `summaryFits`); it adds the 80% interval and the odds of each claim.
+ */
+export function buildPrintSummary(workspace: Workspace, scenario: Scenario, result: ScenarioResult, simulation?: SimulationProgress): PrintSummaryData {
   const { model } = scenario;
   const { forecast } = result;
   const notes = new NoteBook();
@@ -185,6 +204,8 @@ export function buildPrintSummary(workspace: Workspace, scenario: Scenario, resu
     const out: ClaimRow = { id: status.claimId, label: claim?.label ?? status.claimId, status: status.status };
     const detail = status.status === 'notCheckable' ? status.reason : claim ? claimDetail(claim, status.actual, model.unit) : undefined;
     if (detail) out.detail = detail;
+    const odds = simulation?.summary.claims.find((c) => c.claimId === status.claimId);
+    if (claim && odds) out.odds = formatClaimOdds(claim, odds.probability, model.unit, forecast.layout);
     const note = claim ? notes.cite(claim.source) : undefined;
     if (note !== undefined) out.note = note;
     return out;
@@ -219,6 +240,13 @@ export function buildPrintSummary(workspace: Workspace, scenario: Scenario, resu
     notes: notes.notes,
   };
   if (scenario.notes?.trim()) data.scenarioNotes = scenario.notes.trim();
+  if (simulation && simulation.summary.samples > 0) {
+    const { summary, running } = simulation;
+    data.uncertainty = {
+      interval: endYearIntervalText(summary, model.unit),
+      basis: samplesBasisText(summary.samples, running),
+    };
+  }
   return data;
 }
 

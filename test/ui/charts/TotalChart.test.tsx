@@ -149,6 +149,21 @@ describe('TotalChartPlot', () => {
     expect(screen.queryByTestId('chart-tooltip')).toBeNull();
   });
 
+  it('gives a claim simulated its odds in the tooltip and in its title (issue 10), and none to one that was not', () => {
+    const { svg } = renderTotal({
+      markers: [
+        claim({ id: 'over-20', label: 'Over $20 B by 2028', year: 2028, value: 20, op: 'atLeast', status: 'met', odds: 'P(2028 ≥ $20 B) = 63%' }),
+        claim({ id: 'about-6', label: 'About $6 B by 2028', year: 2028, value: 6, op: 'approx', status: 'missed' }),
+      ],
+    });
+    hoverYear(svg, 2028);
+    const tooltip = screen.getByTestId('chart-tooltip');
+    expect(tooltip.querySelector('[data-claim-id="over-20"]')).toHaveTextContent('Over $20 B by 2028: ≥ 20.0 — metP(2028 ≥ $20 B) = 63%');
+    expect(tooltip.querySelector('[data-claim-id="about-6"]')).toHaveTextContent(/^About \$6 B by 2028: ≈ 6\.0 — missed$/);
+    expect(svg.querySelector('[data-claim-id="over-20"] title')?.textContent).toBe('Over $20 B by 2028: ≥ 20.0 in 2028, met; P(2028 ≥ $20 B) = 63%');
+    expect(svg.querySelector('[data-claim-id="about-6"] title')?.textContent).toBe('About $6 B by 2028: ≈ 6.0 in 2028, missed');
+  });
+
   it('shows the tooltip on a touch tap and keeps it after the finger lifts', () => {
     const { svg } = renderTotal();
     const overlay = screen.getByTestId('chart-overlay');

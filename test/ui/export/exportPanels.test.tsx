@@ -8,8 +8,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { simulate } from '../../../src/engine/simulate';
 import { forecastToCsv } from '../../../src/io/forecastExport';
-import { memberTableToCsv } from '../../../src/io/tableExport';
+import { activeScenarioOf } from '../../../src/state/scenarioSelectors';
+import { percentileSeries } from '../../../src/io/percentileExport';
+import { forecastCsv, memberTableToCsv } from '../../../src/io/tableExport';
 import { resetSlidecastStore, useSlidecast } from '../../../src/state/store';
 import { ForecastView } from '../../../src/ui/forecast/ForecastView';
 import { computeActiveScenario, stubResizeObserver } from '../screenHarness';
@@ -149,6 +152,32 @@ describe('exports on the model screen', () => {
     const text = new TextDecoder().decode(new Uint8Array(await blob.arrayBuffer()).slice(3));
     expect(text).toBe(forecastToCsv(result.forecast));
     expect(screen.getByText(`Downloaded “${STEM} - forecast.csv”.`)).toHaveAttribute('role', 'status');
+  });
+
+  // Issue 10, "Exports": with a simulation of the scenario on screen, the same rows as `npm run
+  // forecast -- --samples N --format csv` (test/io/percentileExport.test.ts: the command line
+  // writes this very text for the same samples and seed).
+  it('adds the simulation’s percentile rows to the forecast CSV, as the command line writes them', async () => {
+    const { user, result } = renderScreen();
+    const { workspace } = useSlidecast.getState();
+    const scenario = activeScenarioOf(workspace);
+    const summary = simulate(scenario.model, workspace.claims, { samples: 2000, seed: 7 });
+    act(() => useSlidecast.getState().setSimulation({ scenarioId: scenario.id, summary, target: 2000, running: false }));
+    await user.click(screen.getByRole('button', { name: 'Download forecast (CSV)' }));
+    const text = new TextDecoder().decode(new Uint8Array(await downloads[0]!.blob.arrayBuffer()).slice(3));
+    expect(text).toBe(forecastCsv(result.forecast, { percentiles: percentileSeries(summary) }));
+    expect(text).toContain('total:p95,Total market (p95),');
+  });
+
+  it('leaves the percentile rows out when the simulation is of another scenario', async () => {
+    const { user, result } = renderScreen();
+    const { workspace } = useSlidecast.getState();
+    const other = workspace.scenarios.find((s) => s.id !== workspace.activeScenario)!;
+    const summary = simulate(other.model, workspace.claims, { samples: 1000, seed: 7 });
+    act(() => useSlidecast.getState().setSimulation({ scenarioId: other.id, summary, target: 1000, running: false }));
+    await user.click(screen.getByRole('button', { name: 'Download forecast (CSV)' }));
+    const text = new TextDecoder().decode(new Uint8Array(await downloads[0]!.blob.arrayBuffer()).slice(3));
+    expect(text).toBe(forecastToCsv(result.forecast));
   });
 
   it('names files after the scenario on screen, made safe for a file system', async () => {

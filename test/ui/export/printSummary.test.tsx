@@ -9,6 +9,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { evaluateScenario } from '../../../src/engine/evaluateScenario';
+import { simulate } from '../../../src/engine/simulate';
+import { simulationStatistic } from '../../../src/engine/simulationSummary';
+import { formatProbability } from '../../../src/ui/claimOdds';
+import { formatSize } from '../../../src/ui/format';
 import { seedWorkspace } from '../../../src/model/seedWorkspace';
 import { resetSlidecastStore, useSlidecast } from '../../../src/state/store';
 import { ForecastView } from '../../../src/ui/forecast/ForecastView';
@@ -240,5 +244,32 @@ describe('buildPrintSummary', () => {
     expect(summaryDimension(evaluateScenario(model, []).forecast)).toBe(2);
     for (const member of model.dimensions[2]!.members) delete member.children;
     expect(summaryDimension(evaluateScenario(model, []).forecast)).toBe(0);
+  });
+});
+
+describe('PrintSummary with a simulation (issue 10)', () => {
+  it('states the end year’s 80% interval, draws it as a band on the total chart and gives each claim its odds, with a simulation of the scenario', () => {
+    renderSummary();
+    const { workspace, setSimulation } = useSlidecast.getState();
+    const scenario = workspace.scenarios.find((s) => s.id === workspace.activeScenario)!;
+    const simulated = simulate(scenario.model, workspace.claims, { samples: 2000, seed: 5 });
+    act(() => setSimulation({ scenarioId: scenario.id, summary: simulated, target: 2000, running: false }));
+    printNow();
+    const t = simulated.yearCount - 1;
+    const interval = `${formatSize(simulationStatistic(simulated, 'p10', 0, t), 'USD bn')} – ${formatSize(simulationStatistic(simulated, 'p90', 0, t), 'USD bn')}`;
+    expect(within(summary()!).getByTestId('print-interval')).toHaveTextContent(`80% interval ${interval} (from 2,000 samples)`);
+    expect(summary()!.querySelector('[data-testid="total-band"]')).not.toBeNull();
+    const over20 = simulated.claims.find((c) => c.claimId === 'size-2028-over-20')!.probability!;
+    const claims = [...summary()!.querySelectorAll('.ps-claim')].map((li) => li.textContent);
+    expect(claims.find((text) => text!.includes('Over $20 B by 2028'))).toContain(`· P(2028 ≥ $20 B) = ${formatProbability(over20)}`);
+    expect(claims.find((text) => text!.includes('CAGR over 30% 2023–2028'))).toContain('· P(CAGR 2023–2028 ≥ 30%): not checkable');
+  });
+
+  it('says nothing of uncertainty without a simulation of the scenario', () => {
+    renderSummary();
+    printNow();
+    expect(within(summary()!).queryByTestId('print-interval')).toBeNull();
+    expect(summary()!.querySelector('[data-testid="total-band"]')).toBeNull();
+    expect(summary()!.querySelector('.ps-odds')).toBeNull();
   });
 });
