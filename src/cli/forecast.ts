@@ -29,17 +29,11 @@ import { errorText } from '../model/errorText';
 import { checkClaims } from '../engine/claimStatus';
 import { SIMULATION_STATISTICS, simulationSeries, type SimulationStatistic, type SimulationSummary } from '../engine/simulationSummary';
 import { WORKSPACE_LIMITS } from '../model/workspaceLimits';
+import { MAX_RUN_SAMPLES } from '../model/defaults';
 import { simulateOnWorkers } from './simulationPool';
 
 const USAGE = 'usage: npm run forecast -- [FILE] [--scenario ID] [--format json|csv] [--samples N] [--seed S] [--timing] [--workers K]';
 
-/**
- * The most samples one run of the command line simulates: the top of the app's samples setting
- * (issue 10, "1k–200k"). Every sample of every series-year is held until the statistics are
- * taken, so memory grows with samples × series × years; a file may ask for more
- * (WORKSPACE_LIMITS.simulationSamples) but the command line is only run with an explicit --samples.
- */
-export const MAX_CLI_SAMPLES = 200_000;
 /** The most worker threads --workers may ask for. */
 const MAX_WORKERS = 64;
 
@@ -243,7 +237,7 @@ export async function runForecastCli(argv: readonly string[]): Promise<CliResult
 
     const options: ForecastCliOptions = { format };
     if (values.scenario !== undefined) options.scenario = values.scenario;
-    if (values.samples !== undefined) options.samples = wholeNumberFlag('--samples', values.samples, 1, MAX_CLI_SAMPLES);
+    if (values.samples !== undefined) options.samples = wholeNumberFlag('--samples', values.samples, 1, MAX_RUN_SAMPLES);
     if (values.seed !== undefined) options.seed = wholeNumberFlag('--seed', values.seed, 0, WORKSPACE_LIMITS.largestSeed);
     if (values.workers !== undefined) options.workers = wholeNumberFlag('--workers', values.workers, 1, MAX_WORKERS);
     if (values.timing === true) options.timing = true;
