@@ -12,6 +12,7 @@ import type { ClaimMarker } from '../charts/TotalChart';
 import { formatSize } from '../format';
 import { BreakdownPanel } from './BreakdownPanel';
 import { MemberTable } from './MemberTable';
+import { SampleCount } from './SampleCount';
 import { useScenarioResult } from './useScenarioResult';
 
 /** Size claims about the total can be drawn on the total chart; the rest are listed in the headline. */
@@ -47,6 +48,7 @@ export function ForecastView() {
       <section className="panel" aria-label="Total market">
         <header className="panel-head">
           <h2>Total market ({unit})</h2>
+          <SampleCount />
           <ChartExportMenu chart="total-chart" title={`Total market (${unit})`} subject="total market" />
         </header>
         <TotalChart years={forecast.layout.years} total={forecast.total} formatValue={format} markers={markers} />
