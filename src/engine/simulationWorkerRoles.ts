@@ -13,6 +13,7 @@
  *   arrive: after the first block, whenever the samples held have doubled since the last
  *   summary, and once all are in (`summaryDue`). Only the summary goes to the page, its arrays
  *   transferred. Blocks of an older run are dropped; blocks of a newer run wait for its start.
+ *   A finished run's blocks are let go at once.
  *
  * Runs are numbered by the page; a newer number cancels the older run for good. A sampler asked
  * for a block of a model without any ranged quantity answers `fixed` instead: nothing to simulate.
@@ -113,6 +114,9 @@ export function createSimulationWorker(post: Post): (message: ToSimulationWorker
   const summarise = (current: SummariserRun): void => {
     const summary = current.accumulator.summarise();
     current.summarised = summary.samples;
+    // The run is done: let its samples go (200,000 of the seed's are 600 MB) rather than keep
+    // them until the next run.
+    if (summary.samples === current.simulation.samples && summarising === current) summarising = undefined;
     post({ kind: 'summary', run: current.run, summary }, transferablesOfSummary(summary));
   };
 

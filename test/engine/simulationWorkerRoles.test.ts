@@ -83,6 +83,20 @@ describe('the summariser', () => {
       expect(Array.from(last.summary.statistics)).toEqual(Array.from(expected.statistics));
     }
   });
+
+  it("lets a finished run's blocks go: nothing more is taken for it", () => {
+    const { handle, port, posted } = summariser();
+    const run = spec(1, 2000);
+    const simulation = createSimulation(run.model, [], run);
+    handle({ kind: 'run', ...run });
+    const first = simulation.runBlock(0);
+    port.send({ run: 1, block: first });
+    port.send({ run: 1, block: simulation.runBlock(1) });
+    expect(posted.map((m) => m.kind)).toEqual(['summary', 'summary']);
+    // Still held, the same block again would be "given twice"; let go, it is ignored.
+    port.send({ run: 1, block: simulation.runBlock(1) });
+    expect(posted).toHaveLength(2);
+  });
 });
 
 describe('a sampler', () => {
