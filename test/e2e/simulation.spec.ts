@@ -73,3 +73,17 @@ test('typing in a number box is never held up while the count climbs', async ({ 
   }
   expect((await recordedCounts(page)).some((text) => / of 10,000 samples$/.test(text))).toBe(true);
 });
+
+test('without workers the simulation runs on the main thread in steps, says so once, and still reaches its target', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined }));
+  await openApp(page);
+  const indicator = page.getByTestId('sample-count');
+  await expect(indicator.getByRole('status')).toHaveText('10,000 samples');
+  await expect(page.getByText(/The simulation is running on the main thread/)).toHaveCount(1);
+  await recordCounts(page);
+  await page.getByRole('slider', { name: 'Trend growth' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await recordedCounts(page)).at(-1)).toMatch(FINISHED);
+  expect((await recordedCounts(page)).filter((text) => / of 10,000 samples$/.test(text))[0]).toBe('1,000 of 10,000 samples');
+  await expect(page.getByText(/The simulation is running on the main thread/)).toHaveCount(1);
+});
