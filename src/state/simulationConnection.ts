@@ -20,7 +20,7 @@ export function connectSimulation(
     ...options,
     onProgress: (_, progress) => store.getState().setSimulation(progress),
     onFallback: (message) => store.getState().addEngineNotice(message),
-    onError: (message) => store.getState().setComputeError(message),
+    onError: (message) => store.getState().setComputeError(`its simulation stopped (${message})`),
   });
 
   function requestFor(state: SlidecastState): void {

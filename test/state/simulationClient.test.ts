@@ -160,6 +160,17 @@ describe('streaming', () => {
   });
 });
 
+describe('errors', () => {
+  it("reports a run the workers cannot compute, naming the problem, and delivers nothing", async () => {
+    const request = tinyRequest(3000);
+    request.model.simulation.seed = -1;
+    startClient().request(request);
+    await vi.waitFor(() => expect(onError).toHaveBeenCalled());
+    expect(onError.mock.calls[0]![0]).toMatch(/seed/);
+    expect(deliveries).toEqual([]);
+  });
+});
+
 describe('latest wins', () => {
   it('20 requests in 100 ms deliver only the last one\'s final result, on a pool of constant size', async () => {
     const c = startClient({ poolSize: 2 });

@@ -65,6 +65,16 @@ describe('connectSimulation', () => {
     await vi.waitFor(() => expect(useSlidecast.getState().simulation).toBeUndefined());
   });
 
+  it('says when the simulation stopped, and why', async () => {
+    const broken = model({ baseSize: 50 });
+    broken.baseGrowth.range = { low: 0, high: 0.1, dist: 'uniform' };
+    broken.simulation = { samples: 2000, seed: -1 };
+    useSlidecast.getState().replaceWorkspace(workspaceOf(broken));
+    disconnect = connectSimulation(useSlidecast, { createWorker: fakeWorker, poolSize: 1 });
+    await vi.waitFor(() => expect(useSlidecast.getState().computeError).toMatch(/^its simulation stopped \(.*seed/));
+    expect(useSlidecast.getState().simulation).toBeUndefined();
+  });
+
   it('adds its fallback to the engine notice once, without moving the forecast off its worker', () => {
     disconnect = connectSimulation(useSlidecast, {
       createWorker: () => {
