@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { useSlidecast } from './state/store';
 import { connectEngine } from './state/engineConnection';
+import { connectSimulation } from './state/simulationConnection';
 import { applyAutosaveEvent, applyRestore, connectAutosave } from './state/autosaveConnection';
 import { createAutosave, indexedDbStorage, localStorageStash, type RestoreOutcome } from './io/autosave';
 import { registerServiceWorker } from './io/serviceWorkerRegistration';
@@ -27,6 +28,7 @@ async function start(): Promise<void> {
   connectAutosave(useSlidecast, autosave);
   workspaceLink.openBeforeRender();
   connectEngine(useSlidecast);
+  connectSimulation(useSlidecast);
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');

@@ -5,7 +5,7 @@
  * tag into one message in plain words that names the field (`scenarios[0].model.baseSize.value:
  * must be …`). The switch is exhaustive, so a new tag cannot ship without its message.
  */
-import { capped, quoted } from './messageValue';
+import { capped, quoted, formatCount } from './messageValue';
 import type { JsonInputError } from './safeJson';
 
 /** One rule a file breaks: where (`scenarios[0].model.endYear`, '' for the file as a whole) and what. */
@@ -80,7 +80,7 @@ export function describeLoadError(error: LoadError): string {
       );
     case 'tooManyValues':
       return (
-        `The file holds more than ${error.limit.toLocaleString('en-US')} values (numbers, texts, lists and ` +
+        `The file holds more than ${formatCount(error.limit)} values (numbers, texts, lists and ` +
         `objects; the first too many is at line ${error.line}, column ${error.column}), more than any workspace needs.`
       );
     case 'notAWorkspace':
@@ -126,8 +126,8 @@ function describeIssues(issues: readonly LoadIssue[], notKept: number, stoppedEa
   if (total === 1 && !stoppedEarly) return lines[0]!;
   const more = total - lines.length;
   // Validation that stopped early knows a lower bound only: "at least", and no number of the rest.
-  const heading = `The file has ${stoppedEarly ? 'at least ' : ''}${total.toLocaleString('en-US')} problems:`;
-  const tail = stoppedEarly ? ['… and more.'] : more > 0 ? [`… and ${more.toLocaleString('en-US')} more.`] : [];
+  const heading = `The file has ${stoppedEarly ? 'at least ' : ''}${formatCount(total)} problems:`;
+  const tail = stoppedEarly ? ['… and more.'] : more > 0 ? [`… and ${formatCount(more)} more.`] : [];
   return [heading, ...lines.map((line) => `- ${line}`), ...tail].join('\n');
 }
 

@@ -65,9 +65,14 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
+/** A count with its thousands grouped: 50000 as 50,000. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 /** Writes a number for a message: 4294967295 as 4,294,967,295 and 0.9500000000000001 as 0.95; years stay 2025. */
 export function formatNumberForMessage(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) >= 100_000) return n.toLocaleString('en-US');
+  if (Number.isInteger(n) && Math.abs(n) >= 100_000) return formatCount(n);
   return String(Number(n.toPrecision(10)));
 }
 

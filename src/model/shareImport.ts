@@ -21,7 +21,7 @@
  *
  * Names from a paste are text: they are compared and stored, never interpreted.
  */
-import { percentForMessage } from './messageValue';
+import { percentForMessage, formatCount } from './messageValue';
 import { idPool, type IdPool } from '../model/ids';
 import { SHARE_SUM_TOLERANCE, splitInProportion } from '../model/rebalanceShares';
 import type { Member, Model } from '../model/types';
@@ -271,7 +271,7 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
   // The length first: nothing else is done with a paste that is too long.
   if (text.length > MAX_IMPORT_CHARACTERS) {
     return refuse(
-      `The paste has ${text.length.toLocaleString('en-US')} characters; at most ${MAX_IMPORT_CHARACTERS.toLocaleString('en-US')} can be imported at once`,
+      `The paste has ${formatCount(text.length)} characters; at most ${formatCount(MAX_IMPORT_CHARACTERS)} can be imported at once`,
     );
   }
   const dimension = model.dimensions.find((d) => d.id === options.dimensionId);
@@ -279,7 +279,7 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
   const separator = separatorOf(text);
   const cellRows = splitRows(text, SEPARATOR_CHAR[separator]);
   if (cellRows.length > MAX_IMPORT_ROWS) {
-    return refuse(`The paste has ${cellRows.length.toLocaleString('en-US')} rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')}`, separator);
+    return refuse(`The paste has ${formatCount(cellRows.length)} rows; at most ${formatCount(MAX_IMPORT_ROWS)}`, separator);
   }
   const decimalComma = separator !== 'comma';
 
@@ -415,8 +415,8 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
         fail(row, `${list.ownerName} would have ${members} members; at most ${WORKSPACE_LIMITS.membersPerList}`);
         stop = `${list.ownerName} can hold at most ${WORKSPACE_LIMITS.membersPerList} members: row ${row.row} would be its ${ordinal(members)}. Rows after it were not checked`;
       } else if (createdInModel + 1 > roomInModel) {
-        fail(row, `the model would have more than ${WORKSPACE_LIMITS.membersPerModel.toLocaleString('en-US')} members`);
-        stop = `A model can hold at most ${WORKSPACE_LIMITS.membersPerModel.toLocaleString('en-US')} members: row ${row.row} would be one too many. Rows after it were not checked`;
+        fail(row, `the model would have more than ${formatCount(WORKSPACE_LIMITS.membersPerModel)} members`);
+        stop = `A model can hold at most ${formatCount(WORKSPACE_LIMITS.membersPerModel)} members: row ${row.row} would be one too many. Rows after it were not checked`;
       }
       if (stop) {
         drafts = drafts.slice(0, at + 1);
@@ -485,7 +485,7 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
 function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n.toLocaleString('en-US')}${suffix}`;
+  return `${formatCount(n)}${suffix}`;
 }
 
 function fail(row: ImportRow, message: string): void {

@@ -29,7 +29,7 @@
  * back restores the same forecast. `driversStartingOutside` lists such drivers so the screen can
  * say so. A driver without a `startYear` starts the year after the base year, wherever that is.
  */
-import { percentForMessage } from './messageValue';
+import { percentForMessage, formatCount } from './messageValue';
 import { idPool, uniqueId } from './ids';
 import { unitConversion } from './unit';
 import { rebalanceShares, splitInProportion } from './rebalanceShares';
@@ -172,7 +172,7 @@ export function addMember(model: Model, parentPath: readonly string[], member: N
   }
   if (list.some((m) => sameName(m.name, name))) return `${site.ownerName} already has a member called ${quoted(name)}`;
   if (list.length >= LIMITS.membersPerList) return `${site.ownerName} already has ${LIMITS.membersPerList} members, the most a list can hold`;
-  if (membersInModel(model) >= LIMITS.membersPerModel) return `The model already has ${LIMITS.membersPerModel.toLocaleString('en-US')} members, the most it can hold`;
+  if (membersInModel(model) >= LIMITS.membersPerModel) return `The model already has ${formatCount(LIMITS.membersPerModel)} members, the most it can hold`;
   const id = member.id ?? uniqueId(name, list.map((m) => m.id));
   if (list.some((m) => m.id === id)) return `${site.ownerName} already has a member with the id "${id}"`;
 
@@ -263,7 +263,7 @@ export function addChildren(model: Model, path: readonly string[], names: readon
   const built = buildMembers(names, `the breakdown of ${quoted(member.name)}`, ids);
   if ('error' in built) return built.error;
   if (membersInModel(model) + built.members.length > LIMITS.membersPerModel) {
-    return `A model can hold at most ${LIMITS.membersPerModel.toLocaleString('en-US')} members`;
+    return `A model can hold at most ${formatCount(LIMITS.membersPerModel)} members`;
   }
   member.children = built.members;
   return undefined;
@@ -323,7 +323,7 @@ export function addDimension(
     return memberNames.length === 0 ? `A dimension needs at least one member: name the members of ${quoted(checked.name)}` : built.error;
   }
   if (membersInModel(model) + built.members.length > LIMITS.membersPerModel) {
-    return `A model can hold at most ${LIMITS.membersPerModel.toLocaleString('en-US')} members`;
+    return `A model can hold at most ${formatCount(LIMITS.membersPerModel)} members`;
   }
   const id = ids.id ?? uniqueId(checked.name, model.dimensions.map((d) => d.id));
   if (model.dimensions.some((d) => d.id === id)) return `There is already a dimension with the id "${id}"`;
@@ -489,7 +489,7 @@ export function setQuantityText(model: Model, ref: QuantityRef, text: QuantityTe
   const note = text.note === undefined ? undefined : text.note.trim();
   for (const [what, value] of [['A source', source], ['A note', note]] as const) {
     if (value !== undefined && value.length > LIMITS.longText) {
-      return `${what} can be at most ${LIMITS.longText.toLocaleString('en-US')} characters`;
+      return `${what} can be at most ${formatCount(LIMITS.longText)} characters`;
     }
   }
   const wantsText = (source ?? '') !== '' || (note ?? '') !== '';
@@ -560,7 +560,7 @@ export function setListShares(model: Model, parentPath: readonly string[], entri
   }
   if (list.length + created.length > LIMITS.membersPerList) return `A list can hold at most ${LIMITS.membersPerList} members`;
   if (membersInModel(model) + created.length > LIMITS.membersPerModel) {
-    return `A model can hold at most ${LIMITS.membersPerModel.toLocaleString('en-US')} members`;
+    return `A model can hold at most ${formatCount(LIMITS.membersPerModel)} members`;
   }
 
   if (!site.list && site.parent) site.parent.children = [];

@@ -1,5 +1,6 @@
 import { formatFieldPath, type FieldPath } from './fieldPath';
 import { ISSUES_KEPT, type LoadIssue } from './loadError';
+import { formatCount } from './messageValue';
 
 /**
  * The bounds a workspace file must stay within (DESIGN.md §9: "limits on size, depth and counts").
@@ -135,7 +136,7 @@ function checkModelCounts(model: Record<string, unknown>, modelPath: FieldPath, 
     if (isRecord(dimension) && Array.isArray(dimension.members)) visit(dimension.members, 1, [...modelPath, 'dimensions', index, 'members']);
   });
   if (membersInAll > WORKSPACE_LIMITS.membersPerModel) {
-    issues.add([...modelPath, 'dimensions'], `hold ${count(membersInAll)} members in all, at most ${count(WORKSPACE_LIMITS.membersPerModel)} allowed in one model`);
+    issues.add([...modelPath, 'dimensions'], `hold ${formatCount(membersInAll)} members in all, at most ${formatCount(WORKSPACE_LIMITS.membersPerModel)} allowed in one model`);
   }
 }
 
@@ -157,12 +158,8 @@ export class CountIssues {
 /** Whether `list` is longer than `max`; if so, says so in `issues`. */
 function isTooLong(issues: CountIssues, path: FieldPath, list: readonly unknown[], what: string, max: number): boolean {
   if (list.length <= max) return false;
-  issues.add(path, `has ${count(list.length)} ${what}, at most ${count(max)} allowed`);
+  issues.add(path, `has ${formatCount(list.length)} ${what}, at most ${formatCount(max)} allowed`);
   return true;
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-US');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

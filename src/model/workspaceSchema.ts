@@ -33,7 +33,7 @@ import {
   type Presentation,
 } from './types';
 import { ISSUES_KEPT } from './loadError';
-import { formatNumberForMessage, listedIds, quoted } from './messageValue';
+import { formatNumberForMessage, listedIds, quoted, formatCount } from './messageValue';
 import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
 
 // zod can compile object parsers with `new Function`; the app's Content-Security-Policy forbids
@@ -97,7 +97,7 @@ const yearSchema = boundedNumber({
 function text(maxLength: number, { required = false } = {}) {
   const schema = z.string().max(maxLength, {
     error: (issue) =>
-      `is too long: ${String(issue.input).length.toLocaleString('en-US')} characters, at most ${maxLength.toLocaleString('en-US')}`,
+      `is too long: ${formatCount(String(issue.input).length)} characters, at most ${formatCount(maxLength)}`,
   });
   return required ? schema.min(1, { error: 'must not be empty' }) : schema;
 }

@@ -9,6 +9,16 @@ import { activeScenarioOf } from './scenarioSelectors';
 import { compareRequestOf } from '../engine/compareScenarios';
 import { createEngineClient, type EngineClient, type EngineClientOptions } from './engineClient';
 
+/**
+ * Whether the inputs of the scenario on screen changed between two states: its scenario (model,
+ * name, or another scenario chosen) or the claims. immer keeps untouched branches identical, so
+ * reference checks see every real edit. The deterministic forecast and the simulation
+ * (src/state/simulationConnection.ts) both recompute on it.
+ */
+export function scenarioInputsChanged(state: SlidecastState, previous: SlidecastState): boolean {
+  return activeScenarioOf(state.workspace) !== activeScenarioOf(previous.workspace) || state.workspace.claims !== previous.workspace.claims;
+}
+
 export function connectEngine(
   store: Pick<StoreApi<SlidecastState>, 'getState' | 'subscribe'>,
   createWorker?: EngineClientOptions['createWorker'],
@@ -39,10 +49,7 @@ export function connectEngine(
 
   requestFor(store.getState());
   const unsubscribe = store.subscribe((state, previous) => {
-    const scenario = activeScenarioOf(state.workspace);
-    const before = activeScenarioOf(previous.workspace);
-    // immer keeps untouched branches identical, so reference checks see every real edit.
-    if (scenario !== before || state.workspace.claims !== previous.workspace.claims) requestFor(state);
+    if (scenarioInputsChanged(state, previous)) requestFor(state);
     if (
       state.compareOpen &&
       (!previous.compareOpen ||

@@ -19,10 +19,18 @@ export interface ResultSlice {
   computeError: string | undefined;
   setResult: (scenarioId: string, result: ScenarioResult) => void;
   setEngineFallback: (notice: string) => void;
+  /** Adds a sentence to the engine's notice (the simulation's own fallback) without moving the forecast. */
+  addEngineNotice: (notice: string) => void;
   setComputeError: (message: string | undefined) => void;
 }
 
-export const createResultSlice: StateCreator<SlidecastState, Middlewares, [], ResultSlice> = (set) => ({
+/** The notice with `notice` added (once), after what it already says. */
+function joinNotices(before: string | undefined, notice: string): string {
+  if (before === undefined || before === '') return notice;
+  return before.includes(notice) ? before : `${before} ${notice}`;
+}
+
+export const createResultSlice: StateCreator<SlidecastState, Middlewares, [], ResultSlice> = (set, get) => ({
   result: undefined,
   resultScenario: undefined,
   engineMode: 'worker',
@@ -30,6 +38,7 @@ export const createResultSlice: StateCreator<SlidecastState, Middlewares, [], Re
   computeError: undefined,
   // Plain partial objects bypass immer: typed arrays are not draftable and need no copying.
   setResult: (scenarioId, result) => set({ result, resultScenario: scenarioId, computeError: undefined }),
-  setEngineFallback: (notice) => set({ engineMode: 'main-thread', engineNotice: notice }),
+  setEngineFallback: (notice) => set({ engineMode: 'main-thread', engineNotice: joinNotices(get().engineNotice, notice) }),
+  addEngineNotice: (notice) => set({ engineNotice: joinNotices(get().engineNotice, notice) }),
   setComputeError: (message) => set({ computeError: message }),
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { assertProperty } from '../support/property';
 import { describe, expect, it } from 'vitest';
-import { ECHO_LENGTH, capped, describeFound, listedIds, quoted } from '../../src/model/messageValue';
+import { ECHO_LENGTH, capped, describeFound, formatCount, listedIds, quoted } from '../../src/model/messageValue';
 
 describe('quoted: a value of the file inside a message', () => {
   it('quotes short text as it is', () => {
@@ -70,5 +70,15 @@ describe('listedIds: the ids of a file inside a message', () => {
     const listed = listedIds(ids);
     expect(listed).toMatch(/^"s0-w+…", "s1-w+…", "s2-w+…", "s3-w+…", "s4-w+…" and 95 more$/);
     expect(listed.length).toBeLessThan(250);
+  });
+});
+
+describe('formatCount', () => {
+  it('groups the thousands of a count', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(12_000)).toBe('12,000');
+    expect(formatCount(200_000)).toBe('200,000');
+    expect(formatCount(1_000_000)).toBe('1,000,000');
   });
 });

@@ -14,6 +14,7 @@ import { formatClaimOdds } from '../claimOdds';
 import { formatSize } from '../format';
 import { BreakdownPanel } from './BreakdownPanel';
 import { MemberTable } from './MemberTable';
+import { SampleCount } from './SampleCount';
 import { SimulationSettings } from './SimulationSettings';
 import { useScenarioResult } from './useScenarioResult';
 import { summaryFits, useScenarioSimulation } from './useScenarioSimulation';
@@ -59,6 +60,7 @@ export function ForecastView() {
       <section className="panel" aria-label="Total market">
         <header className="panel-head">
           <h2>Total market ({unit})</h2>
+          <SampleCount />
           <ChartExportMenu chart="total-chart" title={`Total market (${unit})`} subject="total market" />
         </header>
         <TotalChart years={forecast.layout.years} total={forecast.total} formatValue={format} markers={markers} />

@@ -10,6 +10,7 @@ import { formatPercent } from '../format';
 import { EditProblem } from './EditProblem';
 import { useStructure } from './structureContext';
 import { useSlidecast } from '../../state/store';
+import { formatCount } from '../../model/messageValue';
 
 /** Rows shown in the preview; every row in error is shown however many there are. */
 const PREVIEW_ROWS = 200;
@@ -237,7 +238,7 @@ export function ImportShares({ dimensionId: chosen, onDimension }: ImportSharesP
             )}
             {preview.rows.length > shownRows.length && (
               <p className="muted">
-                {preview.rows.length - shownRows.length} more rows not shown (at most {MAX_IMPORT_ROWS.toLocaleString('en-US')} in one import).
+                {preview.rows.length - shownRows.length} more rows not shown (at most {formatCount(MAX_IMPORT_ROWS)} in one import).
               </p>
             )}
             <ul className="st-list-notes">

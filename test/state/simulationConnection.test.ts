@@ -1,0 +1,92 @@
+/**
+ * Store → simulation client → worker pool → statistics in the store, with the real store and the
+ * real engine in worker stand-ins, and on the main thread.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { simulate } from '../../src/engine/simulate';
+import { activeScenarioOf } from '../../src/state/scenarioSelectors';
+import { connectSimulation } from '../../src/state/simulationConnection';
+import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
+import { model } from '../support/models';
+import { FakeSimulationWorker } from './fakeSimulationWorker';
+import { setValue, workspaceOf } from './storeFactories';
+
+let disconnect: (() => void) | undefined;
+const workers: FakeSimulationWorker[] = [];
+
+function fakeWorker(): Worker {
+  const worker = new FakeSimulationWorker();
+  workers.push(worker);
+  return worker.asWorker();
+}
+
+afterEach(() => {
+  disconnect?.();
+  disconnect = undefined;
+  for (const worker of workers.splice(0)) worker.terminate();
+  resetSlidecastStore();
+});
+
+/** The simulation the store shows once it is done. */
+async function finishedSimulation() {
+  await vi.waitFor(() => expect(useSlidecast.getState().simulation?.running).toBe(false), { timeout: 20_000, interval: 5 });
+  return useSlidecast.getState().simulation!;
+}
+
+function expectedStatistics(): number[] {
+  const { workspace } = useSlidecast.getState();
+  const m = activeScenarioOf(workspace).model;
+  const summary = simulate(m, workspace.claims, { samples: m.simulation.samples, seed: m.simulation.seed });
+  return Array.from(summary.statistics);
+}
+
+describe('connectSimulation', () => {
+  it("streams the seed scenario's statistics into the store, and runs again after an edit", async () => {
+    disconnect = connectSimulation(useSlidecast, { createWorker: fakeWorker, poolSize: 2 });
+    await vi.waitFor(() => expect(useSlidecast.getState().simulation).toBeDefined());
+    const first = useSlidecast.getState().simulation!;
+    expect(first.scenarioId).toBe('consensus');
+    expect(first.target).toBe(10_000);
+    expect(first.summary.samples).toBeLessThan(10_000);
+    const done = await finishedSimulation();
+    expect(Array.from(done.summary.statistics)).toEqual(expectedStatistics());
+
+    setValue({ kind: 'baseSize' }, 25);
+    await vi.waitFor(() => expect(useSlidecast.getState().simulation?.running).toBe(true));
+    const again = await finishedSimulation();
+    expect(Array.from(again.summary.statistics)).toEqual(expectedStatistics());
+  });
+
+  it('clears the statistics when the scenario on screen has no range', async () => {
+    const fixed = model({ baseSize: 50 });
+    useSlidecast.getState().replaceWorkspace(workspaceOf(fixed));
+    useSlidecast.getState().setSimulation({ scenarioId: 's0', summary: simulate(fixed, [], { samples: 1, seed: 1 }), target: 1, running: false });
+    disconnect = connectSimulation(useSlidecast, { createWorker: fakeWorker, poolSize: 1 });
+    await vi.waitFor(() => expect(useSlidecast.getState().simulation).toBeUndefined());
+  });
+
+  it('says when the simulation stopped, and why', async () => {
+    const broken = model({ baseSize: 50 });
+    broken.baseGrowth.range = { low: 0, high: 0.1, dist: 'uniform' };
+    broken.simulation = { samples: 2000, seed: -1 };
+    useSlidecast.getState().replaceWorkspace(workspaceOf(broken));
+    disconnect = connectSimulation(useSlidecast, { createWorker: fakeWorker, poolSize: 1 });
+    await vi.waitFor(() => expect(useSlidecast.getState().computeError).toMatch(/^its simulation stopped \(.*seed/));
+    expect(useSlidecast.getState().simulation).toBeUndefined();
+  });
+
+  it('adds its fallback to the engine notice once, without moving the forecast off its worker', () => {
+    disconnect = connectSimulation(useSlidecast, {
+      createWorker: () => {
+        throw new Error('Worker is not defined');
+      },
+      later: () => undefined,
+    });
+    setValue({ kind: 'baseSize' }, 25);
+    const state = useSlidecast.getState();
+    expect(state.engineNotice).toMatch(/^The simulation is running on the main thread/);
+    expect(state.engineMode).toBe('worker');
+    state.setEngineFallback('The forecast engine is running on the main thread (test).');
+    expect(useSlidecast.getState().engineNotice).toBe(`${state.engineNotice} The forecast engine is running on the main thread (test).`);
+  });
+});
