@@ -8,7 +8,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { simulate } from '../../../src/engine/simulate';
 import { forecastToCsv } from '../../../src/io/forecastExport';
+import { activeScenarioOf } from '../../../src/state/scenarioSelectors';
 import { memberTableToCsv } from '../../../src/io/tableExport';
 import { resetSlidecastStore, useSlidecast } from '../../../src/state/store';
 import { ForecastView } from '../../../src/ui/forecast/ForecastView';
@@ -101,6 +103,31 @@ describe('exports on the model screen', () => {
     expect(markers.length).toBeGreaterThan(0);
     expect(doc.querySelectorAll('svg[data-testid="total-chart"] .claim-marker')).toHaveLength(markers.length);
     expect(screen.getByText(`Downloaded “${STEM} - total market.svg”.`)).toHaveAttribute('role', 'status');
+  });
+
+  it('exports the total chart with its fan and the fan’s legend, and a member’s chart under the member’s name', async () => {
+    const { user } = renderScreen();
+    act(() => {
+      const { workspace, setSimulation } = useSlidecast.getState();
+      const scenario = activeScenarioOf(workspace);
+      setSimulation({ scenarioId: scenario.id, summary: simulate(scenario.model, workspace.claims, { samples: 300, seed: 3 }), target: 300, running: false });
+    });
+    await screen.findByTestId('total-fan');
+    await choose(user, 'Export total market chart', 'SVG');
+    let doc = new DOMParser().parseFromString(await downloads[0]!.blob.text(), 'image/svg+xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    const bands = [...doc.querySelectorAll('[data-fan-band]')];
+    expect(bands.map((band) => band.getAttribute('data-fan-band'))).toEqual(['5–95%', '10–90%', '25–75%']);
+    bands.forEach((band) => expect(band.getAttribute('d')).toBe(screen.getByTestId('total-fan').querySelector(`[data-fan-band="${band.getAttribute('data-fan-band')}"]`)!.getAttribute('d')));
+    expect(doc.querySelector('[data-testid="total-median"]')?.getAttribute('d')).toBe(screen.getByTestId('total-median').getAttribute('d'));
+    expect([...doc.querySelectorAll('g.legend text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['Total market', '5–95%', '10–90%', '25–75%', 'Median']));
+
+    await user.click(within(screen.getByTestId('member-table')).getByRole('button', { name: 'Europe' }));
+    await choose(user, 'Export total market chart', 'SVG');
+    doc = new DOMParser().parseFromString(await downloads[1]!.blob.text(), 'image/svg+xml');
+    expect(downloads[1]!.name).toBe(`${STEM} - Region Europe.svg`);
+    expect(doc.querySelector('svg > text')?.textContent).toBe('Region: Europe (USD bn)');
+    expect(doc.querySelectorAll('[data-fan-band]')).toHaveLength(3);
   });
 
   it('exports the breakdown as it is on screen: the chosen dimension, drill-down and mode', async () => {
