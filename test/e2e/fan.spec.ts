@@ -17,7 +17,7 @@ test('a member’s chart from the member table, by pointer and by keyboard, and 
   const heading = totalPanel(page).getByRole('heading', { level: 2 });
   const chart = page.getByTestId('total-chart');
   await expect(heading).toHaveText('Total market (USD bn)');
-  const europe = memberTable(page).getByRole('button', { name: 'Europe', exact: true });
+  const europe = memberTable(page).getByRole('button', { name: 'Region: Europe', exact: true });
   await expect(europe).toHaveAttribute('aria-pressed', 'false');
 
   await europe.click();
@@ -29,10 +29,10 @@ test('a member’s chart from the member table, by pointer and by keyboard, and 
   await expect(memberTable(page).getByRole('button', { name: 'Total market' })).toHaveAttribute('aria-pressed', 'true');
 
   // The keyboard: Tab moves between the names, Enter or Space shows one.
-  await memberTable(page).getByRole('button', { name: 'North America', exact: true }).focus();
+  await memberTable(page).getByRole('button', { name: 'Region: North America', exact: true }).focus();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  await expect(memberTable(page).getByRole('button', { name: 'Canada', exact: true })).toBeFocused();
+  await expect(memberTable(page).getByRole('button', { name: 'Region › North America: Canada', exact: true })).toBeFocused();
   await page.keyboard.press('Space');
   await expect(heading).toHaveText('Region › North America: Canada (USD bn)');
   await totalPanel(page).getByRole('button', { name: 'Back to total' }).click();

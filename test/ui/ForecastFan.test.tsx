@@ -10,7 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { seriesIndex } from '../../src/engine/seriesAccess';
 import { simulate } from '../../src/engine/simulate';
 import { simulationStatistic, type SimulationSummary } from '../../src/engine/simulationSummary';
-import { removeMember } from '../../src/model/structureOps';
+import { addMember, removeMember } from '../../src/model/structureOps';
 import { activeScenarioOf } from '../../src/state/scenarioSelectors';
 import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
 import { formatSizeRange } from '../../src/ui/format';
@@ -82,7 +82,7 @@ describe('the fan on the forecast view', () => {
     act(() => {
       summary = simulateActiveScenario();
     });
-    const europe = within(memberTable()).getByRole('button', { name: 'Europe' });
+    const europe = within(memberTable()).getByRole('button', { name: 'Region: Europe' });
     const total = within(memberTable()).getByRole('button', { name: 'Total market' });
     expect(europe).toHaveAttribute('aria-pressed', 'false');
     expect(total).toHaveAttribute('aria-pressed', 'true');
@@ -103,7 +103,7 @@ describe('the fan on the forecast view', () => {
     expect(total).toHaveAttribute('aria-pressed', 'true');
 
     // The keyboard: Tab to a child's name, Enter shows it; "Back to total" returns.
-    within(memberTable()).getByRole('button', { name: 'Germany' }).focus();
+    within(memberTable()).getByRole('button', { name: 'Region › Europe: Germany' }).focus();
     await user.keyboard('{Enter}');
     expect(within(totalPanel()).getByRole('heading', { level: 2 })).toHaveTextContent('Region › Europe: Germany (USD bn)');
     await user.click(within(totalPanel()).getByRole('button', { name: 'Back to total' }));
@@ -111,11 +111,23 @@ describe('the fan on the forecast view', () => {
     expect(within(totalPanel()).queryByRole('button', { name: 'Back to total' })).toBeNull();
   });
 
+  it('names each member’s button by its list, so two “Others” differ', async () => {
+    await renderView();
+    act(() => {
+      useSlidecast.getState().editModel('add-member', (model) => void addMember(model, ['region'], { name: 'Others' }));
+      computeActiveScenario();
+    });
+    const application = within(memberTable()).getByRole('button', { name: 'Application: Others' });
+    const region = within(memberTable()).getByRole('button', { name: 'Region: Others' });
+    expect(application).toHaveTextContent(/^Others$/);
+    expect(region).toHaveTextContent(/^Others$/);
+  });
+
   it('returns to the total when the member shown is deleted', async () => {
     const user = userEvent.setup();
     await renderView();
     act(() => void simulateActiveScenario());
-    await user.click(within(memberTable()).getByRole('button', { name: 'Germany' }));
+    await user.click(within(memberTable()).getByRole('button', { name: 'Region › Europe: Germany' }));
     expect(useSlidecast.getState().fanMember).toBe('region/europe/de');
     act(() => {
       useSlidecast.getState().editModel('remove-member', (model) => void removeMember(model, ['region', 'europe', 'de']));
@@ -138,7 +150,7 @@ describe('the fan on the forecast view', () => {
       useSlidecast.getState().undo();
       computeActiveScenario();
     });
-    await user.click(within(memberTable()).getByRole('button', { name: 'Germany' }));
+    await user.click(within(memberTable()).getByRole('button', { name: 'Region › Europe: Germany' }));
     expect(chartName()).toMatch(/^Region › Europe: Germany/);
     expect(screen.queryByTestId('total-fan')).toBeNull();
   });

@@ -7,6 +7,7 @@ import type { Claim } from '../../model/types';
 import type { ScenarioResult } from '../../engine/evaluateScenario';
 import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
+import { memberName } from '../../model/quantityRef';
 import { TotalChart } from '../charts/TotalChart';
 import { EndYearHistogram } from '../charts/EndYearHistogram';
 import { ChartExportMenu } from '../export/ChartExportMenu';
@@ -45,10 +46,13 @@ export function ForecastView() {
 
 function ForecastPanels({ result }: { result: ScenarioResult }) {
   const { forecast } = result;
-  const unit = useSlidecast((s) => activeModelOf(s.workspace).unit);
+  const model = useSlidecast((s) => activeModelOf(s.workspace));
+  const { unit } = model;
   const claims = useSlidecast((s) => s.workspace.claims);
   const setFanMember = useSlidecast((s) => s.setFanMember);
   const markers = useMemo(() => claimMarkers(claims, result), [claims, result]);
+  // Recomputed on every edit, but the member table redraws then anyway (its numbers changed).
+  const memberNames = useMemo(() => new Map(forecast.layout.series.map((info) => [info.key, memberName(model, info.key.split('/'))])), [forecast.layout, model]);
   const { member, values, fan } = useFanView(forecast);
   const distribution = useEndYearDistribution(forecast);
   const format = useCallback((v: number) => formatSize(v, unit), [unit]);
@@ -104,7 +108,7 @@ function ForecastPanels({ result }: { result: ScenarioResult }) {
       <BreakdownPanel forecast={forecast} unit={unit} />
       <section className="panel table-panel" aria-label="Members">
         <TableExportMenu forecast={forecast} unit={unit} />
-        <MemberTable forecast={forecast} unit={unit} fanMember={member?.key} onShowMember={setFanMember} />
+        <MemberTable forecast={forecast} unit={unit} fanMember={member?.key} onShowMember={setFanMember} memberNames={memberNames} />
       </section>
     </div>
   );

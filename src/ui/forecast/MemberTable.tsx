@@ -15,9 +15,11 @@ interface MemberTableProps {
   fanMember?: string;
   /** Shows a member on the total chart, or the total (undefined). Without it the names are plain text. */
   onShowMember?: (key: string | undefined) => void;
+  /** Each member's one name by key ("Region: Others"), naming its button: two lists may each have an "Others". */
+  memberNames?: ReadonlyMap<string, string>;
 }
 
-function MemberTableView({ forecast, unit, fanMember, onShowMember }: MemberTableProps) {
+function MemberTableView({ forecast, unit, fanMember, onShowMember, memberNames }: MemberTableProps) {
   const { layout, values, shares, total } = forecast;
   const years = layout.years;
   const n = years.length;
@@ -69,6 +71,7 @@ function MemberTableView({ forecast, unit, fanMember, onShowMember }: MemberTabl
                       type="button"
                       className="member-chart-toggle"
                       aria-pressed={fanMember === info.key}
+                      aria-label={memberNames?.get(info.key)}
                       title={fanMember === info.key ? 'Back to the total on the chart' : `Show ${info.name} and its range on the chart`}
                       onClick={() => onShowMember(fanMember === info.key ? undefined : info.key)}
                     >

@@ -122,7 +122,7 @@ describe('exports on the model screen', () => {
     expect(doc.querySelector('[data-testid="total-median"]')?.getAttribute('d')).toBe(screen.getByTestId('total-median').getAttribute('d'));
     expect([...doc.querySelectorAll('g.legend text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['Total market', '5–95%', '10–90%', '25–75%', 'Median']));
 
-    await user.click(within(screen.getByTestId('member-table')).getByRole('button', { name: 'Europe' }));
+    await user.click(within(screen.getByTestId('member-table')).getByRole('button', { name: 'Region: Europe' }));
     await choose(user, 'Export total market chart', 'SVG');
     doc = new DOMParser().parseFromString(await downloads[1]!.blob.text(), 'image/svg+xml');
     expect(downloads[1]!.name).toBe(`${STEM} - Region Europe.svg`);
