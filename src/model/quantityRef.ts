@@ -134,6 +134,19 @@ export function memberListName(model: Model, parentPath: readonly string[]): str
 }
 
 /**
+ * A member's one name, unique in a model, by its list as its numbers are named: "Region: Europe",
+ * "Region › North America: United States". What the total chart is titled when it shows a member.
+ */
+export function memberName(model: Model, path: readonly string[]): string {
+  return nameInList(memberListName(model, path.slice(0, -1)), memberLabel(model, path));
+}
+
+/** A member's name within its list ("Europe"); its path stands in for a name the model does not have. */
+function memberLabel(model: Model, path: readonly string[]): string {
+  return findMember(model, path)?.name ?? path.join('/');
+}
+
+/**
  * A quantity's one name, unique in a model: what its slider, number box, reset, lock and pin are
  * called, on the assumptions panel, in present mode and in the Structure view. A member's numbers
  * are named by their list, since two lists may each have an "Others": "Region: Others share",
@@ -170,8 +183,8 @@ export function quantityLabel(model: Model, ref: QuantityRef): string {
     case 'driverImpact':
       return model.drivers.find((d) => d.id === ref.driverId)?.name ?? ref.driverId;
     case 'memberShare':
-      return `${findMember(model, ref.path)?.name ?? ref.path.join('/')} share`;
+      return `${memberLabel(model, ref.path)} share`;
     case 'memberGrowthDelta':
-      return `${findMember(model, ref.path)?.name ?? ref.path.join('/')} growth premium`;
+      return `${memberLabel(model, ref.path)} growth premium`;
   }
 }

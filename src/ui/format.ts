@@ -56,6 +56,11 @@ export function formatSize(value: number, unit: string, digits = sizeDigits(valu
   return style.noun ? `${plain} ${style.noun}` : plain;
 }
 
+/** A range of sizes, low to high: `$21.3 B – $27.9 B`. Each end is formatted on its own, as `formatSize`. */
+export function formatSizeRange(low: number, high: number, unit: string): string {
+  return `${formatSize(low, unit)} – ${formatSize(high, unit)}`;
+}
+
 /**
  * Beyond ±1,000,000% (a fraction of 10,000) a percent is written in scientific notation: a tiny
  * share that takes a whole market has a finite CAGR of 1e40%, and its 41 digits broke the member

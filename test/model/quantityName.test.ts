@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
-import { memberListName, quantityName, type QuantityRef } from '../../src/model/quantityRef';
+import { memberListName, memberName, quantityName, type QuantityRef } from '../../src/model/quantityRef';
 import { addMember } from '../../src/model/structureOps';
 import type { Member, Model } from '../../src/model/types';
 import { seedModel } from '../state/storeFactories';
@@ -31,6 +31,13 @@ describe('quantityName', () => {
     expect(quantityName(model, { kind: 'memberGrowthDelta', path: ['region', 'europe'] })).toBe('Region: Europe growth premium');
     expect(quantityName(model, { kind: 'memberShare', path: ['region', 'na', 'us'] })).toBe('Region › North America: United States share');
     expect(memberListName(model, ['region', 'na'])).toBe('Region › North America');
+  });
+
+  it('names a member itself the same way: by its list, then its own name', () => {
+    const model = seedModel();
+    expect(memberName(model, ['region', 'europe'])).toBe('Region: Europe');
+    expect(memberName(model, ['region', 'na', 'us'])).toBe('Region › North America: United States');
+    expect(memberName(model, ['region', 'gone'])).toBe('Region: region/gone');
   });
 
   it('keeps the names of the market’s own numbers and of drivers', () => {

@@ -1,7 +1,15 @@
 /** Numbers as a strategist reads them. The tests run in the en-US locale (Node's default here). */
 import { describe, expect, it } from 'vitest';
 import { SCALE_WORDS, unitConversion } from '../../src/model/unit';
-import { formatPercent, formatPoints, formatSignedPercent, formatSize, unitStyle } from '../../src/ui/format';
+import { formatPercent, formatPoints, formatSignedPercent, formatSize, formatSizeRange, unitStyle } from '../../src/ui/format';
+
+describe('formatSizeRange', () => {
+  it('writes a range of sizes low to high, each end in the unit', () => {
+    expect(formatSizeRange(21.34, 27.91, 'USD bn')).toBe('$21.3 B – $27.9 B');
+    expect(formatSizeRange(9.5, 12.25, 'USD bn')).toBe('$9.50 B – $12.3 B');
+    expect(formatSizeRange(Number.NaN, 3, 'units')).toBe('— – 3 units');
+  });
+});
 
 describe('formatSize', () => {
   it('writes the seed base size, 17.18 "USD bn", as $17.2 B', () => {

@@ -1,6 +1,6 @@
 /**
- * The total market over the years: the forecast line with its points, an optional uncertainty
- * band under it, optional dashed comparison lines (other scenarios), and the sources' claims as
+ * The total market (or one member) over the years: the forecast line with its points, an
+ * optional fan of the simulation's percentiles under it, optional dashed comparison lines (other scenarios), and the sources' claims as
  * target glyphs. Props in, SVG out: it never computes a forecast and never reads the store.
  *
  * `TotalChartPlot` draws at a given size (tests render it); `TotalChart` measures its container.
@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import { area, line } from '@visx/shape';
 import { ClaimMarkerGlyph, claimOpSymbol, claimStatusText, describeClaim, CLAIM_GLYPH_RADIUS } from './ClaimMarkerGlyph';
 import type { ClaimMarker } from './ClaimMarkerGlyph';
-import { BAND_OPACITY, CHART_INK, STATUS_COLORS, ghostColor, ghostDash } from './chartPalette';
+import { CHART_INK, FAN_INK, STATUS_COLORS, ghostColor, ghostDash } from './chartPalette';
 import { VISUALLY_HIDDEN, formatYear, transitionStyle, valueAt } from './chartLayout';
 import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
 import { ChartLegend } from './ChartLegend';
@@ -19,13 +19,29 @@ import { useYearCursor } from './useYearCursor';
 
 export type { ClaimMarker, ClaimOp, ClaimStatus } from './ClaimMarkerGlyph';
 
-export interface TotalChartBand {
-  /** Lower edge per year (same length as `years`), in the model unit. */
-  low: ArrayLike<number>;
-  high: ArrayLike<number>;
-  /** What the band is, e.g. "P10–P90". */
-  label: string;
+/**
+ * The simulation's percentiles per year (each the same length as `years`, in the model unit), for
+ * the fan: the 5–95, 10–90 and 25–75 bands and the median line.
+ */
+export interface TotalChartFan {
+  p5: ArrayLike<number>;
+  p10: ArrayLike<number>;
+  p25: ArrayLike<number>;
+  p50: ArrayLike<number>;
+  p75: ArrayLike<number>;
+  p90: ArrayLike<number>;
+  p95: ArrayLike<number>;
 }
+
+/** The fan's bands, outermost first: their edges, their legend labels, their colours (FAN_INK.bands). */
+export const FAN_BANDS = [
+  { low: 'p5', high: 'p95', label: '5–95%' },
+  { low: 'p10', high: 'p90', label: '10–90%' },
+  { low: 'p25', high: 'p75', label: '25–75%' },
+] as const satisfies readonly { low: keyof TotalChartFan; high: keyof TotalChartFan; label: string }[];
+
+/** The 10–90 band's name where one interval is quoted (tooltip, summaries): "80%: $21.3 B – $27.9 B". */
+export const INTERVAL_80_LABEL = '80%';
 
 export interface TotalChartGhost {
   id: string;
@@ -48,7 +64,10 @@ export interface TotalChartProps {
   formatTick?: (value: number) => string;
   /** Claims from the sources. Ones outside `years` are not drawn. */
   markers?: readonly ClaimMarker[];
-  band?: TotalChartBand;
+  /** The fan of the simulation's percentiles; none drawn without it. Never animated: it follows every refinement at once. */
+  fan?: TotalChartFan;
+  /** The series' range as text, e.g. "$21.3 B – $27.9 B" (the 80% interval); defaults to two `formatValue`s. */
+  formatRange?: (low: number, high: number) => string;
   ghosts?: readonly TotalChartGhost[];
   /** Names the chart for screen readers; default "Total market". */
   title?: string;
@@ -77,6 +96,11 @@ interface YearRange {
   high: number;
 }
 
+interface FanPoints {
+  bands: YearRange[][];
+  median: YearValue[];
+}
+
 interface GhostLine {
   id: string;
   label: string;
@@ -95,6 +119,9 @@ const EMPTY_GHOSTS: readonly TotalChartGhost[] = [];
 /** Keeps the first and last points (and their claim glyphs) off the axes. */
 const X_PADDING = 16;
 const LINE_WIDTH = 2.25;
+/** The median: thinner than the forecast line and dashed, so the forecast stays the main line. */
+const MEDIAN_WIDTH = 1.5;
+const MEDIAN_DASH = '5 3';
 const POINT_RADIUS = 3.5;
 
 export function TotalChartPlot({
@@ -105,7 +132,8 @@ export function TotalChartPlot({
   formatValue,
   formatTick = formatValue,
   markers = EMPTY_MARKERS,
-  band,
+  fan,
+  formatRange = (low, high) => `${formatValue(low)} – ${formatValue(high)}`,
   ghosts = EMPTY_GHOSTS,
   title = 'Total market',
   unit,
@@ -121,9 +149,15 @@ export function TotalChartPlot({
     return markers.filter((m) => m.year >= first && m.year <= last && Number.isFinite(m.value));
   }, [markers, years]);
 
-  const bandPoints = useMemo<YearRange[] | null>(
-    () => (band ? years.map((year, i) => ({ year, low: valueAt(band.low, i), high: valueAt(band.high, i) })) : null),
-    [band, years],
+  const fanPoints = useMemo<FanPoints | null>(
+    () =>
+      fan
+        ? {
+            bands: FAN_BANDS.map((band) => years.map((year, i) => ({ year, low: valueAt(fan[band.low], i), high: valueAt(fan[band.high], i) }))),
+            median: years.map((year, i) => ({ year, value: valueAt(fan.p50, i) })),
+          }
+        : null,
+    [fan, years],
   );
 
   const ghostLines = useMemo<GhostLine[]>(() => {
@@ -139,7 +173,7 @@ export function TotalChartPlot({
     });
   }, [ghosts, years]);
 
-  // The y domain holds 0 and everything drawn: the line, the band, the ghosts and every claim.
+  // The y domain holds 0 and everything drawn: the line, the fan, the ghosts and every claim.
   const yExtent = useMemo<[number, number]>(() => {
     let min = 0;
     let max = Number.NEGATIVE_INFINITY;
@@ -149,12 +183,12 @@ export function TotalChartPlot({
       if (v > max) max = v;
     };
     for (const p of points) include(p.value);
-    if (bandPoints) for (const p of bandPoints) { include(p.low); include(p.high); }
+    if (fanPoints) for (const band of fanPoints.bands) for (const p of band) { include(p.low); include(p.high); }
     for (const ghost of ghostLines) for (const p of ghost.points) include(p.value);
     for (const m of visibleMarkers) include(m.value);
     if (!(max > min)) max = min + 1;
     return [min, max];
-  }, [points, bandPoints, ghostLines, visibleMarkers]);
+  }, [points, fanPoints, ghostLines, visibleMarkers]);
 
   const plot = usePlotLayout({
     width,
@@ -173,12 +207,13 @@ export function TotalChartPlot({
     const y = (d: YearValue) => yScale(getValue(d));
     return {
       line: line<YearValue>({ x, y, defined: hasValue })(points) ?? '',
-      band: bandPoints
-        ? (area<YearRange>({ x, y0: (d) => yScale(d.low), y1: (d) => yScale(d.high), defined: hasRange })(bandPoints) ?? '')
-        : '',
+      fanBands: fanPoints
+        ? fanPoints.bands.map((band) => area<YearRange>({ x, y0: (d) => yScale(d.low), y1: (d) => yScale(d.high), defined: hasRange })(band) ?? '')
+        : [],
+      median: fanPoints ? (line<YearValue>({ x, y, defined: hasValue })(fanPoints.median) ?? '') : '',
       ghosts: ghostLines.map((ghost) => line<YearValue>({ x, y, defined: hasValue })(ghost.points) ?? ''),
     };
-  }, [points, bandPoints, ghostLines, xScale, yScale]);
+  }, [points, fanPoints, ghostLines, xScale, yScale]);
 
   const summary = useMemo(() => {
     const head = unit ? `${title}, ${unit}` : title;
@@ -189,6 +224,8 @@ export function TotalChartPlot({
     const end = drawn[drawn.length - 1];
     if (start === undefined || end === undefined) return `${head}: no data`;
     let text = `${head}, ${start.year} to ${end.year}: from ${formatValue(start.value)} to ${formatValue(end.value)}`;
+    const interval = fanPoints?.bands[1]?.[points.indexOf(end)];
+    if (interval && hasRange(interval)) text += `; ${INTERVAL_80_LABEL} interval in ${end.year}: ${formatRange(interval.low, interval.high)}`;
     if (visibleMarkers.length > 0) {
       const count = (status: ClaimMarker['status']) => visibleMarkers.filter((m) => m.status === status).length;
       const parts = [`${count('met')} met`, `${count('missed')} missed`];
@@ -197,7 +234,7 @@ export function TotalChartPlot({
       text += `; claims: ${parts.join(', ')}`;
     }
     return text;
-  }, [points, title, unit, formatValue, visibleMarkers]);
+  }, [points, title, unit, formatValue, formatRange, fanPoints, visibleMarkers]);
 
   const yearCursor = useYearCursor({ years, invertX, plotLeft: margin.left });
   const { cursor } = yearCursor;
@@ -207,7 +244,8 @@ export function TotalChartPlot({
   const lineTransition = transitionStyle(animate, 'd');
   const pointTransition = transitionStyle(animate, 'cx, cy');
   const markerTransition = transitionStyle(animate, 'transform');
-  const showLegend = band !== undefined || ghostLines.length > 0 || visibleMarkers.length > 0;
+  const hoveredInterval = cursor ? fanPoints?.bands[1]?.[cursor.index] : undefined;
+  const showLegend = fanPoints !== null || ghostLines.length > 0 || visibleMarkers.length > 0;
   const hasData = points.length > 0;
   // Thirty years on a narrow panel: smaller points, so they do not merge into a bead string.
   const pointRadius = innerWidth / Math.max(1, years.length - 1) < 18 ? 2.5 : POINT_RADIUS;
@@ -234,8 +272,22 @@ export function TotalChartPlot({
               pointerEvents="none"
             />
           )}
-          {bandPoints && (
-            <path d={paths.band} data-testid="total-band" fill={CHART_INK.band} fillOpacity={BAND_OPACITY} stroke="none" style={lineTransition} />
+          {/* The fan, outermost band first so the inner ones lie on top; no transition, whatever `animate` says. */}
+          {fanPoints && (
+            <g data-testid="total-fan" pointerEvents="none">
+              {FAN_BANDS.map((band, b) => (
+                <path key={band.label} d={paths.fanBands[b]} data-fan-band={band.label} fill={FAN_INK.bands[b]} stroke="none" />
+              ))}
+              <path
+                d={paths.median}
+                data-testid="total-median"
+                fill="none"
+                stroke={FAN_INK.median}
+                strokeWidth={MEDIAN_WIDTH}
+                strokeDasharray={MEDIAN_DASH}
+                strokeLinejoin="round"
+              />
+            </g>
           )}
           {ghostLines.map((ghost, g) => (
             <path
@@ -296,13 +348,21 @@ export function TotalChartPlot({
             <LineSwatch color={CHART_INK.forecast} />
             {title}
           </li>
-          {band && (
-            <li style={legendItemStyle}>
-              <svg width={22} height={12} aria-hidden="true">
-                <rect width={22} height={12} rx={2} fill={CHART_INK.band} fillOpacity={BAND_OPACITY * 1.5} />
-              </svg>
-              {band.label}
-            </li>
+          {fanPoints && (
+            <>
+              {FAN_BANDS.map((band, b) => (
+                <li key={band.label} style={legendItemStyle}>
+                  <svg width={22} height={12} aria-hidden="true">
+                    <rect width={22} height={12} rx={2} fill={FAN_INK.bands[b]} />
+                  </svg>
+                  {band.label}
+                </li>
+              ))}
+              <li style={legendItemStyle}>
+                <LineSwatch color={FAN_INK.median} dash={MEDIAN_DASH} width={MEDIAN_WIDTH} />
+                Median
+              </li>
+            </>
           )}
           {ghostLines.map((ghost) => (
             <li key={ghost.id} style={legendItemStyle}>
@@ -323,11 +383,8 @@ export function TotalChartPlot({
         >
           <div style={{ fontWeight: 600, marginBottom: 2 }}>{formatYear(hovered.year)}</div>
           <TooltipRow label={title} value={formatValue(hovered.value)} strong />
-          {band && (
-            <TooltipRow
-              label={band.label}
-              value={`${formatValue(valueAt(band.low, cursor.index))} – ${formatValue(valueAt(band.high, cursor.index))}`}
-            />
+          {hoveredInterval && hasRange(hoveredInterval) && (
+            <TooltipRow label={INTERVAL_80_LABEL} value={formatRange(hoveredInterval.low, hoveredInterval.high)} />
           )}
           {ghostLines.map((ghost) => {
             const match = ghost.points.find((p) => p.year === hovered.year);
@@ -345,7 +402,10 @@ export function TotalChartPlot({
       {/* Keyboard users hear the year they moved to; pointer hovering stays silent. */}
       <div aria-live="polite" style={VISUALLY_HIDDEN}>
         {cursor?.source === 'keyboard' && hovered
-          ? [`${formatYear(hovered.year)}: ${formatValue(hovered.value)}`, ...hoveredClaims.map((m) => describeClaim(m, formatValue))].join('. ')
+          ? [
+              `${formatYear(hovered.year)}: ${formatValue(hovered.value)}`,
+              ...(hoveredInterval && hasRange(hoveredInterval) ? [`${INTERVAL_80_LABEL} interval ${formatRange(hoveredInterval.low, hoveredInterval.high)}`] : []),
+              ...hoveredClaims.map((m) => describeClaim(m, formatValue))].join('. ')
           : ''}
       </div>
     </div>
@@ -354,10 +414,10 @@ export function TotalChartPlot({
 
 const legendItemStyle = { display: 'inline-flex', alignItems: 'center', gap: 6 } as const;
 
-function LineSwatch({ color, dash }: { color: string; dash?: string }) {
+function LineSwatch({ color, dash, width = LINE_WIDTH }: { color: string; dash?: string; width?: number }) {
   return (
     <svg width={22} height={12} aria-hidden="true">
-      <line x1={1} x2={21} y1={6} y2={6} stroke={color} strokeWidth={LINE_WIDTH} strokeDasharray={dash} strokeLinecap="round" />
+      <line x1={1} x2={21} y1={6} y2={6} stroke={color} strokeWidth={width} strokeDasharray={dash} strokeLinecap="round" />
     </svg>
   );
 }

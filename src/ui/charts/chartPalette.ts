@@ -45,8 +45,6 @@ export const STATUS_COLORS = {
 export const CHART_INK = {
   /** The forecast line and its points. */
   forecast: '#0B5394',
-  /** The uncertainty band under the forecast line (drawn with BAND_OPACITY). */
-  band: '#0B5394',
   /** Tick labels and legend text: 7.6:1 on white. */
   text: '#4B5563',
   /** Headings inside tooltips. */
@@ -60,7 +58,19 @@ export const CHART_INK = {
   background: '#FFFFFF',
 } as const;
 
-export const BAND_OPACITY = 0.16;
+/**
+ * The fan: the simulation's percentile bands under the forecast line, outermost first (5–95,
+ * 10–90, 25–75), and its median. The bands are opaque tints of the forecast's blue, drawn nested,
+ * each a step darker than the one around it (about 8 L*), so the three stay apart on a projector
+ * that washes tints out, and the outer one still stands off white. The forecast line stays the
+ * main line: at least 3:1 (graphics grade) against every band it crosses, drawn thicker, with its
+ * white-filled points. The median is a thinner dashed indigo: a line of its own (4:1 and more on
+ * every band), never mistaken for the forecast or a ghost scenario's grey.
+ */
+export const FAN_INK = {
+  bands: ['#D6E5F5', '#B7CFEA', '#96B9E0'] as readonly string[],
+  median: '#4C3C99',
+} as const;
 
 /**
  * Comparison (ghost) lines: the first is a neutral dark grey — the usual single "base scenario"

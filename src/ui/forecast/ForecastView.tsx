@@ -1,23 +1,29 @@
-/** The forecast of the scenario on screen: total with claims, breakdown, and the member table. */
-import { useMemo } from 'react';
+/**
+ * The forecast of the scenario on screen: the total with its fan and claims (or the member chosen
+ * in the table, with its fan), the end year's distribution, the breakdown, and the member table.
+ */
+import { useCallback, useMemo } from 'react';
 import type { Claim } from '../../model/types';
 import type { ScenarioResult } from '../../engine/evaluateScenario';
+import type { SimulationSummary } from '../../engine/simulationSummary';
 import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
+import { memberName } from '../../model/quantityRef';
 import { TotalChart } from '../charts/TotalChart';
+import { EndYearHistogram } from '../charts/EndYearHistogram';
 import { ChartExportMenu } from '../export/ChartExportMenu';
 import { ForecastActions } from '../export/ForecastActions';
 import { TableExportMenu } from '../export/TableExportMenu';
 import type { ClaimMarker } from '../charts/TotalChart';
-import type { SimulationSummary } from '../../engine/simulationSummary';
 import { formatClaimOdds } from '../claimOdds';
-import { formatSize } from '../format';
+import { formatSize, formatSizeRange } from '../format';
 import { BreakdownPanel } from './BreakdownPanel';
 import { MemberTable } from './MemberTable';
 import { SampleCount } from './SampleCount';
 import { SimulationSettings } from './SimulationSettings';
 import { useScenarioResult } from './useScenarioResult';
-import { summaryFits, useScenarioSimulation } from './useScenarioSimulation';
+import { useScenarioSimulation } from './useScenarioSimulation';
+import { useEndYearDistribution, useFanView } from './useFan';
 
 /**
  * Size claims about the total can be drawn on the total chart; the rest are listed in the headline.
@@ -45,31 +51,79 @@ export function claimMarkers(claims: readonly Claim[], result: ScenarioResult, s
 
 export function ForecastView() {
   const result = useScenarioResult();
-  const unit = useSlidecast((s) => activeModelOf(s.workspace).unit);
-  const claims = useSlidecast((s) => s.workspace.claims);
-  const simulation = useScenarioSimulation();
-  const summary = result && simulation && summaryFits(simulation.summary, result.forecast) ? simulation.summary : undefined;
-  const markers = useMemo(() => (result ? claimMarkers(claims, result, summary && { summary, unit }) : []), [claims, result, summary, unit]);
   if (!result) return <div className="forecast" aria-busy="true" />;
+  return <ForecastPanels result={result} />;
+}
+
+function ForecastPanels({ result }: { result: ScenarioResult }) {
   const { forecast } = result;
-  const format = (v: number) => formatSize(v, unit);
+  const model = useSlidecast((s) => activeModelOf(s.workspace));
+  const { unit } = model;
+  const claims = useSlidecast((s) => s.workspace.claims);
+  const setFanMember = useSlidecast((s) => s.setFanMember);
+  const simulation = useScenarioSimulation(forecast);
+  const summary = simulation?.summary;
+  const markers = useMemo(() => claimMarkers(claims, result, summary && { summary, unit }), [claims, result, summary, unit]);
+  // Recomputed on every edit, but the member table redraws then anyway (its numbers changed).
+  const memberNames = useMemo(() => new Map(forecast.layout.series.map((info) => [info.key, memberName(model, info.key.split('/'))])), [forecast.layout, model]);
+  const { member, values, fan } = useFanView(forecast);
+  const distribution = useEndYearDistribution(forecast);
+  const format = useCallback((v: number) => formatSize(v, unit), [unit]);
+  const formatRange = useCallback((low: number, high: number) => formatSizeRange(low, high, unit), [unit]);
+  // The chart shows the total or one member: the claims drawn on it are the total's.
+  const title = member?.name ?? 'Total market';
 
   return (
     <div className="forecast">
       <ForecastActions forecast={forecast} {...(summary ? { simulation: summary } : {})} />
       <section className="panel" aria-label="Total market">
         <header className="panel-head">
-          <h2>Total market ({unit})</h2>
+          <h2>
+            {title} ({unit})
+          </h2>
+          {member && (
+            <button type="button" className="back-to-total" onClick={() => setFanMember(undefined)}>
+              Back to total
+            </button>
+          )}
           <SampleCount />
-          <ChartExportMenu chart="total-chart" title={`Total market (${unit})`} subject="total market" />
+          <ChartExportMenu chart="total-chart" title={`${title} (${unit})`} subject={member ? member.name : 'total market'} name="total market" />
         </header>
-        <TotalChart years={forecast.layout.years} total={forecast.total} formatValue={format} markers={markers} />
+        <TotalChart
+          years={forecast.layout.years}
+          total={values}
+          formatValue={format}
+          formatRange={formatRange}
+          markers={member ? undefined : markers}
+          fan={fan}
+          title={title}
+          unit={unit}
+        />
         <SimulationSettings />
+        {distribution && (
+          <figure className="end-year-distribution" aria-label={`Total market in ${distribution.year}: distribution`}>
+            <figcaption>
+              Total market in {distribution.year}: how the simulated outcomes spread
+            </figcaption>
+            <EndYearHistogram
+              histogram={distribution.histogram}
+              p10={distribution.p10}
+              p50={distribution.p50}
+              p90={distribution.p90}
+              forecast={forecast.total[forecast.total.length - 1]!}
+              year={distribution.year}
+              samples={distribution.samples}
+              formatValue={format}
+              formatRange={formatRange}
+              unit={unit}
+            />
+          </figure>
+        )}
       </section>
       <BreakdownPanel forecast={forecast} unit={unit} />
       <section className="panel table-panel" aria-label="Members">
         <TableExportMenu forecast={forecast} unit={unit} />
-        <MemberTable forecast={forecast} unit={unit} />
+        <MemberTable forecast={forecast} unit={unit} fanMember={member?.key} onShowMember={setFanMember} memberNames={memberNames} />
       </section>
     </div>
   );

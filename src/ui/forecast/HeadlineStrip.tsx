@@ -15,14 +15,14 @@ import { formatClaimOdds } from '../claimOdds';
 import { formatPercent, formatSize } from '../format';
 import { endYearIntervalText, samplesBasisText } from '../simulationText';
 import { useScenarioResult } from './useScenarioResult';
-import { summaryFits, useScenarioSimulation } from './useScenarioSimulation';
+import { useScenarioSimulation } from './useScenarioSimulation';
 
 export function HeadlineStrip() {
   const result = useScenarioResult();
   const model = useSlidecast((s) => activeModelOf(s.workspace));
   const unit = model.unit;
   const claims = useSlidecast((s) => s.workspace.claims);
-  const simulation = useScenarioSimulation();
+  const simulated = useScenarioSimulation(result?.forecast);
   // The sources' statements that are no checkable target, kept in the notes of the numbers they bear on.
   const statements = useMemo(() => uncheckedStatements(model), [model]);
   const [listOpen, setListOpen] = useState(false);
@@ -43,7 +43,6 @@ export function HeadlineStrip() {
   const { met, missed, notCheckable: unchecked } = countClaims(result.claims);
   const cagr = totalCagr(forecast);
   const labelOf = (id: string) => claims.find((c) => c.id === id)?.label ?? id;
-  const simulated = simulation && summaryFits(simulation.summary, forecast) && simulation.summary.samples > 0 ? simulation : undefined;
   const basis = simulated ? samplesBasisText(simulated.summary.samples, simulated.running) : undefined;
   const provisional = simulated?.running === true ? basis : undefined;
   const oddsOf = (id: string): string | undefined => {

@@ -1,13 +1,25 @@
 /**
  * Every member of every dimension: base-year and end-year values, end-year share of its parent,
- * and the growth it realises over the horizon.
+ * and the growth it realises over the horizon. Each name is a toggle button that shows the member,
+ * with its fan, on the total chart (and the total's name brings the total back).
  */
 import { memo } from 'react';
 import { seriesCagrs, totalCagr } from '../../engine/cagr';
 import type { Forecast } from '../../engine/forecastTypes';
 import { formatPercent, formatSize } from '../format';
 
-function MemberTableView({ forecast, unit }: { forecast: Forecast; unit: string }) {
+interface MemberTableProps {
+  forecast: Forecast;
+  unit: string;
+  /** The member the total chart shows (its key), or undefined for the total. */
+  fanMember?: string;
+  /** Shows a member on the total chart, or the total (undefined). Without it the names are plain text. */
+  onShowMember?: (key: string | undefined) => void;
+  /** Each member's one name by key ("Region: Others"), naming its button: two lists may each have an "Others". */
+  memberNames?: ReadonlyMap<string, string>;
+}
+
+function MemberTableView({ forecast, unit, fanMember, onShowMember, memberNames }: MemberTableProps) {
   const { layout, values, shares, total } = forecast;
   const years = layout.years;
   const n = years.length;
@@ -28,7 +40,15 @@ function MemberTableView({ forecast, unit }: { forecast: Forecast; unit: string 
       </thead>
       <tbody>
         <tr className="row-total">
-          <th scope="row">Total market</th>
+          <th scope="row">
+            {onShowMember ? (
+              <button type="button" className="member-chart-toggle" aria-pressed={fanMember === undefined} title="Show the total on the chart" onClick={() => onShowMember(undefined)}>
+                Total market
+              </button>
+            ) : (
+              'Total market'
+            )}
+          </th>
           <td className="num">{formatSize(total[0]!, unit)}</td>
           <td className="num">{formatSize(total[last]!, unit)}</td>
           <td className="num">{formatPercent(1)}</td>
@@ -46,7 +66,20 @@ function MemberTableView({ forecast, unit }: { forecast: Forecast; unit: string 
             info.dimensionIndex !== d ? null : (
               <tr key={info.key} className={`depth-${Math.min(info.depth, 3)}`} data-series={info.key}>
                 <th scope="row" style={{ paddingInlineStart: `${0.75 + info.depth * 1.25}rem` }}>
-                  {info.name}
+                  {onShowMember ? (
+                    <button
+                      type="button"
+                      className="member-chart-toggle"
+                      aria-pressed={fanMember === info.key}
+                      aria-label={memberNames?.get(info.key)}
+                      title={fanMember === info.key ? 'Back to the total on the chart' : `Show ${info.name} and its range on the chart`}
+                      onClick={() => onShowMember(fanMember === info.key ? undefined : info.key)}
+                    >
+                      {info.name}
+                    </button>
+                  ) : (
+                    info.name
+                  )}
                 </th>
                 <td className="num">{formatSize(values[s * n]!, unit)}</td>
                 <td className="num">{formatSize(values[s * n + last]!, unit)}</td>

@@ -1,23 +1,21 @@
 /**
- * The newest simulation of the scenario on screen (DESIGN.md §3 "Uncertainty"), or undefined
- * when there is none yet, the model has no range, or the statistics are of another scenario.
+ * The simulation shown beside a forecast (DESIGN.md §3 "Uncertainty"): the store's newest
+ * statistics when they are of the scenario on screen and of the forecast's years and series, and
+ * hold at least one sample. The one rule for every view that shows them — headline, fan,
+ * histogram, markers, CSV, print — so no view can show what another hides.
  */
-import type { Forecast } from '../../engine/forecastTypes';
+import type { Forecast, ForecastLayout } from '../../engine/forecastTypes';
 import type { SimulationSummary } from '../../engine/simulationSummary';
 import type { SimulationProgress } from '../../state/simulationSlice';
 import { useSlidecast } from '../../state/store';
 
-export function useScenarioSimulation(): SimulationProgress | undefined {
-  return useSlidecast((s) => (s.simulation?.scenarioId === s.workspace.activeScenario ? s.simulation : undefined));
-}
-
 /**
- * Whether `summary` describes forecasts of the same years and series as `forecast`: after an
- * edit of the years or the structure, the summary of the model before it is not shown beside
- * the new forecast (its rows would sit under the wrong years or members) until the next one comes.
+ * Whether `summary` describes forecasts of the same years and series as `layout`: after an edit
+ * of the years or the structure, the summary of the model before it is not shown beside the new
+ * forecast (its rows would sit under the wrong years or members) until the next one comes.
  */
-export function summaryFits(summary: SimulationSummary, forecast: Forecast): boolean {
-  const { years, series } = forecast.layout;
+export function summaryFits(summary: SimulationSummary, layout: ForecastLayout): boolean {
+  const { years, series } = layout;
   const simulated = summary.layout;
   return (
     simulated.years.length === years.length &&
@@ -25,4 +23,15 @@ export function summaryFits(summary: SimulationSummary, forecast: Forecast): boo
     simulated.series.length === series.length &&
     simulated.series.every((info, s) => info.key === series[s]?.key)
   );
+}
+
+/** `progress` when it may be shown beside a forecast of scenario `scenarioId` with `layout`; else undefined. */
+export function simulationFor(progress: SimulationProgress | undefined, scenarioId: string, layout: ForecastLayout): SimulationProgress | undefined {
+  if (!progress || progress.scenarioId !== scenarioId || progress.summary.samples === 0) return undefined;
+  return summaryFits(progress.summary, layout) ? progress : undefined;
+}
+
+/** The simulation to show beside `forecast` of the scenario on screen (see `simulationFor`). */
+export function useScenarioSimulation(forecast: Forecast | undefined): SimulationProgress | undefined {
+  return useSlidecast((s) => (forecast ? simulationFor(s.simulation, s.workspace.activeScenario, forecast.layout) : undefined));
 }

@@ -17,9 +17,10 @@ import { activeScenarioOf } from '../../state/scenarioSelectors';
 import { resetMeeting, snapshotScenario } from '../../model/presentationEdits';
 import { TotalChart } from '../charts/TotalChart';
 import { StackedAreaChart } from '../charts/StackedAreaChart';
-import { formatPercent, formatSize } from '../format';
+import { formatPercent, formatSize, formatSizeRange } from '../format';
 import { claimMarkers } from '../forecast/ForecastView';
 import { useScenarioResult } from '../forecast/useScenarioResult';
+import { useTotalFan } from '../forecast/useFan';
 import { keyBindingFor, type PresentAction } from '../keymap';
 import { PresentSlider } from './PresentSlider';
 import { PresentKeys, PresentKeyList } from './PresentKeys';
@@ -36,6 +37,7 @@ function timeLabel(date: Date): string {
 
 export function PresentMode({ onLeave }: { onLeave: () => void }) {
   const result = useScenarioResult();
+  const fan = useTotalFan(result?.forecast);
   const workspace = useSlidecast((s) => s.workspace);
   const baseResult = useSlidecast((s) => s.compareResult);
   const editWorkspace = useSlidecast((s) => s.editWorkspace);
@@ -147,6 +149,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
     [result, dimension],
   );
   const formatValue = useCallback((v: number) => formatSize(v, unit), [unit]);
+  const formatRange = useCallback((low: number, high: number) => formatSizeRange(low, high, unit), [unit]);
   const { met, missed } = countClaims(result?.claims ?? []);
   const years = layout?.years ?? [];
 
@@ -190,6 +193,8 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
                     total={result.forecast.total}
                     formatValue={formatValue}
                     markers={markers}
+                    fan={fan}
+                    formatRange={formatRange}
                     ghosts={ghosts}
                     unit={unit}
                     animate

@@ -3,8 +3,8 @@
  * headline numbers, the total chart and one breakdown drawn at a fixed size for the page, the key
  * assumptions with where each comes from, the claims with their status and the sources' statements
  * with no check; then the numbered sources and notes, in small type. With a simulation of the
- * scenario (issue 10), the end year's 80% interval under the total, the band of every year's 80%
- * interval on the total chart, and each claim's odds beside its status.
+ * scenario (issue 10), the end year's 80% interval under the total, the fan on the total chart
+ * (as on screen), and each claim's odds beside its status.
  *
  * It exists only while the page is printed (see printMode.ts), in its own element at the end of
  * <body>; the print stylesheet shows it and hides everything else. Every user-written text (names,
@@ -13,7 +13,6 @@
 import { Fragment, useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { seriesValues } from '../../engine/seriesAccess';
-import { simulationSeries } from '../../engine/simulationSummary';
 import type { ScenarioResult } from '../../engine/evaluateScenario';
 import type { Scenario, Workspace } from '../../model/types';
 import { useSlidecast } from '../../state/store';
@@ -22,7 +21,8 @@ import { StackedAreaChartPlot } from '../charts/StackedAreaChart';
 import { TotalChartPlot } from '../charts/TotalChart';
 import { claimMarkers } from '../forecast/ForecastView';
 import { useScenarioResult } from '../forecast/useScenarioResult';
-import { summaryFits, useScenarioSimulation } from '../forecast/useScenarioSimulation';
+import { useScenarioSimulation } from '../forecast/useScenarioSimulation';
+import { fanOf } from '../forecast/useFan';
 import { formatPercent, formatSize } from '../format';
 import { buildPrintSummary, summaryDimension, type AssumptionGroup, type ClaimRow } from './summaryData';
 import { usePrintEvents, usePrinting } from './printMode';
@@ -52,8 +52,7 @@ function PrintSummaryContent() {
 }
 
 function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; scenario: Scenario; result: ScenarioResult }) {
-  const progress = useScenarioSimulation();
-  const simulation = progress && summaryFits(progress.summary, result.forecast) && progress.summary.samples > 0 ? progress : undefined;
+  const simulation = useScenarioSimulation(result.forecast);
   const data = useMemo(() => buildPrintSummary(workspace, scenario, result, simulation), [workspace, scenario, result, simulation]);
   const { forecast } = result;
   const { layout } = forecast;
@@ -61,11 +60,8 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
   const format = (v: number) => formatSize(v, unit);
   const summary = simulation?.summary;
   const markers = useMemo(() => claimMarkers(workspace.claims, result, summary && { summary, unit }), [workspace.claims, result, summary, unit]);
-  // The total's 10th to 90th percentiles as the chart's band (the 80% interval of every year).
-  const band = useMemo(
-    () => (summary ? { low: simulationSeries(summary, 'p10', 0), high: simulationSeries(summary, 'p90', 0), label: '80% interval' } : undefined),
-    [summary],
-  );
+  // The total's fan, as on screen (5–95, 10–90, 25–75 and the median).
+  const fan = useMemo(() => (summary ? fanOf(summary, 0) : undefined), [summary]);
   const dimensionIndex = summaryDimension(forecast);
   const dimension = layout.dimensions[dimensionIndex];
   const breakdown = useMemo(
@@ -125,7 +121,7 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
             formatValue={format}
             markers={markers}
             unit={unit}
-            {...(band ? { band } : {})}
+            {...(fan ? { fan } : {})}
           />
         </figure>
         {dimension && (

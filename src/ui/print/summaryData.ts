@@ -151,7 +151,7 @@ function claimDetail(claim: Claim, actual: number | undefined, unit: string): st
 
 /**
  * `simulation`: the scenario's simulation, when there is one of these years and series (see
- * `summaryFits`); it adds the 80% interval and the odds of each claim.
+ * `simulationFor`); it adds the 80% interval and the odds of each claim.
  */
 export function buildPrintSummary(workspace: Workspace, scenario: Scenario, result: ScenarioResult, simulation?: SimulationProgress): PrintSummaryData {
   const { model } = scenario;

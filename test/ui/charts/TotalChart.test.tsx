@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { TotalChartPlot } from '../../../src/ui/charts/TotalChart';
 import type { TotalChartPlotProps } from '../../../src/ui/charts/TotalChart';
-import { YEARS, claim, formatValue, growingTotal, pathPoints, plotOffset, translateOf, yTickLabels } from './chartFixtures';
+import { YEARS, claim, fanAround, formatValue, growingTotal, pathPoints, plotOffset, translateOf, yTickLabels } from './chartFixtures';
 
 afterEach(cleanup);
 
@@ -110,14 +110,15 @@ describe('TotalChartPlot', () => {
     expect(yTickLabels(svg)[0]).toBe('0');
   });
 
-  it('takes the band and the ghost lines into the y domain', () => {
+  it('takes the fan and the ghost lines into the y domain', () => {
     const total = growingTotal();
+    const fan = fanAround(total, 0.2);
     const { svg } = renderTotal({
-      band: { low: total.map((v) => v * 0.8), high: total.map((v) => v * 1.5), label: 'P10–P90' },
+      fan,
       ghosts: [{ id: 'bull', label: 'Bull', values: total.map((v) => v * 1.2) }],
     });
-    expect(Math.max(...yTickLabels(svg).map(Number))).toBeGreaterThanOrEqual((total[7] ?? 0) * 1.5);
-    expect(pathPoints(screen.getByTestId('total-band').getAttribute('d')).length).toBe(YEARS.length * 2);
+    expect(Math.max(...yTickLabels(svg).map(Number))).toBeGreaterThanOrEqual(fan.p95[7] ?? Infinity);
+    expect(pathPoints(svg.querySelector('[data-fan-band="5–95%"]')?.getAttribute('d') ?? null).length).toBe(YEARS.length * 2);
     const ghost = svg.querySelector('[data-ghost-id="bull"]');
     expect(pathPoints(ghost?.getAttribute('d') ?? null)).toHaveLength(YEARS.length);
     expect(ghost).toHaveAttribute('stroke-dasharray');
@@ -197,20 +198,83 @@ describe('TotalChartPlot', () => {
     expect(screen.getByTestId('chart-tooltip')).toHaveTextContent('28.5');
   });
 
-  it('explains the band, ghosts and claim glyphs in a legend, and has none for a bare line', () => {
+  it('explains the fan, ghosts and claim glyphs in a legend, and has none for a bare line', () => {
     const total = growingTotal();
     renderTotal({
-      band: { low: total, high: total, label: 'P10–P90' },
+      fan: fanAround(total),
       ghosts: [{ id: 'base', label: 'Base', values: total }],
       markers: [claim({ id: 'c', status: 'missed' })],
     });
     const legend = screen.getByRole('list', { name: 'Legend' });
-    expect(legend).toHaveTextContent('P10–P90');
+    expect([...legend.querySelectorAll('li')].slice(1, 5).map((li) => li.textContent)).toEqual(['5–95%', '10–90%', '25–75%', 'Median']);
     expect(legend).toHaveTextContent('Base');
     expect(legend).toHaveTextContent('missed');
     cleanup();
     renderTotal();
     expect(screen.queryByRole('list', { name: 'Legend' })).toBeNull();
+  });
+
+  describe('with a fan', () => {
+    /** The top (high) and bottom (low) edges of a fan band, in screen y, year by year. */
+    function bandEdges(svg: Element, label: string) {
+      const points = pathPoints(svg.querySelector(`[data-fan-band="${label}"]`)?.getAttribute('d') ?? null);
+      const n = points.length / 2;
+      return { top: points.slice(0, n).map((p) => p.y), bottom: points.slice(n).reverse().map((p) => p.y), x: points.slice(0, n).map((p) => p.x) };
+    }
+
+    it('draws the 5–95, 10–90 and 25–75 bands nested, each enclosing the next, outermost first', () => {
+      const { svg } = renderTotal({ fan: fanAround() });
+      const bands = [...svg.querySelectorAll('[data-fan-band]')];
+      expect(bands.map((b) => b.getAttribute('data-fan-band'))).toEqual(['5–95%', '10–90%', '25–75%']);
+      const [outer, middle, inner] = ['5–95%', '10–90%', '25–75%'].map((label) => bandEdges(svg, label));
+      for (const band of [outer!, middle!, inner!]) expect(band.top).toHaveLength(YEARS.length);
+      YEARS.forEach((_, i) => {
+        // Screen y grows downwards: an enclosing band's top is higher (smaller y), its bottom lower.
+        expect(outer!.top[i]).toBeLessThan(middle!.top[i]!);
+        expect(middle!.top[i]).toBeLessThan(inner!.top[i]!);
+        expect(outer!.bottom[i]).toBeGreaterThan(middle!.bottom[i]!);
+        expect(middle!.bottom[i]).toBeGreaterThan(inner!.bottom[i]!);
+        expect(inner!.top[i]).toBeLessThan(inner!.bottom[i]!);
+      });
+      // Opaque tints, each darker than the one around it.
+      const fills = bands.map((b) => b.getAttribute('fill'));
+      expect(new Set(fills).size).toBe(3);
+    });
+
+    it('draws the fan under the forecast line and its points, with the median as a thinner dashed line', () => {
+      const { svg } = renderTotal({ fan: fanAround() });
+      const fan = screen.getByTestId('total-fan');
+      const line = screen.getByTestId('total-line');
+      expect(fan.compareDocumentPosition(line) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(fan.compareDocumentPosition(svg.querySelector('circle.total-point')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      const median = screen.getByTestId('total-median');
+      expect(pathPoints(median.getAttribute('d'))).toHaveLength(YEARS.length);
+      expect(median).toHaveAttribute('stroke-dasharray');
+      expect(Number(median.getAttribute('stroke-width'))).toBeLessThan(Number(line.getAttribute('stroke-width')));
+      // The median of a symmetric fan around the line lies on the line.
+      expect(pathPoints(median.getAttribute('d'))).toEqual(pathPoints(line.getAttribute('d')));
+    });
+
+    it('draws no fan without one', () => {
+      const { svg } = renderTotal();
+      expect(screen.queryByTestId('total-fan')).toBeNull();
+      expect(svg.querySelector('[data-fan-band]')).toBeNull();
+    });
+
+    it('never animates the fan, even where the line eases (present mode)', () => {
+      renderTotal({ fan: fanAround(), animate: true });
+      for (const path of screen.getByTestId('total-fan').querySelectorAll('path')) expect(path.getAttribute('style') ?? '').not.toContain('transition');
+    });
+
+    it('gives the 80% interval beside the value in the year cursor’s tooltip and in the summary', () => {
+      const fan = fanAround();
+      const { svg } = renderTotal({ fan, unit: 'USD bn', formatRange: (low, high) => `${low.toFixed(1)}–${high.toFixed(1)}` });
+      hoverYear(svg, 2030);
+      const tooltip = screen.getByTestId('chart-tooltip');
+      expect(tooltip).toHaveTextContent(`80%${(fan.p10[5] ?? 0).toFixed(1)}–${(fan.p90[5] ?? 0).toFixed(1)}`);
+      expect(tooltip).toHaveTextContent((growingTotal()[5] ?? 0).toFixed(1));
+      expect(svg.getAttribute('aria-label')).toContain(`80% interval in 2032: ${(fan.p10[7] ?? 0).toFixed(1)}–${(fan.p90[7] ?? 0).toFixed(1)}`);
+    });
   });
 
   it('renders an empty chart, not an error, when there are no years', () => {

@@ -2,13 +2,22 @@
  * Realistic chart inputs (the seed market: $17.18 B in 2025 growing 5.2% a year) and helpers to
  * read coordinates back out of the rendered SVG.
  */
-import type { ClaimMarker } from '../../../src/ui/charts/TotalChart';
+import type { ClaimMarker, TotalChartFan } from '../../../src/ui/charts/TotalChart';
 import type { StackedSeries } from '../../../src/ui/charts/StackedAreaChart';
 
 export const YEARS: readonly number[] = [2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032];
 
 export function growingTotal(base = 17.18, growth = 0.052): Float64Array {
   return Float64Array.from(YEARS, (_, i) => base * (1 + growth) ** i);
+}
+
+/**
+ * A fan around `centre` that widens with the years: each percentile is `centre × (1 + z·spread·(1 + t/4))`,
+ * with z the standard normal's quantile of the percentile, so the bands nest and grow.
+ */
+export function fanAround(centre: ArrayLike<number> = growingTotal(), spread = 0.05): TotalChartFan {
+  const at = (z: number) => Float64Array.from({ length: centre.length }, (_, t) => (centre[t] ?? NaN) * (1 + z * spread * (1 + t / 4)));
+  return { p5: at(-1.645), p10: at(-1.2816), p25: at(-0.6745), p50: at(0), p75: at(0.6745), p90: at(1.2816), p95: at(1.645) };
 }
 
 /** Plain enough to assert on: "17.2". */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { GHOST_COLORS, SERIES_PALETTE, STATUS_COLORS, seriesColor } from '../../../src/ui/charts/chartPalette';
+import { CHART_INK, FAN_INK, GHOST_COLORS, SERIES_PALETTE, STATUS_COLORS, seriesColor } from '../../../src/ui/charts/chartPalette';
 
 function channel(c: number): number {
   const s = c / 255;
@@ -45,5 +45,17 @@ describe('chart palette', () => {
     expect(contrastOnWhite(STATUS_COLORS.missed)).toBeGreaterThanOrEqual(4.5);
     expect(contrastOnWhite(STATUS_COLORS.notCheckable)).toBeGreaterThanOrEqual(3);
     for (const color of GHOST_COLORS) expect(contrastOnWhite(color), color).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('steps the fan’s bands darker inwards (projector-visible), under a forecast line that keeps graphics contrast on each', () => {
+    const [outer, middle, inner] = FAN_INK.bands.map(lightness);
+    expect(100 - outer!).toBeGreaterThanOrEqual(8); // the outer band stands off white
+    expect(outer! - middle!).toBeGreaterThanOrEqual(7);
+    expect(middle! - inner!).toBeGreaterThanOrEqual(7);
+    const contrast = (a: string, b: string) => (Math.max(luminance(a), luminance(b)) + 0.05) / (Math.min(luminance(a), luminance(b)) + 0.05);
+    for (const band of FAN_INK.bands) {
+      expect(contrast(CHART_INK.forecast, band), band).toBeGreaterThanOrEqual(3);
+      expect(contrast(FAN_INK.median, band), band).toBeGreaterThanOrEqual(3);
+    }
   });
 });

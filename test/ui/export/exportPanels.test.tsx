@@ -106,6 +106,31 @@ describe('exports on the model screen', () => {
     expect(screen.getByText(`Downloaded “${STEM} - total market.svg”.`)).toHaveAttribute('role', 'status');
   });
 
+  it('exports the total chart with its fan and the fan’s legend, and a member’s chart under the member’s name', async () => {
+    const { user } = renderScreen();
+    act(() => {
+      const { workspace, setSimulation } = useSlidecast.getState();
+      const scenario = activeScenarioOf(workspace);
+      setSimulation({ scenarioId: scenario.id, summary: simulate(scenario.model, workspace.claims, { samples: 300, seed: 3 }), target: 300, running: false });
+    });
+    await screen.findByTestId('total-fan');
+    await choose(user, 'Export total market chart', 'SVG');
+    let doc = new DOMParser().parseFromString(await downloads[0]!.blob.text(), 'image/svg+xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    const bands = [...doc.querySelectorAll('[data-fan-band]')];
+    expect(bands.map((band) => band.getAttribute('data-fan-band'))).toEqual(['5–95%', '10–90%', '25–75%']);
+    bands.forEach((band) => expect(band.getAttribute('d')).toBe(screen.getByTestId('total-fan').querySelector(`[data-fan-band="${band.getAttribute('data-fan-band')}"]`)!.getAttribute('d')));
+    expect(doc.querySelector('[data-testid="total-median"]')?.getAttribute('d')).toBe(screen.getByTestId('total-median').getAttribute('d'));
+    expect([...doc.querySelectorAll('g.legend text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['Total market', '5–95%', '10–90%', '25–75%', 'Median']));
+
+    await user.click(within(screen.getByTestId('member-table')).getByRole('button', { name: 'Region: Europe' }));
+    await choose(user, 'Export total market chart', 'SVG');
+    doc = new DOMParser().parseFromString(await downloads[1]!.blob.text(), 'image/svg+xml');
+    expect(downloads[1]!.name).toBe(`${STEM} - Region Europe.svg`);
+    expect(doc.querySelector('svg > text')?.textContent).toBe('Region: Europe (USD bn)');
+    expect(doc.querySelectorAll('[data-fan-band]')).toHaveLength(3);
+  });
+
   it('exports the breakdown as it is on screen: the chosen dimension, drill-down and mode', async () => {
     const { user } = renderScreen();
     const breakdown = screen.getByRole('region', { name: 'Breakdown' });

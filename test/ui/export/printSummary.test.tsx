@@ -248,7 +248,7 @@ describe('buildPrintSummary', () => {
 });
 
 describe('PrintSummary with a simulation (issue 10)', () => {
-  it('states the end year’s 80% interval, draws it as a band on the total chart and gives each claim its odds, with a simulation of the scenario', () => {
+  it('states the end year’s 80% interval, draws the fan on the total chart and gives each claim its odds, with a simulation of the scenario', () => {
     renderSummary();
     const { workspace, setSimulation } = useSlidecast.getState();
     const scenario = workspace.scenarios.find((s) => s.id === workspace.activeScenario)!;
@@ -258,7 +258,7 @@ describe('PrintSummary with a simulation (issue 10)', () => {
     const t = simulated.yearCount - 1;
     const interval = `${formatSize(simulationStatistic(simulated, 'p10', 0, t), 'USD bn')} – ${formatSize(simulationStatistic(simulated, 'p90', 0, t), 'USD bn')}`;
     expect(within(summary()!).getByTestId('print-interval')).toHaveTextContent(`80% interval ${interval} (from 2,000 samples)`);
-    expect(summary()!.querySelector('[data-testid="total-band"]')).not.toBeNull();
+    expect(summary()!.querySelectorAll('[data-fan-band]')).toHaveLength(3);
     const over20 = simulated.claims.find((c) => c.claimId === 'size-2028-over-20')!.probability!;
     const claims = [...summary()!.querySelectorAll('.ps-claim')].map((li) => li.textContent);
     expect(claims.find((text) => text!.includes('Over $20 B by 2028'))).toContain(`· P(2028 ≥ $20 B) = ${formatProbability(over20)}`);
@@ -269,7 +269,7 @@ describe('PrintSummary with a simulation (issue 10)', () => {
     renderSummary();
     printNow();
     expect(within(summary()!).queryByTestId('print-interval')).toBeNull();
-    expect(summary()!.querySelector('[data-testid="total-band"]')).toBeNull();
+    expect(summary()!.querySelector('[data-fan-band]')).toBeNull();
     expect(summary()!.querySelector('.ps-odds')).toBeNull();
   });
 });

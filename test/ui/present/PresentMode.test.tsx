@@ -5,7 +5,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { resetSlidecastStore } from '../../../src/state/store';
+import { simulate } from '../../../src/engine/simulate';
+import { simulationStatistic } from '../../../src/engine/simulationSummary';
+import { activeScenarioOf } from '../../../src/state/scenarioSelectors';
+import { resetSlidecastStore, useSlidecast } from '../../../src/state/store';
+import { formatSizeRange } from '../../../src/ui/format';
 import { KEYMAP } from '../../../src/ui/keymap';
 import { PresentMode } from '../../../src/ui/present/PresentMode';
 import { computeActiveScenario, stubResizeObserver } from '../screenHarness';
@@ -18,6 +22,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   resetSlidecastStore();
+  vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
 
@@ -55,5 +60,37 @@ describe('present mode’s keys', () => {
     act(() => void fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true }));
     act(() => void fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true }));
     expect(dialog).toContainElement(document.activeElement as HTMLElement);
+  });
+});
+
+describe('present mode’s fan', () => {
+  /** Simulates the scenario on screen and puts its statistics in the store, as the worker pool does; returns the end year's 80% interval as shown. */
+  function simulateOnScreen(seed: number): string {
+    const { workspace, setSimulation } = useSlidecast.getState();
+    const scenario = activeScenarioOf(workspace);
+    const summary = simulate(scenario.model, workspace.claims, { samples: 300, seed });
+    setSimulation({ scenarioId: scenario.id, summary, target: 300, running: true });
+    const t = summary.yearCount - 1;
+    return formatSizeRange(simulationStatistic(summary, 'p10', 0, t), simulationStatistic(summary, 'p90', 0, t), scenario.model.unit);
+  }
+
+  it('draws the fan on the total chart and follows every new estimate at once', async () => {
+    // jsdom lays nothing out: present mode's chart boxes are 400 px tall.
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
+    render(<PresentMode onLeave={() => undefined} />);
+    const chart = await screen.findByTestId('total-chart');
+    expect(screen.queryByTestId('total-fan')).toBeNull();
+    let interval = '';
+    act(() => {
+      interval = simulateOnScreen(1);
+    });
+    expect(screen.getByTestId('total-fan').querySelectorAll('[data-fan-band]')).toHaveLength(3);
+    expect(chart.getAttribute('aria-label')).toContain(`80% interval in 2032: ${interval}`);
+    const before = screen.getByTestId('total-median').getAttribute('d');
+    act(() => {
+      interval = simulateOnScreen(2);
+    });
+    expect(chart.getAttribute('aria-label')).toContain(`80% interval in 2032: ${interval}`);
+    expect(screen.getByTestId('total-median').getAttribute('d')).not.toBe(before);
   });
 });
