@@ -45,5 +45,10 @@ export function rangePushedTo(range: Range, value: number): Range {
  * high end never below it, so `low ≤ value ≤ high` holds whatever is asked.
  */
 export function rangeWithEnd(range: Range, value: number, end: RangeEnd, to: number): Range {
-  return end === 'low' ? { ...range, low: Math.min(to, value) } : { ...range, high: Math.max(to, value) };
+  return { ...range, [end]: endPassesValue(value, end, to) ? value : to };
+}
+
+/** Would `to`, as the `end` of a range, leave out `value`: a low end above it, a high end below it. */
+export function endPassesValue(value: number, end: RangeEnd, to: number): boolean {
+  return end === 'low' ? to > value : to < value;
 }
