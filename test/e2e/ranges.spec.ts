@@ -13,7 +13,10 @@ test.beforeEach(async ({ page }) => {
 const handle = (scope: Page | Locator, name: string) => scope.getByRole('slider', { name, exact: true });
 const undoButton = (page: Page) => page.getByRole('toolbar', { name: 'File and history' }).getByRole('button', { name: 'Undo' });
 
-/** Where a range input's thumb is now, in page pixels: its centre on the track. */
+/**
+ * Where an end's thumb is now, in page pixels: its middle across the track, a little below the
+ * track's centre line (the ends hang below the track, styles.css .slider-track).
+ */
 async function thumbCentre(slider: Locator, thumbWidth: number): Promise<{ x: number; y: number }> {
   const box = (await slider.boundingBox())!;
   const [min, max, value] = await slider.evaluate((el) => {
@@ -21,7 +24,7 @@ async function thumbCentre(slider: Locator, thumbWidth: number): Promise<{ x: nu
     return [Number(input.min), Number(input.max), Number(input.value)];
   });
   const fraction = (value - min) / (max - min);
-  return { x: box.x + thumbWidth / 2 + fraction * (box.width - thumbWidth), y: box.y + box.height / 2 };
+  return { x: box.x + thumbWidth / 2 + fraction * (box.width - thumbWidth), y: box.y + box.height / 2 + 5 };
 }
 
 /** Drags a handle's thumb `dx` pixels along its track with the mouse, in steps as a hand would. */
