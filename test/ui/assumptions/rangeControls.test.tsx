@@ -79,6 +79,20 @@ describe('the range’s handles on the slider', () => {
     expect(rangeOf(TREND)).toEqual(before);
   });
 
+  it('a range edit belongs to the scenario on screen: another scenario keeps its own', () => {
+    render(<BoundQuantity quantityRef={TREND} />);
+    const { switchScenario } = useSlidecast.getState();
+    act(() => switchScenario('narrow'));
+    const narrow = rangeOf(TREND);
+    act(() => switchScenario('consensus'));
+    fireEvent.change(handle('Trend growth, high'), { target: { value: '0.03' } });
+    act(() => switchScenario('narrow'));
+    expect(rangeOf(TREND)).toEqual(narrow);
+    expect(handle('Trend growth, high')).not.toHaveAttribute('aria-valuetext', '+3.00%');
+    act(() => switchScenario('consensus'));
+    expect(rangeOf(TREND)?.high).toBe(0.03);
+  });
+
   it('a fixed quantity has no end handles', () => {
     act(() => useSlidecast.getState().editModel('clear', (model) => void delete model.baseGrowth.range));
     render(<BoundQuantity quantityRef={TREND} />);
