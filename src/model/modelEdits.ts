@@ -4,9 +4,19 @@
  */
 import type { Driver, Model, SimulationSettings } from '../model/types';
 import { WORKSPACE_LIMITS } from './workspaceLimits';
-import { editableQuantity, findMember, findMemberList, getQuantity, type QuantityRef } from '../model/quantityRef';
+import { rangePushedTo, rangeWithEnd, type Distribution, type RangeEnd } from '../model/quantity';
+import {
+  editableQuantity,
+  findMember,
+  findMemberList,
+  getQuantity,
+  quantityBounds,
+  quantityKind,
+  type QuantityRef,
+} from '../model/quantityRef';
 import { rebalanceShares } from '../model/rebalanceShares';
-import { writeShares } from '../model/structureOps';
+import { defaultRange } from '../model/seedRanges';
+import { writeRebalancedShares } from '../model/structureOps';
 
 /**
  * Sets a quantity's value. A range, if any, widens to keep `low ≤ value ≤ high`, so an edit can
@@ -16,18 +26,48 @@ export function setQuantityValue(model: Model, ref: QuantityRef, value: number):
   const quantity = editableQuantity(model, ref);
   if (!quantity) return;
   quantity.value = value;
-  if (quantity.range) {
-    if (value < quantity.range.low) quantity.range.low = value;
-    if (value > quantity.range.high) quantity.range.high = value;
-  }
+  if (quantity.range) quantity.range = rangePushedTo(quantity.range, value);
 }
 
-/** Sets a member's share and rebalances its unlocked siblings (DESIGN.md §3). */
+/**
+ * Sets a member's share and rebalances its unlocked siblings (DESIGN.md §3). The member's range
+ * widens to keep its value; each sibling's range moves with its value (`carryShareRange`).
+ */
 export function setMemberShare(model: Model, path: readonly string[], share: number, locked: readonly boolean[]): void {
   const found = findMemberList(model, path);
   if (!found) return;
   const { list, index } = found;
-  writeShares(list, rebalanceShares(list.map((m) => m.share.value), locked, index, share).shares);
+  writeRebalancedShares(list, rebalanceShares(list.map((m) => m.share.value), locked, index, share).shares, index);
+}
+
+/**
+ * Sets one end of a quantity's range (a handle dragged, a number box typed), kept within the
+ * bounds of its kind (a share's within [0, 1]) and stopped at the value: a low end never passes
+ * above the value, a high end never below it. A quantity with no range is left alone.
+ */
+export function setRangeEnd(model: Model, ref: QuantityRef, end: RangeEnd, to: number): void {
+  const quantity = editableQuantity(model, ref);
+  if (!quantity?.range || !Number.isFinite(to)) return;
+  const { min, max } = quantityBounds(quantityKind(ref));
+  quantity.range = rangeWithEnd(quantity.range, quantity.value, end, Math.min(max, Math.max(min, to)));
+}
+
+/** Sets how a quantity's value is drawn within its range (DESIGN.md §3). */
+export function setRangeDist(model: Model, ref: QuantityRef, dist: Distribution): void {
+  const quantity = editableQuantity(model, ref);
+  if (quantity?.range) quantity.range.dist = dist;
+}
+
+/** Gives a quantity with no range the seed's range for its kind (`defaultRange`). */
+export function addRange(model: Model, ref: QuantityRef): void {
+  const quantity = editableQuantity(model, ref);
+  if (quantity && !quantity.range) quantity.range = defaultRange(ref, quantity.value);
+}
+
+/** Takes a quantity's range away: it is fixed at its value again. */
+export function clearRange(model: Model, ref: QuantityRef): void {
+  const quantity = getQuantity(model, ref);
+  if (quantity?.range) delete quantity.range;
 }
 
 /** Restores a quantity's value (and range) from the scenario as it was opened or last saved. */

@@ -26,3 +26,29 @@ export interface Quantity {
 export function isSourced(q: Quantity): boolean {
   return q.source !== undefined && q.source.trim() !== '';
 }
+
+/** Either end of a range. */
+export type RangeEnd = 'low' | 'high';
+
+/**
+ * `range` moved so that it holds `value`: an end the value has passed is pushed along to it (the
+ * other end stays). The one rule for a value set directly — by a slider, a number box, a share
+ * import — so an edit can never leave a value outside its range.
+ */
+export function rangePushedTo(range: Range, value: number): Range {
+  if (value >= range.low && value <= range.high) return range;
+  return { low: Math.min(range.low, value), high: Math.max(range.high, value), dist: range.dist };
+}
+
+/**
+ * `range` with one end set to `to`, stopped at `value`: a low end never passes above the value, a
+ * high end never below it, so `low ≤ value ≤ high` holds whatever is asked.
+ */
+export function rangeWithEnd(range: Range, value: number, end: RangeEnd, to: number): Range {
+  return { ...range, [end]: endPassesValue(value, end, to) ? value : to };
+}
+
+/** Would `to`, as the `end` of a range, leave out `value`: a low end above it, a high end below it. */
+export function endPassesValue(value: number, end: RangeEnd, to: number): boolean {
+  return end === 'low' ? to > value : to < value;
+}

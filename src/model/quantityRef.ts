@@ -5,7 +5,8 @@
  * Member paths are `[dimensionId, memberId, childId, …]`.
  */
 import type { Dimension, Member, Model } from './types';
-import type { Quantity } from './quantity';
+import type { Quantity, RangeEnd } from './quantity';
+import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
 
 export type QuantityRef =
   | { kind: 'baseSize' }
@@ -28,6 +29,38 @@ export function quantityKind(ref: QuantityRef): QuantityKind {
     case 'memberGrowthDelta':
       return 'rate';
   }
+}
+
+/**
+ * The numbers a quantity of a kind may hold, its value and its range's ends alike (the file
+ * format's bounds, src/model/workspaceSchema.ts): a share within [0, 1], a rate within
+ * [−100%, 1,000%] a year, a size of 0 or more.
+ */
+export function quantityBounds(kind: QuantityKind): { min: number; max: number } {
+  switch (kind) {
+    case 'share':
+      return { min: 0, max: 1 };
+    case 'rate':
+      return { min: LIMITS.lowestRate, max: LIMITS.highestRate };
+    case 'size':
+      return { min: 0, max: LIMITS.largestSize };
+  }
+}
+
+/** Every quantity of a model, in model order: market size, trend growth, drivers, then each member's share and premium, depth first. */
+export function quantityRefs(model: Model): QuantityRef[] {
+  const refs: QuantityRef[] = [{ kind: 'baseSize' }, { kind: 'baseGrowth' }];
+  for (const driver of model.drivers) refs.push({ kind: 'driverImpact', driverId: driver.id });
+  const visit = (members: readonly Member[], parent: readonly string[]): void => {
+    for (const member of members) {
+      const path = [...parent, member.id];
+      refs.push({ kind: 'memberShare', path });
+      if (member.growthDelta) refs.push({ kind: 'memberGrowthDelta', path });
+      visit(member.children ?? [], path);
+    }
+  };
+  for (const dimension of model.dimensions) visit(dimension.members, [dimension.id]);
+  return refs;
 }
 
 /** A stable string for a ref: React keys, pins, DOM ids. */
@@ -155,6 +188,14 @@ function memberLabel(model: Model, path: readonly string[]): string {
  */
 export function quantityName(model: Model, ref: QuantityRef): string {
   return nameInList(quantityListName(model, ref), quantityLabel(model, ref));
+}
+
+/**
+ * The name of one end of a quantity's range, made from its one name: "Trend growth, low",
+ * "Region: Europe share, high" — what the range's handles and number boxes are called.
+ */
+export function rangeEndName(name: string, end: RangeEnd): string {
+  return `${name}, ${end}`;
 }
 
 /** The list a member's number is named by ("Region › North America"); undefined for the market's numbers and drivers. */

@@ -12,6 +12,8 @@
  * largest share (so `rest × share / freeSum` can never underflow to nothing, issue 9), and the
  * rounding left in the sum goes to the largest member that may move.
  */
+import type { Range } from './quantity';
+
 export interface RebalanceResult {
   shares: number[];
   /** The share actually given to the member, after clamping. */
@@ -100,4 +102,26 @@ function settle(values: number[], movable: readonly number[], whole: number): vo
   let largest = movable[0]!;
   for (const i of movable) if (values[i]! > values[largest]!) largest = i;
   values[largest] = Math.min(whole, Math.max(0, values[largest]! + drift));
+}
+
+/**
+ * A share's range carried along when rebalancing moves its value from `before` to `after` (a
+ * sibling of the share a user set, issue 10): scaled with the value — the rebalancing scales the
+ * siblings in proportion, so "±20% of the share" stays ±20% — or, from a share of 0 (which has no
+ * proportion to keep), shifted by the change. Where that would leave [0, 1] the range is clipped,
+ * and it always keeps `low ≤ after ≤ high`.
+ */
+export function carryShareRange(range: Range, before: number, after: number): Range {
+  if (before === after) return range;
+  const factor = after / before;
+  let low: number;
+  let high: number;
+  if (before > 0 && Number.isFinite(factor)) {
+    low = range.low * factor;
+    high = range.high * factor;
+  } else {
+    low = range.low + (after - before);
+    high = range.high + (after - before);
+  }
+  return { low: Math.min(Math.max(0, low), after), high: Math.max(Math.min(1, high), after), dist: range.dist };
 }

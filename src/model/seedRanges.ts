@@ -11,6 +11,7 @@
  * numbers once.
  */
 import type { Distribution, Quantity, Range } from './quantity';
+import { quantityBounds, quantityKind, type QuantityRef } from './quantityRef';
 
 /** How far a range reaches from the value. */
 export type Spread =
@@ -154,3 +155,26 @@ export const SEED_RANGES = {
     why: '"over 30%" is a floor, not a range: trend and drivers give 30.2% a year, and up to 35% is read as the most "over 30%" suggests',
   },
 } as const satisfies Record<string, RangeRule>;
+
+/**
+ * The seed's rule for each kind of number, the range "Add range" gives a quantity that has none:
+ * a driver's impact ±50%, a share ±20% of itself, a growth premium or the trend ±1 point a year,
+ * the market's size ±5% (the seed's rule for a round figure).
+ */
+export const DEFAULT_RANGE_RULES: Readonly<Record<QuantityRef['kind'], RangeRule>> = {
+  baseSize: SEED_RANGES.narrowBase,
+  baseGrowth: SEED_RANGES.residualTrend,
+  driverImpact: SEED_RANGES.driverImpact,
+  memberShare: SEED_RANGES.assumedShare,
+  memberGrowthDelta: SEED_RANGES.growthPremium,
+};
+
+/**
+ * The range a quantity of `ref`'s kind gets when a user adds one to its `value`, within the
+ * bounds of its kind (a trend of −99.5% gets no low end below −100%).
+ */
+export function defaultRange(ref: QuantityRef, value: number): Range {
+  const { low, high, dist } = rangeOf(value, DEFAULT_RANGE_RULES[ref.kind]);
+  const { min, max } = quantityBounds(quantityKind(ref));
+  return { low: Math.max(min, low), high: Math.min(max, high), dist };
+}

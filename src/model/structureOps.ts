@@ -32,7 +32,8 @@
 import { percentForMessage, formatCount } from './messageValue';
 import { idPool, uniqueId } from './ids';
 import { unitConversion } from './unit';
-import { rebalanceShares, splitInProportion } from './rebalanceShares';
+import { carryShareRange, rebalanceShares, splitInProportion } from './rebalanceShares';
+import { rangePushedTo } from './quantity';
 import { editableQuantity, findDimension, findMember, findMemberList, getQuantity, type QuantityRef } from './quantityRef';
 import type { Dimension, Driver, Member, Model } from './types';
 import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
@@ -118,25 +119,36 @@ function describeMissing(path: readonly string[]): string {
 
 // ——— Shares —————————————————————————————————————————————————————————————————————————————————————
 
-/** Sets a share's value, keeping its range around it (a share's range lives inside [0, 1]). */
-function writeShare(member: Member, value: number): void {
+/**
+ * Sets a share's value, keeping its range around it (a share's range lives inside [0, 1]): a share
+ * set directly pushes an end it passes along (`rangePushedTo`); one the rebalancing moved carries
+ * its range with it (`carryShareRange`).
+ */
+function writeShare(member: Member, value: number, carried: boolean): void {
   const next = value === 0 ? 0 : value; // never -0 (JSON cannot tell it from 0)
-  if (member.share.value === next) return;
+  const before = member.share.value;
+  if (before === next) return;
   member.share.value = next;
   const range = member.share.range;
-  if (range) {
-    if (next < range.low) range.low = next;
-    if (next > range.high) range.high = next;
-  }
+  if (range) member.share.range = carried ? carryShareRange(range, before, next) : rangePushedTo(range, next);
 }
 
 /**
  * Writes `shares` (from `rebalanceShares` or `splitInProportion`, which keep the sum at 1) into
- * `list`, in order, each share's range widening to keep its value inside.
+ * `list`, in order, as values set directly: each share's range widens to keep its value inside.
  */
 export function writeShares(list: readonly Member[], shares: readonly number[]): void {
   // Arithmetic can land a hair outside [0, 1] (0.147 + 0.853 = 1.0000000000000002).
-  list.forEach((member, i) => writeShare(member, Math.min(1, Math.max(0, shares[i]!))));
+  list.forEach((member, i) => writeShare(member, Math.min(1, Math.max(0, shares[i]!)), false));
+}
+
+/**
+ * Writes shares that `rebalanceShares` gave after the member at `set` was set (undefined: none
+ * was, a member was taken out): that member's range widens to keep its value, and every sibling the
+ * rebalancing moved carries its range along with its value.
+ */
+export function writeRebalancedShares(list: readonly Member[], shares: readonly number[], set: number | undefined): void {
+  list.forEach((member, i) => writeShare(member, Math.min(1, Math.max(0, shares[i]!)), i !== set));
 }
 
 /** One flag per member of `list`: is it locked. What `rebalanceShares` takes. */
@@ -198,7 +210,7 @@ export function addMember(model: Model, parentPath: readonly string[], member: N
   // The new member joins at 0% and its share is set as a slider would set it.
   const { shares } = rebalanceShares([...list.map((m) => m.share.value), 0], [...flags, false], list.length, target);
   list.push({ id, name, share: { value: 0 } });
-  writeShares(list, shares);
+  writeRebalancedShares(list, shares, list.length - 1);
   return undefined;
 }
 
@@ -246,7 +258,7 @@ export function removeMember(model: Model, path: readonly string[], locked: read
   const { shares } = rebalanceShares(list.map((m) => m.share.value), flags, index, 0);
   shares.splice(index, 1);
   list.splice(index, 1);
-  writeShares(list, shares);
+  writeRebalancedShares(list, shares, undefined);
   return undefined;
 }
 

@@ -15,8 +15,8 @@
  * `noteWithUncheckedStatement` writes it, `uncheckedStatements` reads it.
  */
 import type { Quantity } from './quantity';
-import { getQuantity, quantityKey, quantityLabel, type QuantityRef } from './quantityRef';
-import type { Member, Model } from './types';
+import { getQuantity, quantityKey, quantityLabel, quantityRefs, type QuantityRef } from './quantityRef';
+import type { Model } from './types';
 
 /** Starts a statement in a note. It must open the note or follow a space, and runs to the next marker or the note's end. */
 export const NO_CHECK = 'No check:';
@@ -55,22 +55,6 @@ export function splitNote(note: string | undefined): { reasoning: string; statem
     reasoning: note.slice(0, starts[0]?.from ?? note.length).trim(),
     statements: starts.map(({ to }, i) => note.slice(to, starts[i + 1]?.from ?? note.length).trim()).filter((text) => text !== ''),
   };
-}
-
-/** Every quantity of a model, in model order: market size, trend growth, drivers, then each member's share and premium, depth first. */
-function quantityRefs(model: Model): QuantityRef[] {
-  const refs: QuantityRef[] = [{ kind: 'baseSize' }, { kind: 'baseGrowth' }];
-  for (const driver of model.drivers) refs.push({ kind: 'driverImpact', driverId: driver.id });
-  const visit = (members: readonly Member[], parent: readonly string[]): void => {
-    for (const member of members) {
-      const path = [...parent, member.id];
-      refs.push({ kind: 'memberShare', path });
-      if (member.growthDelta) refs.push({ kind: 'memberGrowthDelta', path });
-      visit(member.children ?? [], path);
-    }
-  };
-  for (const dimension of model.dimensions) visit(dimension.members, [dimension.id]);
-  return refs;
 }
 
 /** The statements with no check kept in the notes of a model's numbers, in model order. */

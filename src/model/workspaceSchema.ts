@@ -18,6 +18,7 @@
  */
 import { z } from 'zod';
 import { DISTRIBUTIONS } from './quantity';
+import { quantityBounds } from './quantityRef';
 import type { Quantity, Range } from './quantity';
 import {
   WORKSPACE_FORMAT,
@@ -72,15 +73,13 @@ function boundedNumber({ min, max, says, saysAbove, integer = false }: Bounds) {
   return base.min(min, { error: mustBe(rule) }).max(max, { error: mustBe(saysAbove ?? rule) });
 }
 
-const shareBounds: Bounds = { min: 0, max: 1 };
+const shareBounds: Bounds = quantityBounds('share');
 const rateBounds: Bounds = {
-  min: LIMITS.lowestRate,
-  max: LIMITS.highestRate,
+  ...quantityBounds('rate'),
   says: `a yearly rate between ${LIMITS.lowestRate} and ${LIMITS.highestRate} (a fraction: 0.05 is 5%)`,
 };
 const sizeBounds: Bounds = {
-  min: 0,
-  max: LIMITS.largestSize,
+  ...quantityBounds('size'),
   says: 'a size of 0 or more',
   saysAbove: `at most ${formatNumberForMessage(LIMITS.largestSize)}`,
 };

@@ -2,6 +2,7 @@
  * Numbers for people: `$17.2 B`, `5.2%`, in the browser's locale. Model values stay raw fractions
  * and model units; only the screen formats.
  */
+import type { Distribution } from '../model/quantity';
 import type { QuantityKind } from '../model/quantityRef';
 import { readUnit } from '../model/unit';
 
@@ -107,3 +108,11 @@ export function formatQuantity(value: number, kind: QuantityKind, unit: string):
   if (kind === 'share') return formatPercent(value);
   return formatSignedPercent(value, 2);
 }
+
+/** A range's distribution in words: in the range's details, and after a range in Compare. */
+export const DISTRIBUTION_NAMES: Readonly<Record<Distribution, string>> = {
+  triangular: 'triangular',
+  uniform: 'uniform',
+  pert: 'PERT',
+  normal: 'normal, 5–95%',
+};

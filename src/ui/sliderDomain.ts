@@ -2,7 +2,7 @@
  * The span a slider covers. It comes from the scenario as saved (not the live value), so the
  * track does not move under the pointer during a drag; a typed value outside it widens it.
  */
-import type { Quantity } from '../model/quantity';
+import type { Quantity, Range } from '../model/quantity';
 import type { QuantityKind } from '../model/quantityRef';
 
 export interface SliderDomain {
@@ -19,7 +19,8 @@ function niceStep(span: number): number {
   return nice * power;
 }
 
-export function sliderDomain(kind: QuantityKind, saved: Quantity | undefined, live: number): SliderDomain {
+/** `liveRange`, the range as it is now, widens the span like the live value: its handles share the track. */
+export function sliderDomain(kind: QuantityKind, saved: Quantity | undefined, live: number, liveRange?: Range): SliderDomain {
   if (kind === 'share') return { min: 0, max: 1, step: 0.001 };
   const reference = saved ?? { value: live };
   let min: number;
@@ -36,7 +37,7 @@ export function sliderDomain(kind: QuantityKind, saved: Quantity | undefined, li
     // Near −100% the floor cuts the span short: give it back above, so the track keeps its reach.
     max = Math.max(high + margin, min + 2 * margin);
   }
-  min = Math.min(min, live);
-  max = Math.max(max, live);
+  min = Math.min(min, live, liveRange?.low ?? live);
+  max = Math.max(max, live, liveRange?.high ?? live);
   return { min, max, step: kind === 'rate' ? 0.0005 : niceStep(max - min) };
 }

@@ -31,7 +31,7 @@ test('opens on the seed forecast, computed in a worker', async ({ page }) => {
 
 test('dragging and arrow keys on the trend-growth slider move the headline', async ({ page }) => {
   const before = await headlineTotal(page);
-  const slider = page.getByRole('slider', { name: 'Trend growth' });
+  const slider = page.getByRole('slider', { name: 'Trend growth', exact: true });
   await expect(slider).toBeVisible();
 
   const box = (await slider.boundingBox())!;
@@ -59,7 +59,7 @@ test('moving a region share rebalances its siblings and leaves the total alone',
 
   // The other 60% shrinks to 50% in proportion: Europe 30% → 25%.
   await expect(europe).toHaveValue('25');
-  await expect(group.getByRole('slider', { name: 'Region: North America share' })).toHaveValue('0.5');
+  await expect(group.getByRole('slider', { name: 'Region: North America share', exact: true })).toHaveValue('0.5');
   expect(await headlineTotal(page)).toBe(before);
 });
 

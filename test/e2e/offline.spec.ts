@@ -45,7 +45,7 @@ test('after one visit the app loads, computes in its worker and recomputes with 
   const before = await headlineTotal(page);
   await setNumber(page, 'Trend growth', '2');
   await headlineChangedFrom(page, before);
-  const slider = page.getByRole('slider', { name: 'Trend growth' });
+  const slider = page.getByRole('slider', { name: 'Trend growth', exact: true });
   await slider.focus();
   const moved = await headlineTotal(page);
   await page.keyboard.press('ArrowRight');

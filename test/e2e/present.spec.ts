@@ -13,7 +13,7 @@ test('a whole meeting from the keyboard: present, nudge, switch, ghost, keep, re
   await expect(present.getByText('Report consensus')).toBeVisible();
 
   // The first pinned slider has the focus: arrows nudge it, and the headline follows.
-  const trend = present.getByRole('slider', { name: 'Trend growth' });
+  const trend = present.getByRole('slider', { name: 'Trend growth', exact: true });
   await expect(trend).toBeFocused();
   for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
   // Six steps of 0.05 points: trend growth 0.3%, so 17.18 · (1.052 + 0.003)^7 in 2032.
@@ -22,9 +22,12 @@ test('a whole meeting from the keyboard: present, nudge, switch, ghost, keep, re
   const nudged = await headlineTotal(page);
   expect(nudged).toBeGreaterThan(original);
 
-  // Tab reaches the next pinned slider.
+  // Tab reaches the trend's range's ends, then the next pinned slider.
   await page.keyboard.press('Tab');
-  await expect(present.getByRole('slider', { name: 'Advances in AI algorithms and deep learning' })).toBeFocused();
+  await expect(present.getByRole('slider', { name: 'Trend growth, low', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(present.getByRole('slider', { name: 'Advances in AI algorithms and deep learning', exact: true })).toBeFocused();
 
   // Number keys switch scenarios; the base scenario's ghost line shows, and B hides it.
   await page.keyboard.press('2');
@@ -59,12 +62,13 @@ test('present mode shows the pinned assumptions, and pins are kept with the work
   await page.getByRole('button', { name: 'Pin Market size 2025 to present mode' }).click();
   await page.getByRole('button', { name: 'Present', exact: true }).click();
   const present = page.getByTestId('present-mode');
-  await expect(present.getByRole('slider', { name: 'Market size 2025' })).toBeVisible();
-  await expect(present.getByRole('slider')).toHaveCount(6);
+  await expect(present.getByRole('slider', { name: 'Market size 2025', exact: true })).toBeVisible();
+  // Six pinned assumptions, each a value and its range's two ends (the seed ranges every one).
+  await expect(present.getByRole('slider')).toHaveCount(18);
   await present.getByRole('button', { name: 'Leave (Esc)' }).click();
   await page.getByRole('button', { name: 'Pin Market size 2025 to present mode' }).click();
   await page.getByRole('button', { name: 'Present', exact: true }).click();
-  await expect(page.getByTestId('present-mode').getByRole('slider')).toHaveCount(5);
+  await expect(page.getByTestId('present-mode').getByRole('slider')).toHaveCount(15);
 });
 
 /** Opens an assumptions group (a named group) on the model screen. */
@@ -80,7 +84,7 @@ test('present mode honours the share locks set on the model screen', async ({ pa
   await region.getByRole('button', { name: 'Lock Region: Europe share' }).click();
   await page.locator('body').press('p');
   const present = page.getByTestId('present-mode');
-  const northAmerica = present.getByRole('slider', { name: 'Region: North America share' });
+  const northAmerica = present.getByRole('slider', { name: 'Region: North America share', exact: true });
   await northAmerica.focus();
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
   await expect(northAmerica).toHaveAttribute('aria-valuetext', '42.0%');
@@ -119,12 +123,15 @@ test('Tab and Shift+Tab stay inside present mode and cycle the pinned sliders, t
   await openApp(page);
   await page.locator('body').press('p');
   const present = page.getByTestId('present-mode');
-  await expect(present.getByRole('slider', { name: PINNED[0] })).toBeFocused();
+  await expect(present.getByRole('slider', { name: PINNED[0], exact: true })).toBeFocused();
   const focused = () =>
     page.evaluate(() => {
       const active = document.activeElement;
       const inside = active !== null && document.querySelector('[data-testid="present-mode"]')!.contains(active);
-      const name = active instanceof HTMLInputElement ? active.labels?.[0]?.querySelector('.present-slider-name')?.textContent : active?.textContent;
+      const name =
+        active instanceof HTMLInputElement
+          ? (active.getAttribute('aria-label') ?? active.labels?.[0]?.querySelector('.present-slider-name')?.textContent)
+          : active?.textContent;
       return { inside, name: name ?? '' };
     });
   const visited: string[] = [];
@@ -134,8 +141,9 @@ test('Tab and Shift+Tab stay inside present mode and cycle the pinned sliders, t
     expect(inside, `Tab ${i + 1} left present mode`).toBe(true);
     visited.push(name);
   }
-  // Sliders in order, then Leave, then round again.
-  expect(visited.slice(0, 6)).toEqual([...PINNED.slice(1), 'Leave (Esc)', PINNED[0]]);
+  // Sliders in order (each value, then its range's low and high ends), then Leave, then round again.
+  const cycle = PINNED.flatMap((name) => [name, `${name}, low`, `${name}, high`]);
+  expect(visited.slice(0, cycle.length + 1)).toEqual([...cycle.slice(1), 'Leave (Esc)', PINNED[0]]);
   for (const name of PINNED) expect(visited).toContain(name);
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
@@ -152,7 +160,7 @@ test('? lists the keys, from the keymap, and Esc closes the list before leaving'
   await page.locator('body').press('p');
   const present = page.getByTestId('present-mode');
   // Present mode is loaded on demand: its keys work once it has the focus.
-  await expect(present.getByRole('slider', { name: PINNED[0] })).toBeFocused();
+  await expect(present.getByRole('slider', { name: PINNED[0], exact: true })).toBeFocused();
   await page.keyboard.press('?');
   const keys = present.getByRole('region', { name: 'Keys' });
   await expect(keys).toBeVisible();

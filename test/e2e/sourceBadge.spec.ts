@@ -18,7 +18,9 @@ async function openNote(page: Page, name: string) {
   await badge.click();
   const note = row.getByRole('note');
   await expect(note).toBeVisible();
-  return { badge, row, label, note, closed, closedBadge };
+  // The details: the note, then the range (src/ui/assumptions/RangeEditor.tsx).
+  const details = row.locator('.badge-details');
+  return { badge, row, label, note, details, closed, closedBadge };
 }
 
 for (const viewport of [
@@ -31,7 +33,7 @@ for (const viewport of [
     await page.locator('.assumptions summary', { hasText: /^Vendor$/ }).click();
 
     for (const name of ['Vendor: GE Healthcare share', 'Advances in AI algorithms and deep learning', 'Market size 2025']) {
-      const { badge, row, label, note, closed, closedBadge } = await openNote(page, name);
+      const { badge, row, label, note, details, closed, closedBadge } = await openNote(page, name);
       const open = (await label.boundingBox())!;
       expect(open.width, `${name}: label width`).toBeCloseTo(closed.width, 0);
       expect(open.height, `${name}: label height`).toBeCloseTo(closed.height, 0);
@@ -41,9 +43,10 @@ for (const viewport of [
       expect(openBadge.y - open.y, `${name}: badge beside the label`).toBeCloseTo(closedBadge.y - closed.y, 0);
       const noteBox = (await note.boundingBox())!;
       expect(noteBox.y, `${name}: note below the row`).toBeGreaterThanOrEqual(Math.max(open.y + open.height, openBadge.y + openBadge.height));
-      // The note takes the row's full width.
+      // The details, the note in them, take the row's full width.
       const rowBox = (await row.boundingBox())!;
-      expect(noteBox.width, `${name}: note width`).toBeGreaterThan(rowBox.width - 2);
+      expect((await details.boundingBox())!.width, `${name}: details width`).toBeGreaterThan(rowBox.width - 2);
+      expect(noteBox.width, `${name}: note width`).toBeGreaterThan(rowBox.width - 40);
       // The label's text is not cut: it is no wider than its box.
       expect(await label.evaluate((element) => element.scrollWidth <= element.clientWidth + 1), `${name}: label not truncated`).toBe(true);
       await badge.click();

@@ -85,8 +85,8 @@ test('a two-dimension model of another market, built from a blank workspace with
   // The Model view shows the new market: its sliders, its dimensions.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Model' }).click();
   await page.getByRole('heading', { name: 'Country', level: 2, exact: true }).click();
-  await expect(page.getByRole('slider', { name: 'Country: Italy share' })).toBeVisible();
-  await expect(page.getByRole('slider', { name: 'Ready-to-drink trend' })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Country: Italy share', exact: true })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Ready-to-drink trend', exact: true })).toBeVisible();
   const before = await headlineTotal(page);
   expect(before).toBeCloseTo(withDriver, 6);
 

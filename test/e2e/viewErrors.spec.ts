@@ -37,7 +37,7 @@ test('a view whose code fails shows a message, offers the workspace, and the oth
   // Another view works.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Model' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect(page.getByRole('slider', { name: 'Market size 2025' })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Market size 2025', exact: true })).toBeVisible();
 
   // Reload restores the autosaved edit (the page asks first: the edit is not saved to a file).
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();

@@ -239,14 +239,29 @@ describe('members', () => {
     expectValid(model);
   });
 
-  it('keeps a share’s range around its new value', () => {
+  it('carries a sibling’s range along when a new member takes part of its share (scaled with it)', () => {
     const model = seedModel();
-    const high = model.dimensions[0]!.members[1]!.share.range!.high;
+    const { low, high } = model.dimensions[0]!.members[1]!.share.range!;
     addMember(model, ['type'], { name: 'Services', share: 0.5 });
     const software = model.dimensions[0]!.members[1]!;
     expect(software.share.value).toBeCloseTo(0.325, 12);
-    expect(software.share.range!.low).toBeCloseTo(0.325, 12);
-    expect(software.share.range!.high).toBe(high);
+    // Software went from 65% to 32.5%: its range halves with it, "±20% of the share" still.
+    expect(software.share.range!.low).toBeCloseTo(low / 2, 12);
+    expect(software.share.range!.high).toBeCloseTo(high / 2, 12);
+    expectValid(model);
+  });
+
+  it('carries the remaining members’ ranges up when a member is removed, clipped at 100%', () => {
+    const model = seedModel();
+    const { low, high } = model.dimensions[0]!.members[1]!.share.range!;
+    removeMember(model, ['type', 'hardware']);
+    const software = model.dimensions[0]!.members[0]!;
+    expect(software.id).toBe('software');
+    expect(software.share.value).toBe(1);
+    // Scaled by 1 / 0.65 the high end would pass 100%: it stops there, and the low end scales.
+    expect(software.share.range!.low).toBeCloseTo(low / 0.65, 12);
+    expect(software.share.range!.high).toBe(1);
+    expect(high / 0.65).toBeGreaterThan(1);
     expectValid(model);
   });
 });

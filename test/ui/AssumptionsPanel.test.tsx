@@ -26,6 +26,11 @@ function valueOf(ref: QuantityRef): number | undefined {
 
 const renderPanel = () => renderWithUser(<AssumptionsPanel />);
 
+/** Each slider's name: its label's text, or its aria-label (a range's ends). Faster than computing accessible names in jsdom. */
+function sliderNames(sliders: readonly HTMLElement[]): (string | null | undefined)[] {
+  return sliders.map((s) => s.getAttribute('aria-label') ?? (s as HTMLInputElement).labels?.[0]?.textContent);
+}
+
 /** Tests that search the whole panel (~80 sliders) take seconds in jsdom: room for a loaded machine. */
 const SLOW_IN_JSDOM = { timeout: 20_000 };
 
@@ -35,15 +40,23 @@ afterEach(() => {
 });
 
 describe('sliders', () => {
-  it('shows every quantity of the Market and Drivers groups as a slider named after it', SLOW_IN_JSDOM, () => {
+  it('shows every quantity of the Market and Drivers groups as a slider named after it, with its range’s ends', SLOW_IN_JSDOM, () => {
     renderPanel();
     const market = assumptionGroup('Market');
-    expect(within(market).getAllByRole('slider')).toHaveLength(2);
+    expect(sliderNames(within(market).getAllByRole('slider'))).toEqual([
+      'Market size 2025',
+      'Market size 2025, low',
+      'Market size 2025, high',
+      'Trend growth',
+      'Trend growth, low',
+      'Trend growth, high',
+    ]);
     expect(slider('Market size 2025', market)).toHaveAttribute('aria-valuetext', '$17.2 B');
     expect(slider('Trend growth', market)).toHaveAttribute('aria-valuetext', '0.00%');
 
     const drivers = assumptionGroup('Growth drivers and restraints');
-    expect(within(drivers).getAllByRole('slider')).toHaveLength(DRIVER_NAMES.length);
+    // The seed gives every number a range: a value and two ends each.
+    expect(within(drivers).getAllByRole('slider')).toHaveLength(DRIVER_NAMES.length * 3);
     for (const name of DRIVER_NAMES) expect(slider(name, drivers)).toBeInTheDocument();
     expect(slider(AI, drivers)).toHaveAttribute('aria-valuetext', '+1.50%');
     expect(slider('Regulatory hurdles', drivers)).toHaveAttribute('aria-valuetext', '-0.60%');
@@ -59,7 +72,7 @@ describe('sliders', () => {
       const names = walk(dimension.name, dimension.members);
       // `hidden: true` skips the visibility check of ~60 sliders (slow in jsdom); `slider()` checks
       // the role and accessible name of each one named.
-      expect(within(group).getAllByRole('slider', { hidden: true })).toHaveLength(names.length);
+      expect(within(group).getAllByRole('slider', { hidden: true })).toHaveLength(names.length * 3);
       for (const name of names) expect(slider(name, group)).toBeInTheDocument();
     }
     expect(slider('Region › Asia-Pacific: China share')).toHaveAttribute('aria-valuetext', '50.0%');
@@ -104,9 +117,12 @@ describe('names', () => {
   it('gives every slider its own name, even with an “Others” in Application and in Region', SLOW_IN_JSDOM, () => {
     useSlidecast.getState().editModel('add', (model) => void addMember(model, ['region'], { name: 'Others' }));
     const { container } = renderPanel();
-    // A slider's name is its label's text (`slider()` checks that against the accessible name).
-    const names = [...container.querySelectorAll<HTMLInputElement>('input[type="range"]')].map((input) => input.labels![0]!.textContent);
-    expect(names.length).toBeGreaterThan(80);
+    // A slider's name is its label's text (`slider()` checks that against the accessible name), a
+    // range's end's its aria-label.
+    const names = sliderNames([...container.querySelectorAll<HTMLInputElement>('input[type="range"]')]);
+    expect(names.length).toBeGreaterThan(240);
+    expect(names).toContain('Region: Europe share, low');
+    expect(names).toContain('Application: Others share, high');
     expect(names).toContain('Application: Others share');
     expect(names).toContain('Region: Others share');
     expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
@@ -119,7 +135,7 @@ describe('names', () => {
     for (const name of ['Market', 'Growth drivers and restraints', 'Product type', 'Application', 'Region', 'Region › North America', 'Region › Europe']) {
       expect(screen.getByRole('group', { name })).toBeInTheDocument();
     }
-    expect(within(screen.getByRole('group', { name: 'Region › Europe' })).getAllByRole('slider', { hidden: true })).toHaveLength(10);
+    expect(within(screen.getByRole('group', { name: 'Region › Europe' })).getAllByRole('slider', { hidden: true })).toHaveLength(30);
   });
 });
 
@@ -374,10 +390,12 @@ describe('source badges', () => {
     expect(lines[1]).toMatch(/^No check: .*"They reported sales revenue of approximately \$19 billion in 2022"/);
   });
 
-  it('has nothing to open for an assumption without a note', () => {
+  it('opens an assumption without a note to its range alone', async () => {
     useSlidecast.getState().replaceWorkspace(workspaceOf(buildModel({})));
-    renderPanel();
-    expect(control('button', 'Assumed: Market size 2025')).toBeDisabled();
+    const { user } = renderPanel();
+    await user.click(control('button', 'Assumed: Market size 2025, show details'));
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Market size 2025 range' })).toHaveTextContent('Fixed at its value: no range.');
   });
 
   it('renders a source or a note from a file as text, never as HTML', async () => {

@@ -41,6 +41,14 @@ describe('sliderDomain', () => {
     for (const live of [-0.02, 0, 0.03, 0.05]) expect(sliderDomain('rate', aiImpact, live)).toEqual(rateAtRest);
   });
 
+  it('widens for a live range’s end outside it (a typed low or high): the ends’ handles share the track', () => {
+    const rateAtRest = sliderDomain('rate', aiImpact, aiImpact.value);
+    const wider = sliderDomain('rate', aiImpact, aiImpact.value, { low: -0.2, high: 0.03, dist: 'triangular' });
+    expect(wider.min).toBe(-0.2);
+    expect(wider.max).toBe(rateAtRest.max);
+    expect(sliderDomain('size', baseSize, baseSize.value, { low: 15, high: 90, dist: 'uniform' }).max).toBe(90);
+  });
+
   it('widens for a live value outside it (a typed number), and only on that side', () => {
     const atRest = sliderDomain('size', baseSize, baseSize.value);
     const wide = sliderDomain('size', baseSize, 120);

@@ -1,6 +1,7 @@
 /**
- * One assumption: a real slider (role `slider`, named after the quantity), a number box that takes
- * typed values, a sourced/assumed badge, and a reset to the value the scenario was saved with.
+ * One assumption: a real slider (role `slider`, named after the quantity) with its range's handles,
+ * a number box that takes typed values, a sourced/assumed badge that opens the details (source,
+ * note, the range's ends and distribution), and a reset to the value the scenario was saved with.
  */
 import { useId, useState, type ReactNode } from 'react';
 import { formatQuantity } from '../format';
@@ -8,6 +9,7 @@ import { QuantitySlider } from './QuantitySlider';
 import { QuantityName } from './QuantityName';
 import { parseQuantityInput, quantityInputText } from '../quantityInput';
 import { SourceBadge } from './SourceBadge';
+import { RangeEditor } from './RangeEditor';
 import type { QuantityBinding } from './useQuantityBinding';
 
 export interface QuantityControlProps {
@@ -51,7 +53,7 @@ export function QuantityControl({ binding, children }: QuantityControlProps) {
         <label htmlFor={inputId} className="quantity-label" title={binding.disabledReason}>
           <QuantityName binding={binding} />
         </label>
-        <SourceBadge quantity={quantity} label={label} />
+        <SourceBadge quantity={quantity} label={label} details={() => <RangeEditor binding={binding} />} />
         {children}
         <button
           type="button"
@@ -75,6 +77,7 @@ export function QuantityControl({ binding, children }: QuantityControlProps) {
           onChange={binding.setValue}
           onGestureStart={binding.beginGesture}
           onGestureEnd={binding.endGesture}
+          range={binding.sliderRange}
         />
         <span className="quantity-number">
           <input

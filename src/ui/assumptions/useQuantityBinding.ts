@@ -1,12 +1,13 @@
 /**
  * One quantity of the active scenario bound to the store: its value and the value it was saved
  * with, its slider's span, its one name, whether it can move now (share locks, a driver switched
- * off), and the edits — a locks-aware setter, a reset and the marks of a drag. The assumptions
+ * off), and the edits — a locks-aware setter, a reset, its range's edits and the marks of a drag
+ * (one undo step per drag of the value or of either end of the range). The assumptions
  * panel and present mode both draw their sliders from this binding, so a slider means the same
  * thing wherever it is (issue 9: present mode had drifted, and moved locked shares).
  */
 import { driverEnabled } from '../../model/defaults';
-import type { Quantity } from '../../model/quantity';
+import type { Distribution, Quantity, RangeEnd } from '../../model/quantity';
 import type { Model } from '../../model/types';
 import {
   findMemberList,
@@ -17,13 +18,23 @@ import {
   quantityLabel,
   quantityListName,
   quantityScope,
+  rangeEndName,
   type QuantityKind,
   type QuantityRef,
 } from '../../model/quantityRef';
-import { resetQuantity, setMemberShare, setQuantityValue } from '../../model/modelEdits';
+import {
+  addRange,
+  clearRange,
+  resetQuantity,
+  setMemberShare,
+  setQuantityValue,
+  setRangeDist,
+  setRangeEnd,
+} from '../../model/modelEdits';
 import { useListLocks } from '../../state/shareLocks';
 import { useSlidecast } from '../../state/store';
 import { sliderDomain, type SliderDomain } from '../sliderDomain';
+import type { SliderRange } from './QuantitySlider';
 import { useActiveModel, useSavedModel } from './useModelSelectors';
 
 export interface QuantityBinding {
@@ -57,7 +68,25 @@ export interface QuantityBinding {
   reset: () => void;
   beginGesture: () => void;
   endGesture: () => void;
+  /** The range's edits; each end's drag is its own gesture, one undo step. */
+  range: RangeEdits;
+  /** The range's handles on the slider's track; undefined for a fixed quantity. */
+  sliderRange: SliderRange | undefined;
 }
+
+export interface RangeEdits {
+  /** Sets one end, stopped at the value (src/model/modelEdits.ts `setRangeEnd`). */
+  setEnd: (end: RangeEnd, value: number) => void;
+  setDist: (dist: Distribution) => void;
+  /** Gives a fixed quantity the seed's range for its kind. */
+  add: () => void;
+  /** Makes the quantity fixed again. */
+  clear: () => void;
+  beginGesture: (end: RangeEnd) => void;
+}
+
+/** The key of the edits of one end of a range: a drag of it is one undo step of its own. */
+const rangeEndKey = (key: string, end: RangeEnd) => `${end}:${key}`;
 
 const NO_MEMBERS: readonly { id: string }[] = [];
 
@@ -109,18 +138,26 @@ export function useQuantityBinding(ref: QuantityRef): QuantityBinding | undefine
         ? 'Every other share of this list is locked'
         : undefined;
 
+  const name = nameInList(list, label);
+  const range: RangeEdits = {
+    setEnd: (end, value) => editModel(rangeEndKey(key, end), (model) => setRangeEnd(model, ref, end, value)),
+    setDist: (dist) => editModel(`dist:${key}`, (model) => setRangeDist(model, ref, dist)),
+    add: () => editModel(`add-range:${key}`, (model) => addRange(model, ref)),
+    clear: () => editModel(`clear-range:${key}`, (model) => clearRange(model, ref)),
+    beginGesture: (end) => beginGesture(rangeEndKey(key, end)),
+  };
   return {
     ref,
     key,
     kind,
     unit,
-    name: nameInList(list, label),
+    name,
     label,
     list,
     quantity: live,
     saved,
     value: live.value,
-    domain: sliderDomain(kind, saved, live.value),
+    domain: sliderDomain(kind, saved, live.value, live.range),
     changed: saved === undefined || saved.value !== live.value,
     disabled: disabledReason !== undefined,
     disabledReason,
@@ -133,5 +170,13 @@ export function useQuantityBinding(ref: QuantityRef): QuantityBinding | undefine
     reset: () => editModel(`reset:${key}`, (model, baseline) => baseline && resetQuantity(model, baseline, ref)),
     beginGesture: () => beginGesture(key),
     endGesture,
+    range,
+    sliderRange: live.range && {
+      low: live.range.low,
+      high: live.range.high,
+      names: { low: rangeEndName(name, 'low'), high: rangeEndName(name, 'high') },
+      onChange: range.setEnd,
+      onGestureStart: range.beginGesture,
+    },
   };
 }

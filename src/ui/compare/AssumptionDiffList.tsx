@@ -6,7 +6,7 @@
 import { Fragment, memo } from 'react';
 import type { Range } from '../../model/quantity';
 import type { AssumptionDiff, AssumptionKind, AssumptionValue } from '../../model/scenarioDiff';
-import { formatPercent, formatSize } from '../format';
+import { DISTRIBUTION_NAMES, formatPercent, formatSize } from '../format';
 
 export interface DiffScenario {
   id: string;
@@ -20,8 +20,6 @@ export interface AssumptionDiffListProps {
   scenarios: readonly DiffScenario[];
   rows: readonly AssumptionDiff[];
 }
-
-const DIST_NAMES: Record<Range['dist'], string> = { triangular: 'triangular', uniform: 'uniform', pert: 'PERT', normal: 'normal, 5–95%' };
 
 function isRange(value: AssumptionValue): value is Range {
   return typeof value === 'object' && value !== null;
@@ -79,7 +77,7 @@ export function formatAssumptionValue(row: AssumptionDiff, index: number, unit: 
     // A range may wrap at the dash and before its distribution (a narrow screen comparing three
     // scenarios), never inside a number: "$17.18 B" keeps its space unbreakable.
     const unbroken = (x: number) => formatNumber(row.kind, x, unit, digits).replace(/ /g, '\u00a0');
-    return `${unbroken(value.low)} – ${unbroken(value.high)} (${DIST_NAMES[value.dist]})`;
+    return `${unbroken(value.low)} – ${unbroken(value.high)} (${DISTRIBUTION_NAMES[value.dist]})`;
   }
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (typeof value === 'string') return value;

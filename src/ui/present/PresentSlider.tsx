@@ -35,6 +35,7 @@ export function PresentSlider({ quantityRef }: { quantityRef: QuantityRef }) {
         onChange={binding.setValue}
         onGestureStart={binding.beginGesture}
         onGestureEnd={binding.endGesture}
+        range={binding.sliderRange}
       />
       {binding.disabledReason && <p className="present-slider-note">{binding.disabledReason}</p>}
     </div>

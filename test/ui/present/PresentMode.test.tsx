@@ -44,19 +44,23 @@ describe('present mode’s keys', () => {
     expect(onLeave).toHaveBeenCalledTimes(1);
   });
 
-  it('Tab and Shift+Tab cycle the pinned sliders and Leave, and never leave the dialog', () => {
+  it('Tab and Shift+Tab cycle the pinned sliders (each value, then its range’s ends) and Leave, and never leave the dialog', () => {
     render(<PresentMode onLeave={() => undefined} />);
     const dialog = screen.getByRole('dialog', { name: 'Present mode' });
     const sliders = within(dialog).getAllByRole('slider');
-    expect(sliders).toHaveLength(5);
+    // Five pinned assumptions, each with a range: a value and two ends each.
+    expect(sliders).toHaveLength(15);
+    expect(sliders[0]).toHaveAccessibleName('Trend growth');
+    expect(sliders[1]).toHaveAccessibleName('Trend growth, low');
+    expect(sliders[2]).toHaveAccessibleName('Trend growth, high');
     expect(sliders[0]).toHaveFocus();
     const seen = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 20; i++) {
       act(() => void fireEvent.keyDown(document.activeElement!, { key: 'Tab' }));
       expect(dialog).toContainElement(document.activeElement as HTMLElement);
       seen.push(document.activeElement);
     }
-    expect(seen.slice(0, 6)).toEqual([...sliders.slice(1), screen.getByRole('button', { name: 'Leave (Esc)' }), sliders[0]]);
+    expect(seen.slice(0, 16)).toEqual([...sliders.slice(1), screen.getByRole('button', { name: 'Leave (Esc)' }), sliders[0]]);
     act(() => void fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true }));
     act(() => void fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true }));
     expect(dialog).toContainElement(document.activeElement as HTMLElement);
