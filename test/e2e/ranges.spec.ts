@@ -4,7 +4,7 @@
  * a reload keeping the range (autosave), and present mode's pinned sliders showing the handles.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openApp } from './support';
+import { dragBy, END_WIDTH, openApp } from './support';
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
@@ -12,32 +12,6 @@ test.beforeEach(async ({ page }) => {
 
 const handle = (scope: Page | Locator, name: string) => scope.getByRole('slider', { name, exact: true });
 const undoButton = (page: Page) => page.getByRole('toolbar', { name: 'File and history' }).getByRole('button', { name: 'Undo' });
-
-/**
- * Where an end's thumb is now, in page pixels: its middle across the track, a little below the
- * track's centre line (the ends hang below the track, styles.css .slider-track).
- */
-async function thumbCentre(slider: Locator, thumbWidth: number): Promise<{ x: number; y: number }> {
-  const box = (await slider.boundingBox())!;
-  const [min, max, value] = await slider.evaluate((el) => {
-    const input = el as HTMLInputElement;
-    return [Number(input.min), Number(input.max), Number(input.value)];
-  });
-  const fraction = (value - min) / (max - min);
-  return { x: box.x + thumbWidth / 2 + fraction * (box.width - thumbWidth), y: box.y + box.height / 2 + 5 };
-}
-
-/** Drags a handle's thumb `dx` pixels along its track with the mouse, in steps as a hand would. */
-async function dragBy(page: Page, slider: Locator, dx: number, thumbWidth: number): Promise<void> {
-  const from = await thumbCentre(slider, thumbWidth);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(from.x + dx, from.y, { steps: 8 });
-  await page.mouse.up();
-}
-
-/** The ends' thumbs are 0.4rem wide (styles.css, .slider-track). */
-const END_WIDTH = 6.4;
 
 test('an end’s handle drags with the mouse, the drag is one undo step, and the value stays between the ends', async ({ page }) => {
   const high = handle(page, 'Trend growth, high');

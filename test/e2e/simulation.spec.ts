@@ -37,7 +37,7 @@ test('the seed is simulated to its 10,000 samples on workers, and an edit restar
 
   await recordCounts(page);
   const before = await headlineTotal(page);
-  const slider = page.getByRole('slider', { name: 'Trend growth' });
+  const slider = page.getByRole('slider', { name: 'Trend growth', exact: true });
   await slider.focus();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => headlineTotal(page)).toBeGreaterThan(before);
@@ -58,7 +58,7 @@ test('typing in a number box is never held up while the count climbs', async ({ 
   await openApp(page);
   const indicator = page.getByTestId('sample-count');
   await expect(indicator.getByRole('status')).toHaveText('10,000 samples');
-  const slider = page.getByRole('slider', { name: 'Trend growth' });
+  const slider = page.getByRole('slider', { name: 'Trend growth', exact: true });
   const box = page.getByRole('textbox', { name: /^Market size 2025 \(/ });
   await recordCounts(page);
   for (const digits of ['18', '19.5', '21.25']) {
@@ -81,7 +81,7 @@ test('without workers the simulation runs on the main thread in steps, says so o
   await expect(indicator.getByRole('status')).toHaveText('10,000 samples');
   await expect(page.getByText(/The simulation is running on the main thread/)).toHaveCount(1);
   await recordCounts(page);
-  await page.getByRole('slider', { name: 'Trend growth' }).focus();
+  await page.getByRole('slider', { name: 'Trend growth', exact: true }).focus();
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => (await recordedCounts(page)).at(-1)).toMatch(FINISHED);
   expect((await recordedCounts(page)).filter((text) => / of 10,000 samples$/.test(text))[0]).toBe('1,000 of 10,000 samples');

@@ -75,7 +75,8 @@ function ForecastPanels({ result }: { result: ScenarioResult }) {
 
   return (
     <div className="forecast">
-      <ForecastActions forecast={forecast} {...(summary ? { simulation: summary } : {})} />
+      {/* The CSV takes a run's statistics once it has finished, never a provisional estimate. */}
+      <ForecastActions forecast={forecast} {...(simulation && !simulation.running ? { simulation: simulation.summary } : {})} />
       <section className="panel" aria-label="Total market">
         <header className="panel-head">
           <h2>

@@ -205,6 +205,17 @@ describe('exports on the model screen', () => {
     expect(text).toBe(forecastToCsv(result.forecast));
   });
 
+  it('leaves the percentile rows out while the run is still going: a CSV never holds a provisional estimate', async () => {
+    const { user, result } = renderScreen();
+    const { workspace } = useSlidecast.getState();
+    const scenario = activeScenarioOf(workspace);
+    const summary = simulate(scenario.model, workspace.claims, { samples: 1000, seed: 7 });
+    act(() => useSlidecast.getState().setSimulation({ scenarioId: scenario.id, summary, target: 10_000, running: true }));
+    await user.click(screen.getByRole('button', { name: 'Download forecast (CSV)' }));
+    const text = new TextDecoder().decode(new Uint8Array(await downloads[0]!.blob.arrayBuffer()).slice(3));
+    expect(text).toBe(forecastToCsv(result.forecast));
+  });
+
   it('names files after the scenario on screen, made safe for a file system', async () => {
     const { user } = renderScreen();
     act(() => useSlidecast.setState((s) => void (s.workspace.title = 'Q3 / board: "draft"')));
