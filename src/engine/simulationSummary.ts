@@ -101,7 +101,7 @@ export interface SimulationAccumulator {
   readonly samples: number;
   /** Blocks held so far. */
   readonly blocks: number;
-  /** Sample values kept for the percentiles (8 bytes each): far fewer than samples × series-years. */
+  /** Room for sample values the percentiles keep (8 bytes each): far fewer than samples × series-years. */
   readonly keptValues: number;
   /** Times `summarise` has had to run the blocks again for a series-year its bands had not kept. */
   readonly reruns: number;
@@ -139,14 +139,9 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
       throw new Error(`block ${index} does not belong to this simulation`);
     }
     held[index] = 1;
-    for (let j = 0; j < rowYears; j++) {
-      let sum = 0;
-      for (let i = j * n, end = i + n; i < end; i++) sum += values[i] as number;
-      blockSums[index * rowYears + j] = sum;
-    }
     for (let c = 0; c < claimsMet.length; c++) claimsMet[c] = (claimsMet[c] as number) + (block.claimsMet[c] as number);
     endYear.set(values.subarray((Y - 1) * n, Y * n), index * simulation.blockSize);
-    bands.add(values, n);
+    bands.add(values, n, blockSums, index * rowYears);
     samples += n;
     blocks += 1;
   };
