@@ -239,7 +239,8 @@ describe('simulation properties on random valid models', () => {
                 for (const row of list.rows) sum += at(row, t, i);
                 const parent = at(list.parentRow, t, i);
                 if (sum === 0) continue; // a collapsed list (DESIGN.md §3)
-                if (!(Math.abs(sum - parent) <= 1e-9 * Math.abs(parent))) expect.fail(`sample ${i}, year ${t}: list sums to ${sum}, parent ${parent}`);
+                // A subnormal parent's split is rounded (src/engine/evaluateForecast.ts): a few of the smallest doubles more.
+                if (!(Math.abs(sum - parent) <= 1e-9 * Math.abs(parent) + list.rows.length * Number.MIN_VALUE)) expect.fail(`sample ${i}, year ${t}: list sums to ${sum}, parent ${parent}`);
               }
             }
           }
