@@ -16,11 +16,13 @@ export interface SimulateOptions extends SimulationOptions {
 
 export function simulate(model: Model, claims: readonly Claim[], options: SimulateOptions): SimulationSummary {
   const simulation = createSimulation(model, claims, options);
-  // Each block folded into the accumulator as it is made, then dropped: only what the statistics need is kept.
+  // Each block folded into the accumulator as it is made, then its array reused for the next: only
+  // what the statistics need is kept, and no block is left for the collector.
   const accumulator = createSimulationAccumulator(simulation);
+  const reuse = options.onBlock === undefined ? new Float64Array(simulation.rowCount * simulation.yearCount * simulation.blockSamples(0)) : undefined;
   for (let b = 0; b < simulation.blockCount; b++) {
     if (options.shouldStop?.() === true) break;
-    const block = simulation.runBlock(b);
+    const block = simulation.runBlock(b, reuse);
     accumulator.add(block);
     options.onBlock?.(block, accumulator.blocks, simulation.blockCount);
   }

@@ -86,8 +86,12 @@ export interface Simulation {
   rangedCount: number;
   /** Samples in block `index` (the last block may be short). */
   blockSamples(index: number): number;
-  /** Computes block `index` (0 … blockCount − 1). */
-  runBlock(index: number): SimulationBlock;
+  /**
+   * Computes block `index` (0 … blockCount − 1). Its values go into `reuse` when given and large
+   * enough (a view of its first values; the caller must be done with what it held), else into a new
+   * array — as a pool's workers must, since they transfer each block away.
+   */
+  runBlock(index: number, reuse?: Float64Array): SimulationBlock;
 }
 
 export function createSimulation(model: Model, claims: readonly Claim[], options: SimulationOptions): Simulation {
@@ -230,10 +234,10 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
   const rowYears = rowCount * Y;
   const batch = new Float64Array(BATCH * rowYears);
 
-  const runBlock = (index: number): SimulationBlock => {
+  const runBlock = (index: number, reuse?: Float64Array): SimulationBlock => {
     const n = blockSamples(index);
     const state = blockRandomState(seed, index);
-    const values = new Float64Array(rowYears * n);
+    const values = reuse !== undefined && reuse.length >= rowYears * n ? reuse.subarray(0, rowYears * n) : new Float64Array(rowYears * n);
     const claimsMet = new Uint32Array(claims.length);
     const { total, values: seriesValues } = buffers;
     for (let i0 = 0; i0 < n; i0 += BATCH) {
