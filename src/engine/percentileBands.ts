@@ -50,8 +50,6 @@ export class PercentileBands {
   private readonly keeps: Uint8Array;
   private readonly kept: Float64Array[];
   private readonly keptLength: Int32Array;
-  /** 1 where the store may still hold values of dropped buckets. */
-  private readonly dirty: Uint8Array;
   /** Rows bucketed since the last narrowing: they keep everything until they are first narrowed. */
   private readonly fresh: number[] = [];
   private narrowedAt = 0;
@@ -69,7 +67,6 @@ export class PercentileBands {
     this.keeps = new Uint8Array(rows * BAND_BUCKETS);
     this.kept = Array.from({ length: rows }, () => new Float64Array(0));
     this.keptLength = new Int32Array(rows);
-    this.dirty = new Uint8Array(rows);
   }
 
   /** Room for values in all the rows' stores: the memory the bands hold beyond their fixed tables, 8 bytes each. */
@@ -170,18 +167,9 @@ export class PercentileBands {
     }
   }
 
-  /**
-   * Row r's store with room for `more` values beyond those kept. A full store is first rid of the
-   * values of buckets dropped since (compacting lazily: the selection reads only the wanted
-   * buckets' values, so a dropped bucket's values left in the store are merely memory).
-   */
+  /** Row r's store with room for `more` values beyond those kept. */
   private reserve(r: number, more: number): Float64Array {
-    let store = this.kept[r] as Float64Array;
-    if (store.length >= (this.keptLength[r] as number) + more) return store;
-    if (this.dirty[r] === 1) {
-      this.compact(r);
-      store = this.kept[r] as Float64Array;
-    }
+    const store = this.kept[r] as Float64Array;
     const need = (this.keptLength[r] as number) + more;
     if (store.length >= need) return store;
     const grown = new Float64Array(Math.max(need, Math.ceil(store.length * 1.5)));
@@ -212,7 +200,7 @@ export class PercentileBands {
       }
     }
     for (let r = 0; r < this.rows; r++) {
-      if (this.state[r] === BUCKETED && dropFarBuckets(this.counts, this.keeps, r * BAND_BUCKETS, starts, ends)) this.dirty[r] = 1;
+      if (this.state[r] === BUCKETED && dropFarBuckets(this.counts, this.keeps, r * BAND_BUCKETS, starts, ends)) this.compact(r);
     }
   }
 
@@ -222,13 +210,8 @@ export class PercentileBands {
     const base = r * BAND_BUCKETS;
     const low = this.low[r] as number;
     const scale = this.scale[r] as number;
-    let length = 0;
-    for (let i = 0, end = this.keptLength[r] as number; i < end; i++) {
-      const x = store[i] as number;
-      if (this.keeps[base + bucketOf(x, low, scale, TOP)] === 1) store[length++] = x;
-    }
+    const length = keepKept(store, this.keptLength[r] as number, this.keeps, base, low, scale);
     this.keptLength[r] = length;
-    this.dirty[r] = 0;
     // Give the memory back when most of it is now unused.
     if (store.length > 4096 && length < store.length / 4) this.kept[r] = store.slice(0, Math.max(length * 2, 1024));
   }
@@ -293,4 +276,16 @@ function dropFarBuckets(counts: Uint32Array, keeps: Uint8Array, base: number, st
     dropped = true;
   }
   return dropped;
+}
+
+/** Moves the values of store[0 … length − 1] whose bucket (at keeps[base …]) is still kept to its front; returns how many. */
+function keepKept(store: Float64Array, length: number, keeps: Uint8Array, base: number, low: number, scale: number): number {
+  let kept = 0;
+  for (let i = 0; i < length; i++) {
+    const x = store[i] as number;
+    // Written always, counted only where kept: no branch to mispredict (kept ≤ i, so nothing unread is overwritten).
+    store[kept] = x;
+    kept += keeps[base + bucketOf(x, low, scale, TOP)] as number;
+  }
+  return kept;
 }
