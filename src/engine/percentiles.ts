@@ -60,13 +60,7 @@ export function percentilesOfParts(
     for (let k = 0; k < points.length; k++) out[outOffset + k * outStride] = NaN;
     return 0;
   }
-  // The ranks wanted, ascending and without repeats: ⌊p(N−1)⌋ and the one after it.
-  const ranks: number[] = [];
-  for (const p of points) {
-    const below = Math.floor(p * (n - 1));
-    for (const r of [below, Math.min(n - 1, below + 1)]) if (ranks[ranks.length - 1] !== r) ranks.push(r);
-  }
-  ranks.sort((a, b) => a - b);
+  const ranks = wantedRanks(points, n);
   let sum: number;
   let orderStatistic: (rank: number) => number;
   if (n < BUCKETED_FROM) {
@@ -77,6 +71,29 @@ export function percentilesOfParts(
     sum = found.sum;
     orderStatistic = found.orderStatistic;
   }
+  writePercentiles(points, n, orderStatistic, out, outOffset, outStride);
+  return sum;
+}
+
+/**
+ * The ranks (0-based order statistics) the percentiles at `points` of `n` values read, ascending and
+ * without repeats: ⌊p(n−1)⌋ and the one after it, for every p.
+ */
+export function wantedRanks(points: readonly number[], n: number): number[] {
+  const ranks: number[] = [];
+  for (const p of points) {
+    const below = Math.floor(p * (n - 1));
+    for (const r of [below, Math.min(n - 1, below + 1)]) if (ranks[ranks.length - 1] !== r) ranks.push(r);
+  }
+  return ranks.sort((a, b) => a - b);
+}
+
+/**
+ * The definition's last step, for every point: linear interpolation at p · (n − 1) between the
+ * order statistics (`orderStatistic(rank)`, asked only for the ranks of `wantedRanks`), written to
+ * `out[outOffset + k · outStride]`.
+ */
+export function writePercentiles(points: readonly number[], n: number, orderStatistic: (rank: number) => number, out: Float64Array, outOffset = 0, outStride = 1): void {
   for (let k = 0; k < points.length; k++) {
     const position = (points[k] as number) * (n - 1);
     const below = Math.floor(position);
@@ -90,7 +107,17 @@ export function percentilesOfParts(
     }
     out[outOffset + k * outStride] = value;
   }
-  return sum;
+}
+
+/**
+ * The bucket of `x` in a histogram of `top + 1` equal buckets from `low`, `scale` buckets per unit;
+ * values below or above it go to the first or last bucket. Monotone in x: a bucket never holds a
+ * value smaller than one of an earlier bucket, which is all the selection needs. `scale` 0 puts
+ * every finite value in bucket 0.
+ */
+export function bucketOf(x: number, low: number, scale: number, top: number): number {
+  const v = (x - low) * scale;
+  return v < top ? (v > 0 ? v | 0 : 0) : top;
 }
 
 /** Below this many values the histogram costs more than it saves. */
@@ -146,8 +173,7 @@ function countIntoBuckets(parts: readonly Float64Array[], low: number, scale: nu
       sum += x;
       if (x < min) min = x;
       if (x > max) max = x;
-      const v = (x - low) * scale;
-      const b = v < top ? (v > 0 ? v | 0 : 0) : top;
+      const b = bucketOf(x, low, scale, top);
       counts[b] = (counts[b] as number) + 1;
     }
   }
@@ -200,7 +226,26 @@ function selectByBuckets(parts: readonly Float64Array[], n: number, ranks: reado
     const only = counted.min;
     return { sum, orderStatistic: () => only };
   }
-  const top = BUCKETS - 1;
+  return { sum, orderStatistic: selectInBuckets(parts, ranks, low, scale, BUCKETS - 1, counts, 0) };
+}
+
+/**
+ * The order statistics of `ranks` (ascending) among the values of `parts`, given their histogram:
+ * `counts[countsOffset + b]` values in bucket b = bucketOf(x, low, scale, top) for b = 0 … top,
+ * counted over exactly these values — or over a larger sample of which `parts` holds every value
+ * of each bucket a wanted rank falls in (the ranks are then ranks in that larger sample). Copies
+ * out the wanted buckets' values and multi-selects within each.
+ */
+export function selectInBuckets(
+  parts: readonly Float64Array[],
+  ranks: readonly number[],
+  low: number,
+  scale: number,
+  top: number,
+  histogram: Int32Array | Uint32Array,
+  countsOffset: number,
+): (rank: number) => number {
+  const count = (b: number): number => histogram[countsOffset + b] as number;
 
   // The bucket of each wanted rank, and where each wanted bucket's values will go in `picked`.
   const wantedBuckets: number[] = [];
@@ -208,8 +253,8 @@ function selectByBuckets(parts: readonly Float64Array[], n: number, ranks: reado
   const rankBucket: number[] = [];
   let cumulative = 0;
   let r = 0;
-  for (let b = 0; b < BUCKETS && r < ranks.length; b++) {
-    const c = counts[b] as number;
+  for (let b = 0; b <= top && r < ranks.length; b++) {
+    const c = count(b);
     while (r < ranks.length && (ranks[r] as number) < cumulative + c) {
       if (wantedBuckets[wantedBuckets.length - 1] !== b) {
         wantedBuckets.push(b);
@@ -224,7 +269,7 @@ function selectByBuckets(parts: readonly Float64Array[], n: number, ranks: reado
   let size = 0;
   for (const b of wantedBuckets) {
     offsets.push(size);
-    size += counts[b] as number;
+    size += count(b);
   }
   const into = ensurePicked(size);
   const fill = offsets.slice();
@@ -232,8 +277,7 @@ function selectByBuckets(parts: readonly Float64Array[], n: number, ranks: reado
   for (const part of parts) {
     for (let i = 0; i < part.length; i++) {
       const x = part[i] as number;
-      const v = (x - low) * scale;
-      const slot = slotOfBucket[v < top ? (v > 0 ? v | 0 : 0) : top] as number;
+      const slot = slotOfBucket[bucketOf(x, low, scale, top)] as number;
       if (slot >= 0) into[(fill[slot] as number)++] = x;
     }
   }
@@ -245,14 +289,14 @@ function selectByBuckets(parts: readonly Float64Array[], n: number, ranks: reado
     ranks.forEach((rank, k) => {
       if (rankBucket[k] === slot) local.push(offsets[slot]! + rank - bucketStart[slot]!);
     });
-    multiSelect(into, offsets[slot]!, offsets[slot]! + (counts[wantedBuckets[slot]!] as number) - 1, local, 0, local.length - 1);
+    multiSelect(into, offsets[slot]!, offsets[slot]! + count(wantedBuckets[slot]!) - 1, local, 0, local.length - 1);
   }
   const orderStatistic = (rank: number): number => {
     const k = ranks.indexOf(rank);
     const slot = rankBucket[k] as number;
     return into[offsets[slot]! + rank - bucketStart[slot]!] as number;
   };
-  return { sum, orderStatistic };
+  return orderStatistic;
 }
 
 /**

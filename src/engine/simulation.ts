@@ -86,8 +86,12 @@ export interface Simulation {
   rangedCount: number;
   /** Samples in block `index` (the last block may be short). */
   blockSamples(index: number): number;
-  /** Computes block `index` (0 … blockCount − 1). */
-  runBlock(index: number): SimulationBlock;
+  /**
+   * Computes block `index` (0 … blockCount − 1). Its values go into `reuse` when given and large
+   * enough (a view of its first values; the caller must be done with what it held), else into a new
+   * array — as a pool's workers must, since they transfer each block away.
+   */
+  runBlock(index: number, reuse?: Float64Array): SimulationBlock;
 }
 
 export function createSimulation(model: Model, claims: readonly Claim[], options: SimulationOptions): Simulation {
@@ -182,49 +186,44 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
     }
   };
 
+  // Where each draw goes, grouped by target so that setting a sample's parameters is a few plain
+  // loops with no dispatch per quantity: the draw row (q · BATCH) and the index written.
+  const rowsOf = (wanted: number): { rows: Int32Array; at: Int32Array } => {
+    const qs: number[] = [];
+    for (let q = 0; q < rangedCount; q++) if (target[q] === wanted) qs.push(q);
+    return { rows: Int32Array.from(qs, (q) => q * BATCH), at: Int32Array.from(qs, (q) => targetIndex[q] as number) };
+  };
+  const baseSizeDraw = rowsOf(TARGET_BASE_SIZE).rows[0] ?? -1;
+  const baseGrowthDraw = rowsOf(TARGET_BASE_GROWTH).rows[0] ?? -1;
+  const driverDraws = rowsOf(TARGET_DRIVER);
+  const shareDraws = rowsOf(TARGET_SHARE);
+  const deltaDraws = rowsOf(TARGET_GROWTH_DELTA);
+  // The ranged lists' members, flattened: list i is rangedMembers[rangedStart[i] … rangedStart[i + 1] − 1].
+  const rangedStart = new Int32Array(rangedLists.length + 1);
+  const rangedMembersList: number[] = [];
+  rangedLists.forEach((l, i) => {
+    for (let j = structure.listOffsets[l] as number; j < (structure.listOffsets[l + 1] as number); j++) rangedMembersList.push(structure.listMembers[j] as number);
+    rangedStart[i + 1] = rangedMembersList.length;
+  });
+  const rangedMembers = Int32Array.from(rangedMembersList);
+
   /** Sets the parameters of the batch's k-th sample from `draws`: steps 2 and 3 of the file comment. */
   const setSample = (k: number): void => {
-    const { listOffsets, listMembers } = structure;
     const share = drawn.share;
-    for (const l of rangedLists) {
-      for (let j = listOffsets[l] as number; j < (listOffsets[l + 1] as number); j++) {
-        const s = listMembers[j] as number;
-        share[s] = base.share[s] as number;
-      }
+    const baseShare = base.share;
+    for (let j = 0; j < rangedMembers.length; j++) {
+      const s = rangedMembers[j] as number;
+      share[s] = baseShare[s] as number;
     }
-    for (let q = 0; q < rangedCount; q++) {
-      const x = draws[q * BATCH + k] as number;
-      const i = targetIndex[q] as number;
-      switch (target[q]) {
-        case TARGET_BASE_SIZE:
-          drawn.baseSize = x > 0 ? x : 0;
-          break;
-        case TARGET_BASE_GROWTH:
-          drawn.baseGrowth = x;
-          break;
-        case TARGET_DRIVER:
-          drawn.driverImpact[i] = x;
-          break;
-        case TARGET_SHARE:
-          share[i] = x;
-          break;
-        default:
-          drawn.growthDelta[i] = x;
-      }
+    if (baseSizeDraw >= 0) {
+      const x = draws[baseSizeDraw + k] as number;
+      drawn.baseSize = x > 0 ? x : 0;
     }
-    for (const l of rangedLists) {
-      const first = listOffsets[l] as number;
-      const end = listOffsets[l + 1] as number;
-      let sum = 0;
-      for (let j = first; j < end; j++) {
-        const s = listMembers[j] as number;
-        const x = share[s] as number;
-        const clipped = x < 0 ? 0 : x > 1 ? 1 : x;
-        share[s] = clipped;
-        sum += clipped;
-      }
-      if (sum > 0) for (let j = first; j < end; j++) share[listMembers[j] as number] = (share[listMembers[j] as number] as number) / sum;
-    }
+    if (baseGrowthDraw >= 0) drawn.baseGrowth = draws[baseGrowthDraw + k] as number;
+    scatter(draws, driverDraws.rows, driverDraws.at, k, drawn.driverImpact);
+    scatter(draws, shareDraws.rows, shareDraws.at, k, share);
+    scatter(draws, deltaDraws.rows, deltaDraws.at, k, drawn.growthDelta);
+    for (let i = 0; i < rangedLists.length; i++) clipAndRenormalise(share, rangedMembers, rangedStart[i] as number, rangedStart[i + 1] as number);
   };
 
   // Samples are evaluated in batches of BATCH into a sample-major scratch (one sample's values
@@ -235,10 +234,10 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
   const rowYears = rowCount * Y;
   const batch = new Float64Array(BATCH * rowYears);
 
-  const runBlock = (index: number): SimulationBlock => {
+  const runBlock = (index: number, reuse?: Float64Array): SimulationBlock => {
     const n = blockSamples(index);
     const state = blockRandomState(seed, index);
-    const values = new Float64Array(rowYears * n);
+    const values = reuse !== undefined && reuse.length >= rowYears * n ? reuse.subarray(0, rowYears * n) : new Float64Array(rowYears * n);
     const claimsMet = new Uint32Array(claims.length);
     const { total, values: seriesValues } = buffers;
     for (let i0 = 0; i0 < n; i0 += BATCH) {
@@ -278,4 +277,25 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
     blockSamples,
     runBlock,
   };
+}
+
+/** out[at[j]] = draws[rows[j] + k] for every j: one kind of target's draws for the batch's k-th sample. */
+function scatter(draws: Float64Array, rows: Int32Array, at: Int32Array, k: number, out: Float64Array): void {
+  for (let j = 0; j < rows.length; j++) out[at[j] as number] = draws[(rows[j] as number) + k] as number;
+}
+
+/**
+ * The shares of one list (share[members[first … end − 1]]) clipped to [0, 1] and divided by their
+ * sum; a list whose shares all clip to 0 stays 0.
+ */
+function clipAndRenormalise(share: Float64Array, members: Int32Array, first: number, end: number): void {
+  let sum = 0;
+  for (let j = first; j < end; j++) {
+    const s = members[j] as number;
+    const x = share[s] as number;
+    const clipped = x < 0 ? 0 : x > 1 ? 1 : x;
+    share[s] = clipped;
+    sum += clipped;
+  }
+  if (sum > 0) for (let j = first; j < end; j++) share[members[j] as number] = (share[members[j] as number] as number) / sum;
 }

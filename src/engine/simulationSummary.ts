@@ -3,12 +3,13 @@
  * member series (children included), the mean and the 5/10/25/50/75/90/95th percentiles, from
  * every sample of the blocks given.
  *
- * Blocks are merged in block order whatever order they arrive in, so the samples of a series-year
- * are always summed and selected in one canonical order: the result is bit-identical however many
- * workers computed the blocks and in which order they finished.
+ * The result is bit-identical however many workers computed the blocks and in which order they
+ * finished: percentiles are order statistics (the same whatever order the samples come in), and
+ * the mean adds up each block's sum in block order.
  */
 import type { ForecastLayout } from './forecastTypes';
-import { PERCENTILE_POINTS, percentilesOfParts } from './percentiles';
+import { DEFAULT_BAND_MARGIN, PercentileBands } from './percentileBands';
+import { PERCENTILE_POINTS, wantedRanks, writePercentiles } from './percentiles';
 import type { Simulation, SimulationBlock } from './simulation';
 
 /** The statistics, in the order of `SimulationSummary.statistics`'s first axis. */
@@ -84,6 +85,14 @@ export function histogramOfParts(parts: readonly Float64Array[]): Histogram {
  * Collects the blocks of one simulation as they arrive (any order, from any worker) and
  * summarises what it holds whenever asked: the home of a run's samples in the app's pool and the
  * command line's.
+ *
+ * It does not keep the blocks. Each block is folded in as it comes: its claim counts, its sum per
+ * series-year (the mean adds the blocks' sums in block order, so it is the same whatever order they
+ * came in), its end-year totals (the histogram's), and its values into the percentile bands of
+ * src/engine/percentileBands.ts, which keep only the samples near the wanted percentiles. Should a
+ * wanted rank fall where the bands kept nothing — rare — the blocks held are run again (a block
+ * depends only on its index) to read that series-year exactly: the statistics are always exactly
+ * those of every sample, bit-identical whatever the order or number of workers.
  */
 export interface SimulationAccumulator {
   /** Takes a block of this simulation; a block given twice is an error. */
@@ -92,67 +101,110 @@ export interface SimulationAccumulator {
   readonly samples: number;
   /** Blocks held so far. */
   readonly blocks: number;
+  /** Room for sample values the percentiles keep (8 bytes each): far fewer than samples × series-years. */
+  readonly keptValues: number;
+  /** Times `summarise` has had to run the blocks again for a series-year its bands had not kept. */
+  readonly reruns: number;
   /** The statistics of every block held so far (bit-identical whatever order they came in). */
   summarise(): SimulationSummary;
 }
 
-export function createSimulationAccumulator(simulation: Simulation): SimulationAccumulator {
-  const held = new Map<number, SimulationBlock>();
+export interface AccumulatorOptions {
+  /**
+   * Standard errors of each percentile's estimate the bands keep on each side of it (default
+   * DEFAULT_BAND_MARGIN). Never changes a result, only how often a summary reruns blocks: tests
+   * narrow it to exercise the rerun.
+   */
+  bandMargin?: number;
+}
+
+export function createSimulationAccumulator(simulation: Simulation, options: AccumulatorOptions = {}): SimulationAccumulator {
+  const { yearCount: Y, rowCount, blockCount } = simulation;
+  const rowYears = rowCount * Y;
+  const held = new Uint8Array(blockCount);
+  const blockSums = new Float64Array(blockCount * rowYears);
+  const claimsMet = new Float64Array(simulation.claims.length);
+  /** The end year's total of every sample, at its sample index. */
+  const endYear = new Float64Array(simulation.samples);
+  const bands = new PercentileBands(rowYears, PERCENTILE_POINTS, options.bandMargin ?? DEFAULT_BAND_MARGIN);
   let samples = 0;
+  let blocks = 0;
+  let reruns = 0;
+
+  const add = (block: SimulationBlock): void => {
+    const { index, samples: n, values } = block;
+    if (!Number.isInteger(index) || index < 0 || index >= blockCount) throw new Error(`block ${index} does not belong to this simulation`);
+    if (held[index] === 1) throw new Error(`block ${index} was given twice`);
+    if (n !== simulation.blockSamples(index) || values.length !== rowYears * n || block.claimsMet.length !== claimsMet.length) {
+      throw new Error(`block ${index} does not belong to this simulation`);
+    }
+    held[index] = 1;
+    for (let c = 0; c < claimsMet.length; c++) claimsMet[c] = (claimsMet[c] as number) + (block.claimsMet[c] as number);
+    endYear.set(values.subarray((Y - 1) * n, Y * n), index * simulation.blockSize);
+    bands.add(values, n, blockSums, index * rowYears);
+    samples += n;
+    blocks += 1;
+  };
+
+  const summarise = (): SimulationSummary => {
+    const statistics = new Float64Array(SIMULATION_STATISTICS.length * rowYears);
+    const stride = rowYears; // from one statistic to the next for the same row and year
+    const order: number[] = [];
+    for (let b = 0; b < blockCount; b++) if (held[b] === 1) order.push(b);
+    if (samples === 0) statistics.fill(NaN);
+    else {
+      const ranks = wantedRanks(PERCENTILE_POINTS, samples);
+      const missing: number[] = [];
+      for (let j = 0; j < rowYears; j++) {
+        let sum = 0;
+        for (const b of order) sum += blockSums[b * rowYears + j] as number;
+        statistics[j] = sum / samples;
+        const orderStatistic = bands.orderStatistics(j, ranks);
+        if (orderStatistic === null) missing.push(j);
+        else writePercentiles(PERCENTILE_POINTS, samples, orderStatistic, statistics, stride + j, stride);
+      }
+      if (missing.length > 0) {
+        // The exact fallback: every held block run again, the missing series-years read from it.
+        reruns += 1;
+        const again = missing.map(() => [] as Float64Array[]);
+        for (const b of order) {
+          const block = simulation.runBlock(b);
+          missing.forEach((j, k) => again[k]!.push(block.values.slice(j * block.samples, (j + 1) * block.samples)));
+        }
+        missing.forEach((j, k) => writePercentiles(PERCENTILE_POINTS, samples, bands.orderStatisticsFrom(j, ranks, again[k]!), statistics, stride + j, stride));
+      }
+    }
+    const claims = simulation.claims.map((claim, c): ClaimOdds => {
+      if (typeof simulation.claimLocations[c] === 'string' || samples === 0) return { claimId: claim.id, probability: null };
+      return { claimId: claim.id, probability: (claimsMet[c] as number) / samples };
+    });
+    const endYearHistogram = histogramOfParts(order.map((b) => endYear.subarray(b * simulation.blockSize, b * simulation.blockSize + simulation.blockSamples(b))));
+    return { layout: simulation.layout, seed: simulation.seed, samples, blocks, yearCount: Y, rowCount, statistics, claims, endYearHistogram };
+  };
+
   return {
-    add(block) {
-      if (held.has(block.index)) throw new Error(`block ${block.index} was given twice`);
-      if (block.samples !== simulation.blockSamples(block.index)) throw new Error(`block ${block.index} does not belong to this simulation`);
-      held.set(block.index, block);
-      samples += block.samples;
-    },
+    add,
     get samples() {
       return samples;
     },
     get blocks() {
-      return held.size;
+      return blocks;
     },
-    summarise: () => summariseSimulation(simulation, [...held.values()]),
+    get keptValues() {
+      return bands.keptValues;
+    },
+    get reruns() {
+      return reruns;
+    },
+    summarise,
   };
 }
 
-/** Merges `blocks` (any order, each block at most once) into statistics. */
-export function summariseSimulation(simulation: Simulation, blocks: readonly SimulationBlock[]): SimulationSummary {
-  const { yearCount: Y, rowCount } = simulation;
-  const ordered = [...blocks].sort((a, b) => a.index - b.index);
-  let samples = 0;
-  for (let k = 0; k < ordered.length; k++) {
-    const block = ordered[k] as SimulationBlock;
-    if (k > 0 && ordered[k - 1]?.index === block.index) throw new Error(`block ${block.index} was given twice`);
-    if (block.samples !== simulation.blockSamples(block.index) || block.values.length !== rowCount * Y * block.samples) {
-      throw new Error(`block ${block.index} does not belong to this simulation`);
-    }
-    samples += block.samples;
-  }
-
-  const statistics = new Float64Array(SIMULATION_STATISTICS.length * rowCount * Y);
-  const stride = rowCount * Y; // from one statistic to the next for the same row and year
-  const parts: Float64Array[] = [];
-  for (let rowYear = 0; rowYear < rowCount * Y; rowYear++) {
-    // This series-year's samples: one contiguous run in each block, read in block order.
-    parts.length = 0;
-    for (const block of ordered) parts.push(block.values.subarray(rowYear * block.samples, (rowYear + 1) * block.samples));
-    const sum = percentilesOfParts(parts, PERCENTILE_POINTS, statistics, stride + rowYear, stride);
-    statistics[rowYear] = samples > 0 ? sum / samples : NaN;
-  }
-
-  const claims = simulation.claims.map((claim, c): ClaimOdds => {
-    if (typeof simulation.claimLocations[c] === 'string' || samples === 0) return { claimId: claim.id, probability: null };
-    let met = 0;
-    for (const block of ordered) met += block.claimsMet[c] as number;
-    return { claimId: claim.id, probability: met / samples };
-  });
-
-  const endYear: Float64Array[] = [];
-  for (const block of ordered) endYear.push(block.values.subarray((Y - 1) * block.samples, Y * block.samples));
-  const endYearHistogram = histogramOfParts(endYear);
-
-  return { layout: simulation.layout, seed: simulation.seed, samples, blocks: ordered.length, yearCount: Y, rowCount, statistics, claims, endYearHistogram };
+/** Merges `blocks` (any order, each block at most once) into statistics: an accumulator given them all. */
+export function summariseSimulation(simulation: Simulation, blocks: readonly SimulationBlock[], options: AccumulatorOptions = {}): SimulationSummary {
+  const accumulator = createSimulationAccumulator(simulation, options);
+  for (const block of blocks) accumulator.add(block);
+  return accumulator.summarise();
 }
 
 /** Statistic `statistic` of row `row` (0 = total, 1 + s = series s) in year index `t`. */

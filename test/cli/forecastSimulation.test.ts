@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runForecastCli } from '../../src/cli/forecast';
-import { createSimulation } from '../../src/engine/simulation';
+import { foldAfterHandingOut } from '../../src/cli/simulationPool';
+import { createSimulation, type SimulationBlock } from '../../src/engine/simulation';
 import { simulationSeries, summariseSimulation } from '../../src/engine/simulationSummary';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 
@@ -156,5 +157,30 @@ describe('npm run forecast -- --samples', () => {
       expect((await runForecastCli([file])).stdout).toBe(readFileSync(`test/fixtures/cli/${name}.forecast.json`, 'utf8'));
       expect((await runForecastCli([file, '--format', 'csv'])).stdout).toBe(readFileSync(`test/fixtures/cli/${name}.forecast.csv`, 'utf8'));
     }
+  });
+});
+
+describe('the pool folds each block after handing out the next', () => {
+  it('queues an arriving block and folds it on the next turn of the event loop, or at finish; a failed fold is thrown at finish', async () => {
+    const added: number[] = [];
+    const block = (index: number): SimulationBlock => ({ index, samples: 1, values: new Float64Array(1), claimsMet: new Uint32Array(0) });
+    const folding = foldAfterHandingOut({ add: (b) => void added.push(b.index) });
+    folding.onBlock(block(0));
+    folding.onBlock(block(1));
+    expect(added).toEqual([]); // not during onBlock: the scheduler posts the worker's next block first
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(added).toEqual([0, 1]);
+    folding.onBlock(block(2));
+    folding.finish();
+    expect(added).toEqual([0, 1, 2]);
+
+    const failing = foldAfterHandingOut({
+      add: (b) => {
+        if (b.index === 1) throw new Error('block 1 was given twice');
+      },
+    });
+    failing.onBlock(block(0));
+    failing.onBlock(block(1));
+    expect(() => failing.finish()).toThrow(/block 1 was given twice/);
   });
 });

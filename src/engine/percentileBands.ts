@@ -1,0 +1,291 @@
+/**
+ * Exact percentiles of many series at once (a simulation's series-years) as samples arrive block by
+ * block, without keeping every sample: the memory of a simulation's summary (issue 10, "Heap:
+ * 100,000 samples of the seed under 100 MB"; keeping them all took 297 MB).
+ *
+ * Per row (one series-year):
+ * - until two different values have come, only the one value and the count (a constant row keeps
+ *   nothing else, however many samples);
+ * - then a histogram of BAND_BUCKETS equal buckets on the minimum and maximum of the block where
+ *   the row first varied (the pilot; later values beyond it fall in the end buckets — bucketOf of
+ *   src/engine/percentiles.ts is monotone, so counts still tell which bucket holds each rank);
+ * - the values themselves only of the buckets near a wanted percentile: after the pilot and then
+ *   whenever the samples held have grown by NARROW_GROWTH, each bucket whose ranks lie farther than
+ *   `margin` standard errors of the percentile's estimate, sqrt(p(1 − p) / n), from every wanted
+ *   percentile p is dropped: its values are discarded and it stops keeping values. The buckets
+ *   kept narrow around the percentiles as the estimate sharpens (about 30·√n values per row of n
+ *   samples at the default margin). A bucket is kept only while it has kept every value it counted.
+ *
+ * `orderStatistics` then finds the wanted ranks' buckets from the counts; where each is kept (all
+ * but never, at 6 standard errors), the order statistics come from the kept values by selection.
+ * Where one is not — the row's percentile has wandered outside its band, or a caller narrowed the
+ * margin — the caller is told, and supplies the row's samples again (a simulation reruns its
+ * blocks, which depend only on their index): the answer is always the exact order statistic, never
+ * an estimate.
+ */
+import { bucketOf, selectInBuckets } from './percentiles';
+
+/** Buckets per row's histogram. */
+export const BAND_BUCKETS = 1024;
+/** Standard errors of a percentile's estimate kept on each side of it, unless the caller says otherwise. */
+export const DEFAULT_BAND_MARGIN = 6;
+/** The buckets kept are narrowed again once the samples held have grown by this factor. */
+const NARROW_GROWTH = 2;
+
+const TOP = BAND_BUCKETS - 1;
+const EMPTY = 0;
+const CONSTANT = 1;
+const BUCKETED = 2;
+
+export class PercentileBands {
+  /** Samples held per row. */
+  count = 0;
+  private readonly state: Uint8Array;
+  /** The row's only value while it is CONSTANT. */
+  private readonly constant: Float64Array;
+  private readonly low: Float64Array;
+  private readonly scale: Float64Array;
+  private readonly counts: Uint32Array;
+  /** 1 where the bucket has kept every value it counted. */
+  private readonly keeps: Uint8Array;
+  private readonly kept: Float64Array[];
+  private readonly keptLength: Int32Array;
+  /** Rows bucketed since the last narrowing: they keep everything until they are first narrowed. */
+  private readonly fresh: number[] = [];
+  private narrowedAt = 0;
+
+  constructor(
+    readonly rows: number,
+    private readonly points: readonly number[],
+    private readonly margin = DEFAULT_BAND_MARGIN,
+  ) {
+    this.state = new Uint8Array(rows);
+    this.constant = new Float64Array(rows);
+    this.low = new Float64Array(rows);
+    this.scale = new Float64Array(rows);
+    this.counts = new Uint32Array(rows * BAND_BUCKETS);
+    this.keeps = new Uint8Array(rows * BAND_BUCKETS);
+    this.kept = Array.from({ length: rows }, () => new Float64Array(0));
+    this.keptLength = new Int32Array(rows);
+  }
+
+  /** Room for values in all the rows' stores: the memory the bands hold beyond their fixed tables, 8 bytes each. */
+  get keptValues(): number {
+    let total = 0;
+    for (let r = 0; r < this.rows; r++) total += (this.kept[r] as Float64Array).length;
+    return total;
+  }
+
+  /**
+   * Adds `samples` values to every row: row r's are `values[r · samples … + samples − 1]`. Writes
+   * each row's sum of them, added up in order, to `sums[sumsOffset + r]` (the same pass): the mean
+   * is the caller's, as it depends on the order of blocks.
+   */
+  add(values: Float64Array, samples: number, sums: Float64Array, sumsOffset: number): void {
+    if (samples <= 0) return;
+    const before = this.count;
+    for (let r = 0; r < this.rows; r++) {
+      const start = r * samples;
+      const end = start + samples;
+      const state = this.state[r] as number;
+      if (state !== BUCKETED) {
+        const first = state === EMPTY ? (values[start] as number) : (this.constant[r] as number);
+        if (allEqual(values, start, end, first)) {
+          this.state[r] = CONSTANT;
+          this.constant[r] = first;
+          sums[sumsOffset + r] = sumRange(values, start, end);
+          continue;
+        }
+        this.startBuckets(r, values, start, end, state === EMPTY ? 0 : before);
+      }
+      const into = this.reserve(r, samples);
+      this.keptLength[r] = countRow(values, start, end, this.counts, this.keeps, r * BAND_BUCKETS, this.low[r] as number, this.scale[r] as number, into, this.keptLength[r] as number);
+      sums[sumsOffset + r] = rowSum;
+    }
+    this.count = before + samples;
+    if (this.fresh.length > 0 || this.count >= this.narrowedAt * NARROW_GROWTH) this.narrow();
+  }
+
+  /**
+   * The order statistics at `ranks` (ascending, of `count` samples) of row `r`, through
+   * `orderStatistic`; or null when a rank's bucket was dropped and the row's samples are needed
+   * again (`orderStatisticsFrom`).
+   */
+  orderStatistics(r: number, ranks: readonly number[]): ((rank: number) => number) | null {
+    const state = this.state[r] as number;
+    if (state === CONSTANT) {
+      const only = this.constant[r] as number;
+      return () => only;
+    }
+    if (state === EMPTY) return null;
+    const base = r * BAND_BUCKETS;
+    let cumulative = 0;
+    let k = 0;
+    for (let b = 0; b < BAND_BUCKETS && k < ranks.length; b++) {
+      cumulative += this.counts[base + b] as number;
+      while (k < ranks.length && (ranks[k] as number) < cumulative) {
+        if (this.keeps[base + b] !== 1) return null;
+        k++;
+      }
+    }
+    return selectInBuckets([(this.kept[r] as Float64Array).subarray(0, this.keptLength[r])], ranks, this.low[r] as number, this.scale[r] as number, TOP, this.counts, base);
+  }
+
+  /** The same from all the row's samples, given again (`parts`, in any order). */
+  orderStatisticsFrom(r: number, ranks: readonly number[], parts: readonly Float64Array[]): (rank: number) => number {
+    return selectInBuckets(parts, ranks, this.low[r] as number, this.scale[r] as number, TOP, this.counts, r * BAND_BUCKETS);
+  }
+
+  /** Row r varies for the first time in values[start … end − 1]: its histogram's edges, and the `held` earlier samples (all equal to its constant) counted in. */
+  private startBuckets(r: number, values: Float64Array, start: number, end: number, held: number): void {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = start; i < end; i++) {
+      const x = values[i] as number;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    let low = min;
+    let scale = BAND_BUCKETS / (max - min);
+    // A span a double cannot divide: every value in one bucket (still exact, just kept whole).
+    if (!Number.isFinite(scale) || !(scale > 0)) {
+      low = 0;
+      scale = 0;
+    }
+    this.low[r] = low;
+    this.scale[r] = scale;
+    this.state[r] = BUCKETED;
+    this.keeps.fill(1, r * BAND_BUCKETS, (r + 1) * BAND_BUCKETS);
+    this.fresh.push(r);
+    if (held > 0) {
+      const c = this.constant[r] as number;
+      const b = r * BAND_BUCKETS + bucketOf(c, low, scale, TOP);
+      this.counts[b] = (this.counts[b] as number) + held;
+      const into = this.reserve(r, held);
+      into.fill(c, 0, held);
+      this.keptLength[r] = held;
+    }
+  }
+
+  /** Row r's store with room for `more` values beyond those kept. */
+  private reserve(r: number, more: number): Float64Array {
+    const store = this.kept[r] as Float64Array;
+    const need = (this.keptLength[r] as number) + more;
+    if (store.length >= need) return store;
+    const grown = new Float64Array(Math.max(need, Math.ceil(store.length * 1.5)));
+    grown.set(store.subarray(0, this.keptLength[r]));
+    this.kept[r] = grown;
+    return grown;
+  }
+
+  /** Drops, in every bucketed row, the buckets far from every wanted percentile (file comment). */
+  private narrow(): void {
+    const n = this.count;
+    this.fresh.length = 0;
+    this.narrowedAt = n;
+    // Each point's band of ranks among the n samples held, merged where they overlap: ascending, disjoint.
+    const bands: [number, number][] = [];
+    for (const p of this.points) {
+      const reach = this.margin * Math.sqrt((p * (1 - p)) / n) * n + 2;
+      bands.push([Math.floor(p * (n - 1) - reach), Math.ceil(p * (n - 1) + reach)]);
+    }
+    bands.sort((a, b) => a[0] - b[0]);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const [start, end] of bands) {
+      if (ends.length > 0 && start <= (ends[ends.length - 1] as number) + 1) ends[ends.length - 1] = Math.max(ends[ends.length - 1] as number, end);
+      else {
+        starts.push(start);
+        ends.push(end);
+      }
+    }
+    for (let r = 0; r < this.rows; r++) {
+      if (this.state[r] === BUCKETED && dropFarBuckets(this.counts, this.keeps, r * BAND_BUCKETS, starts, ends)) this.compact(r);
+    }
+  }
+
+  /** Discards row r's values of the buckets no longer kept. */
+  private compact(r: number): void {
+    const store = this.kept[r] as Float64Array;
+    const base = r * BAND_BUCKETS;
+    const low = this.low[r] as number;
+    const scale = this.scale[r] as number;
+    const length = keepKept(store, this.keptLength[r] as number, this.keeps, base, low, scale);
+    this.keptLength[r] = length;
+    // Give the memory back when most of it is now unused.
+    if (store.length > 4096 && length < store.length / 4) this.kept[r] = store.slice(0, Math.max(length * 2, 1024));
+  }
+}
+
+// The hot loops, as functions of their own: V8 optimises each on its own, and a loop optimised in
+// the middle of a longer method is thrown away whenever the method's colder code runs (measured:
+// `add` 3× slower with these loops inline).
+
+/** The sum of values[start … end − 1], added up in order. */
+function sumRange(values: Float64Array, start: number, end: number): number {
+  let sum = 0;
+  for (let i = start; i < end; i++) sum += values[i] as number;
+  return sum;
+}
+
+/** countRow's second result: the sum of the values it counted, added up in order. */
+let rowSum = 0;
+
+function allEqual(values: Float64Array, start: number, end: number, first: number): boolean {
+  for (let i = start; i < end; i++) if (values[i] !== first) return false;
+  return true;
+}
+
+/**
+ * Counts values[start … end − 1] into the buckets at counts[base …], and appends those of kept
+ * buckets to `into` from `length` on (it has room for all of them); returns the new length, and
+ * leaves the values' sum in `rowSum`.
+ */
+function countRow(values: Float64Array, start: number, end: number, counts: Uint32Array, keeps: Uint8Array, base: number, low: number, scale: number, into: Float64Array, length: number): number {
+  let sum = 0;
+  for (let i = start; i < end; i++) {
+    const x = values[i] as number;
+    sum += x;
+    const b = base + bucketOf(x, low, scale, TOP);
+    counts[b] = (counts[b] as number) + 1;
+    // Written always, kept only where the bucket keeps: no branch to mispredict.
+    into[length] = x;
+    length += keeps[b] as number;
+  }
+  rowSum = sum;
+  return length;
+}
+
+/**
+ * Stops keeping, in the buckets at base …, those whose ranks (from the counts) meet none of the
+ * bands [starts[k], ends[k]] (ascending, disjoint); true when any was dropped.
+ */
+function dropFarBuckets(counts: Uint32Array, keeps: Uint8Array, base: number, starts: readonly number[], ends: readonly number[]): boolean {
+  let cumulative = 0;
+  let k = 0; // the first band that does not end before this bucket
+  let dropped = false;
+  for (let b = base, end = base + BAND_BUCKETS; b < end; b++) {
+    const first = cumulative; // this bucket's ranks: first … cumulative − 1
+    cumulative += counts[b] as number;
+    if (keeps[b] !== 1) continue;
+    // An empty bucket is near when a band covers where its ranks would begin.
+    const last = cumulative > first ? cumulative - 1 : first;
+    while (k < ends.length && (ends[k] as number) < first) k++;
+    if (k < starts.length && (starts[k] as number) <= last) continue;
+    keeps[b] = 0;
+    dropped = true;
+  }
+  return dropped;
+}
+
+/** Moves the values of store[0 … length − 1] whose bucket (at keeps[base …]) is still kept to its front; returns how many. */
+function keepKept(store: Float64Array, length: number, keeps: Uint8Array, base: number, low: number, scale: number): number {
+  let kept = 0;
+  for (let i = 0; i < length; i++) {
+    const x = store[i] as number;
+    // Written always, counted only where kept: no branch to mispredict (kept ≤ i, so nothing unread is overwritten).
+    store[kept] = x;
+    kept += keeps[base + bucketOf(x, low, scale, TOP)] as number;
+  }
+  return kept;
+}

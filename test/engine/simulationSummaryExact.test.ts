@@ -1,0 +1,201 @@
+/**
+ * The summary keeps only the samples near the wanted percentiles (src/engine/percentileBands.ts,
+ * the accumulator of src/engine/simulationSummary.ts), yet must equal, bit for bit, the
+ * straightforward summary that keeps every sample and sorts it: on random block data with every
+ * adversarial shape (ties, a far outlier, constant rows, rows constant until a late block, a span
+ * no double can divide, a drift the first block does not foresee), blocks added in any order and
+ * summarised part-way, at the default band margin and at margins so narrow that the exact fallback
+ * (rerunning the blocks) is taken; and on random models' simulations. And it does keep few samples.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PERCENTILE_POINTS } from '../../src/engine/percentiles';
+import { createSimulation, type Simulation, type SimulationBlock } from '../../src/engine/simulation';
+import { createSimulationAccumulator, histogramOfParts, SIMULATION_STATISTICS, type SimulationSummary } from '../../src/engine/simulationSummary';
+import { seedWorkspace } from '../../src/model/seedWorkspace';
+import { arbitraryModel } from '../support/arbitraries';
+import { assertProperty } from '../support/property';
+
+/** The definition: sort, then linear interpolation at p · (N − 1), never past the upper order statistic. */
+function sortedPercentile(sorted: Float64Array, p: number): number {
+  const position = p * (sorted.length - 1);
+  const below = Math.floor(position);
+  const lo = sorted[below]!;
+  const hi = sorted[Math.min(sorted.length - 1, below + 1)]!;
+  return position === below ? lo : Math.min(hi, lo + (hi - lo) * (position - below));
+}
+
+/** The straightforward summary of `blocks`: every sample kept and sorted; the mean adds the blocks' sums in block order. */
+function straightforward(simulation: Simulation, blocks: readonly SimulationBlock[]): { statistics: number[]; histogram: SimulationSummary['endYearHistogram'] } {
+  const ordered = [...blocks].sort((a, b) => a.index - b.index);
+  const rowYears = simulation.rowCount * simulation.yearCount;
+  const n = ordered.reduce((k, b) => k + b.samples, 0);
+  const statistics = new Array<number>(SIMULATION_STATISTICS.length * rowYears).fill(NaN);
+  for (let j = 0; j < rowYears && n > 0; j++) {
+    const all = new Float64Array(n);
+    let at = 0;
+    let sum = 0;
+    for (const block of ordered) {
+      const part = block.values.subarray(j * block.samples, (j + 1) * block.samples);
+      let blockSum = 0;
+      for (const x of part) blockSum += x;
+      sum += blockSum;
+      all.set(part, at);
+      at += part.length;
+    }
+    all.sort();
+    statistics[j] = sum / n;
+    PERCENTILE_POINTS.forEach((p, k) => (statistics[(k + 1) * rowYears + j] = sortedPercentile(all, p)));
+  }
+  const Y = simulation.yearCount;
+  const histogram = histogramOfParts(ordered.map((b) => b.values.subarray((Y - 1) * b.samples, Y * b.samples)));
+  return { statistics, histogram };
+}
+
+function expectSame(summary: SimulationSummary, expected: ReturnType<typeof straightforward>): void {
+  expect(Array.from(summary.statistics)).toEqual(expected.statistics);
+  expect(summary.endYearHistogram.low).toBe(expected.histogram.low);
+  expect(summary.endYearHistogram.high).toBe(expected.histogram.high);
+  expect(Array.from(summary.endYearHistogram.counts)).toEqual(Array.from(expected.histogram.counts));
+}
+
+/** A uniform in [0, 1) from (seed, row, sample): blocks recomputed for the fallback give the same numbers. */
+function hashUniform(seed: number, row: number, i: number): number {
+  let x = (seed ^ Math.imul(row + 1, 0x9e3779b9) ^ Math.imul(i + 1, 0x85ebca6b)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return ((x ^ (x >>> 16)) >>> 0) / 2 ** 32;
+}
+
+const ROW_KINDS = ['smooth', 'ties', 'constant', 'constantUntilLate', 'outlier', 'hugeSpan', 'drift', 'twoValues'] as const;
+type RowKind = (typeof ROW_KINDS)[number];
+
+function rowValue(kind: RowKind, seed: number, row: number, i: number, samples: number): number {
+  const u = hashUniform(seed, row, i);
+  switch (kind) {
+    case 'smooth':
+      return 50 + 100 * u;
+    case 'ties':
+      return Math.floor(u * 5) / 2 + 1;
+    case 'constant':
+      return 7.25;
+    case 'constantUntilLate':
+      return i < samples * 0.7 ? 3 : 3 + u;
+    case 'outlier':
+      return i === seed % samples ? (seed % 2 === 0 ? 1e300 : -1e300) : u + 1;
+    case 'hugeSpan':
+      return u < 0.5 ? -1e308 * (u + 0.5) : 1e308 * u;
+    case 'drift':
+      return i + 1 + u * 1e-3;
+    case 'twoValues':
+      return u < 0.9 ? 1 : 2;
+  }
+}
+
+/** A simulation whose blocks hold `kinds` (one per series-year) instead of a model's forecasts. */
+function fakeSimulation(kinds: readonly RowKind[], yearCount: number, samples: number, blockSize: number, seed: number): Simulation {
+  const real = createSimulation(seedWorkspace().scenarios[0]!.model, [], { samples: 1, seed: 1 });
+  const rowCount = kinds.length / yearCount;
+  const blockCount = Math.ceil(samples / blockSize);
+  const blockSamples = (index: number): number => Math.min(blockSize, samples - index * blockSize);
+  return {
+    ...real,
+    samples,
+    seed,
+    blockSize,
+    blockCount,
+    yearCount,
+    rowCount,
+    blockSamples,
+    runBlock: (index) => {
+      const n = blockSamples(index);
+      const values = new Float64Array(kinds.length * n);
+      kinds.forEach((kind, j) => {
+        for (let i = 0; i < n; i++) values[j * n + i] = rowValue(kind, seed, j, index * blockSize + i, samples);
+      });
+      return { index, samples: n, values, claimsMet: new Uint32Array(0) };
+    },
+  };
+}
+
+const fakeRuns = fc
+  .record({
+    yearCount: fc.integer({ min: 1, max: 3 }),
+    rowCount: fc.integer({ min: 1, max: 3 }),
+    samples: fc.integer({ min: 1, max: 3000 }),
+    blockSize: fc.integer({ min: 1, max: 800 }),
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    margin: fc.constantFrom<number | undefined>(undefined, undefined, 0, 0.5, 2),
+  })
+  .chain((r) =>
+    fc.record({
+      ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fc.constant(v)])),
+      kinds: fc.array(fc.constantFrom(...ROW_KINDS), { minLength: r.yearCount * r.rowCount, maxLength: r.yearCount * r.rowCount }),
+      order: fc.shuffledSubarray(
+        Array.from({ length: Math.ceil(r.samples / r.blockSize) }, (_, b) => b),
+        { minLength: Math.ceil(r.samples / r.blockSize), maxLength: Math.ceil(r.samples / r.blockSize) },
+      ),
+      checkpoints: fc.array(fc.integer({ min: 1, max: Math.ceil(r.samples / r.blockSize) }), { maxLength: 3 }),
+    }),
+  ) as fc.Arbitrary<{ yearCount: number; samples: number; blockSize: number; seed: number; margin: number | undefined; kinds: RowKind[]; order: number[]; checkpoints: number[] }>;
+
+describe('the summary keeps few samples and equals the straightforward one', () => {
+  it('on random blocks with ties, outliers, constant and late-varying rows, in any order, part-way and at the end', () => {
+    assertProperty(
+      fc.property(fakeRuns, ({ yearCount, samples, blockSize, seed, margin, kinds, order, checkpoints }) => {
+        const simulation = fakeSimulation(kinds, yearCount, samples, blockSize, seed);
+        const accumulator = createSimulationAccumulator(simulation, margin === undefined ? {} : { bandMargin: margin });
+        const added: SimulationBlock[] = [];
+        for (const b of order) {
+          const block = simulation.runBlock(b);
+          accumulator.add(block);
+          added.push(block);
+          if (checkpoints.includes(added.length)) expectSame(accumulator.summarise(), straightforward(simulation, added));
+        }
+        expectSame(accumulator.summarise(), straightforward(simulation, added));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('on random models’ simulations, including at a margin that forces the rerun', () => {
+    const models = arbitraryModel({ maxYears: 8, maxDimensions: 2, maxMembers: 3, maxDepth: 1, maxDrivers: 2 });
+    assertProperty(
+      fc.property(
+        models,
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 1, max: 2500 }),
+        fc.integer({ min: 50, max: 700 }),
+        fc.constantFrom<number | undefined>(undefined, 0),
+        (m, seed, samples, blockSize, margin) => {
+          const simulation = createSimulation(m, [], { samples, seed, blockSize });
+          const blocks = Array.from({ length: simulation.blockCount }, (_, b) => simulation.runBlock(b));
+          const accumulator = createSimulationAccumulator(simulation, margin === undefined ? {} : { bandMargin: margin });
+          for (const block of [...blocks].reverse()) accumulator.add(block);
+          expectSame(accumulator.summarise(), straightforward(simulation, blocks));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('takes the exact fallback when a band missed its percentile, and gives the same answer', () => {
+    const simulation = fakeSimulation(['smooth', 'drift', 'ties', 'outlier'], 2, 3000, 300, 5);
+    const blocks = Array.from({ length: simulation.blockCount }, (_, b) => simulation.runBlock(b));
+    const narrow = createSimulationAccumulator(simulation, { bandMargin: 0 });
+    for (const block of blocks) narrow.add(block);
+    expectSame(narrow.summarise(), straightforward(simulation, blocks));
+    expect(narrow.reruns).toBe(1);
+  });
+
+  it('keeps room for under a sixth of the seed’s 100,000 samples (every sample of its 384 series-years was 295 MB), and reruns nothing', () => {
+    const workspace = seedWorkspace();
+    const simulation = createSimulation(workspace.scenarios[0]!.model, workspace.claims, { samples: 100_000, seed: 3 });
+    const accumulator = createSimulationAccumulator(simulation);
+    const every = simulation.rowCount * simulation.yearCount * simulation.samples;
+    for (let b = 0; b < simulation.blockCount; b++) accumulator.add(simulation.runBlock(b));
+    accumulator.summarise();
+    expect(accumulator.keptValues).toBeLessThan(every / 6);
+    expect(accumulator.reruns).toBe(0);
+  });
+});
