@@ -43,10 +43,20 @@ test('every slider has a name, and the keyboard reaches them', async ({ page }) 
   const sliders = page.getByRole('slider');
   const count = await sliders.count();
   expect(count).toBeGreaterThan(50);
-  for (let i = 0; i < count; i++) {
-    const name = await sliders.nth(i).getAttribute('aria-label') ?? (await sliders.nth(i).evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ''));
-    expect(name.trim(), `slider ${i}`).not.toBe('');
-  }
+  // Read in one pass: the panel has a slider and two range ends for every ranged number.
+  const names = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('input[type="range"], [role="slider"]')].map((el) => {
+      const labelledBy = el.getAttribute('aria-labelledby');
+      return (
+        el.getAttribute('aria-label') ??
+        (labelledBy ? labelledBy.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : null) ??
+        (el as HTMLInputElement).labels?.[0]?.textContent ??
+        ''
+      );
+    }),
+  );
+  expect(names).toHaveLength(count);
+  names.forEach((name, i) => expect(name.trim(), `slider ${i}`).not.toBe(''));
   // Tab from the top lands on controls in order and reaches a slider.
   let reached = false;
   for (let i = 0; i < 40 && !reached; i++) {

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { forecast } from '../../src/engine/forecast';
 import { forecastToCsv } from '../../src/io/forecastExport';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
+import type { Workspace } from '../../src/model/types';
 import { openApp, withoutFileSystemAccess } from './support';
 
 /**
@@ -71,11 +72,18 @@ test('the samples and the seed are edits of the scenario on screen: refused with
 });
 
 test('without a simulation the forecast CSV is the plain forecast, header first, no percentile rows', async ({ page }) => {
+  // The README's worked example has no range: nothing to simulate.
+  const text = readFileSync('test/fixtures/good/v1-readme-example.slidecast.json', 'utf8');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles({ name: 'example.slidecast.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Worked example from the README');
+  await expect(page.getByTestId('sample-count')).toBeHidden();
   const next = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download forecast (CSV)' }).click();
-  const text = readFileSync(await (await next).path()).subarray(3).toString('utf8');
-  const engine = forecast(seedWorkspace().scenarios[0]!.model);
-  expect(text.split('\r\n')[0]).toBe(['series', 'name', ...engine.layout.years.map(String)].join(','));
-  expect(text).toBe(forecastToCsv(engine));
-  expect(text).not.toContain(':p50');
+  const csv = readFileSync(await (await next).path()).subarray(3).toString('utf8');
+  const engine = forecast((JSON.parse(text) as Workspace).scenarios[0]!.model);
+  expect(csv.split('\r\n')[0]).toBe(['series', 'name', ...engine.layout.years.map(String)].join(','));
+  expect(csv).toBe(forecastToCsv(engine));
+  expect(csv).not.toContain(':p50');
 });

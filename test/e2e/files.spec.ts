@@ -130,9 +130,9 @@ test('undo and redo restore the headline, from buttons and keys', async ({ page 
   const original = await headlineTotal(page);
   await setNumber(page, 'Trend growth', '3');
   const edited = await headlineChangedFrom(page, original);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect.poll(() => headlineTotal(page)).toBe(original);
-  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect.poll(() => headlineTotal(page)).toBe(edited);
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('Control+z');

@@ -43,10 +43,15 @@ for (const viewport of [
       expect(openBadge.y - open.y, `${name}: badge beside the label`).toBeCloseTo(closedBadge.y - closed.y, 0);
       const noteBox = (await note.boundingBox())!;
       expect(noteBox.y, `${name}: note below the row`).toBeGreaterThanOrEqual(Math.max(open.y + open.height, openBadge.y + openBadge.height));
-      // The details, the note in them, take the row's full width.
+      // The details, the note in them, take the row's full width (inside its padding, which keeps
+      // a focused slider's ring clear of the row's paint containment).
       const rowBox = (await row.boundingBox())!;
-      expect((await details.boundingBox())!.width, `${name}: details width`).toBeGreaterThan(rowBox.width - 2);
-      expect(noteBox.width, `${name}: note width`).toBeGreaterThan(rowBox.width - 40);
+      const padding = await row.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight);
+      });
+      expect((await details.boundingBox())!.width, `${name}: details width`).toBeGreaterThan(rowBox.width - padding - 2);
+      expect(noteBox.width, `${name}: note width`).toBeGreaterThan(rowBox.width - padding - 40);
       // The label's text is not cut: it is no wider than its box.
       expect(await label.evaluate((element) => element.scrollWidth <= element.clientWidth + 1), `${name}: label not truncated`).toBe(true);
       await badge.click();
