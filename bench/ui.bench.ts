@@ -105,7 +105,7 @@ async function drag(page: Page): Promise<DragRun> {
   await slider.evaluate((element) => {
     const input = element as HTMLInputElement;
     const headline = document.querySelector<HTMLElement>('[data-testid="headline-total"]')!;
-    const chartPath = () => document.querySelector('[data-testid="total-chart"] path[d]')?.getAttribute('d') ?? '';
+    const chartPath = () => document.querySelector('[data-testid="total-line"]')?.getAttribute('d') ?? '';
     // In the seed consensus every driver acts from the second year at full weight, so the
     // end-year total for a trend growth v is 17.18 · (1.052 + v)^7: each shown value names its input.
     const expected = (v: number) => 17.18 * (1.052 + v) ** 7;

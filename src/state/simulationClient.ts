@@ -2,7 +2,7 @@
  * The simulation client (issue 10, "Workers"): runs the Monte-Carlo simulation of the scenario on
  * screen on a pool of Web Workers and streams its statistics to the store.
  *
- * - **The pool.** K sampler workers, K = `navigator.hardwareConcurrency` clamped to 1…4, started
+ * - **The pool.** K sampler workers, K = `navigator.hardwareConcurrency` − 1 clamped to 1…4, started
  *   lazily (never more than a run's blocks) and kept for the page's life, plus one summariser
  *   worker. The blocks are handed out by the pure scheduler of src/engine/blockScheduler.ts (the
  *   CLI's pool uses it too): each block to the next free sampler. A sampler posts its block
@@ -30,6 +30,12 @@ export interface SimulationRequest {
   scenarioId: string;
   model: Model;
   claims: readonly Claim[];
+  /**
+   * A slider is being dragged: run only the first block, the first estimate (the very numbers the
+   * whole run's first block gives), and leave the refining to the request made when the drag ends.
+   * Refining between the frames of a drag kept a core busy that the slider's own forecast needed.
+   */
+  preview?: boolean;
 }
 
 export interface SimulationClientOptions {
@@ -59,10 +65,15 @@ export interface SimulationClient {
 /** The most sampler workers: beyond four cores the summary, not the sampling, sets the pace. */
 export const MAX_POOL_SIZE = 4;
 
-/** Sampler workers for a machine with `cores` logical cores (undefined when the browser does not say). */
+/**
+ * Sampler workers for a machine with `cores` logical cores (undefined when the browser does not
+ * say): one core is left to the page and the deterministic forecast's worker, so that a slider's
+ * forecast still paints in the next frame while the fan refines (bench/ui.bench.ts: on two cores,
+ * two samplers doubled a drag's latency). At least one, at most MAX_POOL_SIZE.
+ */
 export function defaultPoolSize(cores: number | undefined): number {
-  if (cores === undefined || !Number.isFinite(cores) || cores < 1) return 2;
-  return Math.min(MAX_POOL_SIZE, Math.floor(cores));
+  if (cores === undefined || !Number.isFinite(cores) || cores < 2) return 1;
+  return Math.min(MAX_POOL_SIZE, Math.floor(cores) - 1);
 }
 
 function defaultWorker(): Worker {
@@ -195,8 +206,8 @@ export function createSimulationClient(options: SimulationClientOptions): Simula
     };
   }
 
-  function runOnWorkers(run: number, request: SimulationRequest, spec: RunSpec, target: number): boolean {
-    const blockCount = Math.ceil(target / DEFAULT_BLOCK_SIZE);
+  function runOnWorkers(run: number, request: SimulationRequest, spec: RunSpec): boolean {
+    const blockCount = Math.ceil(spec.samples / DEFAULT_BLOCK_SIZE);
     const workers = pool(blockCount);
     if (workers === undefined || summariser === undefined) return false;
     summariser.postMessage({ kind: 'run', ...spec } satisfies ToSimulationWorker);
@@ -212,10 +223,10 @@ export function createSimulationClient(options: SimulationClientOptions): Simula
     return true;
   }
 
-  function runOnMainThread(run: number, request: SimulationRequest, target: number): void {
+  function runOnMainThread(run: number, request: SimulationRequest, spec: RunSpec, target: number): void {
     let simulation: Simulation;
     try {
-      simulation = createSimulation(request.model, request.claims, { samples: target, seed: request.model.simulation.seed });
+      simulation = createSimulation(request.model, request.claims, { samples: spec.samples, seed: spec.seed });
     } catch (error) {
       options.onError(errorText(error));
       return;
@@ -249,10 +260,11 @@ export function createSimulationClient(options: SimulationClientOptions): Simula
     currentRun += 1;
     const run = currentRun;
     const target = runSamples(request.model.simulation);
-    const spec: RunSpec = { run, model: request.model, claims: request.claims, samples: target, seed: request.model.simulation.seed };
+    const samples = request.preview === true ? Math.min(target, DEFAULT_BLOCK_SIZE) : target;
+    const spec: RunSpec = { run, model: request.model, claims: request.claims, samples, seed: request.model.simulation.seed };
     current = { run, request, spec, target };
-    if (!fellBack && runOnWorkers(run, request, spec, target)) return;
-    runOnMainThread(run, request, target);
+    if (!fellBack && runOnWorkers(run, request, spec)) return;
+    runOnMainThread(run, request, spec, target);
   }
 
   return {

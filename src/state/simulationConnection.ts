@@ -2,7 +2,8 @@
  * Store → simulation client → worker pool → statistics in the store (issue 10, "Workers"):
  * whenever the inputs of the scenario on screen change (the same trigger as the deterministic
  * forecast, `scenarioInputsChanged`), the newest of them is simulated and its statistics stream
- * into `state.simulation`.
+ * into `state.simulation`. While a slider is dragged (a gesture), each input is simulated only to
+ * its first estimate, and the drag's last input in full once it ends.
  */
 import type { StoreApi } from 'zustand';
 import type { SlidecastState } from './store';
@@ -23,14 +24,20 @@ export function connectSimulation(
     onError: (message) => store.getState().setComputeError(`its simulation stopped (${message})`),
   });
 
+  /** Whether the newest request was a drag's preview, to be run in full when the drag ends. */
+  let previewed = false;
+
   function requestFor(state: SlidecastState): void {
     const scenario = activeScenarioOf(state.workspace);
-    client.request({ scenarioId: scenario.id, model: scenario.model, claims: state.workspace.claims });
+    previewed = state.gesture !== null;
+    client.request({ scenarioId: scenario.id, model: scenario.model, claims: state.workspace.claims, preview: previewed });
   }
 
   requestFor(store.getState());
   const unsubscribe = store.subscribe((state, previous) => {
-    if (scenarioInputsChanged(state, previous)) requestFor(state);
+    // While a slider is dragged, each input gets the first estimate only; the whole run starts
+    // when the drag ends.
+    if (scenarioInputsChanged(state, previous) || (previewed && state.gesture === null)) requestFor(state);
   });
 
   return () => {

@@ -92,13 +92,14 @@ afterEach(() => {
 });
 
 describe('the pool', () => {
-  it('is sized by the cores, 1 to 4, two when the browser does not say', () => {
+  it('is sized by the cores less one (left to the page and the forecast), 1 to 4, one when the browser does not say', () => {
     expect(defaultPoolSize(1)).toBe(1);
-    expect(defaultPoolSize(2)).toBe(2);
-    expect(defaultPoolSize(3)).toBe(3);
+    expect(defaultPoolSize(2)).toBe(1);
+    expect(defaultPoolSize(3)).toBe(2);
+    expect(defaultPoolSize(5)).toBe(4);
     expect(defaultPoolSize(16)).toBe(4);
-    expect(defaultPoolSize(undefined)).toBe(2);
-    expect(defaultPoolSize(0)).toBe(2);
+    expect(defaultPoolSize(undefined)).toBe(1);
+    expect(defaultPoolSize(0)).toBe(1);
   });
 
   it('starts lazily, never more samplers than blocks, grows to its size and then stays', async () => {

@@ -57,6 +57,29 @@ describe('connectSimulation', () => {
     expect(Array.from(again.summary.statistics)).toEqual(expectedStatistics());
   });
 
+  it('while a slider is dragged simulates each input to its first estimate only, and the last one in full when the drag ends', async () => {
+    disconnect = connectSimulation(useSlidecast, { createWorker: fakeWorker, poolSize: 2 });
+    await finishedSimulation();
+    useSlidecast.getState().beginGesture('baseSize');
+    setValue({ kind: 'baseSize' }, 25);
+    await vi.waitFor(() => expect(useSlidecast.getState().simulation?.summary.samples).toBe(1000));
+    const preview = useSlidecast.getState().simulation!;
+    expect(preview.running).toBe(true);
+    expect(preview.target).toBe(10_000);
+    // The preview is the whole run's first block: its numbers are the full run's first estimate.
+    const { workspace } = useSlidecast.getState();
+    const m = activeScenarioOf(workspace).model;
+    const firstBlock = simulate(m, workspace.claims, { samples: m.simulation.samples, seed: m.simulation.seed, shouldStop: ((n) => () => n++ >= 1)(0) });
+    expect(Array.from(preview.summary.statistics)).toEqual(Array.from(firstBlock.statistics));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(useSlidecast.getState().simulation?.summary.samples).toBe(1000); // no refining during the drag
+
+    useSlidecast.getState().endGesture();
+    const done = await finishedSimulation();
+    expect(done.summary.samples).toBe(10_000);
+    expect(Array.from(done.summary.statistics)).toEqual(expectedStatistics());
+  });
+
   it('clears the statistics when the scenario on screen has no range', async () => {
     const fixed = model({ baseSize: 50 });
     useSlidecast.getState().replaceWorkspace(workspaceOf(fixed));
