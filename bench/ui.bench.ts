@@ -179,30 +179,46 @@ async function drag(page: Page): Promise<DragRun> {
  */
 async function nudgeFan(page: Page): Promise<{ latencies: number[]; longTasks: number[] }> {
   await page.getByTestId('sample-count').getByRole('status').filter({ hasText: /samples$/ }).waitFor({ timeout: 30_000 });
+  return nudgeLatencies(page, { watch: '[data-testid="total-median"]', attribute: 'd', nudges: FAN_NUDGES, pauseMs: 250 });
+}
+
+/**
+ * `nudges` keyboard nudges of the "Trend growth" slider, focused first (right, left, …), one at a
+ * time, each `pauseMs` after the previous one showed: latency = the first animation frame after
+ * `attribute` of the element at `watch` changed − the keydown's timestamp. With the long tasks
+ * that started meanwhile.
+ */
+async function nudgeLatencies(
+  page: Page,
+  { watch, attribute, nudges, pauseMs }: { watch: string; attribute: string; nudges: number; pauseMs: number },
+): Promise<{ latencies: number[]; longTasks: number[] }> {
   const slider = page.getByRole('slider', { name: 'Trend growth', exact: true });
   await slider.scrollIntoViewIfNeeded();
   await slider.focus();
-  await page.evaluate(() => {
-    const state = { t0: -1, latencies: [] as number[] };
-    (window as unknown as { __fan: typeof state }).__fan = state;
-    document.addEventListener('keydown', (event) => (state.t0 = event.timeStamp), { capture: true });
-    new MutationObserver(() => {
-      const t0 = state.t0;
-      if (t0 < 0) return;
-      state.t0 = -1;
-      requestAnimationFrame(() => state.latencies.push(performance.now() - t0));
-    }).observe(document.querySelector('[data-testid="total-median"]')!, { attributes: true, attributeFilter: ['d'] });
-  });
+  await page.evaluate(
+    ([selector, name]) => {
+      const state = { t0: -1, latencies: [] as number[] };
+      (window as unknown as { __nudge: typeof state }).__nudge = state;
+      document.addEventListener('keydown', (event) => (state.t0 = event.timeStamp), { capture: true });
+      new MutationObserver(() => {
+        const t0 = state.t0;
+        if (t0 < 0) return;
+        state.t0 = -1;
+        requestAnimationFrame(() => state.latencies.push(performance.now() - t0));
+      }).observe(document.querySelector(selector!)!, { attributes: true, attributeFilter: [name!] });
+    },
+    [watch, attribute],
+  );
   const start = await page.evaluate(() => performance.now());
-  for (let i = 0; i < FAN_NUDGES; i++) {
-    const before = await page.evaluate(() => (window as unknown as { __fan: { latencies: number[] } }).__fan.latencies.length);
+  for (let i = 0; i < nudges; i++) {
+    const before = await page.evaluate(() => (window as unknown as { __nudge: { latencies: number[] } }).__nudge.latencies.length);
     await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
-    await page.waitForFunction((n) => (window as unknown as { __fan: { latencies: number[] } }).__fan.latencies.length > n, before);
-    await page.waitForTimeout(250);
+    await page.waitForFunction((n) => (window as unknown as { __nudge: { latencies: number[] } }).__nudge.latencies.length > n, before);
+    await page.waitForTimeout(pauseMs);
   }
   return page.evaluate((since) => {
-    const w = window as unknown as { __fan: { latencies: number[] }; __bench: { longTasks: { start: number; duration: number }[] } };
-    return { latencies: w.__fan.latencies, longTasks: w.__bench.longTasks.filter((t) => t.start >= since).map((t) => t.duration) };
+    const w = window as unknown as { __nudge: { latencies: number[] }; __bench: { longTasks: { start: number; duration: number }[] } };
+    return { latencies: w.__nudge.latencies, longTasks: w.__bench.longTasks.filter((t) => t.start >= since).map((t) => t.duration) };
   }, start);
 }
 
@@ -238,32 +254,8 @@ async function nudgeLargeModel(page: Page, text: string): Promise<{ latencies: n
   });
   await page.waitForTimeout(500);
   const sliders = await page.getByRole('slider').count();
-  const slider = page.getByRole('slider', { name: 'Trend growth', exact: true });
-  await slider.scrollIntoViewIfNeeded();
-  await slider.focus();
-  await page.evaluate(() => {
-    const headline = document.querySelector<HTMLElement>('[data-testid="headline-total"]')!;
-    const state = { t0: -1, latencies: [] as number[] };
-    (window as unknown as { __nudge: typeof state }).__nudge = state;
-    document.addEventListener('keydown', (event) => (state.t0 = event.timeStamp), { capture: true });
-    new MutationObserver(() => {
-      const t0 = state.t0;
-      if (t0 < 0) return;
-      state.t0 = -1;
-      requestAnimationFrame(() => state.latencies.push(performance.now() - t0));
-    }).observe(headline, { attributes: true, attributeFilter: ['data-value'] });
-  });
-  const start = await page.evaluate(() => performance.now());
-  for (let i = 0; i < NUDGES; i++) {
-    const before = await page.evaluate(() => (window as unknown as { __nudge: { latencies: number[] } }).__nudge.latencies.length);
-    await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
-    await page.waitForFunction((n) => (window as unknown as { __nudge: { latencies: number[] } }).__nudge.latencies.length > n, before);
-    await page.waitForTimeout(60);
-  }
-  return page.evaluate((since) => {
-    const w = window as unknown as { __nudge: { latencies: number[] }; __bench: { longTasks: { start: number; duration: number }[] } };
-    return { latencies: w.__nudge.latencies, longTasks: w.__bench.longTasks.filter((t) => t.start >= since).map((t) => t.duration) };
-  }, start).then((r) => ({ ...r, sliders }));
+  const run = await nudgeLatencies(page, { watch: '[data-testid="headline-total"]', attribute: 'data-value', nudges: NUDGES, pauseMs: 60 });
+  return { ...run, sliders };
 }
 
 function javascriptSize(): { file: string; gzip: number }[] {

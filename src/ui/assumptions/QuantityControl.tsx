@@ -3,7 +3,8 @@
  * a number box that takes typed values, a sourced/assumed badge that opens the details (source,
  * note, the range's ends and distribution), and a reset to the value the scenario was saved with.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useDraft } from '../useDraft';
 import { formatQuantity } from '../format';
 import { QuantitySlider } from './QuantitySlider';
 import { QuantityName } from './QuantityName';
@@ -23,17 +24,8 @@ export function QuantityControl({ binding, children }: QuantityControlProps) {
   const { name: label, quantity, saved, kind, unit, domain, changed, disabled } = binding;
   const inputId = useId();
   const errorId = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  // A value changed elsewhere (another slider rebalancing this share, undo) replaces a stale draft,
-  // and the message about that draft with it (adjusted during render, not in an effect).
-  const [draftFor, setDraftFor] = useState(quantity.value);
-  if (draftFor !== quantity.value) {
-    setDraftFor(quantity.value);
-    setDraft(null);
-    setError(null);
-  }
+  // A value changed elsewhere (another slider rebalancing this share, undo) replaces a stale draft.
+  const { draft, setDraft, error, setError, abandon } = useDraft(quantity.value);
 
   function commit(text: string) {
     const parsed = parseQuantityInput(text, kind);
@@ -92,10 +84,7 @@ export function QuantityControl({ binding, children }: QuantityControlProps) {
             onBlur={(event) => draft !== null && commit(event.currentTarget.value)}
             onKeyDown={(event) => {
               if (event.key === 'Enter') commit(event.currentTarget.value);
-              if (event.key === 'Escape') {
-                setDraft(null);
-                setError(null);
-              }
+              if (event.key === 'Escape') abandon();
             }}
           />
           <span className="quantity-unit" aria-hidden="true">

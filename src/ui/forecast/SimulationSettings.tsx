@@ -4,7 +4,8 @@
  * time, autosaved and kept per scenario. A file may ask for more samples than a run takes: the
  * box then shows the cap and a note says so, and the file keeps its number until it is edited.
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useDraft } from '../useDraft';
 import { setSimulationSettings } from '../../model/modelEdits';
 import type { SimulationSettings as Settings } from '../../model/types';
 import { MAX_RUN_SAMPLES, MIN_RUN_SAMPLES, WORKSPACE_LIMITS, runSamples } from '../../model/workspaceLimits';
@@ -62,15 +63,8 @@ interface WholeNumberFieldProps {
 function WholeNumberField({ label, value, min, max, describedBy, onCommit }: WholeNumberFieldProps) {
   const inputId = useId();
   const errorId = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   // A value changed elsewhere (undo, "New seed") replaces a stale draft and its message.
-  const [draftFor, setDraftFor] = useState(value);
-  if (draftFor !== value) {
-    setDraftFor(value);
-    setDraft(null);
-    setError(null);
-  }
+  const { draft, setDraft, error, setError, abandon } = useDraft(value);
 
   function commit(text: string) {
     const parsed = parseWholeNumberInput(text, min, max);
@@ -101,10 +95,7 @@ function WholeNumberField({ label, value, min, max, describedBy, onCommit }: Who
           onBlur={(event) => draft !== null && commit(event.currentTarget.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter') commit(event.currentTarget.value);
-            if (event.key === 'Escape') {
-              setDraft(null);
-              setError(null);
-            }
+            if (event.key === 'Escape') abandon();
           }}
         />
       </span>

@@ -4,22 +4,10 @@
  * `alert`) until it is corrected or abandoned. `NumberBox` is the bare box with its unit, which
  * the add forms type into too.
  */
-import { useId, useState, type InputHTMLAttributes, type KeyboardEvent } from 'react';
+import { useId, type InputHTMLAttributes, type KeyboardEvent } from 'react';
+import { useDraft } from '../useDraft';
 import type { QuantityKind } from '../../model/quantityRef';
 import { parseQuantityInput, quantityInputText } from '../quantityInput';
-
-/** Text being edited, dropped when the value changes elsewhere (undo, another scenario). */
-function useDraft(value: string) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [draftFor, setDraftFor] = useState(value);
-  if (draftFor !== value) {
-    setDraftFor(value);
-    setDraft(null);
-    setError(null);
-  }
-  return { draft, setDraft, error, setError };
-}
 
 export interface NameFieldProps {
   /** The accessible name, e.g. "Name of member Europe". */
@@ -34,7 +22,7 @@ export interface NameFieldProps {
 }
 
 export function NameField({ label, value, onCommit, onMove, className, focusKey }: NameFieldProps) {
-  const { draft, setDraft, error, setError } = useDraft(value);
+  const { draft, setDraft, error, setError, abandon } = useDraft(value);
   const errorId = useId();
   function commit(text: string) {
     if (text === value) {
@@ -54,8 +42,7 @@ export function NameField({ label, value, onCommit, onMove, className, focusKey 
       event.preventDefault();
       commit(event.currentTarget.value);
     } else if (event.key === 'Escape') {
-      setDraft(null);
-      setError(null);
+      abandon();
     } else if (event.altKey && onMove && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
       onMove(event.key === 'ArrowUp' ? -1 : 1);
@@ -99,7 +86,7 @@ export interface NumberFieldProps {
 
 export function NumberField({ label, value, kind, unit, onCommit, disabled = false, title }: NumberFieldProps) {
   const shown = quantityInputText(value, kind);
-  const { draft, setDraft, error, setError } = useDraft(shown);
+  const { draft, setDraft, error, setError, abandon } = useDraft(shown);
   const errorId = useId();
   const unitLabel = kind === 'size' ? unit : '%';
   function commit(text: string) {
@@ -132,10 +119,7 @@ export function NumberField({ label, value, kind, unit, onCommit, disabled = fal
             event.preventDefault();
             commit(event.currentTarget.value);
           }
-          if (event.key === 'Escape') {
-            setDraft(null);
-            setError(null);
-          }
+          if (event.key === 'Escape') abandon();
         }}
       />
       {error && (
