@@ -15,8 +15,17 @@ import { useSlidecast } from '../../state/store';
  * forecast (its rows would sit under the wrong years or members) until the next one comes.
  */
 export function summaryFits(summary: SimulationSummary, layout: ForecastLayout): boolean {
+  // Asked by every view on every change of the store, mostly of the same pair: the last answer is kept.
+  if (lastFit.summary === summary && lastFit.layout === layout) return lastFit.fits;
+  const fits = layoutsMatch(summary.layout, layout);
+  lastFit = { summary, layout, fits };
+  return fits;
+}
+
+let lastFit: { summary: SimulationSummary | undefined; layout: ForecastLayout | undefined; fits: boolean } = { summary: undefined, layout: undefined, fits: false };
+
+function layoutsMatch(simulated: ForecastLayout, layout: ForecastLayout): boolean {
   const { years, series } = layout;
-  const simulated = summary.layout;
   return (
     simulated.years.length === years.length &&
     simulated.years.every((year, t) => year === years[t]) &&
