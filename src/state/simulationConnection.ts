@@ -2,8 +2,9 @@
  * Store → simulation client → worker pool → statistics in the store (issue 10, "Workers"):
  * whenever the inputs of the scenario on screen change (the same trigger as the deterministic
  * forecast, `scenarioInputsChanged`), the newest of them is simulated and its statistics stream
- * into `state.simulation`. While a slider is dragged (a gesture), each input is simulated only to
- * its first estimate, and the drag's last input in full once it ends.
+ * into `state.simulation`. While a slider is dragged (a gesture), inputs are simulated only to
+ * their first estimate, at most every PREVIEW_INTERVAL_MS, and the drag's last input in full once
+ * it ends.
  */
 import type { StoreApi } from 'zustand';
 import type { SlidecastState } from './store';
@@ -11,7 +12,17 @@ import { activeScenarioOf } from './scenarioSelectors';
 import { scenarioInputsChanged } from './engineConnection';
 import { createSimulationClient, type SimulationClient, type SimulationClientOptions } from './simulationClient';
 
-export type SimulationConnectionOptions = Pick<SimulationClientOptions, 'createWorker' | 'poolSize' | 'later'>;
+export type SimulationConnectionOptions = Pick<SimulationClientOptions, 'createWorker' | 'poolSize' | 'later'> & {
+  /** While a slider is dragged, the least time between two previews, in ms (default PREVIEW_INTERVAL_MS). */
+  previewInterval?: number;
+};
+
+/**
+ * While a slider is dragged the fan follows at most ten times a second: the first input at once,
+ * then the newest every 100 ms. A preview every frame took the core the slider's own forecast
+ * needed (bench/ui.bench.ts, the drag with the fan on).
+ */
+export const PREVIEW_INTERVAL_MS = 100;
 
 export function connectSimulation(
   store: Pick<StoreApi<SlidecastState>, 'getState' | 'subscribe'>,
@@ -24,8 +35,11 @@ export function connectSimulation(
     onError: (message) => store.getState().setComputeError(`its simulation stopped (${message})`),
   });
 
+  const previewInterval = options.previewInterval ?? PREVIEW_INTERVAL_MS;
   /** Whether the newest request was a drag's preview, to be run in full when the drag ends. */
   let previewed = false;
+  let lastPreview = -Infinity;
+  let pendingPreview: ReturnType<typeof setTimeout> | undefined;
 
   function requestFor(state: SlidecastState): void {
     const scenario = activeScenarioOf(state.workspace);
@@ -33,14 +47,38 @@ export function connectSimulation(
     client.request({ scenarioId: scenario.id, model: scenario.model, claims: state.workspace.claims, preview: previewed });
   }
 
+  /** A drag's input: previewed now, or with the newest input once the interval since the last preview is over. */
+  function preview(): void {
+    if (pendingPreview !== undefined) return;
+    const wait = lastPreview + previewInterval - performance.now();
+    const send = (): void => {
+      pendingPreview = undefined;
+      lastPreview = performance.now();
+      requestFor(store.getState());
+    };
+    if (wait <= 0) send();
+    else pendingPreview = setTimeout(send, wait);
+  }
+
+  function cancelPreview(): void {
+    clearTimeout(pendingPreview);
+    pendingPreview = undefined;
+  }
+
   requestFor(store.getState());
   const unsubscribe = store.subscribe((state, previous) => {
-    // While a slider is dragged, each input gets the first estimate only; the whole run starts
-    // when the drag ends.
-    if (scenarioInputsChanged(state, previous) || (previewed && state.gesture === null)) requestFor(state);
+    // While a slider is dragged, inputs get the first estimate only, at most every
+    // `previewInterval`; the whole run starts when the drag ends.
+    if (state.gesture !== null && scenarioInputsChanged(state, previous)) {
+      preview();
+    } else if (scenarioInputsChanged(state, previous) || (previewed && state.gesture === null) || (pendingPreview !== undefined && state.gesture === null)) {
+      cancelPreview();
+      requestFor(state);
+    }
   });
 
   return () => {
+    cancelPreview();
     unsubscribe();
     client.dispose();
   };

@@ -80,6 +80,23 @@ describe('connectSimulation', () => {
     expect(Array.from(done.summary.statistics)).toEqual(expectedStatistics());
   });
 
+  it('previews a drag at most once an interval: the first input at once, then the newest', async () => {
+    disconnect = connectSimulation(useSlidecast, { createWorker: fakeWorker, poolSize: 1, previewInterval: 80 });
+    await finishedSimulation();
+    const runsBefore = workers.reduce((n, w) => n + w.received.filter((kind) => kind === 'run').length, 0);
+    useSlidecast.getState().beginGesture('baseSize');
+    for (let i = 0; i < 10; i++) setValue({ kind: 'baseSize' }, 20 + i); // ten inputs at once
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const runs = workers.reduce((n, w) => n + w.received.filter((kind) => kind === 'run').length, 0) - runsBefore;
+    // Each run goes to the summariser and the sampler: two previews, the first and the newest.
+    expect(runs).toBe(4);
+    await vi.waitFor(() => expect(useSlidecast.getState().simulation?.summary.samples).toBe(1000));
+    useSlidecast.getState().endGesture();
+    const done = await finishedSimulation();
+    expect(Array.from(done.summary.statistics)).toEqual(expectedStatistics()); // of the newest input, 29
+    expect(activeScenarioOf(useSlidecast.getState().workspace).model.baseSize.value).toBe(29);
+  });
+
   it('clears the statistics when the scenario on screen has no range', async () => {
     const fixed = model({ baseSize: 50 });
     useSlidecast.getState().replaceWorkspace(workspaceOf(fixed));
