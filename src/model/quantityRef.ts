@@ -78,12 +78,15 @@ export function quantityKey(ref: QuantityRef): string {
   }
 }
 
-export function findDimension(model: Model, dimensionId: string): Dimension | undefined {
+/** What finding a member reads of a model: its dimensions alone, all a caller may need to hold. */
+export type MemberSource = Pick<Model, 'dimensions'>;
+
+export function findDimension(model: MemberSource, dimensionId: string): Dimension | undefined {
   return model.dimensions.find((d) => d.id === dimensionId);
 }
 
 /** The list a member path points into, and the member's index in it. */
-export function findMemberList(model: Model, path: readonly string[]): { list: Member[]; index: number } | undefined {
+export function findMemberList(model: MemberSource, path: readonly string[]): { list: Member[]; index: number } | undefined {
   const [dimensionId, ...memberIds] = path;
   const dimension = dimensionId === undefined ? undefined : findDimension(model, dimensionId);
   if (!dimension || memberIds.length === 0) return undefined;
@@ -99,12 +102,11 @@ export function findMemberList(model: Model, path: readonly string[]): { list: M
   return undefined;
 }
 
-export function findMember(model: Model, path: readonly string[]): Member | undefined {
+export function findMember(model: MemberSource, path: readonly string[]): Member | undefined {
   const found = findMemberList(model, path);
   return found ? found.list[found.index] : undefined;
 }
 
-/** The quantity a ref points at, or undefined when the model has no such quantity. */
 /**
  * The part of the model that holds everything about `ref` — its value, range, name and list: a
  * member's dimension, the drivers for a driver, the model itself for the market's two numbers
@@ -125,6 +127,7 @@ export function quantityScope(model: Model, ref: QuantityRef): object | undefine
   }
 }
 
+/** The quantity a ref points at, or undefined when the model has no such quantity. */
 export function getQuantity(model: Model, ref: QuantityRef): Quantity | undefined {
   switch (ref.kind) {
     case 'baseSize':
@@ -159,7 +162,7 @@ export const LIST_PATH_SEPARATOR = ' › ';
  * The name of a list of members: its dimension, then each member above it — "Region",
  * "Region › North America". Ids stand in for names the model does not have.
  */
-export function memberListName(model: Model, parentPath: readonly string[]): string {
+export function memberListName(model: MemberSource, parentPath: readonly string[]): string {
   const [dimensionId, ...memberIds] = parentPath;
   const names = [findDimension(model, dimensionId ?? '')?.name ?? dimensionId ?? ''];
   memberIds.forEach((id, depth) => names.push(findMember(model, parentPath.slice(0, depth + 2))?.name ?? id));
@@ -170,12 +173,12 @@ export function memberListName(model: Model, parentPath: readonly string[]): str
  * A member's one name, unique in a model, by its list as its numbers are named: "Region: Europe",
  * "Region › North America: United States". What the total chart is titled when it shows a member.
  */
-export function memberName(model: Model, path: readonly string[]): string {
+export function memberName(model: MemberSource, path: readonly string[]): string {
   return nameInList(memberListName(model, path.slice(0, -1)), memberLabel(model, path));
 }
 
 /** A member's name within its list ("Europe"); its path stands in for a name the model does not have. */
-function memberLabel(model: Model, path: readonly string[]): string {
+function memberLabel(model: MemberSource, path: readonly string[]): string {
   return findMember(model, path)?.name ?? path.join('/');
 }
 

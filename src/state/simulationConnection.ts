@@ -69,9 +69,11 @@ export function connectSimulation(
   const unsubscribe = store.subscribe((state, previous) => {
     // While a slider is dragged, inputs get the first estimate only, at most every
     // `previewInterval`; the whole run starts when the drag ends.
-    if (state.gesture !== null && scenarioInputsChanged(state, previous)) {
+    const changed = scenarioInputsChanged(state, previous);
+    const dragging = state.gesture !== null;
+    if (changed && dragging) {
       preview();
-    } else if (scenarioInputsChanged(state, previous) || (previewed && state.gesture === null) || (pendingPreview !== undefined && state.gesture === null)) {
+    } else if (changed || (!dragging && (previewed || pendingPreview !== undefined))) {
       cancelPreview();
       requestFor(state);
     }

@@ -57,15 +57,19 @@ export function ForecastView() {
 
 function ForecastPanels({ result }: { result: ScenarioResult }) {
   const { forecast } = result;
-  const model = useSlidecast((s) => activeModelOf(s.workspace));
-  const { unit } = model;
+  // The unit and the members' names, not the whole model: an edit of a number re-renders these
+  // panels only when its result arrives, not also when the edit is made (a slider's hot path).
+  const unit = useSlidecast((s) => activeModelOf(s.workspace).unit);
+  const dimensions = useSlidecast((s) => activeModelOf(s.workspace).dimensions);
   const claims = useSlidecast((s) => s.workspace.claims);
   const setFanMember = useSlidecast((s) => s.setFanMember);
   const simulation = useScenarioSimulation(forecast);
   const summary = simulation?.summary;
   const markers = useMemo(() => claimMarkers(claims, result, summary && { summary, unit }), [claims, result, summary, unit]);
-  // Recomputed on every edit, but the member table redraws then anyway (its numbers changed).
-  const memberNames = useMemo(() => new Map(forecast.layout.series.map((info) => [info.key, memberName(model, info.key.split('/'))])), [forecast.layout, model]);
+  const memberNames = useMemo(
+    () => new Map(forecast.layout.series.map((info) => [info.key, memberName({ dimensions }, info.key.split('/'))])),
+    [forecast.layout, dimensions],
+  );
   const { member, values, fan } = useFanView(forecast);
   const distribution = useEndYearDistribution(forecast);
   const format = useCallback((v: number) => formatSize(v, unit), [unit]);
