@@ -8,12 +8,10 @@
  * only, no control: it never takes focus or blocks input.
  */
 import { formatCount } from '../../model/messageValue';
-import { useSlidecast } from '../../state/store';
+import { useScenarioProgress } from './useScenarioSimulation';
 
 export function SampleCount() {
-  const simulation = useSlidecast((s) => s.simulation);
-  const scenarioId = useSlidecast((s) => s.workspace.activeScenario);
-  const shown = simulation !== undefined && simulation.scenarioId === scenarioId ? simulation : undefined;
+  const shown = useScenarioProgress();
   const finished = shown !== undefined && !shown.running ? `${formatCount(shown.summary.samples)} samples` : '';
   return (
     <p className="sample-count" hidden={shown === undefined} data-testid="sample-count">

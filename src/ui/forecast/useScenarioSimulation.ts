@@ -36,8 +36,19 @@ function layoutsMatch(simulated: ForecastLayout, layout: ForecastLayout): boolea
 
 /** `progress` when it may be shown beside a forecast of scenario `scenarioId` with `layout`; else undefined. */
 export function simulationFor(progress: SimulationProgress | undefined, scenarioId: string, layout: ForecastLayout): SimulationProgress | undefined {
-  if (!progress || progress.scenarioId !== scenarioId || progress.summary.samples === 0) return undefined;
-  return summaryFits(progress.summary, layout) ? progress : undefined;
+  const own = progressOf(progress, scenarioId);
+  if (!own || own.summary.samples === 0) return undefined;
+  return summaryFits(own.summary, layout) ? own : undefined;
+}
+
+/** `progress` when it is of scenario `scenarioId` (how far its run has come, whatever it holds yet). */
+export function progressOf(progress: SimulationProgress | undefined, scenarioId: string): SimulationProgress | undefined {
+  return progress?.scenarioId === scenarioId ? progress : undefined;
+}
+
+/** How far the simulation of the scenario on screen has come (the sample count). */
+export function useScenarioProgress(): SimulationProgress | undefined {
+  return useSlidecast((s) => progressOf(s.simulation, s.workspace.activeScenario));
 }
 
 /** The simulation to show beside `forecast` of the scenario on screen (see `simulationFor`). */
