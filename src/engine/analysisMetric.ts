@@ -17,6 +17,9 @@ export type AnalysisMetric =
   | { kind: 'member'; path: string[]; year: number }
   | { kind: 'cagr'; path: string[] | null; fromYear: number; toYear: number };
 
+/** An analysis asked of a model that cannot answer it (a metric outside it, an unknown quantity or claim): the message names it. */
+export class AnalysisInputError extends Error {}
+
 /** The end-year total: what a tornado measures unless asked otherwise. */
 export function endYearTotal(model: Pick<Model, 'endYear'>): AnalysisMetric {
   return { kind: 'total', year: model.endYear };

@@ -13,6 +13,7 @@
 import { getQuantity, type QuantityRef } from '../model/quantityRef';
 import { rebalanceShares } from '../model/rebalanceShares';
 import type { Model } from '../model/types';
+import { AnalysisInputError } from './analysisMetric';
 import type { ClaimLocation } from './claimStatus';
 import { compileModel, type ForecastParameters, type ForecastStructure } from './compiledModel';
 import { createForecastBuffers, evaluateForecast, type ForecastBuffers } from './evaluateForecast';
@@ -41,9 +42,6 @@ export interface QuantityEvaluator {
   valueOf(ref: QuantityRef): number | undefined;
 }
 
-/** A quantity `ref` the model lacks: the message names it. */
-export class UnknownQuantityError extends Error {}
-
 export function quantityEvaluator(model: Model, locked: LockedMembers = () => false): QuantityEvaluator {
   const compiled = compileModel(model);
   const { structure } = compiled;
@@ -59,12 +57,12 @@ export function quantityEvaluator(model: Model, locked: LockedMembers = () => fa
 
   const seriesOf = (path: readonly string[]): number => {
     const s = seriesIndex(layout, path.join('/'));
-    if (s < 0) throw new UnknownQuantityError(`this model has no member ${path.join('/')}`);
+    if (s < 0) throw new AnalysisInputError(`this model has no member ${path.join('/')}`);
     return s;
   };
   const driverOf = (driverId: string): number => {
     const d = model.drivers.findIndex((x) => x.id === driverId);
-    if (d < 0) throw new UnknownQuantityError(`this model has no driver ${driverId}`);
+    if (d < 0) throw new AnalysisInputError(`this model has no driver ${driverId}`);
     return d;
   };
 

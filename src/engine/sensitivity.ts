@@ -11,7 +11,7 @@
  */
 import { quantityRefs, getQuantity, type QuantityRef } from '../model/quantityRef';
 import type { Model } from '../model/types';
-import { locateMetric, measureMetric, type AnalysisMetric } from './analysisMetric';
+import { AnalysisInputError, locateMetric, measureMetric, type AnalysisMetric } from './analysisMetric';
 import { dependsOn, quantityEvaluator, restrictedStructure, type LockedMembers } from './quantityParameters';
 
 export interface TornadoBar {
@@ -36,9 +36,6 @@ export interface TornadoResult {
 export interface TornadoOptions {
   locked?: LockedMembers;
 }
-
-/** An analysis asked of a model that cannot answer it (a metric outside it, an unknown quantity or claim): the message names it. */
-export class AnalysisInputError extends Error {}
 
 export function tornado(model: Model, metric: AnalysisMetric, options: TornadoOptions = {}): TornadoResult {
   const evaluator = quantityEvaluator(model, options.locked);

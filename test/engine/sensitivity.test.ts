@@ -1,31 +1,14 @@
 import fc from 'fast-check';
-import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { locateMetric, measureMetric, metricName, type AnalysisMetric } from '../../src/engine/analysisMetric';
-import { forecast } from '../../src/engine/forecast';
-import { AnalysisInputError, tornado } from '../../src/engine/sensitivity';
-import { setMemberShare, setQuantityValue } from '../../src/model/modelEdits';
-import { findMemberList, getQuantity, type QuantityRef } from '../../src/model/quantityRef';
+import { AnalysisInputError, metricName, type AnalysisMetric } from '../../src/engine/analysisMetric';
+import { tornado } from '../../src/engine/sensitivity';
+import { getQuantity } from '../../src/model/quantityRef';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import type { Model } from '../../src/model/types';
 import { arbitraryModel, memberPaths } from '../support/arbitraries';
 import { dimension, member, model } from '../support/models';
 import { assertProperty } from '../support/property';
-
-/** The metric of `model` edited by hand and forecast from scratch: what a bar must equal. */
-function independently(m: Model, metric: AnalysisMetric, ref: QuantityRef, value: number, locked: (path: readonly string[]) => boolean = () => false): number {
-  const edited = produce(m, (draft) => {
-    if (ref.kind === 'memberShare') {
-      const { list } = findMemberList(draft, ref.path)!;
-      const parent = ref.path.slice(0, -1);
-      setMemberShare(draft, ref.path, value, list.map((x) => x.id !== ref.path.at(-1) && locked([...parent, x.id])));
-    } else setQuantityValue(draft, ref, value);
-  });
-  const result = forecast(edited);
-  const location = locateMetric(edited, result.layout, metric);
-  if (typeof location === 'string') throw new Error(location);
-  return measureMetric(location, result);
-}
+import { metricOfEdited } from './metricOfEdited';
 
 const close = (actual: number, expected: number) => {
   if (Number.isNaN(expected)) expect(actual).toBeNaN();
@@ -57,8 +40,8 @@ describe('tornado', () => {
           for (const bar of result.bars) {
             const range = getQuantity(m, bar.ref)!.range!;
             expect([bar.low, bar.high]).toEqual([range.low, range.high]);
-            close(bar.atLow, independently(m, metric, bar.ref, range.low, locked));
-            close(bar.atHigh, independently(m, metric, bar.ref, range.high, locked));
+            close(bar.atLow, metricOfEdited(m, metric, bar.ref, range.low, locked));
+            close(bar.atHigh, metricOfEdited(m, metric, bar.ref, range.high, locked));
             if (!Number.isNaN(bar.swing)) expect(bar.swing).toBe(Math.abs(bar.atHigh - bar.atLow));
           }
           const swings = result.bars.map((b) => b.swing).filter((s) => !Number.isNaN(s));
@@ -79,9 +62,9 @@ describe('tornado', () => {
     });
     const metric: AnalysisMetric = { kind: 'member', path: ['region', 'eu'], year: 2030 };
     const free = tornado(m, metric).bars[0]!;
-    close(free.atLow, independently(m, metric, { kind: 'memberShare', path: ['region', 'na'] }, 0.3));
+    close(free.atLow, metricOfEdited(m, metric, { kind: 'memberShare', path: ['region', 'na'] }, 0.3));
     const lockedApac = tornado(m, metric, { locked: (p) => p[1] === 'apac' }).bars[0]!;
-    close(lockedApac.atLow, independently(m, metric, { kind: 'memberShare', path: ['region', 'na'] }, 0.3, (p) => p[1] === 'apac'));
+    close(lockedApac.atLow, metricOfEdited(m, metric, { kind: 'memberShare', path: ['region', 'na'] }, 0.3, (p) => p[1] === 'apac'));
     // With apac locked, eu takes all of what na gives up: a different answer.
     expect(lockedApac.atLow).not.toBeCloseTo(free.atLow, 6);
   });
@@ -114,7 +97,7 @@ describe('tornado', () => {
     const seed = seedWorkspace().scenarios[0]!.model;
     const result = tornado(seed, { kind: 'total', year: seed.endYear });
     expect(result.bars[0]!.ref).toEqual({ kind: 'baseGrowth' });
-    close(result.bars[0]!.atHigh, independently(seed, { kind: 'total', year: seed.endYear }, { kind: 'baseGrowth' }, seed.baseGrowth.range!.high));
+    close(result.bars[0]!.atHigh, metricOfEdited(seed, { kind: 'total', year: seed.endYear }, { kind: 'baseGrowth' }, seed.baseGrowth.range!.high));
   });
 
   it('refuses a metric the model cannot answer, naming what is wrong', () => {
