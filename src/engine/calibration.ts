@@ -24,7 +24,6 @@ import type { QuantityRef } from '../model/quantityRef';
 import type { Claim, Model } from '../model/types';
 import { AnalysisInputError } from './analysisMetric';
 import { claimMet, claimSeries, locateClaim, measureClaim, type ClaimLocation } from './claimStatus';
-import { solveInterval } from './goalSeek';
 import { quantityEvaluator, restrictedStructure, type LockedMembers } from './quantityParameters';
 
 export interface CalibratedClaim {
@@ -87,8 +86,9 @@ export function calibrate(model: Model, claims: readonly Claim[], refs: readonly
 
   // θ: the fitted coordinates — ln of a base size, the value itself otherwise — within bounds.
   const isLog = refs.map((ref) => ref.kind === 'baseSize');
-  const lower = refs.map((ref, i) => (isLog[i] ? Math.log(solveInterval(ref).min) : solveInterval(ref).min));
-  const upper = refs.map((ref, i) => (isLog[i] ? Math.log(solveInterval(ref).max) : solveInterval(ref).max));
+  const intervals = refs.map((ref) => evaluator.interval(ref));
+  const lower = intervals.map(({ min }, i) => (isLog[i] ? Math.log(min) : min));
+  const upper = intervals.map(({ max }, i) => (isLog[i] ? Math.log(max) : max));
   const clamp = (theta: number[]): number[] => theta.map((t, i) => Math.min(upper[i]!, Math.max(lower[i]!, t)));
   const valuesOf = (theta: readonly number[]): number[] => theta.map((t, i) => (isLog[i] ? Math.exp(t) : t));
 

@@ -17,7 +17,7 @@
  * Each f(x) is one evaluation of the lists the metric reads, into reused buffers.
  */
 import { formatQuantityAddress } from '../model/quantityAddress';
-import { quantityBounds, quantityKind, type QuantityRef } from '../model/quantityRef';
+import type { QuantityRef } from '../model/quantityRef';
 import type { Claim, Model } from '../model/types';
 import { AnalysisInputError, locateMetric, measureMetric, type AnalysisMetric } from './analysisMetric';
 import { locateClaim, type ClaimLocation } from './claimStatus';
@@ -66,12 +66,6 @@ export function resolveTarget(model: Model, evaluator: QuantityEvaluator, claims
   return { location, value: claim.value };
 }
 
-/** The interval a quantity is solved in: its kind's bounds, a size above 0. */
-export function solveInterval(ref: QuantityRef): { min: number; max: number } {
-  const { min, max } = quantityBounds(quantityKind(ref));
-  return { min: ref.kind === 'baseSize' ? Math.max(min, Number.MIN_VALUE) : min, max };
-}
-
 export function goalSeek(model: Model, claims: readonly Claim[], target: GoalTarget, ref: QuantityRef, options: GoalSeekOptions = {}): GoalSeekResult {
   const evaluator = quantityEvaluator(model, options.locked);
   const current = evaluator.valueOf(ref);
@@ -83,7 +77,7 @@ export function goalSeek(model: Model, claims: readonly Claim[], target: GoalTar
     evaluator.evaluate(structure);
     return measureMetric(location, evaluator.reading);
   };
-  const { min, max } = solveInterval(ref);
+  const { min, max } = evaluator.interval(ref);
   const solved = seekValue(metricAt, goal, min, max, current);
   // Evaluated last at the answer, so `achieved` is what the quantity at `value` gives.
   const achieved = metricAt(solved.value);

@@ -10,7 +10,7 @@
  *   depends on base size, trend growth and drivers alone; a member depends on the lists on its
  *   path), and `dependsOn` says whether a quantity can change such a metric at all.
  */
-import { getQuantity, type QuantityRef } from '../model/quantityRef';
+import { getQuantity, quantityBounds, quantityKind, type QuantityRef } from '../model/quantityRef';
 import { rebalanceShares } from '../model/rebalanceShares';
 import type { Model } from '../model/types';
 import { AnalysisInputError } from './analysisMetric';
@@ -40,6 +40,12 @@ export interface QuantityEvaluator {
   evaluate(structure?: ForecastStructure): void;
   /** The model's value of `ref`; undefined when the model has no such quantity. */
   valueOf(ref: QuantityRef): number | undefined;
+  /**
+   * The values `ref` can take here: its kind's bounds (`quantityBounds`), a size above 0, and a
+   * share no more than what its locked siblings leave (exactly that with no unlocked sibling to
+   * give way: the share rule's clamp) — so a solver never reports a share the slider would not give.
+   */
+  interval(ref: QuantityRef): { min: number; max: number };
 }
 
 export function quantityEvaluator(model: Model, locked: LockedMembers = () => false): QuantityEvaluator {
@@ -127,6 +133,18 @@ export function quantityEvaluator(model: Model, locked: LockedMembers = () => fa
     },
     evaluate(restricted = structure) {
       evaluateForecast(restricted, parameters, buffers, null);
+    },
+    interval(ref) {
+      const { min, max } = quantityBounds(quantityKind(ref));
+      if (ref.kind === 'baseSize') return { min: Math.max(min, Number.MIN_VALUE), max };
+      if (ref.kind !== 'memberShare') return { min, max };
+      const s = seriesOf(ref.path);
+      const parentPath = ref.path.slice(0, -1);
+      const siblings = siblingsOf(layout, s).filter((i) => i !== s);
+      const isLocked = (i: number) => locked([...parentPath, (layout.series[i] as { memberId: string }).memberId]);
+      const lockedSum = siblings.reduce((sum, i) => (isLocked(i) ? sum + (original.share[i] as number) : sum), 0);
+      const available = Math.min(1, Math.max(0, 1 - lockedSum));
+      return siblings.every(isLocked) ? { min: available, max: available } : { min: 0, max: available };
     },
     valueOf(ref) {
       return ref.kind === 'memberGrowthDelta' && getQuantity(model, ref) === undefined && seriesIndex(layout, ref.path.join('/')) >= 0

@@ -95,6 +95,22 @@ describe('goal seek', () => {
     expect(beyond.achieved).toBeCloseTo(100, 9);
   });
 
+  it('solves a share only up to what its locked siblings leave, as the slider gives it', () => {
+    const m = model({ baseSize: 100, dimensions: [dimension('region', [member('na', 0.5), member('eu', 0.3), member('apac', 0.2)])] });
+    const locked = (path: readonly string[]) => path[1] === 'eu';
+    const na = { kind: 'member' as const, path: ['region', 'na'], year: 2025 };
+    const all = goalSeek(m, [], { metric: na, value: 100 }, { kind: 'memberShare', path: ['region', 'na'] }, { locked });
+    expect(all).toMatchObject({ reached: false, min: 0, max: 0.7 });
+    expect(all.value).toBeCloseTo(0.7, 12);
+    expect(all.achieved).toBeCloseTo(70, 9);
+    const some = goalSeek(m, [], { metric: na, value: 60 }, { kind: 'memberShare', path: ['region', 'na'] }, { locked });
+    expect(some.reached).toBe(true);
+    expect(some.value).toBeCloseTo(0.6, 12);
+    // With every sibling locked the share cannot move at all.
+    const stuck = goalSeek(m, [], { metric: na, value: 60 }, { kind: 'memberShare', path: ['region', 'na'] }, { locked: (p) => p[1] !== 'na' });
+    expect(stuck).toMatchObject({ reached: false, value: 0.5, min: 0.5, max: 0.5, achieved: 50 });
+  });
+
   it('scans for a bracket where the metric is not monotone (the ends on the same side of the target)', () => {
     const bump = (x: number) => (x - 0.5) ** 2;
     const low = seekValue(bump, 0.04, 0, 1, 0.1);
