@@ -11,7 +11,7 @@
  *   path), and `dependsOn` says whether a quantity can change such a metric at all.
  */
 import { getQuantity, quantityBounds, quantityKind, type QuantityRef } from '../model/quantityRef';
-import { rebalanceShares } from '../model/rebalanceShares';
+import { rebalanceShares, type RebalanceResult } from '../model/rebalanceShares';
 import type { Model } from '../model/types';
 import { AnalysisInputError } from './analysisMetric';
 import type { ClaimLocation } from './claimStatus';
@@ -72,6 +72,19 @@ export function quantityEvaluator(model: Model, locked: LockedMembers = () => fa
     return d;
   };
 
+  /** The share rule (`rebalanceShares`) applied to the model's shares of `ref`'s list, `ref` set to `value`. */
+  const rebalanced = (ref: { path: string[] }, value: number): RebalanceResult => {
+    const s = seriesOf(ref.path);
+    const list = siblingsOf(layout, s);
+    const parentPath = ref.path.slice(0, -1);
+    return rebalanceShares(
+      list.map((i) => original.share[i] as number),
+      list.map((i) => i !== s && locked([...parentPath, (layout.series[i] as { memberId: string }).memberId])),
+      list.indexOf(s),
+      value,
+    );
+  };
+
   return {
     model,
     layout,
@@ -95,15 +108,8 @@ export function quantityEvaluator(model: Model, locked: LockedMembers = () => fa
           return;
         case 'memberShare': {
           const s = seriesOf(ref.path);
-          const list = siblingsOf(layout, s);
-          const parentPath = ref.path.slice(0, -1);
-          const { shares } = rebalanceShares(
-            list.map((i) => original.share[i] as number),
-            list.map((i) => i !== s && locked([...parentPath, (layout.series[i] as { memberId: string }).memberId])),
-            list.indexOf(s),
-            value,
-          );
-          list.forEach((i, k) => (parameters.share[i] = shares[k] as number));
+          const { shares } = rebalanced(ref, value);
+          siblingsOf(layout, s).forEach((i, k) => (parameters.share[i] = shares[k] as number));
           return;
         }
       }
@@ -138,13 +144,8 @@ export function quantityEvaluator(model: Model, locked: LockedMembers = () => fa
       const { min, max } = quantityBounds(quantityKind(ref));
       if (ref.kind === 'baseSize') return { min: Math.max(min, Number.MIN_VALUE), max };
       if (ref.kind !== 'memberShare') return { min, max };
-      const s = seriesOf(ref.path);
-      const parentPath = ref.path.slice(0, -1);
-      const siblings = siblingsOf(layout, s).filter((i) => i !== s);
-      const isLocked = (i: number) => locked([...parentPath, (layout.series[i] as { memberId: string }).memberId]);
-      const lockedSum = siblings.reduce((sum, i) => (isLocked(i) ? sum + (original.share[i] as number) : sum), 0);
-      const available = Math.min(1, Math.max(0, 1 - lockedSum));
-      return siblings.every(isLocked) ? { min: available, max: available } : { min: 0, max: available };
+      // Asked of the share rule itself: what it gives for the lowest and the highest share.
+      return { min: rebalanced(ref, 0).applied, max: rebalanced(ref, 1).applied };
     },
     valueOf(ref) {
       return ref.kind === 'memberGrowthDelta' && getQuantity(model, ref) === undefined && seriesIndex(layout, ref.path.join('/')) >= 0
