@@ -64,7 +64,11 @@ export function tornado(model: Model, metric: AnalysisMetric, options: TornadoOp
     bars.push({ ref, low: range.low, high: range.high, atLow, atHigh, swing: Math.abs(atHigh - atLow) });
   }
   // Array.prototype.sort is stable: equal swings keep model order. NaN swings (a CAGR from 0) go last.
-  bars.sort((a, b) => swingKey(b) - swingKey(a));
+  bars.sort((a, b) => {
+    const x = swingKey(a);
+    const y = swingKey(b);
+    return x > y ? -1 : x < y ? 1 : 0; // (not y − x: two infinite swings would give NaN)
+  });
   return { metric, base, bars };
 }
 

@@ -74,6 +74,14 @@ describe('npm run forecast -- --tornado / --goal', () => {
     }
   });
 
+  it('adds the analysis to a simulated forecast too', async () => {
+    const { code, stdout } = await runForecastCli(['--samples', '100', '--workers', '1', '--tornado', '--goal', 'total@2028=25', '--vary', 'baseGrowth']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['tornado', 'goal', 'percentiles', 'claims']));
+    expect(json.goal.reached).toBe(true);
+  });
+
   it('keeps the output byte for byte without the new flags', async () => {
     const plain = await runForecastCli([]);
     expect(plain.stdout).not.toContain('tornado');

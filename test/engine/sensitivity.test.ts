@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnalysisInputError, metricName, type AnalysisMetric } from '../../src/engine/analysisMetric';
 import { tornado } from '../../src/engine/sensitivity';
-import { getQuantity } from '../../src/model/quantityRef';
+import { getQuantity, quantityRefs } from '../../src/model/quantityRef';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import type { Model } from '../../src/model/types';
 import { arbitraryModel, memberPaths } from '../support/arbitraries';
@@ -46,6 +46,12 @@ describe('tornado', () => {
           }
           const swings = result.bars.map((b) => b.swing).filter((s) => !Number.isNaN(s));
           expect(swings).toEqual([...swings].sort((a, b) => b - a));
+          // Equal swings keep model order.
+          const order = quantityRefs(m).map((r) => JSON.stringify(r));
+          result.bars.forEach((bar, i) => {
+            const next = result.bars[i + 1];
+            if (next && next.swing === bar.swing) expect(order.indexOf(JSON.stringify(next.ref))).toBeGreaterThan(order.indexOf(JSON.stringify(bar.ref)));
+          });
           // Every ranged quantity has a bar, once.
           expect(new Set(refs.map((r) => JSON.stringify(r))).size).toBe(refs.length);
         },
