@@ -17,8 +17,14 @@ export type AnalysisMetric =
   | { kind: 'member'; path: string[]; year: number }
   | { kind: 'cagr'; path: string[] | null; fromYear: number; toYear: number };
 
-/** An analysis asked of a model that cannot answer it (a metric outside it, an unknown quantity or claim): the message names it. */
-export class AnalysisInputError extends Error {}
+/**
+ * An analysis asked of a model that cannot answer it (a metric outside it, an unknown quantity or
+ * claim): the message names it. Its `name` crosses the worker boundary with the message (Comlink
+ * sends an Error's name, message and stack), so a caller can tell it from a failure.
+ */
+export class AnalysisInputError extends Error {
+  override name = 'AnalysisInputError';
+}
 
 /** The end-year total: what a tornado measures unless asked otherwise. */
 export function endYearTotal(model: Pick<Model, 'endYear'>): AnalysisMetric {

@@ -24,6 +24,18 @@ describe('the analysis calls of the worker', () => {
     expect(analysisApi.calibrate(m, claims)).toEqual(calibrate(m, claims));
   });
 
+  it('name a request the model cannot answer, by an error a caller can tell from a failure', () => {
+    let thrown: unknown;
+    try {
+      analysisApi.tornado(m, { kind: 'total', year: 1999 });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).name).toBe('AnalysisInputError');
+    expect((thrown as Error).message).toBe("1999 is outside this scenario's years 2025–2030");
+  });
+
   it('return plain data a worker can send back', () => {
     const result = analysisApi.tornado(m, metric);
     expect(structuredClone(result)).toEqual(result);
