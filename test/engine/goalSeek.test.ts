@@ -111,6 +111,24 @@ describe('goal seek', () => {
     expect(stuck).toMatchObject({ reached: false, value: 0.5, min: 0.5, max: 0.5, achieved: 50 });
   });
 
+  it('finds the root nearest the current value where a member is not monotone in trend growth', () => {
+    // x's value in the second year is 100·r·0.1r / (0.1r + 0.9·max(0, r − 0.5)), r = 1 + growth:
+    // it rises to 50 at r = 0.5 (y's factor r − 0.5 clamped at 0), falls to 18 at r = 0.9 as y
+    // comes back, then rises again. 20 is reached at r = 0.2, 1 − √0.1 and 1 + √0.1.
+    const twoYears = (growth: number) =>
+      model({ baseSize: 100, baseGrowth: growth, endYear: 2026, dimensions: [dimension('d', [member('x', 0.1), member('y', 0.9, { delta: -0.5 })])] });
+    const x = { kind: 'member' as const, path: ['d', 'x'], year: 2026 };
+    const above = goalSeek(twoYears(0.1), [], { metric: x, value: 20 }, { kind: 'baseGrowth' });
+    expect(above.reached).toBe(true);
+    expect(above.value).toBeCloseTo(Math.sqrt(0.1), 9);
+    const between = goalSeek(twoYears(-0.25), [], { metric: x, value: 20 }, { kind: 'baseGrowth' });
+    expect(between.value).toBeCloseTo(-Math.sqrt(0.1), 9);
+    const below = goalSeek(twoYears(-0.7), [], { metric: x, value: 20 }, { kind: 'baseGrowth' });
+    expect(below.value).toBeCloseTo(-0.8, 9);
+    // The answer holds in a forecast of the model edited by hand.
+    expect(relative(metricOfEdited(twoYears(0), x, { kind: 'baseGrowth' }, between.value), 20)).toBeLessThanOrEqual(1e-9);
+  });
+
   it('scans for a bracket where the metric is not monotone (the ends on the same side of the target)', () => {
     const bump = (x: number) => (x - 0.5) ** 2;
     const low = seekValue(bump, 0.04, 0, 1, 0.1);
