@@ -1,14 +1,15 @@
 /**
  * Goal seek (DESIGN.md §3 "Goal seek", issue 11): the value of one quantity at which a metric (or
  * a claim's metric) reaches a target, within the quantity's allowed interval (`quantityBounds`; a
- * size above 0; a share moving its unlocked siblings as the slider does).
+ * size above 0; a share moving its unlocked siblings as the slider does, up to what its locked
+ * siblings leave: `QuantityEvaluator.interval`).
  *
  * Method: f(x) = metric(x) − target.
  * 1. Bracket: f at the current value and at `SCAN_POINTS` evenly spaced points of the interval;
  *    of the adjacent pairs where f changes sign, the one nearest the current value. The forecast is
- *    monotone in most quantities but not all (a share moves its siblings; a growth premium can
- *    both raise a member and, through its siblings' shares, lower it), so a sign change is looked
- *    for across the whole interval rather than assumed at its ends.
+ *    monotone in most quantities but not all (a member whose sibling's factor is clamped at 0 falls
+ *    as trend growth brings the sibling back, then rises again), so a sign change is looked for
+ *    across the whole interval rather than assumed at its ends.
  * 2. Solve: Brent's method (bisection, secant and inverse quadratic steps, safeguarded to stay in
  *    the bracket) down to adjacent doubles, stopping early once f is within 1e-12 of the target,
  *    relatively; reached when the metric is within 1e-9 of the target, relatively.
