@@ -7,6 +7,9 @@
  * - evaluate only: a compiled model evaluated into reused buffers — a simulation's inner loop;
  * - compile only;
  * - the reference implementation of test/engine/referenceForecast.ts (plain arrays and objects).
+ *
+ * Then the analysis of issue 11 against its targets (tornado, goal seek, calibration): each call
+ * whole, as the engine worker makes it (compile, buffers and all).
  */
 import { writeResultsSection } from './resultsFile';
 import os from 'node:os';
@@ -15,6 +18,10 @@ import { createForecastBuffers, evaluateForecast } from '../src/engine/evaluateF
 import { forecast } from '../src/engine/forecast';
 import { buildLayout } from '../src/engine/forecastLayout';
 import { seedWorkspace } from '../src/model/seedWorkspace';
+import { calibrate } from '../src/engine/calibration';
+import { goalSeek } from '../src/engine/goalSeek';
+import { tornado } from '../src/engine/sensitivity';
+import { getQuantity, quantityRefs } from '../src/model/quantityRef';
 import type { Model } from '../src/model/types';
 import { referenceForecast } from '../test/engine/referenceForecast';
 import { benchSink, compare, type BenchStats } from './harness';
@@ -103,6 +110,63 @@ function groupMarkdown(g: Group): string {
   ].join('\n');
 }
 
+interface AnalysisCase {
+  name: string;
+  targetMs: number;
+  run: () => number;
+}
+
+/** Issue 11's analysis cases, each with its target (p95 under it passes). */
+function analysisCases(seed: Model, large: Model): AnalysisCase[] {
+  const workspace = seedWorkspace();
+  const narrow = workspace.scenarios.find((s) => s.id === 'narrow')?.model;
+  if (narrow === undefined) throw new Error('the seed workspace has no narrow scenario');
+  const unranged = quantityRefs(seed).filter((ref) => getQuantity(seed, ref)?.range === undefined);
+  if (unranged.length > 0) throw new Error(`the seed has quantities without a range: ${unranged.length}`);
+  const claims = ['cagr-headline', 'size-2028-over-20', 'size-2028-about-6'].map((id) => {
+    const claim = workspace.claims.find((c) => c.id === id);
+    if (claim === undefined) throw new Error(`the seed has no claim ${id}`);
+    return claim;
+  });
+  const country = ['region', 'region-0', 'region-0-country-0'];
+  return [
+    { name: 'tornado, seed (every assumption ranged), end-year total', targetMs: 2, run: () => tornado(seed, { kind: 'total', year: seed.endYear }).bars.length },
+    {
+      name: 'tornado, seed, a country in 2030 (its lists evaluated)',
+      targetMs: 2,
+      run: () => tornado(seed, { kind: 'member', path: ['region', 'apac', 'cn'], year: 2030 }).base,
+    },
+    { name: 'tornado, large model, end-year total', targetMs: 30, run: () => tornado(large, { kind: 'total', year: large.endYear }).bars.length },
+    {
+      name: `tornado, large model, ${country.join('/')} in the end year`,
+      targetMs: 30,
+      run: () => tornado(large, { kind: 'member', path: country, year: large.endYear }).base,
+    },
+    { name: 'goal seek, seed: total 2028 = 25 by trend growth', targetMs: 5, run: () => goalSeek(seed, [], { metric: { kind: 'total', year: 2028 }, value: 25 }, { kind: 'baseGrowth' }).value },
+    { name: 'goal seek, seed: meet "About $6 B by 2028" by base size', targetMs: 5, run: () => goalSeek(seed, workspace.claims, { claimId: 'size-2028-about-6' }, { kind: 'baseSize' }).value },
+    { name: 'calibration, narrow scenario: 2 quantities × 3 claims', targetMs: 20, run: () => calibrate(narrow, claims).cost },
+  ];
+}
+
+function analysisMarkdown(cases: readonly AnalysisCase[], stats: readonly BenchStats[]): string {
+  const rows = cases.map((c) => {
+    const s = find(stats, c.name);
+    return `| ${c.name} | ${formatMs(s.median)} | ${formatMs(s.p95)} | under ${c.targetMs} ms | ${s.p95 < c.targetMs ? 'pass' : 'FAIL'} |`;
+  });
+  return [
+    '### Analysis (issue 11)',
+    '',
+    'Tornado, goal seek and calibration (src/engine/sensitivity.ts, goalSeek.ts, calibration.ts), each call',
+    'whole as the engine worker makes it: compile once, then every forecast into reused buffers, evaluating only',
+    'the lists the metric reads (none for the total). Judged on the p95.',
+    '',
+    '| case | median | p95 | target | result |',
+    '| --- | ---: | ---: | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
 function main(): void {
   const started = new Date();
   const cpus = os.cpus();
@@ -132,6 +196,10 @@ function main(): void {
     stats: benchModel(large),
   });
 
+  console.log('benchmarking the analysis…');
+  const analysis = analysisCases(seed.model, large);
+  const analysisStats = compare(analysis.map(({ name, run }) => ({ name, run })));
+
   const cpuModel = cpus[0]?.model.trim() ?? 'unknown CPU';
   const targetRows = groups.map((g) => {
     const s = find(g.stats, CASE.forecast);
@@ -160,6 +228,7 @@ function main(): void {
     '| --- | ---: | ---: | --- |',
     ...targetRows,
     '',
+    analysisMarkdown(analysis, analysisStats),
   ].join('\n');
 
   writeResultsSection('engine', markdown);

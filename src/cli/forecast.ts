@@ -1,5 +1,6 @@
 /**
- * `npm run forecast -- [FILE] [--scenario ID] [--format json|csv] [--samples N] [--seed S] [--timing] [--workers K]`
+ * `npm run forecast -- [FILE] [--scenario ID] [--format json|csv] [--samples N] [--seed S] [--timing] [--workers K]
+ *   [--tornado] [--goal TARGET --vary QUANTITY]`
  *
  * Prints the forecast of a workspace file (or, with no FILE, of the built-in seed workspace): years,
  * total, and every member of every dimension, nested ones too. With `--samples` it also simulates
@@ -12,6 +13,13 @@
  * code 2 and a message naming the problem on stderr; nothing is written to stdout. A forecast
  * with a number too large to compute (only a model beyond the file limits has one) exits with
  * code 4 naming the series and year, and writes nothing: JSON would print it as `null`, and CSV as text.
+ *
+ * Analysis (issue 11, JSON only): `--tornado` adds `"tornado": [{ "quantity", "low", "high", "swing" }]`
+ * — every ranged quantity by its address (src/model/quantityAddress.ts), the end-year total with it
+ * at its range's low and high, sorted by swing, largest first. `--goal TARGET --vary QUANTITY`
+ * (TARGET `total@YEAR=V`, `<dimension>/<member>[/<child>]@YEAR=V` or `cagr@Y0-Y1=V`, a CAGR as a
+ * fraction: 0.052) adds `"goal": { "vary", "value", "reached", "achieved" }`; a target no value
+ * reaches exits with code 3 and the same JSON, carrying the closest value and what it reaches.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,7 +28,11 @@ import { parseWorkspaceFile } from '../model/workspaceFile';
 import { describeLoadError } from '../model/loadError';
 import { capped, listedIds, quoted } from '../model/messageValue';
 import { MAX_JSON_TEXT_LENGTH as MAX_FILE_BYTES } from '../model/safeJson';
-import type { Workspace } from '../model/types';
+import type { Claim, Model, Workspace } from '../model/types';
+import { formatQuantityAddress, parseQuantityAddress } from '../model/quantityAddress';
+import { AnalysisInputError, endYearTotal, type AnalysisMetric } from '../engine/analysisMetric';
+import { goalSeek, type GoalSeekResult } from '../engine/goalSeek';
+import { tornado } from '../engine/sensitivity';
 import { forecast } from '../engine/forecast';
 import type { Forecast } from '../engine/forecastTypes';
 import { forecastToJson } from '../io/forecastExport';
@@ -32,15 +44,17 @@ import { SIMULATION_STATISTICS, type SimulationSummary } from '../engine/simulat
 import { MAX_RUN_SAMPLES, WORKSPACE_LIMITS } from '../model/workspaceLimits';
 import { simulateOnWorkers } from './simulationPool';
 
-const USAGE = 'usage: npm run forecast -- [FILE] [--scenario ID] [--format json|csv] [--samples N] [--seed S] [--timing] [--workers K]';
+const USAGE =
+  'usage: npm run forecast -- [FILE] [--scenario ID] [--format json|csv] [--samples N] [--seed S] [--timing] [--workers K] [--tornado] [--goal TARGET --vary QUANTITY]';
 
 /** The most worker threads --workers may ask for. */
 const MAX_WORKERS = 64;
 
 class UsageError extends Error {}
 
-/** Exit codes: bad input (a file, a flag), and a forecast with a number too large to compute. */
+/** Exit codes: bad input (a file, a flag), a goal no value reaches, and a forecast with a number too large to compute. */
 const BAD_INPUT = 2;
+const GOAL_NOT_REACHED = 3;
 const NOT_COMPUTABLE = 4;
 
 type CliResult = { code: number; stdout: string; stderr: string };
@@ -72,6 +86,76 @@ export interface ForecastCliOptions {
   workers?: number;
   /** Report the simulation's time on stderr. */
   timing?: boolean;
+  /** Add the tornado of the end-year total. */
+  tornado?: boolean;
+  /** Goal seek: the target (as parsed by `parseGoal`) and the quantity's address. */
+  goal?: { target: GoalExpression; vary: string };
+}
+
+/** A `--goal` target before it meets a model: what it measures and the value it asks for. */
+export interface GoalExpression {
+  metric: AnalysisMetric;
+  value: number;
+}
+
+const GOAL_FORMS = 'total@YEAR=V, <dimension>/<member>@YEAR=V or cagr@Y0-Y1=V';
+const NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+const YEAR = /^[0-9]{1,4}$/;
+
+/**
+ * `total@2028=25`, `region/na@2030=8.5`, `cagr@2025-2032=0.052` as a metric and a value; an
+ * expression of no such form is a message naming what is wrong. Years and members are checked
+ * against the scenario later (by the engine's own rule, `locateMetric`).
+ */
+export function parseGoal(text: string): GoalExpression | string {
+  const shown = quoted(text);
+  const equals = text.lastIndexOf('=');
+  const at = text.indexOf('@');
+  if (at < 0 || equals < at) return `${shown} is not a target: use ${GOAL_FORMS}`;
+  const what = text.slice(0, at);
+  const when = text.slice(at + 1, equals);
+  const valueText = text.slice(equals + 1);
+  if (!NUMBER.test(valueText) || !Number.isFinite(Number(valueText))) return `${shown}: ${quoted(valueText)} is not a number`;
+  const value = Number(valueText);
+  if (what === 'cagr') {
+    const years = when.split('-');
+    if (years.length !== 2 || !years.every((y) => YEAR.test(y))) return `${shown}: a CAGR's years are Y0-Y1, e.g. cagr@2025-2032=0.052`;
+    return { metric: { kind: 'cagr', path: null, fromYear: Number(years[0]), toYear: Number(years[1]) }, value };
+  }
+  if (!YEAR.test(when)) return `${shown}: ${quoted(when)} is not a year`;
+  const year = Number(when);
+  if (what === 'total') return { metric: { kind: 'total', year }, value };
+  const path = what.split('/');
+  if (path.length < 2 || path.some((part) => part === '')) return `${shown}: ${quoted(what)} is not total, cagr or <dimension>/<member>: use ${GOAL_FORMS}`;
+  return { metric: { kind: 'member', path, year }, value };
+}
+
+/** The analysis the flags ask for, as JSON fields; a flag the scenario cannot answer is a UsageError naming it. */
+function analysisJson(model: Model, claims: readonly Claim[], options: ForecastCliOptions): { fields: Record<string, unknown>; reached: boolean } {
+  const fields: Record<string, unknown> = {};
+  let reached = true;
+  if (options.tornado === true) {
+    fields.tornado = tornado(model, endYearTotal(model)).bars.map((bar) => ({
+      quantity: formatQuantityAddress(bar.ref),
+      low: bar.atLow,
+      high: bar.atHigh,
+      swing: bar.swing,
+    }));
+  }
+  if (options.goal !== undefined) {
+    const address = parseQuantityAddress(options.goal.vary, model);
+    if (!address.ok) throw new UsageError(`--vary: ${address.error}`);
+    let result: GoalSeekResult;
+    try {
+      result = goalSeek(model, claims, options.goal.target, address.ref);
+    } catch (error) {
+      if (error instanceof AnalysisInputError) throw new UsageError(`--goal: ${error.message}`);
+      throw error;
+    }
+    fields.goal = { vary: formatQuantityAddress(result.ref), value: result.value, reached: result.reached, achieved: result.achieved };
+    reached = result.reached;
+  }
+  return { fields, reached };
 }
 
 /**
@@ -93,10 +177,18 @@ export async function forecastWorkspace(workspace: Workspace, options: ForecastC
     return { code: NOT_COMPUTABLE, stdout: '', stderr: `forecast: scenario ${quoted(scenario.id)}: ${what} is too large to compute (${limit}); nothing was written\n` };
   };
   if (notComputable !== null) return tooLarge(notComputable);
-  const json = forecastToJson(result, scenario.id, model.unit);
+  let analysis: ReturnType<typeof analysisJson>;
+  try {
+    analysis = analysisJson(model, workspace.claims, options);
+  } catch (error) {
+    if (error instanceof UsageError) return { code: BAD_INPUT, stdout: '', stderr: `forecast: ${error.message}\n` };
+    throw error;
+  }
+  const code = analysis.reached ? 0 : GOAL_NOT_REACHED;
+  const json = { ...forecastToJson(result, scenario.id, model.unit), ...analysis.fields };
   if (options.samples === undefined) {
     const stdout = options.format === 'csv' ? forecastCsv(result) : `${compactJson(json)}\n`;
-    return { code: 0, stdout, stderr: '' };
+    return { code, stdout, stderr: '' };
   }
 
   const pool = await simulateOnWorkers(model, workspace.claims, {
@@ -116,7 +208,7 @@ export async function forecastWorkspace(workspace: Workspace, options: ForecastC
     const status = statuses[c]?.status;
     return { id: odds.claimId, met: status === 'met' ? true : status === 'missed' ? false : null, probability: odds.probability };
   });
-  return { code: 0, stdout: `${compactJson({ ...json, percentiles: percentilesJson(summary), claims })}\n`, stderr };
+  return { code, stdout: `${compactJson({ ...json, percentiles: percentilesJson(summary), claims })}\n`, stderr };
 }
 
 /** `simulated N samples in X ms (K workers)`: plain digits, X rounded to the millisecond. */
@@ -202,6 +294,9 @@ export async function runForecastCli(argv: readonly string[]): Promise<CliResult
             seed: { type: 'string' },
             workers: { type: 'string' },
             timing: { type: 'boolean' },
+            tornado: { type: 'boolean' },
+            goal: { type: 'string' },
+            vary: { type: 'string' },
             help: { type: 'boolean', short: 'h' },
           },
         });
@@ -224,6 +319,18 @@ export async function runForecastCli(argv: readonly string[]): Promise<CliResult
       // Nothing is simulated without --samples: a flag of the simulation alone would be silently ignored.
       const alone = (['seed', 'workers', 'timing'] as const).find((flag) => values[flag] !== undefined);
       if (alone !== undefined) throw new UsageError(`--${alone}: only with --samples N (the simulation it sets); without --samples nothing is simulated`);
+    }
+
+    if (values.tornado === true) options.tornado = true;
+    if (values.goal !== undefined) {
+      if (values.vary === undefined) throw new UsageError('--goal: needs --vary QUANTITY, the quantity to solve for (e.g. --vary baseGrowth)');
+      const target = parseGoal(values.goal);
+      if (typeof target === 'string') throw new UsageError(`--goal: ${target}`);
+      options.goal = { target, vary: values.vary };
+    } else if (values.vary !== undefined) throw new UsageError('--vary: only with --goal TARGET (the target it is varied to reach)');
+    if (format === 'csv') {
+      const analysisFlag = values.tornado === true ? 'tornado' : values.goal !== undefined ? 'goal' : undefined;
+      if (analysisFlag !== undefined) throw new UsageError(`--${analysisFlag}: only with --format json (CSV has no place for it)`);
     }
 
     const workspace = readWorkspace(positionals[0]);

@@ -6,6 +6,7 @@ import { expose, transfer } from 'comlink';
 import type { Claim, Model } from '../model/types';
 import { evaluateScenario, transferablesOf, type ScenarioResult } from './evaluateScenario';
 import { compareScenarios, transferablesOfCompare, type CompareRequest, type CompareResult } from './compareScenarios';
+import { analysisApi } from './analysis';
 
 const engineApi = {
   evaluate(model: Model, claims: readonly Claim[]): ScenarioResult {
@@ -16,6 +17,8 @@ const engineApi = {
     const result = compareScenarios(request);
     return transfer(result, transferablesOfCompare(result));
   },
+  // Issue 11's analysis: tornado, goal seek and calibration (src/engine/analysis.ts); small plain results.
+  ...analysisApi,
 };
 
 export type EngineApi = typeof engineApi;

@@ -8,6 +8,7 @@ import type { Claim, Model } from '../../src/model/types';
 import { evaluateScenario, type ScenarioResult } from '../../src/engine/evaluateScenario';
 import { compareScenarios, type CompareRequest, type CompareResult } from '../../src/engine/compareScenarios';
 import type { EngineApi } from '../../src/engine/worker';
+import { analysisApi } from '../../src/engine/analysis';
 
 /** One call the engine received and has not answered yet. */
 export interface EngineCall {
@@ -50,6 +51,8 @@ export class ControllableEngine {
       new Promise<CompareResult>((resolve) => {
         this.compareCalls.push({ request, finish: () => resolve(compareScenarios(request)) });
       }) as unknown as CompareResult,
+    // The analysis calls (issue 11) answer at once, with the real engine's result.
+    ...analysisApi,
   };
 }
 
