@@ -45,9 +45,13 @@ export function readTypedNumber(text: string): ParsedInput {
   return { ok: true, value: number };
 }
 
-/** A typed number as the model holds it: sizes as typed, rates and shares from percents to fractions. */
+/**
+ * A typed number as the model holds it: sizes as typed, rates and shares from percents to
+ * fractions — the fraction the typed decimal means (5.2 → 0.052, where 5.2 / 100 is
+ * 0.052000000000000005, which a saved file would then show).
+ */
 export function typedValue(typed: number, kind: QuantityKind): number {
-  return kind === 'size' ? typed : typed / 100;
+  return kind === 'size' ? typed : Number((typed / 100).toPrecision(15));
 }
 
 export function parseQuantityInput(text: string, kind: QuantityKind): ParsedInput {
