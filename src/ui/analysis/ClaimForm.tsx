@@ -19,7 +19,7 @@ const METRICS: { id: ClaimMetric; label: string }[] = [
 ];
 
 const OPS: { id: ClaimOp; label: string }[] = [
-  { id: 'approx', label: 'about (≈, within the tolerance)' },
+  { id: 'approx', label: 'about (≈)' },
   { id: 'atLeast', label: 'at least (≥)' },
   { id: 'atMost', label: 'at most (≤)' },
 ];

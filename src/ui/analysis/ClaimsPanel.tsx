@@ -44,8 +44,14 @@ function StatusCell({ claim, status, unit }: { claim: Claim; status: ClaimStatus
   const detail = status.status === 'notCheckable' ? status.reason : [gap, actual].filter(Boolean).join(', ');
   return (
     <>
-      <span className={`an-status claim-status status-${status.status}`}>{claimStatusLabel(status.status)}</span>
-      {detail && <span className="an-status-detail muted"> — {detail}</span>}
+      <span className={`an-status status-${status.status}`}>{claimStatusLabel(status.status)}</span>
+      {detail && (
+        <span className="an-status-detail muted">
+          {/* A line of its own on screen; read as one sentence. */}
+          <span className="visually-hidden"> — </span>
+          {detail}
+        </span>
+      )}
     </>
   );
 }
