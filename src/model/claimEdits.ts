@@ -18,7 +18,7 @@ type WorkspaceDraft = Draft<Workspace>;
 
 /**
  * A claim as typed, before it has an id: the fields of the file, any of them missing or wrong.
- * `checkClaim` gives it its id and judges it.
+ * `validateClaimFields` gives it its id and judges it.
  */
 export type ClaimFields = Record<string, unknown>;
 
@@ -46,7 +46,7 @@ function memberIssue(workspace: Workspace, member: string): LoadIssue | undefine
  * from its label; refused with every issue naming its field, exactly as a file holding it would
  * be, and for a member no scenario has.
  */
-export function checkClaim(workspace: Workspace, fields: ClaimFields, editingId?: string): ClaimValidationResult {
+export function validateClaimFields(workspace: Workspace, fields: ClaimFields, editingId?: string): ClaimValidationResult {
   const id = editingId ?? newClaimId(typeof fields.label === 'string' ? fields.label : '', workspace.claims);
   const verdict = validateClaim({ ...fields, id });
   const member = typeof fields.member === 'string' ? fields.member : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
-import { addClaim, checkClaim, newClaimId, removeClaim, replaceClaim } from '../../src/model/claimEdits';
+import { addClaim, validateClaimFields, newClaimId, removeClaim, replaceClaim } from '../../src/model/claimEdits';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import type { Claim, Workspace } from '../../src/model/types';
 import { parseWorkspaceFile, serializeWorkspace } from '../../src/model/workspaceFile';
@@ -26,18 +26,18 @@ function fileIssues(workspace: Workspace, claim: Record<string, unknown>): { pat
 
 const over22: Record<string, unknown> = { label: '2030 ≥ 22', metric: 'size', year: 2030, op: 'atLeast', value: 22, source: 'a test' };
 
-describe('checkClaim: the file’s rule for one claim', () => {
+describe('validateClaimFields: the file’s rule for one claim', () => {
   it('gives a new claim an id from its label, unique among the claims', () => {
     const workspace = seedWorkspace();
-    const checked = checkClaim(workspace, over22);
+    const checked = validateClaimFields(workspace, over22);
     expect(checked).toEqual({ ok: true, claim: { ...over22, id: '2030-22' } });
     const withIt = apply(workspace, (ws) => addClaim(ws, (checked as { claim: Claim }).claim)).workspace;
-    expect(checkClaim(withIt, over22)).toMatchObject({ ok: true, claim: { id: '2030-22-2' } });
+    expect(validateClaimFields(withIt, over22)).toMatchObject({ ok: true, claim: { id: '2030-22-2' } });
     expect(newClaimId('  ', [])).toBe('claim');
   });
 
   it('keeps the id of the claim it replaces', () => {
-    expect(checkClaim(seedWorkspace(), over22, 'size-2028-over-20')).toMatchObject({ ok: true, claim: { id: 'size-2028-over-20' } });
+    expect(validateClaimFields(seedWorkspace(), over22, 'size-2028-over-20')).toMatchObject({ ok: true, claim: { id: 'size-2028-over-20' } });
   });
 
   it.each([
@@ -53,7 +53,7 @@ describe('checkClaim: the file’s rule for one claim', () => {
     ['a malformed member path', { ...over22, member: 'region//na' }, 'member'],
   ])('refuses %s naming the field, with the message a file holding it gets', (_, fields, field) => {
     const workspace = seedWorkspace();
-    const checked = checkClaim(workspace, fields);
+    const checked = validateClaimFields(workspace, fields);
     expect(checked.ok).toBe(false);
     const issues = checked.ok ? [] : checked.issues;
     expect(issues.map((issue) => issue.path)).toContain(field);
@@ -62,9 +62,9 @@ describe('checkClaim: the file’s rule for one claim', () => {
   });
 
   it('refuses a member that no scenario has, naming the member field — a file may hold one, the editor does not make one', () => {
-    const checked = checkClaim(seedWorkspace(), { ...over22, member: 'region/atlantis' });
+    const checked = validateClaimFields(seedWorkspace(), { ...over22, member: 'region/atlantis' });
     expect(checked).toEqual({ ok: false, issues: [{ path: 'member', message: expect.stringContaining('"region/atlantis" is not a member of any scenario') }] });
-    expect(checkClaim(seedWorkspace(), { ...over22, member: 'region/apac/cn' }).ok).toBe(true);
+    expect(validateClaimFields(seedWorkspace(), { ...over22, member: 'region/apac/cn' }).ok).toBe(true);
   });
 });
 

@@ -9,8 +9,7 @@ import { buildLayout } from '../../engine/forecastLayout';
 import type { LoadIssue } from '../../model/loadError';
 import { memberName } from '../../model/quantityRef';
 import type { ClaimMetric, ClaimOp, Model } from '../../model/types';
-import { unitStyle } from '../format';
-import { CLAIM_FIELD_LABELS, claimValueKind, type ClaimDraft, type ClaimDraftField } from './claimDraft';
+import { CLAIM_FIELD_LABELS, claimValueKind, isDraftField, type ClaimDraft, type ClaimDraftField } from './claimDraft';
 
 const METRICS: { id: ClaimMetric; label: string }[] = [
   { id: 'size', label: 'Size in a year' },
@@ -55,9 +54,8 @@ export function ClaimForm({ title, draft, onChange, issues, model, onSave, onCan
   const unit = model.unit;
   const valueUnit = claimValueKind(draft.metric) === 'size' ? unit : '%';
   const toleranceUnit = draft.metric === 'size' ? unit : 'pp';
-  const style = unitStyle(unit);
   const issueOf = (field: ClaimDraftField) => issues.find((issue) => issue.path === field);
-  const otherIssues = issues.filter((issue) => !(issue.path in CLAIM_FIELD_LABELS));
+  const otherIssues = issues.filter((issue) => !isDraftField(issue.path));
 
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('[data-first-field]')?.focus();
@@ -172,7 +170,7 @@ export function ClaimForm({ title, draft, onChange, issues, model, onSave, onCan
             ))}
           </select>
         ))}
-        {text('value', draft.metric === 'size' ? (style.currency ? 'e.g. 22' : undefined) : 'e.g. 5.2')}
+        {text('value', draft.metric === 'size' ? undefined : 'e.g. 5.2')}
         {text('tolerance', draft.metric === 'size' ? '5% of the value' : '0.5')}
         {field(
           'source',

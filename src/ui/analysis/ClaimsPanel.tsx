@@ -3,7 +3,7 @@
  * the scenario on screen stands against it (met, missed by how much, or not checkable and why)
  * and, once the scenario's simulation has finished, the odds that it is met. Claims are added,
  * edited and removed here; each change is one workspace edit (Ctrl+Z or Undo takes it back,
- * autosaved, in the saved file), checked by the file's own rule for a claim (`checkClaim`).
+ * autosaved, in the saved file), checked by the file's own rule for a claim (`validateClaimFields`).
  *
  * Focus: a form opens with its first box focused; after a save the claim's Edit button has it;
  * after a removal, the next claim's (else the previous one's, else Add claim); Escape or Cancel
@@ -11,7 +11,7 @@
  */
 import { Fragment, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimStatus } from '../../engine/claimStatus';
-import { addClaim, checkClaim, removeClaim, replaceClaim } from '../../model/claimEdits';
+import { addClaim, validateClaimFields, removeClaim, replaceClaim } from '../../model/claimEdits';
 import type { LoadIssue } from '../../model/loadError';
 import type { Claim, Model } from '../../model/types';
 import { activeModelOf } from '../../state/scenarioSelectors';
@@ -110,7 +110,7 @@ export function ClaimsPanel() {
     if (!editing || !draft) return;
     const typed = fieldsFromDraft(draft);
     const workspace = useSlidecast.getState().workspace;
-    const checked = checkClaim(workspace, typed.fields, editing.kind === 'edit' ? editing.id : undefined);
+    const checked = validateClaimFields(workspace, typed.fields, editing.kind === 'edit' ? editing.id : undefined);
     // A number that could not be read is said once, in its own words, not also as "missing".
     const refused = [...typed.issues, ...(checked.ok ? [] : checked.issues.filter((issue) => !typed.issues.some((t) => t.path === issue.path)))];
     if (refused.length > 0 || !checked.ok) {

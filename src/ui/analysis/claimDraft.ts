@@ -2,7 +2,7 @@
  * A claim as the claims editor's form holds it: text, as typed — a size in the model's unit, a
  * CAGR or a share as a percent, a tolerance in the unit or in percentage points — and the fields
  * of the file it turns into. Only the writing of a number is judged here (`readTypedNumber`);
- * whether the claim may be kept is the file's rule (`checkClaim`).
+ * whether the claim may be kept is the file's rule (`validateClaimFields`).
  */
 import type { ClaimFields } from '../../model/claimEdits';
 import type { LoadIssue } from '../../model/loadError';
@@ -28,7 +28,7 @@ export interface ClaimDraft {
 }
 
 /** The fields of the form, by the names the file gives them (an issue's path). */
-export type ClaimDraftField = Exclude<keyof ClaimDraft, never>;
+export type ClaimDraftField = keyof ClaimDraft;
 
 /** What each field is called on the form. */
 export const CLAIM_FIELD_LABELS: Readonly<Record<ClaimDraftField, string>> = {
