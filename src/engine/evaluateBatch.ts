@@ -17,15 +17,7 @@
  * the safe path, as it is in evaluateForecast's total loop.
  */
 import type { ForecastStructure } from './compiledModel';
-import * as scalar from './evaluateForecast';
-
-// evaluateForecast's bounds, read once into this module's own constants: an imported binding can
-// compile to a getter call (tsx, the command line's loader, makes one per read), far too slow in
-// the loops below.
-const F_LOW = scalar.F_LOW;
-const HUGE_RATIO = scalar.HUGE_RATIO;
-const M_LOW = scalar.M_LOW;
-const M_HIGH = scalar.M_HIGH;
+import { F_LOW, HUGE_RATIO, M_HIGH, M_LOW } from './evaluateForecast';
 
 /** The parameters of a batch's samples: sample k's value of quantity j at `[j · BATCH + k]`. */
 export interface BatchParameters {
@@ -48,6 +40,8 @@ export interface BatchScratch {
   ratio: Float64Array;
   /** Σu(t) of each sample at [t · batch + k]. */
   listSum: Float64Array;
+  /** u(t) of the list's j-th member for each sample at [(j · Y + t) · batch + k]. */
+  u: Float64Array;
 }
 
 export function createBatchParameters(structure: ForecastStructure, batch: number): BatchParameters {
@@ -68,7 +62,14 @@ export function createBatchScratch(structure: ForecastStructure, batch: number):
     growth: new Float64Array(batch),
     ratio: new Float64Array(Y * batch),
     listSum: new Float64Array(Y * batch),
+    u: new Float64Array(longestList(structure) * Y * batch),
   };
+}
+
+function longestList(structure: ForecastStructure): number {
+  let longest = 0;
+  for (let l = 0; l < structure.listCount; l++) longest = Math.max(longest, (structure.listOffsets[l + 1] as number) - (structure.listOffsets[l] as number));
+  return longest;
 }
 
 /**
@@ -96,12 +97,11 @@ export function evaluateBatch(
     parentRatios(scratch, count, values, (parentRow * Y) * n + i0, n, Y);
     scratch.listSum.fill(0);
     for (let j = first; j < end; j++) {
-      const s = listMembers[j] as number;
-      growMember(parameters, scratch, count, s, values, ((1 + s) * Y) * n + i0, n, Y, leaves);
+      growMember(parameters, scratch, count, listMembers[j] as number, (j - first) * Y * scratch.batch, Y, leaves);
     }
     for (let j = first; j < end; j++) {
       const s = listMembers[j] as number;
-      splitMember(scratch, count, values, ((1 + s) * Y) * n + i0, (parentRow * Y) * n + i0, n, Y);
+      splitMember(scratch, count, (j - first) * Y * scratch.batch, values, ((1 + s) * Y) * n + i0, (parentRow * Y) * n + i0, n, Y);
     }
   }
 }
@@ -162,42 +162,42 @@ function parentRatios(scratch: BatchScratch, count: number, values: Float64Array
   }
 }
 
-/** Pass 1 for member s: u(y0) = σ, u(t) = u(t − 1) · (r(t) + δ) into its rows, added to Σu(t). */
-function growMember(parameters: BatchParameters, scratch: BatchScratch, count: number, s: number, values: Float64Array, at: number, n: number, Y: number, leaves: Uint8Array): void {
+/** Pass 1 for member s: u(y0) = σ, u(t) = u(t − 1) · (r(t) + δ) into its rows of the scratch u (from uAt), added to Σu(t). */
+function growMember(parameters: BatchParameters, scratch: BatchScratch, count: number, s: number, uAt: number, Y: number, leaves: Uint8Array): void {
   const { share, growthDelta } = parameters;
-  const { m, ratio, listSum, batch } = scratch;
+  const { u, ratio, listSum, batch } = scratch;
   const p = s * batch;
   for (let k = 0; k < count; k++) {
     const x = share[p + k] as number;
     if (x > 0 && x < M_LOW) leaves[k] = 1;
-    m[k] = x;
-    values[at + k] = x;
+    u[uAt + k] = x;
     listSum[k] = (listSum[k] as number) + x;
   }
   for (let t = 1; t < Y; t++) {
-    const to = at + t * n;
     const row = t * batch;
+    const to = uAt + row;
+    const from = to - batch;
     for (let k = 0; k < count; k++) {
       const factor = (ratio[row + k] as number) + (growthDelta[p + k] as number);
-      const next = (m[k] as number) * factor;
+      const next = (u[from + k] as number) * factor;
       if (!(factor >= F_LOW && next >= M_LOW && next <= M_HIGH)) leaves[k] = 1;
-      m[k] = next;
-      values[to + k] = next;
+      u[to + k] = next;
       listSum[row + k] = (listSum[row + k] as number) + next;
     }
   }
 }
 
-/** Pass 2 for one member: share(t) = u(t) / Σu(t) (0 for a collapsed list), value(t) = P(t) · share(t), over its u. */
-function splitMember(scratch: BatchScratch, count: number, values: Float64Array, at: number, parentAt: number, n: number, Y: number): void {
-  const { listSum, batch } = scratch;
+/** Pass 2 for one member: share(t) = u(t) / Σu(t) (0 for a collapsed list), value(t) = P(t) · share(t), into its rows of the store. */
+function splitMember(scratch: BatchScratch, count: number, uAt: number, values: Float64Array, at: number, parentAt: number, n: number, Y: number): void {
+  const { u, listSum, batch } = scratch;
   for (let t = 0; t < Y; t++) {
     const to = at + t * n;
     const from = parentAt + t * n;
     const row = t * batch;
+    const ut = uAt + row;
     for (let k = 0; k < count; k++) {
       const sum = listSum[row + k] as number;
-      const share = sum > 0 ? (values[to + k] as number) / sum : 0;
+      const share = sum > 0 ? (u[ut + k] as number) / sum : 0;
       values[to + k] = (values[from + k] as number) * share;
     }
   }
