@@ -19,8 +19,8 @@
  * 6. alternatives, side by side: the blocks of 100,000 samples evaluated a batch of 32 at once
  *    (src/engine/evaluateBatch.ts, today's) against one sample at a time through evaluateForecast
  *    (createSimulation's `evaluation: 'perSample'`); the summary of 100,000 samples through the
- *    percentile bands (today's above KEEP_EVERY_SAMPLE_BYTES) against every sample kept and
- *    selected (today's below it), and the same pair at 10,000 samples; PERT's normal variates by
+ *    percentile bands against every sample kept and selected (simulate's within
+ *    KEEP_EVERY_SAMPLE_BYTES), and the same pair at 10,000 samples; PERT's normal variates by
  *    the ziggurat (today's) against the inverse CDF (bench/alternatives/pertInverseCdfNormal.ts);
  *    the draws of 100,000 samples made per batch of 32 samples, quantity by quantity (fillRange,
  *    today's), against one drawRange call per quantity per sample.
@@ -291,10 +291,10 @@ async function main(): Promise<void> {
   const BATCH = 32;
   const drawsOut = new Float64Array(ranges.length * BATCH);
   const drawState = blockRandomState(3, 0);
-  const BANDS = 'summary of 100,000: blocks folded into percentile bands as they come (today above 32 MB)';
-  const EVERY = 'summary of 100,000: every sample kept, then selection (today within 32 MB)';
-  const BANDS_10K = 'summary of 10,000: percentile bands';
-  const EVERY_10K = 'summary of 10,000: every sample kept, then selection (today)';
+  const BANDS = 'summary of 100,000: blocks folded into percentile bands as they come (today)';
+  const EVERY = 'summary of 100,000: every sample kept, then selection';
+  const BANDS_10K = 'summary of 10,000: percentile bands (the pools\' accumulators)';
+  const EVERY_10K = 'summary of 10,000: every sample kept, then selection (simulate\'s)';
   const simulation10k = createSimulation(model, claims, { samples: 10_000, seed: 1 });
   const blocks10k = blocks.slice(0, simulation10k.blockCount);
   const IN_BATCH = 'the 100 blocks, evaluated a batch of 32 samples at once (today)';
@@ -440,8 +440,9 @@ async function main(): Promise<void> {
   say(
     '- The bands trade time for memory: selecting from every sample is two passes over the stored samples at the end; the bands ' +
       'make one pass per block as it arrives (a histogram count and a conditional keep per value), narrow the kept buckets as the ' +
-      'samples double, and select among a tenth of the values at the end. The accumulator keeps every sample while they fit 32 MB ' +
-      '(KEEP_EVERY_SAMPLE_BYTES in src/engine/simulationSummary.ts; the seed at 10,000 samples is 31 MB), the bands above. ' +
+      'samples double, and select among a tenth of the values at the end. simulate (one thread, one summary at the end) keeps every sample ' +
+      'while they fit 32 MB (KEEP_EVERY_SAMPLE_BYTES in src/engine/simulationSummary.ts; the seed at 10,000 samples is 31 MB), the bands ' +
+      'above; the pools keep the bands, which fold blocks while workers make the next and summarise cheaply as the samples double. ' +
       'Not done: Float32 storage (154 MB at 100,000 samples, over the target on its own, and not exact).',
   );
   say();

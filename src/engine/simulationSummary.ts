@@ -89,11 +89,15 @@ export function histogramOfParts(parts: readonly Float64Array[]): Histogram {
  * Each block is folded in as it comes: its claim counts, its sum per series-year (the mean adds the
  * blocks' sums in block order, so it is the same whatever order they came in), its end-year totals
  * (the histogram's), and its values:
- * - in a simulation whose samples all fit KEEP_EVERY_SAMPLE_BYTES (samples × series-years × 8
- *   bytes; 10,000 samples of the seed's 384 series-years are 31 MB), a copy of the block is kept,
- *   and the percentiles are selected from every sample (src/engine/percentiles.ts) — faster than
- *   the bands below, which save memory a run this size does not need;
- * - in a larger one, the blocks are not kept: their values go into the percentile bands of
+ * - when the caller asks for it (`keepEverySampleBytes`) and the simulation's samples all fit
+ *   (samples × series-years × 8 bytes; 10,000 samples of the seed's 384 series-years are 31 MB),
+ *   a copy of the block is kept, and the percentiles are selected from every sample
+ *   (src/engine/percentiles.ts). For a run summarised once, at the end, on the thread that made
+ *   the blocks (`simulate`), that is faster than the bands below, which save memory a run this
+ *   size does not need. A pool's accumulator folds blocks while the workers make the next ones and
+ *   summarises as the samples double (the app's summariser), where the bands' work is spread over
+ *   the run and each summary selects among a few of the values: it keeps the bands;
+ * - otherwise the blocks are not kept: their values go into the percentile bands of
  *   src/engine/percentileBands.ts, which keep only the samples near the wanted percentiles. Should
  *   a wanted rank fall where the bands kept nothing — rare — the blocks held are run again (a block
  *   depends only on its index) to read that series-year exactly.
@@ -107,7 +111,7 @@ export interface SimulationAccumulator {
   readonly samples: number;
   /** Blocks held so far. */
   readonly blocks: number;
-  /** Room for sample values the percentiles keep (8 bytes each): every sample's within KEEP_EVERY_SAMPLE_BYTES, else far fewer than samples × series-years. */
+  /** Room for sample values the percentiles keep (8 bytes each): every sample's when they are all kept, else far fewer than samples × series-years. */
   readonly keptValues: number;
   /** Times `summarise` has had to run the blocks again for a series-year its bands had not kept. */
   readonly reruns: number;
@@ -122,11 +126,11 @@ export interface AccumulatorOptions {
    * narrow it to exercise the rerun.
    */
   bandMargin?: number;
-  /** Keep every sample when they all fit in this many bytes (default KEEP_EVERY_SAMPLE_BYTES); tests set it to take either way. */
+  /** Keep every sample when they all fit in this many bytes (default 0: never; `simulate` gives KEEP_EVERY_SAMPLE_BYTES). */
   keepEverySampleBytes?: number;
 }
 
-/** The most bytes of sample values an accumulator keeps whole (see SimulationAccumulator). */
+/** The most bytes of sample values `simulate`'s accumulator keeps whole (see SimulationAccumulator). */
 export const KEEP_EVERY_SAMPLE_BYTES = 32 * 1024 * 1024;
 
 export function createSimulationAccumulator(simulation: Simulation, options: AccumulatorOptions = {}): SimulationAccumulator {
@@ -137,7 +141,7 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
   const claimsMet = new Float64Array(simulation.claims.length);
   /** The end year's total of every sample, at its sample index. */
   const endYear = new Float64Array(simulation.samples);
-  const keepEverySample = simulation.samples * rowYears * 8 <= (options.keepEverySampleBytes ?? KEEP_EVERY_SAMPLE_BYTES);
+  const keepEverySample = simulation.samples * rowYears * 8 <= (options.keepEverySampleBytes ?? 0);
   /** Each block's values, by block index, when every sample is kept. */
   const kept: (Float64Array | undefined)[] = [];
   const bands = new PercentileBands(keepEverySample ? 0 : rowYears, PERCENTILE_POINTS, options.bandMargin ?? DEFAULT_BAND_MARGIN);

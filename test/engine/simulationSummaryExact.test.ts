@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { PERCENTILE_POINTS } from '../../src/engine/percentiles';
 import { createSimulation, type Simulation, type SimulationBlock } from '../../src/engine/simulation';
 import { createSimulationAccumulator, histogramOfParts, KEEP_EVERY_SAMPLE_BYTES, SIMULATION_STATISTICS, type AccumulatorOptions, type SimulationSummary } from '../../src/engine/simulationSummary';
+import { SIMULATE_ACCUMULATOR } from '../../src/engine/simulate';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import { arbitraryModel } from '../support/arbitraries';
 import { assertProperty } from '../support/property';
@@ -141,10 +142,10 @@ const fakeRuns = fc
     }),
   ) as fc.Arbitrary<{ yearCount: number; samples: number; blockSize: number; seed: number; margin: number | undefined; keepEverySample: boolean; kinds: RowKind[]; order: number[]; checkpoints: number[] }>;
 
-/** The bands at `margin` (every sample kept never, whatever the run's size), or every sample kept. */
+/** The bands at `margin`, or every sample kept (whatever the run's size). */
 function accumulatorOptions(margin: number | undefined, keepEverySample: boolean): AccumulatorOptions {
   if (keepEverySample) return { keepEverySampleBytes: Infinity };
-  return margin === undefined ? { keepEverySampleBytes: 0 } : { bandMargin: margin, keepEverySampleBytes: 0 };
+  return margin === undefined ? {} : { bandMargin: margin };
 }
 
 describe('the summary keeps few samples and equals the straightforward one', () => {
@@ -191,7 +192,7 @@ describe('the summary keeps few samples and equals the straightforward one', () 
   it('takes the exact fallback when a band missed its percentile, and gives the same answer', () => {
     const simulation = fakeSimulation(['smooth', 'drift', 'ties', 'outlier'], 2, 3000, 300, 5);
     const blocks = Array.from({ length: simulation.blockCount }, (_, b) => simulation.runBlock(b));
-    const narrow = createSimulationAccumulator(simulation, { bandMargin: 0, keepEverySampleBytes: 0 });
+    const narrow = createSimulationAccumulator(simulation, { bandMargin: 0 });
     for (const block of blocks) narrow.add(block);
     expectSame(narrow.summarise(), straightforward(simulation, blocks));
     expect(narrow.reruns).toBe(1);
@@ -208,13 +209,13 @@ describe('the summary keeps few samples and equals the straightforward one', () 
     expect(accumulator.reruns).toBe(0);
   });
 
-  it('keeps every sample of a run within KEEP_EVERY_SAMPLE_BYTES (the seed at 10,000 samples, 31 MB), and gives what the bands give', () => {
+  it('simulate keeps every sample of a run within KEEP_EVERY_SAMPLE_BYTES (the seed at 10,000 samples, 31 MB), and gets what the bands give', () => {
     const workspace = seedWorkspace();
     const simulation = createSimulation(workspace.scenarios[0]!.model, workspace.claims, { samples: 10_000, seed: 4 });
     const every = simulation.rowCount * simulation.yearCount * simulation.samples;
     expect(every * 8).toBeLessThanOrEqual(KEEP_EVERY_SAMPLE_BYTES);
-    const whole = createSimulationAccumulator(simulation);
-    const banded = createSimulationAccumulator(simulation, { keepEverySampleBytes: 0 });
+    const whole = createSimulationAccumulator(simulation, SIMULATE_ACCUMULATOR);
+    const banded = createSimulationAccumulator(simulation);
     const reuse = new Float64Array(simulation.rowCount * simulation.yearCount * simulation.blockSize);
     for (let b = simulation.blockCount - 1; b >= 0; b--) {
       const block = simulation.runBlock(b, reuse); // the same array every block: the accumulator must copy what it keeps
@@ -228,5 +229,10 @@ describe('the summary keeps few samples and equals the straightforward one', () 
     expect(Array.from(a.statistics)).toEqual(Array.from(b.statistics));
     expect(a.claims).toEqual(b.claims);
     expect(Array.from(a.endYearHistogram.counts)).toEqual(Array.from(b.endYearHistogram.counts));
+    // 100,000 samples (293 MB) are over the limit: the bands.
+    const large = createSimulation(workspace.scenarios[0]!.model, workspace.claims, { samples: 100_000, seed: 4 });
+    const largeAccumulator = createSimulationAccumulator(large, SIMULATE_ACCUMULATOR);
+    largeAccumulator.add(large.runBlock(0));
+    expect(largeAccumulator.keptValues).toBeLessThanOrEqual(large.rowCount * large.yearCount * large.blockSize);
   });
 });
