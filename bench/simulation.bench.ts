@@ -16,12 +16,14 @@
  * 4. the generator alone: 1 M uniforms through fillUniform (state in locals), nextUniform (state in
  *    a typed array) and Math.random;
  * 5. the percentiles of one series-year of 100,000 samples: selection against a full sort;
- * 6. alternatives, side by side: the summary through the percentile bands (today's) against the
- *    summary of every sample kept (bench/alternatives/summaryEverySample.ts); PERT's normal
- *    variates by the ziggurat (today's) against the inverse CDF
- *    (bench/alternatives/pertInverseCdfNormal.ts); the draws of 100,000 samples made per batch of
- *    32 samples, quantity by quantity (fillRange, today's), against one drawRange call per
- *    quantity per sample.
+ * 6. alternatives, side by side: the blocks of 100,000 samples evaluated a batch of 32 at once
+ *    (src/engine/evaluateBatch.ts, today's) against one sample at a time through evaluateForecast
+ *    (createSimulation's `evaluation: 'perSample'`); the summary of 100,000 samples through the
+ *    percentile bands against every sample kept and selected (simulate's within
+ *    KEEP_EVERY_SAMPLE_BYTES), and the same pair at 10,000 samples; PERT's normal variates by
+ *    the ziggurat (today's) against the inverse CDF (bench/alternatives/pertInverseCdfNormal.ts);
+ *    the draws of 100,000 samples made per batch of 32 samples, quantity by quantity (fillRange,
+ *    today's), against one drawRange call per quantity per sample.
  * First, memory: heap and array buffers, before and at the peak of one 100,000-sample run.
  */
 import os from 'node:os';
@@ -39,7 +41,6 @@ import { seedWorkspace } from '../src/model/seedWorkspace';
 import type { Claim, Member, Model } from '../src/model/types';
 import { benchSink, compare, quantile, type BenchStats } from './harness';
 import { fillPertInverseCdf } from './alternatives/pertInverseCdfNormal';
-import { summariseEverySample } from './alternatives/summaryEverySample';
 import { writeResultsSection } from './resultsFile';
 
 /**
@@ -290,8 +291,16 @@ async function main(): Promise<void> {
   const BATCH = 32;
   const drawsOut = new Float64Array(ranges.length * BATCH);
   const drawState = blockRandomState(3, 0);
-  const BANDS = 'summary: blocks folded into percentile bands as they come (today)';
-  const EVERY = 'summary: every sample kept, then selection (before)';
+  const BANDS = 'summary of 100,000: blocks folded into percentile bands as they come (today)';
+  const EVERY = 'summary of 100,000: every sample kept, then selection';
+  const BANDS_10K = 'summary of 10,000: percentile bands (the pools\' accumulators)';
+  const EVERY_10K = 'summary of 10,000: every sample kept, then selection (simulate\'s)';
+  const simulation10k = createSimulation(model, claims, { samples: 10_000, seed: 1 });
+  const blocks10k = blocks.slice(0, simulation10k.blockCount);
+  const IN_BATCH = 'the 100 blocks, evaluated a batch of 32 samples at once (today)';
+  const PER_SAMPLE_EVALUATION = 'the 100 blocks, evaluated one sample at a time (before)';
+  const perSampleSimulation = createSimulation(model, claims, { samples: 100_000, seed: 1, evaluation: 'perSample' });
+  const blockReuse = new Float64Array(simulation.rowCount * simulation.yearCount * simulation.blockSize);
   const pert = ranges.find((r) => r.kind === RANGE_PERT) ?? compileRange(0.3, { low: 0.1, high: 0.6, dist: 'pert' });
   const pertOut = new Float64Array(BATCH);
   const ZIGGURAT = 'PERT, 1 M draws: normal variates by the ziggurat (today)';
@@ -300,8 +309,26 @@ async function main(): Promise<void> {
   const PER_SAMPLE = 'draws of 100,000 samples: one drawRange per quantity per sample (before)';
   const alternatives = compare(
     [
-      { name: BANDS, run: () => summariseSimulation(simulation, blocks).statistics[5] as number },
-      { name: EVERY, run: () => summariseEverySample(simulation, blocks).statistics[5] as number },
+      {
+        name: IN_BATCH,
+        run: () => {
+          let x = 0;
+          for (let b = 0; b < simulation.blockCount; b++) x += simulation.runBlock(b, blockReuse).values[0] as number;
+          return x;
+        },
+      },
+      {
+        name: PER_SAMPLE_EVALUATION,
+        run: () => {
+          let x = 0;
+          for (let b = 0; b < perSampleSimulation.blockCount; b++) x += perSampleSimulation.runBlock(b, blockReuse).values[0] as number;
+          return x;
+        },
+      },
+      { name: BANDS, run: () => summariseSimulation(simulation, blocks, { keepEverySampleBytes: 0 }).statistics[5] as number },
+      { name: EVERY, run: () => summariseSimulation(simulation, blocks, { keepEverySampleBytes: Infinity }).statistics[5] as number },
+      { name: BANDS_10K, run: () => summariseSimulation(simulation10k, blocks10k, { keepEverySampleBytes: 0 }).statistics[5] as number },
+      { name: EVERY_10K, run: () => summariseSimulation(simulation10k, blocks10k, { keepEverySampleBytes: Infinity }).statistics[5] as number },
       {
         name: ZIGGURAT,
         run: () => {
@@ -400,18 +427,23 @@ async function main(): Promise<void> {
   say();
   const ratio = (slow: string, fast: string): string => (find(alternatives, slow).median / find(alternatives, fast).median).toFixed(2);
   say(
-    `- summary, every sample / bands: **${ratio(EVERY, BANDS)}×**; PERT, inverse CDF / ziggurat: **${ratio(INVERSE, ZIGGURAT)}×**; ` +
+    `- blocks, one sample at a time / a batch at once: **${ratio(PER_SAMPLE_EVALUATION, IN_BATCH)}×**; ` +
+      `summary of 100,000, bands / every sample: **${ratio(BANDS, EVERY)}×**; of 10,000: **${ratio(BANDS_10K, EVERY_10K)}×**; ` +
+      `PERT, inverse CDF / ziggurat: **${ratio(INVERSE, ZIGGURAT)}×**; ` +
       `draws, per sample / per batch: **${ratio(PER_SAMPLE, BATCHED)}×** (median over median)`,
   );
   say(
-    '- Also done, measured before/after in separate runs: the blocks evaluate 32 samples into a sample-major scratch and transpose it into the ' +
-      'series-major store, instead of writing each sample\'s values scattered over the whole block.',
+    '- The batch (src/engine/evaluateBatch.ts) evaluates 32 samples with the sample index innermost, straight into the block\'s ' +
+      'series-major store, each list\'s u in a small contiguous scratch; one sample at a time evaluates into a sample-major scratch ' +
+      'and transposes it into the store. Same numbers bit for bit (test/engine/simulation.test.ts).',
   );
   say(
-    '- The bands trade time for memory: the summary of every sample was two passes over the stored samples at the end; the accumulator ' +
-      'makes one pass per block as it arrives (a histogram count and a conditional keep per value), narrows the kept buckets as the ' +
-      'samples double, and selects among a tenth of the values at the end. Not done: Float32 storage (154 MB at 100,000 samples, ' +
-      'over the target on its own, and not exact).',
+    '- The bands trade time for memory: selecting from every sample is two passes over the stored samples at the end; the bands ' +
+      'make one pass per block as it arrives (a histogram count and a conditional keep per value), narrow the kept buckets as the ' +
+      'samples double, and select among a tenth of the values at the end. simulate (one thread, one summary at the end) keeps every sample ' +
+      'while they fit 32 MB (KEEP_EVERY_SAMPLE_BYTES in src/engine/simulationSummary.ts; the seed at 10,000 samples is 31 MB), the bands ' +
+      'above; the pools keep the bands, which fold blocks while workers make the next and summarise cheaply as the samples double. ' +
+      'Not done: Float32 storage (154 MB at 100,000 samples, over the target on its own, and not exact).',
   );
   say();
   say('### Memory of one 100,000-sample run');

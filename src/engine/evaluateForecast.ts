@@ -85,12 +85,12 @@ export function createForecastBuffers(structure: ForecastStructure): ForecastBuf
  */
 const KEEP = NaN;
 /** r(t) from this up: (r + δ) / r is 1 to the last bit for every |δ| ≤ 2^10. */
-const HUGE_RATIO = 2 ** 64;
+export const HUGE_RATIO = 2 ** 64;
 /** m stays within [M_LOW, M_HIGH]; beyond, it is rescaled by a power of two. */
-const M_LOW = 2 ** -500;
-const M_HIGH = 2 ** 500;
+export const M_LOW = 2 ** -500;
+export const M_HIGH = 2 ** 500;
 /** A factor below this is applied in two exact steps, so that m · factor cannot underflow. */
-const F_LOW = 2 ** -400;
+export const F_LOW = 2 ** -400;
 
 /** x · 2^k, exactly whenever the result is a normal number (2^k alone may not be representable). */
 function timesPowerOfTwo(x: number, k: number): number {

@@ -22,15 +22,19 @@
  *    (DESIGN.md §3). A list whose shares all came out 0 stays 0: the forecast then shows that list
  *    collapsed, as it would for such a file. Lists without a ranged share are left exactly as they
  *    are, so a model without ranges simulates to its deterministic forecast, bit for bit;
- * 4. the compiled model is evaluated into reused buffers (src/engine/evaluateForecast.ts), its
- *    values copied into the block's sample store, and every claim checked
+ * 4. the compiled model is evaluated, the batch's 32 samples at once, straight into the block's
+ *    sample store (src/engine/evaluateBatch.ts: the arithmetic of src/engine/evaluateForecast.ts,
+ *    bit for bit, with the sample index innermost); a sample that leaves the plain formula's safe
+ *    path is evaluated alone by evaluateForecast and its column overwritten;
+ * 5. once the block's values are in, every claim is checked on every sample's values
  *    (src/engine/claimStatus.ts).
  */
 import type { Claim, Member, Model } from '../model/types';
 import type { Quantity } from '../model/quantity';
-import { claimMet, claimSeries, locateClaim, measureClaim, type ClaimLocation } from './claimStatus';
+import { claimMet, locateClaim, measureClaim, type ClaimLocation } from './claimStatus';
 import { compileModel, type ForecastParameters } from './compiledModel';
 import { compileRange, fillRange, RANGE_FIXED } from './distributions';
+import { createBatchParameters, createBatchScratch, evaluateBatch } from './evaluateBatch';
 import { createForecastBuffers, evaluateForecast } from './evaluateForecast';
 import type { ForecastLayout } from './forecastTypes';
 import { blockRandomState } from './random';
@@ -38,7 +42,7 @@ import { blockRandomState } from './random';
 /** Samples per block when the caller does not say: a first estimate, and the unit of cancellation. */
 export const DEFAULT_BLOCK_SIZE = 1000;
 
-/** Samples evaluated before they are transposed into a block's store (see runBlock). */
+/** Samples drawn and evaluated together (see runBlock). */
 const BATCH = 32;
 
 export interface SimulationOptions {
@@ -48,6 +52,11 @@ export interface SimulationOptions {
   seed: number;
   /** Samples per block (default 1,000). Part of the result's identity: the same seed with another block size draws other numbers. */
   blockSize?: number;
+  /**
+   * How samples are evaluated: a batch at once (default, src/engine/evaluateBatch.ts) or one at a
+   * time through evaluateForecast. The results are bit-identical; the tests and the bench compare them.
+   */
+  evaluation?: 'batch' | 'perSample';
 }
 
 /**
@@ -164,10 +173,8 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
     growthDelta: base.growthDelta.slice(),
   };
   const buffers = createForecastBuffers(structure);
-  const forecastView = { layout, total: buffers.total, values: buffers.values };
 
   const claimLocations = claims.map((claim) => locateClaim(model, layout, claim));
-  const claimViews = claimLocations.map((location) => (typeof location === 'string' ? null : claimSeries(location, forecastView)));
 
   const blockSamples = (index: number): number => {
     if (!Number.isInteger(index) || index < 0 || index >= blockCount) throw new RangeError(`no block ${index} in a simulation of ${blockCount} blocks`);
@@ -207,59 +214,123 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
   });
   const rangedMembers = Int32Array.from(rangedMembersList);
 
-  /** Sets the parameters of the batch's k-th sample from `draws`: steps 2 and 3 of the file comment. */
-  const setSample = (k: number): void => {
-    const share = drawn.share;
-    const baseShare = base.share;
+  const rowYears = rowCount * Y;
+  const { driverCount } = structure;
+  // The batch's parameters, sample k's value of each quantity at [j · BATCH + k]; quantities
+  // without a range hold their compiled value in every column, set here once.
+  const batchParameters = createBatchParameters(structure, BATCH);
+  batchParameters.baseSize.fill(base.baseSize);
+  batchParameters.baseGrowth.fill(base.baseGrowth);
+  spread(base.driverImpact, driverCount, batchParameters.driverImpact);
+  spread(base.share, seriesCount, batchParameters.share);
+  spread(base.growthDelta, seriesCount, batchParameters.growthDelta);
+  const batchScratch = createBatchScratch(structure, BATCH);
+  const leaves = new Uint8Array(BATCH);
+  const shareSums = new Float64Array(BATCH);
+
+  /** Sets the parameters of the batch's first m samples from `draws`: steps 2 and 3 of the file comment. */
+  const setBatch = (m: number): void => {
+    const { share } = batchParameters;
     for (let j = 0; j < rangedMembers.length; j++) {
       const s = rangedMembers[j] as number;
-      share[s] = baseShare[s] as number;
+      share.fill(base.share[s] as number, s * BATCH, s * BATCH + m);
     }
     if (baseSizeDraw >= 0) {
-      const x = draws[baseSizeDraw + k] as number;
-      drawn.baseSize = x > 0 ? x : 0;
+      for (let k = 0; k < m; k++) {
+        const x = draws[baseSizeDraw + k] as number;
+        batchParameters.baseSize[k] = x > 0 ? x : 0;
+      }
     }
-    if (baseGrowthDraw >= 0) drawn.baseGrowth = draws[baseGrowthDraw + k] as number;
-    scatter(draws, driverDraws.rows, driverDraws.at, k, drawn.driverImpact);
-    scatter(draws, shareDraws.rows, shareDraws.at, k, share);
-    scatter(draws, deltaDraws.rows, deltaDraws.at, k, drawn.growthDelta);
-    for (let i = 0; i < rangedLists.length; i++) clipAndRenormalise(share, rangedMembers, rangedStart[i] as number, rangedStart[i + 1] as number);
+    if (baseGrowthDraw >= 0) copyDraws(draws, baseGrowthDraw, batchParameters.baseGrowth, 0, m);
+    for (let j = 0; j < driverDraws.rows.length; j++) copyDraws(draws, driverDraws.rows[j] as number, batchParameters.driverImpact, (driverDraws.at[j] as number) * BATCH, m);
+    for (let j = 0; j < shareDraws.rows.length; j++) copyDraws(draws, shareDraws.rows[j] as number, share, (shareDraws.at[j] as number) * BATCH, m);
+    for (let j = 0; j < deltaDraws.rows.length; j++) copyDraws(draws, deltaDraws.rows[j] as number, batchParameters.growthDelta, (deltaDraws.at[j] as number) * BATCH, m);
+    for (let i = 0; i < rangedLists.length; i++) clipAndRenormalise(share, rangedMembers, rangedStart[i] as number, rangedStart[i + 1] as number, m, shareSums);
   };
 
-  // Samples are evaluated in batches of BATCH into a sample-major scratch (one sample's values
-  // contiguous, copied with two `set`s), then transposed into the block's series-major store, a
-  // batch-long contiguous run per series-year. Writing each sample straight into the store
-  // scattered its values over every series-year's run of the block (3 MB apart at 1,000 samples):
-  // the batch keeps both sides in cache.
-  const rowYears = rowCount * Y;
-  const batch = new Float64Array(BATCH * rowYears);
+  /** The parameters of the batch's k-th sample (setBatch's) into `drawn`, for evaluateForecast. */
+  const setSample = (k: number): void => {
+    drawn.baseSize = batchParameters.baseSize[k] as number;
+    drawn.baseGrowth = batchParameters.baseGrowth[k] as number;
+    column(batchParameters.driverImpact, driverCount, k, drawn.driverImpact);
+    column(batchParameters.share, seriesCount, k, drawn.share);
+    column(batchParameters.growthDelta, seriesCount, k, drawn.growthDelta);
+  };
+  /** Sample i of the block (n samples): its forecast by evaluateForecast, into its column of `values`. */
+  const evaluateAlone = (values: Float64Array, n: number, i: number): void => {
+    evaluateForecast(structure, drawn, buffers, null);
+    scatterColumn(buffers.total, values, 0, Y, n, i);
+    scatterColumn(buffers.values, values, Y, rowYears - Y, n, i);
+  };
+
+  // The claims, counted on the block's columns once its values are in (claimStatus's measureClaim
+  // on each sample's values of the claim's years, read into two scratch rows).
+  const claimRows = claimLocations.map((location) => (typeof location === 'string' ? -1 : 1 + location.series));
+  const claimSeriesScratch = new Float64Array(Y);
+  const claimTotalScratch = new Float64Array(Y);
+  const countClaims = (values: Float64Array, n: number, claimsMet: Uint32Array): void => {
+    for (let c = 0; c < claims.length; c++) {
+      const row = claimRows[c] as number;
+      if (row < 0) continue;
+      const location = claimLocations[c] as ClaimLocation;
+      const claim = claims[c] as Claim;
+      const { from, to } = location;
+      const seriesFrom = (row * Y + from) * n;
+      const seriesTo = (row * Y + to) * n;
+      const totalFrom = from * n;
+      let met = 0;
+      for (let i = 0; i < n; i++) {
+        claimSeriesScratch[from] = values[seriesFrom + i] as number;
+        claimSeriesScratch[to] = values[seriesTo + i] as number;
+        claimTotalScratch[from] = values[totalFrom + i] as number;
+        if (claimMet(claim, measureClaim(location, claimSeriesScratch, claimTotalScratch))) met++;
+      }
+      claimsMet[c] = met;
+    }
+  };
+
+  // One sample at a time (`evaluation: 'perSample'`, the reference and the bench's "before"):
+  // evaluated into a sample-major scratch of BATCH samples, then transposed into the store.
+  const perSampleScratch = options.evaluation === 'perSample' ? new Float64Array(BATCH * rowYears) : null;
+  const evaluateOneByOne = (scratch: Float64Array, values: Float64Array, n: number, i0: number, m: number): void => {
+    setBatch(m);
+    for (let k = 0; k < m; k++) {
+      setSample(k);
+      evaluateForecast(structure, drawn, buffers, null);
+      scratch.set(buffers.total, k * rowYears);
+      scratch.set(buffers.values, k * rowYears + Y);
+    }
+    for (let j = 0; j < rowYears; j++) {
+      const to = j * n + i0;
+      for (let k = 0; k < m; k++) values[to + k] = scratch[k * rowYears + j] as number;
+    }
+  };
+
+  // A batch at once (the default): src/engine/evaluateBatch.ts, straight into the store; a sample
+  // that leaves the plain formula's safe path is evaluated again alone and its column overwritten.
+  const evaluateInBatch = (values: Float64Array, n: number, i0: number, m: number): void => {
+    setBatch(m);
+    leaves.fill(0);
+    evaluateBatch(structure, batchParameters, batchScratch, m, values, n, i0, leaves);
+    for (let k = 0; k < m; k++) {
+      if (leaves[k] === 0) continue;
+      setSample(k);
+      evaluateAlone(values, n, i0 + k);
+    }
+  };
 
   const runBlock = (index: number, reuse?: Float64Array): SimulationBlock => {
     const n = blockSamples(index);
     const state = blockRandomState(seed, index);
     const values = reuse !== undefined && reuse.length >= rowYears * n ? reuse.subarray(0, rowYears * n) : new Float64Array(rowYears * n);
     const claimsMet = new Uint32Array(claims.length);
-    const { total, values: seriesValues } = buffers;
     for (let i0 = 0; i0 < n; i0 += BATCH) {
       const m = Math.min(BATCH, n - i0);
       drawBatch(state, m);
-      for (let k = 0; k < m; k++) {
-        setSample(k);
-        evaluateForecast(structure, drawn, buffers, null);
-        batch.set(total, k * rowYears);
-        batch.set(seriesValues, k * rowYears + Y);
-        for (let c = 0; c < claims.length; c++) {
-          const view = claimViews[c];
-          if (view === null || view === undefined) continue;
-          const location = claimLocations[c] as ClaimLocation;
-          if (claimMet(claims[c] as Claim, measureClaim(location, view, total))) claimsMet[c] = (claimsMet[c] as number) + 1;
-        }
-      }
-      for (let j = 0; j < rowYears; j++) {
-        const to = j * n + i0;
-        for (let k = 0; k < m; k++) values[to + k] = batch[k * rowYears + j] as number;
-      }
+      if (perSampleScratch !== null) evaluateOneByOne(perSampleScratch, values, n, i0, m);
+      else evaluateInBatch(values, n, i0, m);
     }
+    countClaims(values, n, claimsMet);
     return { index, samples: n, values, claimsMet };
   };
 
@@ -279,23 +350,47 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
   };
 }
 
-/** out[at[j]] = draws[rows[j] + k] for every j: one kind of target's draws for the batch's k-th sample. */
-function scatter(draws: Float64Array, rows: Int32Array, at: Int32Array, k: number, out: Float64Array): void {
-  for (let j = 0; j < rows.length; j++) out[at[j] as number] = draws[(rows[j] as number) + k] as number;
+/** out[j · BATCH + k] = from[j] for every j < count and k < BATCH: one value per quantity into every column of the batch's. */
+function spread(from: Float64Array, count: number, out: Float64Array): void {
+  for (let j = 0; j < count; j++) out.fill(from[j] as number, j * BATCH, (j + 1) * BATCH);
+}
+
+/** out[j] = from[j · BATCH + k] for j < count: the batch's k-th sample's values of one kind of quantity. */
+function column(from: Float64Array, count: number, k: number, out: Float64Array): void {
+  for (let j = 0; j < count; j++) out[j] = from[j * BATCH + k] as number;
+}
+
+/** out[at + k] = draws[row + k] for k < m: one quantity's draws for the batch. */
+function copyDraws(draws: Float64Array, row: number, out: Float64Array, at: number, m: number): void {
+  for (let k = 0; k < m; k++) out[at + k] = draws[row + k] as number;
+}
+
+/** values[(first + j) · n + i] = from[j] for j < count: one sample's rows into its column of a block. */
+function scatterColumn(from: Float64Array, values: Float64Array, first: number, count: number, n: number, i: number): void {
+  for (let j = 0; j < count; j++) values[(first + j) * n + i] = from[j] as number;
 }
 
 /**
- * The shares of one list (share[members[first … end − 1]]) clipped to [0, 1] and divided by their
- * sum; a list whose shares all clip to 0 stays 0.
+ * The shares of one list, for each of the batch's first m samples (share[s · BATCH + k] for s in
+ * members[first … end − 1]), clipped to [0, 1] and divided by their sum (added up in list order);
+ * a sample whose shares all clip to 0 keeps them at 0. `sums` is scratch of m entries.
  */
-function clipAndRenormalise(share: Float64Array, members: Int32Array, first: number, end: number): void {
-  let sum = 0;
+function clipAndRenormalise(share: Float64Array, members: Int32Array, first: number, end: number, m: number, sums: Float64Array): void {
+  sums.fill(0, 0, m);
   for (let j = first; j < end; j++) {
-    const s = members[j] as number;
-    const x = share[s] as number;
-    const clipped = x < 0 ? 0 : x > 1 ? 1 : x;
-    share[s] = clipped;
-    sum += clipped;
+    const row = (members[j] as number) * BATCH;
+    for (let k = 0; k < m; k++) {
+      const x = share[row + k] as number;
+      const clipped = x < 0 ? 0 : x > 1 ? 1 : x;
+      share[row + k] = clipped;
+      sums[k] = (sums[k] as number) + clipped;
+    }
   }
-  if (sum > 0) for (let j = first; j < end; j++) share[members[j] as number] = (share[members[j] as number] as number) / sum;
+  for (let j = first; j < end; j++) {
+    const row = (members[j] as number) * BATCH;
+    for (let k = 0; k < m; k++) {
+      const sum = sums[k] as number;
+      if (sum > 0) share[row + k] = (share[row + k] as number) / sum;
+    }
+  }
 }

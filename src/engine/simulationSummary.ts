@@ -9,7 +9,7 @@
  */
 import type { ForecastLayout } from './forecastTypes';
 import { DEFAULT_BAND_MARGIN, PercentileBands } from './percentileBands';
-import { PERCENTILE_POINTS, wantedRanks, writePercentiles } from './percentiles';
+import { PERCENTILE_POINTS, percentilesOfParts, wantedRanks, writePercentiles } from './percentiles';
 import type { Simulation, SimulationBlock } from './simulation';
 
 /** The statistics, in the order of `SimulationSummary.statistics`'s first axis. */
@@ -86,13 +86,23 @@ export function histogramOfParts(parts: readonly Float64Array[]): Histogram {
  * summarises what it holds whenever asked: the home of a run's samples in the app's pool and the
  * command line's.
  *
- * It does not keep the blocks. Each block is folded in as it comes: its claim counts, its sum per
- * series-year (the mean adds the blocks' sums in block order, so it is the same whatever order they
- * came in), its end-year totals (the histogram's), and its values into the percentile bands of
- * src/engine/percentileBands.ts, which keep only the samples near the wanted percentiles. Should a
- * wanted rank fall where the bands kept nothing — rare — the blocks held are run again (a block
- * depends only on its index) to read that series-year exactly: the statistics are always exactly
- * those of every sample, bit-identical whatever the order or number of workers.
+ * Each block is folded in as it comes: its claim counts, its sum per series-year (the mean adds the
+ * blocks' sums in block order, so it is the same whatever order they came in), its end-year totals
+ * (the histogram's), and its values:
+ * - when the caller asks for it (`keepEverySampleBytes`) and the simulation's samples all fit
+ *   (samples × series-years × 8 bytes; 10,000 samples of the seed's 384 series-years are 31 MB),
+ *   a copy of the block is kept, and the percentiles are selected from every sample
+ *   (src/engine/percentiles.ts). For a run summarised once, at the end, on the thread that made
+ *   the blocks (`simulate`), that is faster than the bands below, which save memory a run this
+ *   size does not need. A pool's accumulator folds blocks while the workers make the next ones and
+ *   summarises as the samples double (the app's summariser), where the bands' work is spread over
+ *   the run and each summary selects among a few of the values: it keeps the bands;
+ * - otherwise the blocks are not kept: their values go into the percentile bands of
+ *   src/engine/percentileBands.ts, which keep only the samples near the wanted percentiles. Should
+ *   a wanted rank fall where the bands kept nothing — rare — the blocks held are run again (a block
+ *   depends only on its index) to read that series-year exactly.
+ * Either way the statistics are exactly those of every sample (order statistics), bit-identical
+ * whatever the order or number of workers, and whichever way they were found.
  */
 export interface SimulationAccumulator {
   /** Takes a block of this simulation; a block given twice is an error. */
@@ -101,7 +111,7 @@ export interface SimulationAccumulator {
   readonly samples: number;
   /** Blocks held so far. */
   readonly blocks: number;
-  /** Room for sample values the percentiles keep (8 bytes each): far fewer than samples × series-years. */
+  /** Room for sample values the percentiles keep (8 bytes each): every sample's when they are all kept, else far fewer than samples × series-years. */
   readonly keptValues: number;
   /** Times `summarise` has had to run the blocks again for a series-year its bands had not kept. */
   readonly reruns: number;
@@ -116,7 +126,12 @@ export interface AccumulatorOptions {
    * narrow it to exercise the rerun.
    */
   bandMargin?: number;
+  /** Keep every sample when they all fit in this many bytes (default 0: never; `simulate` gives KEEP_EVERY_SAMPLE_BYTES). */
+  keepEverySampleBytes?: number;
 }
+
+/** The most bytes of sample values `simulate`'s accumulator keeps whole (see SimulationAccumulator). */
+export const KEEP_EVERY_SAMPLE_BYTES = 32 * 1024 * 1024;
 
 export function createSimulationAccumulator(simulation: Simulation, options: AccumulatorOptions = {}): SimulationAccumulator {
   const { yearCount: Y, rowCount, blockCount } = simulation;
@@ -126,7 +141,10 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
   const claimsMet = new Float64Array(simulation.claims.length);
   /** The end year's total of every sample, at its sample index. */
   const endYear = new Float64Array(simulation.samples);
-  const bands = new PercentileBands(rowYears, PERCENTILE_POINTS, options.bandMargin ?? DEFAULT_BAND_MARGIN);
+  const keepEverySample = simulation.samples * rowYears * 8 <= (options.keepEverySampleBytes ?? 0);
+  /** Each block's values, by block index, when every sample is kept. */
+  const kept: (Float64Array | undefined)[] = [];
+  const bands = new PercentileBands(keepEverySample ? 0 : rowYears, PERCENTILE_POINTS, options.bandMargin ?? DEFAULT_BAND_MARGIN);
   let samples = 0;
   let blocks = 0;
   let reruns = 0;
@@ -141,7 +159,10 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
     held[index] = 1;
     for (let c = 0; c < claimsMet.length; c++) claimsMet[c] = (claimsMet[c] as number) + (block.claimsMet[c] as number);
     endYear.set(values.subarray((Y - 1) * n, Y * n), index * simulation.blockSize);
-    bands.add(values, n, blockSums, index * rowYears);
+    if (keepEverySample) {
+      kept[index] = values.slice();
+      sumRows(values, n, rowYears, blockSums, index * rowYears);
+    } else bands.add(values, n, blockSums, index * rowYears);
     samples += n;
     blocks += 1;
   };
@@ -155,10 +176,20 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
     else {
       const ranks = wantedRanks(PERCENTILE_POINTS, samples);
       const missing: number[] = [];
+      const parts: Float64Array[] = [];
       for (let j = 0; j < rowYears; j++) {
         let sum = 0;
         for (const b of order) sum += blockSums[b * rowYears + j] as number;
         statistics[j] = sum / samples;
+        if (keepEverySample) {
+          parts.length = 0;
+          for (const b of order) {
+            const n = simulation.blockSamples(b);
+            parts.push((kept[b] as Float64Array).subarray(j * n, (j + 1) * n));
+          }
+          percentilesOfParts(parts, PERCENTILE_POINTS, statistics, stride + j, stride);
+          continue;
+        }
         const orderStatistic = bands.orderStatistics(j, ranks);
         if (orderStatistic === null) missing.push(j);
         else writePercentiles(PERCENTILE_POINTS, samples, orderStatistic, statistics, stride + j, stride);
@@ -191,13 +222,22 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
       return blocks;
     },
     get keptValues() {
-      return bands.keptValues;
+      return keepEverySample ? samples * rowYears : bands.keptValues;
     },
     get reruns() {
       return reruns;
     },
     summarise,
   };
+}
+
+/** sums[offset + j] = the sum of row j's n values (values[j · n … (j + 1) · n − 1]), added up in order, for every row. */
+function sumRows(values: Float64Array, n: number, rows: number, sums: Float64Array, offset: number): void {
+  for (let j = 0; j < rows; j++) {
+    let sum = 0;
+    for (let i = j * n, end = i + n; i < end; i++) sum += values[i] as number;
+    sums[offset + j] = sum;
+  }
 }
 
 /** Merges `blocks` (any order, each block at most once) into statistics: an accumulator given them all. */

@@ -1,6 +1,7 @@
 /**
- * The summary keeps only the samples near the wanted percentiles (src/engine/percentileBands.ts,
- * the accumulator of src/engine/simulationSummary.ts), yet must equal, bit for bit, the
+ * The summary of a large run keeps only the samples near the wanted percentiles
+ * (src/engine/percentileBands.ts, the accumulator of src/engine/simulationSummary.ts), of a run
+ * within KEEP_EVERY_SAMPLE_BYTES every sample; either way it must equal, bit for bit, the
  * straightforward summary that keeps every sample and sorts it: on random block data with every
  * adversarial shape (ties, a far outlier, constant rows, rows constant until a late block, a span
  * no double can divide, a drift the first block does not foresee), blocks added in any order and
@@ -11,7 +12,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PERCENTILE_POINTS } from '../../src/engine/percentiles';
 import { createSimulation, type Simulation, type SimulationBlock } from '../../src/engine/simulation';
-import { createSimulationAccumulator, histogramOfParts, SIMULATION_STATISTICS, type SimulationSummary } from '../../src/engine/simulationSummary';
+import { createSimulationAccumulator, histogramOfParts, KEEP_EVERY_SAMPLE_BYTES, SIMULATION_STATISTICS, type AccumulatorOptions, type SimulationSummary } from '../../src/engine/simulationSummary';
+import { SIMULATE_ACCUMULATOR } from '../../src/engine/simulate';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import { arbitraryModel } from '../support/arbitraries';
 import { assertProperty } from '../support/property';
@@ -126,6 +128,7 @@ const fakeRuns = fc
     blockSize: fc.integer({ min: 1, max: 800 }),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     margin: fc.constantFrom<number | undefined>(undefined, undefined, 0, 0.5, 2),
+    keepEverySample: fc.boolean(),
   })
   .chain((r) =>
     fc.record({
@@ -137,14 +140,20 @@ const fakeRuns = fc
       ),
       checkpoints: fc.array(fc.integer({ min: 1, max: Math.ceil(r.samples / r.blockSize) }), { maxLength: 3 }),
     }),
-  ) as fc.Arbitrary<{ yearCount: number; samples: number; blockSize: number; seed: number; margin: number | undefined; kinds: RowKind[]; order: number[]; checkpoints: number[] }>;
+  ) as fc.Arbitrary<{ yearCount: number; samples: number; blockSize: number; seed: number; margin: number | undefined; keepEverySample: boolean; kinds: RowKind[]; order: number[]; checkpoints: number[] }>;
+
+/** The bands at `margin`, or every sample kept (whatever the run's size). */
+function accumulatorOptions(margin: number | undefined, keepEverySample: boolean): AccumulatorOptions {
+  if (keepEverySample) return { keepEverySampleBytes: Infinity };
+  return margin === undefined ? {} : { bandMargin: margin };
+}
 
 describe('the summary keeps few samples and equals the straightforward one', () => {
   it('on random blocks with ties, outliers, constant and late-varying rows, in any order, part-way and at the end', () => {
     assertProperty(
-      fc.property(fakeRuns, ({ yearCount, samples, blockSize, seed, margin, kinds, order, checkpoints }) => {
+      fc.property(fakeRuns, ({ yearCount, samples, blockSize, seed, margin, keepEverySample, kinds, order, checkpoints }) => {
         const simulation = fakeSimulation(kinds, yearCount, samples, blockSize, seed);
-        const accumulator = createSimulationAccumulator(simulation, margin === undefined ? {} : { bandMargin: margin });
+        const accumulator = createSimulationAccumulator(simulation, accumulatorOptions(margin, keepEverySample));
         const added: SimulationBlock[] = [];
         for (const b of order) {
           const block = simulation.runBlock(b);
@@ -167,10 +176,11 @@ describe('the summary keeps few samples and equals the straightforward one', () 
         fc.integer({ min: 1, max: 2500 }),
         fc.integer({ min: 50, max: 700 }),
         fc.constantFrom<number | undefined>(undefined, 0),
-        (m, seed, samples, blockSize, margin) => {
+        fc.boolean(),
+        (m, seed, samples, blockSize, margin, keepEverySample) => {
           const simulation = createSimulation(m, [], { samples, seed, blockSize });
           const blocks = Array.from({ length: simulation.blockCount }, (_, b) => simulation.runBlock(b));
-          const accumulator = createSimulationAccumulator(simulation, margin === undefined ? {} : { bandMargin: margin });
+          const accumulator = createSimulationAccumulator(simulation, accumulatorOptions(margin, keepEverySample));
           for (const block of [...blocks].reverse()) accumulator.add(block);
           expectSame(accumulator.summarise(), straightforward(simulation, blocks));
         },
@@ -197,5 +207,32 @@ describe('the summary keeps few samples and equals the straightforward one', () 
     accumulator.summarise();
     expect(accumulator.keptValues).toBeLessThan(every / 6);
     expect(accumulator.reruns).toBe(0);
+  });
+
+  it('simulate keeps every sample of a run within KEEP_EVERY_SAMPLE_BYTES (the seed at 10,000 samples, 31 MB), and gets what the bands give', () => {
+    const workspace = seedWorkspace();
+    const simulation = createSimulation(workspace.scenarios[0]!.model, workspace.claims, { samples: 10_000, seed: 4 });
+    const every = simulation.rowCount * simulation.yearCount * simulation.samples;
+    expect(every * 8).toBeLessThanOrEqual(KEEP_EVERY_SAMPLE_BYTES);
+    const whole = createSimulationAccumulator(simulation, SIMULATE_ACCUMULATOR);
+    const banded = createSimulationAccumulator(simulation);
+    const reuse = new Float64Array(simulation.rowCount * simulation.yearCount * simulation.blockSize);
+    for (let b = simulation.blockCount - 1; b >= 0; b--) {
+      const block = simulation.runBlock(b, reuse); // the same array every block: the accumulator must copy what it keeps
+      whole.add(block);
+      banded.add(block);
+    }
+    expect(whole.keptValues).toBe(every);
+    expect(banded.keptValues).toBeLessThan(every);
+    const a = whole.summarise();
+    const b = banded.summarise();
+    expect(Array.from(a.statistics)).toEqual(Array.from(b.statistics));
+    expect(a.claims).toEqual(b.claims);
+    expect(Array.from(a.endYearHistogram.counts)).toEqual(Array.from(b.endYearHistogram.counts));
+    // 100,000 samples (293 MB) are over the limit: the bands.
+    const large = createSimulation(workspace.scenarios[0]!.model, workspace.claims, { samples: 100_000, seed: 4 });
+    const largeAccumulator = createSimulationAccumulator(large, SIMULATE_ACCUMULATOR);
+    largeAccumulator.add(large.runBlock(0));
+    expect(largeAccumulator.keptValues).toBeLessThanOrEqual(large.rowCount * large.yearCount * large.blockSize);
   });
 });
