@@ -5,9 +5,10 @@
  * command line (src/cli/simulationPool.ts), Web Workers in the app — so this module knows no
  * thread API and stays pure.
  *
- * The blocks come back in block order whatever worker ran them and whenever they finished, and a
- * block depends only on (model, seed, blockSize, index): `summariseSimulation` of the result is
- * bit-identical for any number of workers.
+ * Each block is handed to `onBlock` as it arrives and not kept here: a caller folds it into its
+ * accumulator (src/engine/simulationSummary.ts, which puts blocks in block order itself) and lets
+ * it go, so a run of 100,000 samples never holds its 100 blocks at once. A block depends only on
+ * (model, seed, blockSize, index): the summary is bit-identical for any number of workers.
  */
 import type { SimulationBlock } from './simulation';
 
@@ -23,14 +24,14 @@ export interface ScheduleOptions {
 }
 
 /**
- * Runs blocks 0 … blockCount − 1 on `workers` and resolves with the blocks in block order (fewer
- * when `shouldStop` stopped the run: then blocks 0 … k − 1, never a gap). Rejects with the first
- * worker's failure; no further block is handed out after one.
+ * Runs blocks 0 … blockCount − 1 on `workers` and resolves with how many ran: k, meaning blocks
+ * 0 … k − 1 (fewer than blockCount when `shouldStop` stopped the run; never a gap). Rejects with
+ * the first worker's failure; no further block is handed out after one.
  */
-export async function runBlocks(workers: readonly BlockWorker[], blockCount: number, options: ScheduleOptions = {}): Promise<SimulationBlock[]> {
+export async function runBlocks(workers: readonly BlockWorker[], blockCount: number, options: ScheduleOptions = {}): Promise<number> {
   if (workers.length === 0) throw new RangeError('runBlocks needs at least one worker');
   if (!Number.isInteger(blockCount) || blockCount < 0) throw new RangeError(`blockCount must be a whole number (got ${blockCount})`);
-  const results: (SimulationBlock | undefined)[] = new Array<SimulationBlock | undefined>(blockCount);
+  const arrived = new Uint8Array(blockCount);
   let next = 0;
   let done = 0;
   let failed = false;
@@ -38,27 +39,24 @@ export async function runBlocks(workers: readonly BlockWorker[], blockCount: num
   const serve = async (worker: BlockWorker): Promise<void> => {
     while (!failed && next < blockCount && options.shouldStop?.() !== true) {
       const index = next++;
+      let block: SimulationBlock;
       try {
-        const block = await worker.runBlock(index);
+        block = await worker.runBlock(index);
         if (block.index !== index) throw new Error(`a worker answered block ${index} with block ${block.index}`);
-        results[index] = block;
       } catch (error) {
         failed = true;
         throw error;
       }
+      arrived[index] = 1;
       done += 1;
-      options.onBlock?.(results[index] as SimulationBlock, done);
+      options.onBlock?.(block, done);
     }
   };
 
   await Promise.all(workers.map(serve));
-  // Blocks handed out in order and all awaited: the ones present are a prefix.
-  const blocks: SimulationBlock[] = [];
-  for (const block of results) {
-    if (block === undefined) break;
-    blocks.push(block);
-  }
-  return blocks;
+  // Blocks handed out in order and all awaited: the ones that arrived are a prefix.
+  const ran = arrived.indexOf(0);
+  return ran < 0 ? blockCount : ran;
 }
 
 /** The buffers of a block to transfer (never copy) from the worker that ran it. */
