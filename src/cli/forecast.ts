@@ -29,7 +29,8 @@ import { describeLoadError } from '../model/loadError';
 import { capped, listedIds, quoted } from '../model/messageValue';
 import { MAX_JSON_TEXT_LENGTH as MAX_FILE_BYTES } from '../model/safeJson';
 import type { Claim, Model, Workspace } from '../model/types';
-import { formatQuantityAddress, parseQuantityAddress } from '../model/quantityAddress';
+import { parseQuantityAddress } from '../model/quantityAddress';
+import { quantityKey } from '../model/quantityRef';
 import { AnalysisInputError, endYearTotal, type AnalysisMetric } from '../engine/analysisMetric';
 import { goalSeek, type GoalSeekResult } from '../engine/goalSeek';
 import { tornado } from '../engine/sensitivity';
@@ -136,7 +137,7 @@ function analysisJson(model: Model, claims: readonly Claim[], options: ForecastC
   let reached = true;
   if (options.tornado === true) {
     fields.tornado = tornado(model, endYearTotal(model)).bars.map((bar) => ({
-      quantity: formatQuantityAddress(bar.ref),
+      quantity: quantityKey(bar.ref),
       low: bar.atLow,
       high: bar.atHigh,
       swing: bar.swing,
@@ -152,7 +153,7 @@ function analysisJson(model: Model, claims: readonly Claim[], options: ForecastC
       if (error instanceof AnalysisInputError) throw new UsageError(`--goal: ${error.message}`);
       throw error;
     }
-    fields.goal = { vary: formatQuantityAddress(result.ref), value: result.value, reached: result.reached, achieved: result.achieved };
+    fields.goal = { vary: quantityKey(result.ref), value: result.value, reached: result.reached, achieved: result.achieved };
     reached = result.reached;
   }
   return { fields, reached };

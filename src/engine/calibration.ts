@@ -19,8 +19,7 @@
  * reused buffers. `consistent` is whether every claim is met (`claimMet`, with its tolerance) at
  * the fit: false means no values of these quantities meet them all.
  */
-import { formatQuantityAddress } from '../model/quantityAddress';
-import type { QuantityRef } from '../model/quantityRef';
+import { quantityKey, type QuantityRef } from '../model/quantityRef';
 import type { Claim, Model } from '../model/types';
 import { AnalysisInputError } from './analysisMetric';
 import { claimMet, claimSeries, locateClaim, measureClaim, type ClaimLocation } from './claimStatus';
@@ -71,7 +70,7 @@ export function calibrate(model: Model, claims: readonly Claim[], refs: readonly
   const evaluator = quantityEvaluator(model, options.locked);
   const before = refs.map((ref) => {
     const value = evaluator.valueOf(ref);
-    if (value === undefined) throw new AnalysisInputError(`this model has no quantity ${formatQuantityAddress(ref)}`);
+    if (value === undefined) throw new AnalysisInputError(`this model has no quantity ${quantityKey(ref)}`);
     return value;
   });
   const locations: ClaimLocation[] = claims.map((claim) => {

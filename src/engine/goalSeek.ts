@@ -17,8 +17,7 @@
  *    refined by a golden-section search between its neighbours — and what it reaches.
  * Each f(x) is one evaluation of the lists the metric reads, into reused buffers.
  */
-import { formatQuantityAddress } from '../model/quantityAddress';
-import type { QuantityRef } from '../model/quantityRef';
+import { quantityKey, type QuantityRef } from '../model/quantityRef';
 import type { Claim, Model } from '../model/types';
 import { AnalysisInputError, locateMetric, measureMetric, type AnalysisMetric } from './analysisMetric';
 import { locateClaim, type ClaimLocation } from './claimStatus';
@@ -70,7 +69,7 @@ export function resolveTarget(model: Model, evaluator: QuantityEvaluator, claims
 export function goalSeek(model: Model, claims: readonly Claim[], target: GoalTarget, ref: QuantityRef, options: GoalSeekOptions = {}): GoalSeekResult {
   const evaluator = quantityEvaluator(model, options.locked);
   const current = evaluator.valueOf(ref);
-  if (current === undefined) throw new AnalysisInputError(`this model has no quantity ${formatQuantityAddress(ref)}`);
+  if (current === undefined) throw new AnalysisInputError(`this model has no quantity ${quantityKey(ref)}`);
   const { location, value: goal } = resolveTarget(model, evaluator, claims, target);
   const structure = restrictedStructure(evaluator.structure, [location]);
   const metricAt = (x: number): number => {

@@ -5,27 +5,12 @@
  *   baseSize | baseGrowth | driver:<id> | share:<dimension>/<member>[/<child>…] |
  *   growthDelta:<dimension>/<member>[/<child>…]
  *
- * (`quantityKey` in quantityRef.ts is a different string, for React keys and DOM ids; an address is
- * what a person types.) Member ids never hold `/` (src/model/ids.ts), so a path splits on it.
+ * An address is written by `quantityKey` (src/model/quantityRef.ts) and read back here. Member ids
+ * never hold `/` (src/model/ids.ts), so a path splits on it.
  */
 import { listedIds, quoted } from './messageValue';
 import { findDimension, findMember, type QuantityRef } from './quantityRef';
 import type { Model } from './types';
-
-/** The address of `ref`: `baseSize`, `driver:ai`, `share:region/apac/cn`, `growthDelta:type/hw`. */
-export function formatQuantityAddress(ref: QuantityRef): string {
-  switch (ref.kind) {
-    case 'baseSize':
-    case 'baseGrowth':
-      return ref.kind;
-    case 'driverImpact':
-      return `driver:${ref.driverId}`;
-    case 'memberShare':
-      return `share:${ref.path.join('/')}`;
-    case 'memberGrowthDelta':
-      return `growthDelta:${ref.path.join('/')}`;
-  }
-}
 
 export type AddressResult = { ok: true; ref: QuantityRef } | { ok: false; error: string };
 

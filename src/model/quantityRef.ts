@@ -63,7 +63,12 @@ export function quantityRefs(model: Model): QuantityRef[] {
   return refs;
 }
 
-/** A stable string for a ref: React keys, pins, DOM ids. */
+/**
+ * A ref as text, the one rule for it: `baseSize`, `baseGrowth`, `driver:<id>`,
+ * `share:<dimension>/<member>[/<child>]`, `growthDelta:<dimension>/<member>[/<child>]` — the
+ * command line's quantity addresses (parsed back by src/model/quantityAddress.ts), and the key
+ * of React lists, pins, edits and the rows of a scenario diff.
+ */
 export function quantityKey(ref: QuantityRef): string {
   switch (ref.kind) {
     case 'baseSize':
@@ -74,7 +79,7 @@ export function quantityKey(ref: QuantityRef): string {
     case 'memberShare':
       return `share:${ref.path.join('/')}`;
     case 'memberGrowthDelta':
-      return `delta:${ref.path.join('/')}`;
+      return `growthDelta:${ref.path.join('/')}`;
   }
 }
 

@@ -26,7 +26,7 @@
  */
 import { driverEnabled, driverRampYears, driverStartYear } from './defaults';
 import type { Quantity, Range } from './quantity';
-import { LIST_PATH_SEPARATOR, quantityKind, quantityLabel, type QuantityKind, type QuantityRef } from './quantityRef';
+import { LIST_PATH_SEPARATOR, quantityKey, quantityKind, quantityLabel, type QuantityKind, type QuantityRef } from './quantityRef';
 import type { Dimension, Driver, Member, Model } from './types';
 
 /** How a value is shown: quantities by their kind; years, counts, words and switches as such. */
@@ -120,7 +120,8 @@ export function diffAssumptions(models: readonly DiffInput[]): AssumptionDiff[] 
    * value row also says which scenarios lack the item (a driver's impact, a member's share);
    * otherwise both rows are details (see `addDetail`).
    */
-  const addQuantity: AddQuantity = (key, label, group, ref, quantities, present, options = {}) => {
+  const addQuantity: AddQuantity = (label, group, ref, quantities, present, options = {}) => {
+    const key = quantityKey(ref);
     const kind = quantityKind(ref);
     const values = quantities.map((q, i) => (present[i] ? (q?.value ?? options.defaultValue) : undefined));
     (options.main ? add : addDetail)({ key: `${key}:value`, label, group, kind, field: 'value', ref }, values);
@@ -135,8 +136,8 @@ export function diffAssumptions(models: readonly DiffInput[]): AssumptionDiff[] 
   const all = list.map(() => true);
   // quantityLabel names the base size after its base year, which is one of the things that may
   // differ: a neutral name here.
-  addQuantity('baseSize', 'Market size in the base year', undefined, { kind: 'baseSize' }, list.map((m) => m.baseSize), all, { main: true });
-  addQuantity('baseGrowth', quantityLabel(list[0]!, { kind: 'baseGrowth' }), undefined, { kind: 'baseGrowth' }, list.map((m) => m.baseGrowth), all, { main: true });
+  addQuantity('Market size in the base year', undefined, { kind: 'baseSize' }, list.map((m) => m.baseSize), all, { main: true });
+  addQuantity(quantityLabel(list[0]!, { kind: 'baseGrowth' }), undefined, { kind: 'baseGrowth' }, list.map((m) => m.baseGrowth), all, { main: true });
 
   for (const id of unionIds(list.map((m) => m.drivers))) {
     const drivers: (Driver | undefined)[] = list.map((m) => m.drivers.find((d) => d.id === id));
@@ -144,7 +145,7 @@ export function diffAssumptions(models: readonly DiffInput[]): AssumptionDiff[] 
     const owner = list[present.indexOf(true)]!;
     const name = quantityLabel(owner, { kind: 'driverImpact', driverId: id });
     const group = 'Drivers';
-    addQuantity(`driver:${id}`, `${name} impact`, group, { kind: 'driverImpact', driverId: id }, drivers.map((d) => d?.impact), present, { main: true });
+    addQuantity(`${name} impact`, group, { kind: 'driverImpact', driverId: id }, drivers.map((d) => d?.impact), present, { main: true });
     addDetail(
       { key: `driver:${id}:enabled`, label: `${name} switched on`, group, kind: 'flag', field: 'enabled' },
       drivers.map((d) => (d ? driverEnabled(d) : undefined)),
@@ -170,7 +171,6 @@ export function diffAssumptions(models: readonly DiffInput[]): AssumptionDiff[] 
 }
 
 type AddQuantity = (
-  key: string,
   label: string,
   group: string | undefined,
   ref: QuantityRef,
@@ -192,10 +192,8 @@ function diffMembers(
     const present = members.map((m) => m !== undefined);
     const path = [...parentPath, id];
     const owner = models[present.indexOf(true)]!;
-    const key = path.join('/');
-    addQuantity(`share:${key}`, quantityLabel(owner, { kind: 'memberShare', path }), group, { kind: 'memberShare', path }, members.map((m) => m?.share), present, { main: true });
+    addQuantity(quantityLabel(owner, { kind: 'memberShare', path }), group, { kind: 'memberShare', path }, members.map((m) => m?.share), present, { main: true });
     addQuantity(
-      `delta:${key}`,
       quantityLabel(owner, { kind: 'memberGrowthDelta', path }),
       group,
       { kind: 'memberGrowthDelta', path },

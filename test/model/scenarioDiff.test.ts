@@ -56,8 +56,8 @@ describe('diffAssumptions', () => {
     expect(rows.get('share:application/cardiology:value')!.values).toEqual([undefined, 0]);
     // The share row says the consensus lacks Cardiology; its premium (0, the default) is not
     // repeated as a difference.
-    expect(rows.get('delta:application/cardiology:value')).toBeUndefined();
-    expect(rows.get('delta:application/cardiology:range')).toBeUndefined();
+    expect(rows.get('growthDelta:application/cardiology:value')).toBeUndefined();
+    expect(rows.get('growthDelta:application/cardiology:range')).toBeUndefined();
     // Spain sits where the narrow scenario has it, right after Italy (so before Russia, which
     // followed Italy in the consensus): model order, not "new things last".
     const keys = [...rows.keys()];
@@ -110,8 +110,8 @@ describe('diffAssumptions', () => {
       { id: 'b', name: 'B', model: b },
       { id: 'c', name: 'C', model: c },
     ]));
-    expect([...rows.keys()]).toEqual(['endYear', 'unit', 'delta:region/n:value']);
-    expect(rows.get('delta:region/n:value')).toMatchObject({ label: 'n growth premium', kind: 'rate', values: [0.01, 0.01, 0.03] });
+    expect([...rows.keys()]).toEqual(['endYear', 'unit', 'growthDelta:region/n:value']);
+    expect(rows.get('growthDelta:region/n:value')).toMatchObject({ label: 'n growth premium', kind: 'rate', values: [0.01, 0.01, 0.03] });
     expect(rows.get('unit')!.values).toEqual(['USD bn', 'USD bn', 'EUR bn']);
   });
 

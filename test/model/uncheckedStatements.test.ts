@@ -39,7 +39,7 @@ describe('uncheckedStatements', () => {
       ['baseSize', 'size'],
       ['baseGrowth', 'growth'],
       ['driver:d', 'driver'],
-      ['delta:dim/p', 'premium'],
+      ['growthDelta:dim/p', 'premium'],
       ['share:dim/p/c', 'child'],
     ]);
   });
