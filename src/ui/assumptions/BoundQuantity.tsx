@@ -2,8 +2,8 @@
  * One quantity of the active scenario on the assumptions panel: its control, bound to the store
  * through the binding present mode uses too, with a share's lock and the pin.
  */
-import { type ReactNode } from 'react';
-import type { QuantityRef } from '../../model/quantityRef';
+import { memo, type ReactNode } from 'react';
+import { quantityKey, type QuantityRef } from '../../model/quantityRef';
 import { QuantityControl } from './QuantityControl';
 import { PinButton } from './PinButton';
 import { LockButton } from './LockButton';
@@ -15,7 +15,7 @@ export interface BoundQuantityProps {
   children?: ReactNode;
 }
 
-export function BoundQuantity({ quantityRef, children }: BoundQuantityProps) {
+function BoundQuantityView({ quantityRef, children }: BoundQuantityProps) {
   const binding = useQuantityBinding(quantityRef);
   if (!binding) return null;
   return (
@@ -26,3 +26,12 @@ export function BoundQuantity({ quantityRef, children }: BoundQuantityProps) {
     </QuantityControl>
   );
 }
+
+/**
+ * Rendered again only when its quantity is another (by key) or it has other children: a list
+ * renders again when any of its members changes, and its other quantities have nothing new.
+ */
+export const BoundQuantity = memo(
+  BoundQuantityView,
+  (before, after) => before.children === after.children && quantityKey(before.quantityRef) === quantityKey(after.quantityRef),
+);

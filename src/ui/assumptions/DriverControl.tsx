@@ -1,12 +1,13 @@
 /** A growth driver or restraint: on/off, its impact, the year it starts and how long it ramps. */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { driverEnabled, driverRampYears, driverStartYear } from '../../model/defaults';
 import { useSlidecast } from '../../state/store';
 import { setDriverTiming } from '../../model/modelEdits';
 import { BoundQuantity } from './BoundQuantity';
 import { useActiveModel } from './useModelSelectors';
 
-export function DriverControl({ driverId }: { driverId: string }) {
+/** Memoised: the panel renders again when any dimension changes, and a driver has nothing new then. */
+export const DriverControl = memo(function DriverControl({ driverId }: { driverId: string }) {
   const driver = useActiveModel((model) => model.drivers.find((d) => d.id === driverId));
   const baseYear = useActiveModel((model) => model.baseYear);
   const endYear = useActiveModel((model) => model.endYear);
@@ -74,4 +75,4 @@ export function DriverControl({ driverId }: { driverId: string }) {
       </div>
     </div>
   );
-}
+});

@@ -35,7 +35,7 @@ import { useListLocks } from '../../state/shareLocks';
 import { useSlidecast } from '../../state/store';
 import { sliderDomain, type SliderDomain } from '../sliderDomain';
 import type { SliderRange } from './QuantitySlider';
-import { useActiveModel, useSavedModel } from './useModelSelectors';
+import { useModels } from './useModelSelectors';
 
 export interface QuantityBinding {
   ref: QuantityRef;
@@ -90,41 +90,59 @@ const rangeEndKey = (key: string, end: RangeEnd) => `${end}:${key}`;
 
 const NO_MEMBERS: readonly { id: string }[] = [];
 
+/** A growth premium never set; one object, so that reading it again is the same answer. */
+const NO_PREMIUM: Quantity = Object.freeze({ value: 0 });
+
 function withDefault(ref: QuantityRef, quantity: Quantity | undefined, memberExists: boolean): Quantity | undefined {
   if (quantity || ref.kind !== 'memberGrowthDelta' || !memberExists) return quantity;
-  return { value: 0 };
+  return NO_PREMIUM;
+}
+
+/** What a quantity's control reads of the active model and the saved one. */
+interface QuantityReads {
+  live: Quantity | undefined;
+  saved: Quantity | undefined;
+  label: string;
+  list: string | undefined;
+  unit: string;
+  /** A driver switched off. */
+  driverOff: boolean;
+  /** A share's siblings' ids, a line each ('' for any other quantity). */
+  siblingIds: string;
+}
+
+function readQuantity(ref: QuantityRef, model: Model, savedModel: Model | undefined): QuantityReads {
+  const isMember = ref.kind === 'memberShare' || ref.kind === 'memberGrowthDelta';
+  const memberList = isMember ? findMemberList(model, ref.path) : undefined;
+  const savedExists = isMember && savedModel !== undefined && findMemberList(savedModel, ref.path) !== undefined;
+  const driver = ref.kind === 'driverImpact' ? model.drivers.find((d) => d.id === ref.driverId) : undefined;
+  return {
+    live: withDefault(ref, getQuantity(model, ref), memberList !== undefined),
+    saved: withDefault(ref, savedModel && getQuantity(savedModel, ref), savedExists),
+    // Two reads, not three: the one name is made from these parts (quantityName's rule).
+    label: quantityLabel(model, ref),
+    list: quantityListName(model, ref),
+    unit: model.unit,
+    driverOff: driver !== undefined && !driverEnabled(driver),
+    siblingIds: ref.kind === 'memberShare' ? (memberList?.list.map((m) => m.id).join('\n') ?? '') : '',
+  };
 }
 
 /** The binding of `ref`, or undefined when the scenario on screen has no such quantity. */
 export function useQuantityBinding(ref: QuantityRef): QuantityBinding | undefined {
   const key = quantityKey(ref);
   const kind = quantityKind(ref);
-  const isMember = ref.kind === 'memberShare' || ref.kind === 'memberGrowthDelta';
-  // Each selector re-reads the model only when the part holding this quantity changed.
-  const scope = (model: Model) => quantityScope(model, ref);
-  const memberExists = useActiveModel((model) => isMember && findMemberList(model, ref.path) !== undefined, scope);
-  const savedMemberExists = useSavedModel((model) => isMember && findMemberList(model, ref.path) !== undefined, scope) ?? false;
-  const live = withDefault(ref, useActiveModel((model) => getQuantity(model, ref), scope), memberExists);
-  const saved = withDefault(ref, useSavedModel((model) => getQuantity(model, ref), scope), savedMemberExists);
-  // Two selectors, not three: the one name is made from these parts (quantityName's rule).
-  const label = useActiveModel((model) => quantityLabel(model, ref), scope);
-  const list = useActiveModel((model) => quantityListName(model, ref), scope);
-  const unit = useActiveModel((model) => model.unit);
-  const driverOff = useActiveModel((model) => {
-    if (ref.kind !== 'driverImpact') return false;
-    const driver = model.drivers.find((d) => d.id === ref.driverId);
-    return driver !== undefined && !driverEnabled(driver);
-  }, scope);
-  // A share's siblings, as one string: a selector must not return a new array on every call.
-  const siblingIds = useActiveModel(
-    (model) => (ref.kind === 'memberShare' ? (findMemberList(model, ref.path)?.list.map((m) => m.id).join('\n') ?? '') : ''),
-    scope,
+  // One listener on the store for all the quantity reads of both models, read again only when the
+  // part holding this quantity (or the unit) changed: a nudge elsewhere costs it one comparison.
+  const { live, saved, label, list, unit, driverOff, siblingIds } = useModels(
+    (model, savedModel) => readQuantity(ref, model, savedModel),
+    (model) => quantityScope(model, ref),
+    (model) => model.unit,
   );
   const parentPath = ref.kind === 'memberShare' ? ref.path.slice(0, -1) : [];
   const locks = useListLocks(parentPath, siblingIds === '' ? NO_MEMBERS : siblingIds.split('\n').map((id) => ({ id })));
-  const editModel = useSlidecast((s) => s.editModel);
-  const beginGesture = useSlidecast((s) => s.beginGesture);
-  const endGesture = useSlidecast((s) => s.endGesture);
+  // The store's actions, read when used: a listener each would run on every change of the store.
+  const { editModel, beginGesture, endGesture } = useSlidecast.getState();
 
   if (!live) return undefined;
   const memberId = ref.kind === 'memberShare' ? ref.path[ref.path.length - 1]! : undefined;

@@ -2,7 +2,7 @@
  * Stacked areas of one dimension, switchable, with drill-down from a member into its parts
  * (a region into its countries) and a toggle between values and shares.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Forecast } from '../../engine/forecastTypes';
 import { seriesIndex, seriesValues } from '../../engine/seriesAccess';
 import { StackedAreaChart } from '../charts/StackedAreaChart';
@@ -14,7 +14,8 @@ interface BreakdownPanelProps {
   unit: string;
 }
 
-export function BreakdownPanel({ forecast, unit }: BreakdownPanelProps) {
+/** Memoised: it draws the forecast a moment after the headline (ForecastView's `detail`), and not again meanwhile. */
+export const BreakdownPanel = memo(function BreakdownPanel({ forecast, unit }: BreakdownPanelProps) {
   const { layout } = forecast;
   const [dimensionId, setDimensionId] = useState<string | undefined>(undefined);
   /** Keys of the members drilled into, outermost first. */
@@ -114,4 +115,4 @@ export function BreakdownPanel({ forecast, unit }: BreakdownPanelProps) {
       />
     </section>
   );
-}
+});

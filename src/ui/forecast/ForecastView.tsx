@@ -2,7 +2,7 @@
  * The forecast of the scenario on screen: the total with its fan and claims (or the member chosen
  * in the table, with its fan), the end year's distribution, the breakdown, and the member table.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import type { Claim } from '../../model/types';
 import type { ScenarioResult } from '../../engine/evaluateScenario';
 import type { SimulationSummary } from '../../engine/simulationSummary';
@@ -66,13 +66,20 @@ function ForecastPanels({ result }: { result: ScenarioResult }) {
   const simulation = useScenarioSimulation(forecast);
   const summary = simulation?.summary;
   const markers = useMemo(() => claimMarkers(claims, result, summary && { summary, unit }), [claims, result, summary, unit]);
-  const memberNames = useMemo(
-    () => new Map(forecast.layout.series.map((info) => [info.key, memberName({ dimensions }, info.key.split('/'))])),
-    [forecast.layout, dimensions],
-  );
   const { member, values, fan } = useFanView(forecast);
   const distribution = useEndYearDistribution(forecast);
   const format = useCallback((v: number) => formatSize(v, unit), [unit]);
+  // The breakdown and the member table follow a moment later: React draws the headline and the
+  // total chart first, then these in a render of their own that a newer input interrupts. With a
+  // large model the table's hundreds of changed numbers would otherwise hold every input's frame
+  // (bench/ui.bench.ts, the large-model case).
+  const detail = useDeferredValue(forecast);
+  // Each result brings its own layout: the names follow the table's forecast, so that the table
+  // is drawn once per result, in the deferred render, not also with the new names and old numbers.
+  const memberNames = useMemo(
+    () => new Map(detail.layout.series.map((info) => [info.key, memberName({ dimensions }, info.key.split('/'))])),
+    [detail.layout, dimensions],
+  );
   const formatRange = useCallback((low: number, high: number) => formatSizeRange(low, high, unit), [unit]);
   // The chart shows the total or one member: the claims drawn on it are the total's.
   const title = member?.name ?? 'Total market';
@@ -125,10 +132,10 @@ function ForecastPanels({ result }: { result: ScenarioResult }) {
           </figure>
         )}
       </section>
-      <BreakdownPanel forecast={forecast} unit={unit} />
+      <BreakdownPanel forecast={detail} unit={unit} />
       <section className="panel table-panel" aria-label="Members">
         <TableExportMenu forecast={forecast} unit={unit} />
-        <MemberTable forecast={forecast} unit={unit} fanMember={member?.key} onShowMember={setFanMember} memberNames={memberNames} />
+        <MemberTable forecast={detail} unit={unit} fanMember={member?.key} onShowMember={setFanMember} memberNames={memberNames} />
       </section>
     </div>
   );

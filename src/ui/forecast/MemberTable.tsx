@@ -65,22 +65,14 @@ function MemberTableView({ forecast, unit, fanMember, onShowMember, memberNames 
           {layout.series.map((info, s) =>
             info.dimensionIndex !== d ? null : (
               <tr key={info.key} className={`depth-${Math.min(info.depth, 3)}`} data-series={info.key}>
-                <th scope="row" style={{ paddingInlineStart: `${0.75 + info.depth * 1.25}rem` }}>
-                  {onShowMember ? (
-                    <button
-                      type="button"
-                      className="member-chart-toggle"
-                      aria-pressed={fanMember === info.key}
-                      aria-label={memberNames?.get(info.key)}
-                      title={fanMember === info.key ? 'Back to the total on the chart' : `Show ${info.name} and its range on the chart`}
-                      onClick={() => onShowMember(fanMember === info.key ? undefined : info.key)}
-                    >
-                      {info.name}
-                    </button>
-                  ) : (
-                    info.name
-                  )}
-                </th>
+                <MemberRowHead
+                  seriesKey={info.key}
+                  name={info.name}
+                  depth={info.depth}
+                  shown={fanMember === info.key}
+                  label={memberNames?.get(info.key)}
+                  onShowMember={onShowMember}
+                />
                 <td className="num">{formatSize(values[s * n]!, unit)}</td>
                 <td className="num">{formatSize(values[s * n + last]!, unit)}</td>
                 <td className="num">{formatPercent(shares[s * n + last]!)}</td>
@@ -95,3 +87,39 @@ function MemberTableView({ forecast, unit, fanMember, onShowMember, memberNames 
 }
 
 export const MemberTable = memo(MemberTableView);
+
+interface MemberRowHeadProps {
+  seriesKey: string;
+  name: string;
+  depth: number;
+  /** This member is the one on the total chart. */
+  shown: boolean;
+  label: string | undefined;
+  onShowMember: ((key: string | undefined) => void) | undefined;
+}
+
+/**
+ * A member's name, and its button that shows it on the chart. Apart from the numbers beside it: a
+ * new result (every edit) changes the numbers of hundreds of rows and none of their names, so the
+ * names are left alone (bench/ui.bench.ts, the large-model case).
+ */
+const MemberRowHead = memo(function MemberRowHead({ seriesKey, name, depth, shown, label, onShowMember }: MemberRowHeadProps) {
+  return (
+    <th scope="row" style={{ paddingInlineStart: `${0.75 + depth * 1.25}rem` }}>
+      {onShowMember ? (
+        <button
+          type="button"
+          className="member-chart-toggle"
+          aria-pressed={shown}
+          aria-label={label}
+          title={shown ? 'Back to the total on the chart' : `Show ${name} and its range on the chart`}
+          onClick={() => onShowMember(shown ? undefined : seriesKey)}
+        >
+          {name}
+        </button>
+      ) : (
+        name
+      )}
+    </th>
+  );
+});
