@@ -15,10 +15,10 @@ import type { z } from 'zod';
 import { formatFieldPath } from './fieldPath';
 import { ISSUES_KEPT, type LoadIssue } from './loadError';
 import { describeFound, quoted } from './messageValue';
-import type { Workspace } from './types';
+import type { Claim, Workspace } from './types';
 import { WORKSPACE_FIELD_ORDER } from './workspaceFieldOrder';
 import { checkWorkspaceCounts } from './workspaceLimits';
-import { NOT_CHECKED, parseWorkspaceSchema } from './workspaceSchema';
+import { claimSchema, NOT_CHECKED, parseWorkspaceSchema } from './workspaceSchema';
 
 export type ValidationResult =
   | { ok: true; workspace: Workspace }
@@ -33,6 +33,21 @@ export function validateWorkspace(value: unknown): ValidationResult {
   if (result.success) return { ok: true, workspace: result.data };
   const issues = toLoadIssues(result.error.issues);
   return { ok: false, issues: issues.slice(0, ISSUES_KEPT), moreIssues: Math.max(0, issues.length - ISSUES_KEPT), stoppedEarly };
+}
+
+export type ClaimValidationResult = { ok: true; claim: Claim } | { ok: false; issues: LoadIssue[] };
+
+/**
+ * Validates one claim by the rule every claim of a file meets — the same schema, in the same
+ * words, each issue naming its field (`year`, `toYear`, `tolerance` …): the claims editor asks
+ * here, so a claim it refuses is one a file could not hold either, with the same message. The
+ * workspace's own rules on its list of claims (unique ids, the count limit) are the editor's
+ * edits' to keep (`claimEdits.ts`). Never throws.
+ */
+export function validateClaim(value: unknown): ClaimValidationResult {
+  const result = claimSchema.safeParse(value, { error: plainWordsErrorMap });
+  if (result.success) return { ok: true, claim: result.data };
+  return { ok: false, issues: toLoadIssues(result.error.issues) };
 }
 
 /** Messages for the issues whose schema gives none. Returning undefined keeps zod's own words. */

@@ -1,4 +1,4 @@
-/** The app: top bar, banners, and the view chosen — the model screen, scenarios, or compare. */
+/** The app: top bar, banners, and the view chosen — the model screen, scenarios, compare, structure or analysis. */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useSlidecast } from '../state/store';
 import { AssumptionsPanel } from './assumptions/AssumptionsPanel';
@@ -19,6 +19,7 @@ import './print/print.css';
 const PresentMode = lazy(() => import('./present/PresentMode').then((m) => ({ default: m.PresentMode })));
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 const StructureView = lazy(() => import('./structure/StructureView').then((m) => ({ default: m.StructureView })));
+const AnalysisView = lazy(() => import('./analysis/AnalysisView').then((m) => ({ default: m.AnalysisView })));
 
 /** How a view's error message names it (ViewErrorBoundary). */
 const VIEW_NAMES: Record<View, string> = {
@@ -26,6 +27,7 @@ const VIEW_NAMES: Record<View, string> = {
   scenarios: 'The Scenarios view',
   compare: 'The Compare view',
   structure: 'The Structure view',
+  analysis: 'The Analysis view',
 };
 
 /**
@@ -89,6 +91,13 @@ export function App() {
           <main className="page">
             <Suspense fallback={<p className="muted">Loading…</p>}>
               <StructureView />
+            </Suspense>
+          </main>
+        )}
+        {view === 'analysis' && (
+          <main className="page">
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <AnalysisView />
             </Suspense>
           </main>
         )}

@@ -3,13 +3,14 @@ import { useSlidecast } from '../state/store';
 import { openFile, saveFile } from './files/fileActions';
 import { LinkButton } from './link/LinkButton';
 
-export type View = 'model' | 'scenarios' | 'compare' | 'structure';
+export type View = 'model' | 'scenarios' | 'compare' | 'structure' | 'analysis';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'model', label: 'Model' },
   { id: 'scenarios', label: 'Scenarios' },
   { id: 'compare', label: 'Compare' },
   { id: 'structure', label: 'Structure' },
+  { id: 'analysis', label: 'Analysis' },
 ];
 
 function ScenarioPicker() {

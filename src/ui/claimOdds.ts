@@ -4,6 +4,7 @@
  * years, operator and value) and of a probability as a whole percent; the headline, the chart's
  * markers and the printed summary all write the odds here.
  */
+import type { ClaimStatus, ClaimStatusKind } from '../engine/claimStatus';
 import type { ForecastLayout } from '../engine/forecastTypes';
 import { seriesIndex } from '../engine/seriesAccess';
 import { claimTolerance } from '../model/defaults';
@@ -36,11 +37,38 @@ function claimAmount(claim: Claim, amount: number, unit: string): string {
   return formatPercent(amount, fewestDigits(amount * 100, 1));
 }
 
+/** A distance in the claim's terms, unsigned: "$1 B" for a size, "0.5 pp" for a rate or share. */
+function claimDistance(claim: Claim, distance: number, unit: string): string {
+  const amount = Math.abs(distance);
+  if (claim.metric === 'size') return claimAmount(claim, amount, unit);
+  return formatPoints(amount, fewestDigits(amount * 100, 2)).replace(/^\+/, '');
+}
+
 /** The tolerance of an "about" claim: "$1 B" for a size, "0.5 pp" for a rate or share. */
 function toleranceText(claim: Claim, unit: string): string {
-  const tolerance = Math.abs(claimTolerance(claim));
-  if (claim.metric === 'size') return claimAmount(claim, tolerance, unit);
-  return formatPoints(tolerance, fewestDigits(tolerance * 100, 2)).replace(/^\+/, '');
+  return claimDistance(claim, claimTolerance(claim), unit);
+}
+
+/** The scenario's value of a claim's metric: "forecast $21.2 B", "forecast 5.2%"; undefined when there is none. */
+export function claimActualText(claim: Claim, actual: number | undefined, unit: string): string | undefined {
+  if (actual === undefined || !Number.isFinite(actual)) return undefined;
+  return claim.metric === 'size' ? `forecast ${formatSize(actual, unit)}` : `forecast ${formatPercent(actual, 1)}`;
+}
+
+const STATUS_LABEL: Record<ClaimStatusKind, string> = { met: '✓ met', missed: '✗ missed', notCheckable: '– not checkable' };
+
+/** A claim's status in a word and a mark: "✓ met", "✗ missed", "– not checkable". */
+export function claimStatusLabel(status: ClaimStatusKind): string {
+  return STATUS_LABEL[status];
+}
+
+/**
+ * By how much a missed claim is missed, from its status's signed gap (`claimStatus.ts`): "$1.2 B
+ * too low", "0.8 pp too high". Empty for a claim met or not checkable.
+ */
+export function claimGapText(claim: Claim, status: Pick<ClaimStatus, 'status' | 'gap'>, unit: string): string {
+  if (status.status !== 'missed' || status.gap === undefined || status.gap === 0) return '';
+  return `${claimDistance(claim, status.gap, unit)} too ${status.gap > 0 ? 'high' : 'low'}`;
 }
 
 /** The claim's member by its name in `layout`; by its path when the layout lacks it or none is given. */

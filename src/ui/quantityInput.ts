@@ -28,7 +28,12 @@ function readNumber(text: string): number | 'ambiguous' | undefined {
   return Number(decimal);
 }
 
-export function parseQuantityInput(text: string, kind: QuantityKind): ParsedInput {
+/**
+ * A number as typed, read by its writing alone — no bounds: the caller's rule judges the value
+ * (the number boxes' below; a claim's, the file's schema). Still in the typed terms: a percent
+ * stays 5.2 (`typedValue` turns it into the model's 0.052).
+ */
+export function readTypedNumber(text: string): ParsedInput {
   const number = readNumber(text);
   if (text.trim() === '') return { ok: false, message: 'Type a number' };
   if (number === 'ambiguous') {
@@ -37,14 +42,30 @@ export function parseQuantityInput(text: string, kind: QuantityKind): ParsedInpu
   }
   if (number === undefined) return { ok: false, message: `“${text.trim().slice(0, 40)}” is not a number` };
   if (!Number.isFinite(number)) return { ok: false, message: 'That number is too large' };
+  return { ok: true, value: number };
+}
+
+/**
+ * A typed number as the model holds it: sizes as typed, rates and shares from percents to
+ * fractions — the fraction the typed decimal means (5.2 → 0.052, where 5.2 / 100 is
+ * 0.052000000000000005, which a saved file would then show).
+ */
+export function typedValue(typed: number, kind: QuantityKind): number {
+  return kind === 'size' ? typed : Number((typed / 100).toPrecision(15));
+}
+
+export function parseQuantityInput(text: string, kind: QuantityKind): ParsedInput {
+  const typed = readTypedNumber(text);
+  if (!typed.ok) return typed;
+  const number = typed.value;
   switch (kind) {
     case 'share': {
       if (number < 0) return { ok: false, message: 'A share cannot be negative' };
       if (number > 100) return { ok: false, message: 'A share cannot be more than 100%' };
-      return { ok: true, value: number / 100 };
+      return { ok: true, value: typedValue(number, kind) };
     }
     case 'rate': {
-      const value = number / 100;
+      const value = typedValue(number, kind);
       if (value < -1) return { ok: false, message: 'A growth rate cannot be below −100%' };
       if (value > MAX_RATE) return { ok: false, message: 'A growth rate above 1,000% a year is not plausible' };
       return { ok: true, value };

@@ -24,13 +24,23 @@ test('the model screen, every group open, has no WCAG A/AA violations', async ({
   expect(await violations(page)).toEqual([]);
 });
 
-for (const view of ['Scenarios', 'Compare', 'Structure'] as const) {
+for (const view of ['Scenarios', 'Compare', 'Structure', 'Analysis'] as const) {
   test(`the ${view} view has no WCAG A/AA violations`, async ({ page }) => {
     await page.getByRole('button', { name: view, exact: true }).click();
     if (view === 'Compare') await expect(page.getByTestId('delta-table')).toBeVisible();
+    if (view === 'Analysis') await expect(page.getByRole('table', { name: 'Claims' })).toBeVisible();
     expect(await violations(page)).toEqual([]);
   });
 }
+
+test('the Analysis view with a claim’s form open and refused has no WCAG A/AA violations', async ({ page }) => {
+  await page.getByRole('button', { name: 'Analysis', exact: true }).click();
+  await page.getByRole('button', { name: 'Edit claim Over $20 B by 2028' }).click();
+  await page.getByRole('form').getByLabel('Year').fill('2500');
+  await page.getByRole('form').getByRole('button', { name: 'Save claim' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
 
 test('present mode has no WCAG A/AA violations', async ({ page }) => {
   await page.locator('body').press('p');

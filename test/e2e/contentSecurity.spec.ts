@@ -19,7 +19,7 @@ test('the production build runs under its Content-Security-Policy with no violat
   expect(policy).toContain("worker-src 'self'");
 
   // Every screen, present mode, and a chart export.
-  for (const view of ['Scenarios', 'Compare', 'Structure', 'Model']) {
+  for (const view of ['Scenarios', 'Compare', 'Structure', 'Analysis', 'Model']) {
     await page.getByRole('button', { name: view, exact: true }).click();
     await page.waitForTimeout(300);
   }

@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuantityRef } from '../../src/model/quantityRef';
 import { getQuantity } from '../../src/model/quantityRef';
-import { HISTORY_LIMIT } from '../../src/state/workspaceSlice';
+import { addClaim, removeClaim, replaceClaim } from '../../src/model/claimEdits';
+import { HISTORY_LIMIT, hasUnsavedChanges } from '../../src/state/workspaceSlice';
 import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
 import { model as buildModel } from '../support/models';
 import {
@@ -293,5 +294,29 @@ describe('edits through the store keep the model valid', () => {
     expect(activeModel().drivers[0]!.enabled).toBe(false);
     state().undo();
     expect(activeModel().drivers[0]!.enabled).toBeUndefined();
+  });
+});
+
+describe('claim edits through the store', () => {
+  const claim = { id: '2030-22', label: '2030 ≥ 22', metric: 'size', year: 2030, op: 'atLeast', value: 22, source: '' } as const;
+
+  it('adding, editing and removing a claim are one undo step each, unsaved until saved, and switching scenarios undoes none of them', () => {
+    const store = useSlidecast.getState;
+    const seedClaims = store().workspace.claims;
+    store().editWorkspace('claims:new:2030-22', (ws) => addClaim(ws, { ...claim }));
+    store().editWorkspace('claims:edit:2030-22', (ws) => replaceClaim(ws, '2030-22', { ...claim, value: 23 }));
+    store().editWorkspace('claims:remove:size-2028-over-20', (ws) => removeClaim(ws, 'size-2028-over-20'));
+    expect(hasUnsavedChanges(store())).toBe(true);
+    store().switchScenario(NARROW);
+    expect(store().workspace.claims.map((c) => c.id)).not.toContain('size-2028-over-20');
+    store().undo();
+    expect(store().workspace.claims).toContainEqual(seedClaims[1]);
+    expect(store().workspace.claims.at(-1)).toMatchObject({ value: 23 });
+    store().undo();
+    expect(store().workspace.claims.at(-1)).toMatchObject({ value: 22 });
+    store().undo();
+    expect(store().workspace.claims).toBe(seedClaims);
+    expect(store().workspace.activeScenario).toBe(NARROW);
+    expect(hasUnsavedChanges(store())).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
  * the sliders and the numbers.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { evaluateScenario } from '../../src/engine/evaluateScenario';
 import { connectEngine } from '../../src/state/engineConnection';
 import { activeScenarioOf } from '../../src/state/scenarioSelectors';
@@ -90,5 +90,22 @@ describe('the model screen', () => {
     expect(useSlidecast.getState().compareResult?.results.narrow).toBeDefined();
     await user.click(screen.getByRole('button', { name: 'Model' }));
     expect(useSlidecast.getState().compareOpen).toBe(false);
+  });
+
+  it('opens the Analysis view from its tab (a chunk of its own): the claims of the scenario on screen, a new one checked by the engine and counted in the headline', async () => {
+    const { user } = renderWithUser(<App />);
+    await user.click(within(screen.getByRole('navigation', { name: 'Views' })).getByRole('button', { name: 'Analysis' }));
+    expect(await screen.findByRole('region', { name: 'Analysis' })).toHaveTextContent('of “Report consensus”');
+    expect(screen.getByRole('button', { name: 'Analysis' })).toHaveAttribute('aria-current', 'page');
+    const table = screen.getByRole('table', { name: 'Claims' });
+    expect(within(table).getAllByRole('row')).toHaveLength(useSlidecast.getState().workspace.claims.length + 1);
+    const count = screen.getByTestId('headline-claims').textContent;
+    await user.click(screen.getByRole('button', { name: 'Add claim' }));
+    await user.type(screen.getByLabelText(/^Value/), '22');
+    await user.clear(screen.getByLabelText(/^Year/));
+    await user.type(screen.getByLabelText(/^Year/), '2030{Enter}');
+    const added = () => table.querySelector('tr[data-claim-id="claim"]');
+    await waitFor(() => expect(added()).toHaveTextContent('✓ met'));
+    expect(screen.getByTestId('headline-claims').textContent).not.toBe(count);
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ForecastLayout } from '../../src/engine/forecastTypes';
 import type { Claim } from '../../src/model/types';
-import { claimCondition, formatClaimOdds, formatProbability } from '../../src/ui/claimOdds';
+import { claimCondition, claimGapText, claimStatusLabel, formatClaimOdds, formatProbability } from '../../src/ui/claimOdds';
 import { assertProperty } from '../support/property';
 
 /** A layout with the members the claims below name: only the parts the formatter reads. */
@@ -93,5 +93,19 @@ describe('formatProbability', () => {
         else if (p > 0 && p < 1) expect(['< 1%', '> 99%']).toContain(text);
       }),
     );
+  });
+});
+
+describe('claimGapText: by how much a claim is missed', () => {
+  it('says a size in the unit and a rate in percentage points, and which way', () => {
+    expect(claimGapText(over20, { status: 'missed', gap: -1.25 }, 'USD bn')).toBe('$1.25 B too low');
+    const cagr: Claim = { id: 'g', label: '', metric: 'cagr', fromYear: 2025, toYear: 2030, op: 'atMost', value: 0.05, source: '' };
+    expect(claimGapText(cagr, { status: 'missed', gap: 0.008 }, 'USD bn')).toBe('0.8 pp too high');
+  });
+
+  it('says nothing of a claim met or not checkable', () => {
+    expect(claimGapText(over20, { status: 'met', gap: 0 }, 'USD bn')).toBe('');
+    expect(claimGapText(over20, { status: 'notCheckable' }, 'USD bn')).toBe('');
+    expect([claimStatusLabel('met'), claimStatusLabel('missed'), claimStatusLabel('notCheckable')]).toEqual(['✓ met', '✗ missed', '– not checkable']);
   });
 });

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuantityInput, parseWholeNumberInput, quantityInputText } from '../../src/ui/quantityInput';
+import { parseQuantityInput, parseWholeNumberInput, quantityInputText, typedValue } from '../../src/ui/quantityInput';
 import type { QuantityKind } from '../../src/model/quantityRef';
 import { assertProperty } from '../support/property';
 
@@ -173,5 +173,15 @@ describe('parseWholeNumberInput (the samples and the seed)', () => {
     expect(seed('4294967295')).toEqual({ ok: true, value: 4_294_967_295 });
     expect(seed('−1')).toEqual({ ok: false, message: '-1 is too small: type a whole number from 0 to 4,294,967,295' });
     expect(seed('4294967296')).toEqual({ ok: false, message: '4,294,967,296 is too large: type a whole number from 0 to 4,294,967,295' });
+  });
+});
+
+describe('typedValue', () => {
+  it('turns a typed percent into the fraction the decimal means, without float noise', () => {
+    expect(5.2 / 100).not.toBe(0.052);
+    expect(typedValue(5.2, 'rate')).toBe(0.052);
+    expect(typedValue(0.3, 'share')).toBe(0.003);
+    expect(parseQuantityInput('5.2', 'rate')).toEqual({ ok: true, value: 0.052 });
+    expect(typedValue(17.18, 'size')).toBe(17.18);
   });
 });

@@ -11,7 +11,7 @@ import { countClaims } from '../../engine/claimStatus';
 import { uncheckedStatements } from '../../model/uncheckedStatements';
 import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
-import { formatClaimOdds } from '../claimOdds';
+import { claimStatusLabel, formatClaimOdds } from '../claimOdds';
 import { formatPercent, formatSize } from '../format';
 import { endYearIntervalText, samplesBasisText } from '../simulationText';
 import { useScenarioResult } from './useScenarioResult';
@@ -91,7 +91,7 @@ export function HeadlineStrip() {
               const odds = oddsOf(status.claimId);
               return (
                 <li key={status.claimId} className={`claim claim-${status.status}`} data-claim-id={status.claimId}>
-                  <span className="claim-status">{status.status === 'met' ? '✓ met' : status.status === 'missed' ? '✗ missed' : '– not checkable'}</span>{' '}
+                  <span className="claim-status">{claimStatusLabel(status.status)}</span>{' '}
                   {labelOf(status.claimId)}
                   {status.reason && <span className="muted"> — {status.reason}</span>}
                   {odds && (

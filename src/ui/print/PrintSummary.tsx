@@ -24,14 +24,14 @@ import { useScenarioResult } from '../forecast/useScenarioResult';
 import { useScenarioSimulation } from '../forecast/useScenarioSimulation';
 import { fanOf } from '../forecast/useFan';
 import { formatPercent, formatSize } from '../format';
-import { buildPrintSummary, summaryDimension, type AssumptionGroup, type ClaimRow } from './summaryData';
+import { claimStatusLabel } from '../claimOdds';
+import { buildPrintSummary, summaryDimension, type AssumptionGroup } from './summaryData';
 import { usePrintEvents, usePrinting } from './printMode';
 
 /** Chart size on paper, in CSS px (96 to the inch): two side by side fit an A4 or Letter page. */
 export const PRINT_CHART_WIDTH = 330;
 export const PRINT_CHART_HEIGHT = 135;
 
-const STATUS_TEXT: Record<ClaimRow['status'], string> = { met: '✓ met', missed: '✗ missed', notCheckable: '– not checkable' };
 
 export function PrintSummary() {
   usePrintEvents();
@@ -160,7 +160,7 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
         <ul>
           {data.claims.map((claim) => (
             <li key={claim.id} className={`ps-claim ps-claim-${claim.status}`}>
-              <span className="ps-claim-status">{STATUS_TEXT[claim.status]}</span>
+              <span className="ps-claim-status">{claimStatusLabel(claim.status)}</span>
               <span>
                 {claim.label}
                 {claim.detail && <span className="ps-muted"> — {claim.detail}</span>}

@@ -15,9 +15,9 @@ import type { Forecast } from '../../engine/forecastTypes';
 import { driverEnabled, driverRampYears, driverStartYear, memberGrowthDelta } from '../../model/defaults';
 import { isSourced, type Quantity } from '../../model/quantity';
 import { noteWithUncheckedStatement, splitNote, uncheckedStatements } from '../../model/uncheckedStatements';
-import type { Claim, Scenario, Workspace } from '../../model/types';
+import type { Scenario, Workspace } from '../../model/types';
 import type { SimulationProgress } from '../../state/simulationSlice';
-import { formatClaimOdds } from '../claimOdds';
+import { claimActualText, formatClaimOdds } from '../claimOdds';
 import { formatPercent, formatSignedPercent, formatSize } from '../format';
 import { endYearIntervalText, samplesBasisText } from '../simulationText';
 
@@ -144,11 +144,6 @@ function row(label: string, value: string, quantity: Quantity, notes: NoteBook, 
   return out;
 }
 
-function claimDetail(claim: Claim, actual: number | undefined, unit: string): string | undefined {
-  if (actual === undefined || !Number.isFinite(actual)) return undefined;
-  return claim.metric === 'size' ? `forecast ${formatSize(actual, unit)}` : `forecast ${formatPercent(actual, 1)}`;
-}
-
 /**
  * `simulation`: the scenario's simulation, when there is one of these years and series (see
  * `simulationFor`); it adds the 80% interval and the odds of each claim.
@@ -202,7 +197,7 @@ export function buildPrintSummary(workspace: Workspace, scenario: Scenario, resu
   const claims = result.claims.map((status): ClaimRow => {
     const claim = workspace.claims.find((c) => c.id === status.claimId);
     const out: ClaimRow = { id: status.claimId, label: claim?.label ?? status.claimId, status: status.status };
-    const detail = status.status === 'notCheckable' ? status.reason : claim ? claimDetail(claim, status.actual, model.unit) : undefined;
+    const detail = status.status === 'notCheckable' ? status.reason : claim ? claimActualText(claim, status.actual, model.unit) : undefined;
     if (detail) out.detail = detail;
     const odds = simulation?.summary.claims.find((c) => c.claimId === status.claimId);
     if (claim && odds) out.odds = formatClaimOdds(claim, odds.probability, model.unit, forecast.layout);
