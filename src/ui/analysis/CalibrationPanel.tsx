@@ -11,13 +11,13 @@ import { DEFAULT_CALIBRATION_REFS } from '../../engine/calibration';
 import { claimMet } from '../../engine/claimStatus';
 import { setQuantities } from '../../model/modelEdits';
 import { quantityKey, quantityKind, quantityName, quantityRefs, type QuantityRef } from '../../model/quantityRef';
-import type { Claim } from '../../model/types';
 import { activeModelOf } from '../../state/scenarioSelectors';
 import { lockedPaths, useShareLocks } from '../../state/shareLocks';
 import { useSlidecast } from '../../state/store';
-import { claimActualText, claimCondition } from '../claimOdds';
+import { claimCondition, claimName, claimValueText } from '../claimOdds';
 import { formatQuantity } from '../format';
 import { useScenarioResult } from '../forecast/useScenarioResult';
+import { useCheckableClaims } from './useCheckableClaims';
 import './analysisPanels.css';
 
 const COUNT_WORDS = ['no', 'one', 'both', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -32,12 +32,11 @@ function allClaims(count: number): string {
 /** A residual (a difference of logarithms, src/engine/calibration.ts) with a true minus: −0.124. */
 function formatResidual(residual: number): string {
   if (!Number.isFinite(residual)) return '—';
-  return residual.toFixed(3).replace('-', '\u2212');
+  const text = residual.toFixed(3);
+  // −0.0004 reads 0.000, not −0.000.
+  return Number(text) === 0 ? (0).toFixed(3) : text.replace('-', '\u2212');
 }
 
-function claimName(claim: Claim, unit: string): string {
-  return claim.label.trim() !== '' ? claim.label : claimCondition(claim, unit);
-}
 
 export function CalibrationPanel() {
   const id = useId();
@@ -56,10 +55,7 @@ export function CalibrationPanel() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
 
-  const checkable = useMemo(
-    () => claims.filter((claim) => result?.claims.some((status) => status.claimId === claim.id && status.status !== 'notCheckable')),
-    [claims, result],
-  );
+  const checkable = useCheckableClaims();
   const allRefs = useMemo(() => quantityRefs(model), [model]);
   const chosenKeys = new Set(refs.map(quantityKey));
   const addable = allRefs.filter((ref) => !chosenKeys.has(quantityKey(ref)));
@@ -178,7 +174,7 @@ export function CalibrationPanel() {
             {proposal.consistent
               ? `These values meet ${allClaims(proposal.claims.length)}.`
               : `No single market definition meets ${allClaims(proposal.claims.length)}: the best fit still misses ${missed
-                  .map(({ row, claim }) => `“${claimName(claim!, unit)}” (${claimActualText(claim!, row.after, unit)})`)
+                  .map(({ row, claim }) => `“${claimName(claim!, unit)}” (${claimValueText(claim!, row.after, unit)})`)
                   .join(', ')}; residuals ${fitted.map(({ row }) => formatResidual(row.residualAfter)).join(', ')}.`}
           </p>
           <div className="an-table-wrap">
@@ -218,8 +214,8 @@ export function CalibrationPanel() {
                 {fitted.map(({ row, claim }) => (
                   <tr key={row.id}>
                     <th scope="row">{claim ? claimName(claim, unit) : row.id}</th>
-                    <td>{claim ? claimActualText(claim, row.before, unit) : row.before}</td>
-                    <td>{claim ? claimActualText(claim, row.after, unit) : row.after}</td>
+                    <td>{claim ? claimValueText(claim, row.before, unit) : row.before}</td>
+                    <td>{claim ? claimValueText(claim, row.after, unit) : row.after}</td>
                     <td>{formatResidual(row.residualBefore)}</td>
                     <td>{formatResidual(row.residualAfter)}</td>
                   </tr>

@@ -17,21 +17,18 @@ import { activeModelOf } from '../../state/scenarioSelectors';
 import { lockedPaths, useShareLocks } from '../../state/shareLocks';
 import { useSlidecast } from '../../state/store';
 import { TotalChart } from '../charts/TotalChart';
-import { claimCondition } from '../claimOdds';
-import { formatPercent, formatQuantity, formatSize } from '../format';
+import { claimCondition, claimName, claimValueText } from '../claimOdds';
+import { formatQuantity, formatSize } from '../format';
 import { useScenarioResult } from '../forecast/useScenarioResult';
 import { parseQuantityInput } from '../quantityInput';
 import { MetricPicker } from './MetricPicker';
 import { formatMetricValue, metricInputKind, metricPhrase } from './metricText';
+import { useCheckableClaims } from './useCheckableClaims';
 import './analysisPanels.css';
 
 const NO_KEYS: readonly string[] = [];
 const DEFAULT_VARY: QuantityRef = { kind: 'baseGrowth' };
 
-/** The claim's name in sentences: its label, else its condition. */
-function claimName(claim: Claim, unit: string): string {
-  return claim.label.trim() !== '' ? claim.label : claimCondition(claim, unit);
-}
 
 /**
  * The target in the answer's sentences: what reaching it says ("reaches $30.0 B in 2032", "meets
@@ -43,7 +40,7 @@ function targetWords(model: Model, target: GoalTarget, claims: readonly Claim[])
     return { goal: (v) => `reaches ${value(v)} ${metricPhrase(model, target.metric)}`, value };
   }
   const claim = claims.find((c) => c.id === target.claimId);
-  const value = (v: number) => (claim?.metric === 'size' ? formatSize(v, model.unit) : formatPercent(v, 2));
+  const value = (v: number) => (claim ? claimValueText(claim, v, model.unit) : String(v));
   return { goal: () => `meets “${claim ? claimName(claim, model.unit) : target.claimId}”`, value };
 }
 
@@ -68,10 +65,7 @@ export function GoalSeekPanel() {
 
   const refs = useMemo(() => quantityRefs(model), [model]);
   const vary = refs.find((ref) => quantityKey(ref) === varyKey) ?? DEFAULT_VARY;
-  const checkable = useMemo(
-    () => claims.filter((claim) => result?.claims.some((status) => status.claimId === claim.id && status.status !== 'notCheckable')),
-    [claims, result],
-  );
+  const checkable = useCheckableClaims();
   const chosenClaim = checkable.find((c) => c.id === claimId) ?? checkable[0];
 
   function solve() {

@@ -5,7 +5,7 @@
  * slider — the assumptions panel's own control and binding — beside the chart, focused, so dragging
  * it shows the tornado follow.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { AnalysisMetric } from '../../engine/analysisMetric';
 import { quantityKey, type QuantityRef } from '../../model/quantityRef';
 import { useSlidecast } from '../../state/store';
@@ -24,15 +24,16 @@ export function TornadoPanel() {
   const layout = useScenarioResult()?.forecast.layout;
   const memberKeys = layout?.series.map((s) => s.key) ?? NO_KEYS;
   const [selected, setSelected] = useState<QuantityRef | undefined>(undefined);
-  const [focusPending, setFocusPending] = useState(false);
+  // The slider takes the focus once the bar's selection is on screen.
+  const focusPending = useRef(false);
   const sliderBox = useRef<HTMLDivElement>(null);
   const { outcome } = tornado;
 
-  useEffect(() => {
-    if (!focusPending) return;
+  useLayoutEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
     sliderBox.current?.querySelector<HTMLElement>('input[type="range"]:not(.slider-end)')?.focus();
-    setFocusPending(false);
-  }, [focusPending]);
+  });
 
   return (
     <section className="an-section an-tornado" aria-labelledby="an-tornado-title">
@@ -59,8 +60,8 @@ export function TornadoPanel() {
               formatEnd={tornado.formatEnd}
               selectedKey={selected && quantityKey(selected)}
               onSelect={(bar) => {
-                setSelected(bar.ref);
-                setFocusPending(true);
+                setSelected({ ...bar.ref });
+                focusPending.current = true;
               }}
             />
           )}
