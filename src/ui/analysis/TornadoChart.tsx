@@ -11,6 +11,7 @@
  */
 import { useId, useState, type CSSProperties } from 'react';
 import type { TornadoBar } from '../../engine/sensitivity';
+import { formatQuantityAddress } from '../../model/quantityAddress';
 import { quantityKey } from '../../model/quantityRef';
 
 export interface TornadoChartProps {
@@ -97,7 +98,7 @@ export function TornadoChart({ title, bars, base, nameOf, formatValue, formatEnd
               </>
             );
             return (
-              <li key={key} className="tornado-row" data-quantity={key}>
+              <li key={key} className="tornado-row" data-quantity={formatQuantityAddress(bar.ref)}>
                 {onSelect ? (
                   <button type="button" className="tornado-bar" aria-pressed={selectedKey === key} onClick={() => onSelect(bar)}>
                     {body}
