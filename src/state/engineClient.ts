@@ -1,7 +1,7 @@
 /**
  * The engine client: the link between the store and the engine's worker.
  *
- * Each kind of request (the scenario on screen, a comparison) has its own channel, and in each the
+ * Each kind of request (the scenario on screen, a comparison, each analysis) has its own channel, and in each the
  * newest request wins: while a request runs, later ones wait in a single slot, each replacing the
  * one before, and a result is delivered only if no newer request was made meanwhile — so the
  * screen shows the newest numbers, never a queue catching up.

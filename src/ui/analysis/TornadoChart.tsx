@@ -29,6 +29,8 @@ export interface TornadoChartProps {
   selectedKey?: string | undefined;
   /** Bars shown before "Show all". */
   topCount?: number;
+  /** Whether the rest can be shown ("Show all"); present mode, driven by its own keys, says how many more instead. */
+  expandable?: boolean;
 }
 
 /** The two ends' colours (chartPalette's ghost ink for low, the accent for high; both ≥ 3:1 on white). */
@@ -38,7 +40,7 @@ function position(value: number, min: number, max: number): number {
   return max > min ? ((value - min) / (max - min)) * 100 : 50;
 }
 
-export function TornadoChart({ title, bars, base, nameOf, formatValue, formatEnd, onSelect, selectedKey, topCount = 12 }: TornadoChartProps) {
+export function TornadoChart({ title, bars, base, nameOf, formatValue, formatEnd, onSelect, selectedKey, topCount = 12, expandable = true }: TornadoChartProps) {
   const titleId = useId();
   const [showAll, setShowAll] = useState(false);
   const moving = bars.filter((bar) => bar.swing > 0);
@@ -111,7 +113,12 @@ export function TornadoChart({ title, bars, base, nameOf, formatValue, formatEnd
           })}
         </ol>
       )}
-      {moving.length > topCount && (
+      {moving.length > topCount && !expandable && (
+        <p className="tornado-still muted">
+          {moving.length - topCount} more with smaller swings
+        </p>
+      )}
+      {moving.length > topCount && expandable && (
         <button type="button" className="tornado-more" aria-expanded={showAll} onClick={() => setShowAll((on) => !on)}>
           {showAll ? `Show the top ${topCount}` : `Show all ${moving.length}`}
         </button>

@@ -7,7 +7,7 @@ import { TornadoChart } from '../analysis/TornadoChart';
 import { useTornado } from '../analysis/useTornado';
 import '../analysis/analysisPanels.css';
 
-/** Bars a projector shows before "Show all": each stays readable at 1280×720. */
+/** Bars a projector shows (each readable at 1280×720); the rest are counted. */
 const PRESENT_BARS = 8;
 
 export function PresentTornado() {
@@ -17,7 +17,7 @@ export function PresentTornado() {
       {!outcome && <p>Computing…</p>}
       {outcome && !outcome.ok && <p role="alert">The tornado cannot be drawn: {outcome.message}</p>}
       {outcome?.ok && (
-        <TornadoChart title={title} bars={outcome.result.bars} base={outcome.result.base} nameOf={nameOf} formatValue={formatValue} formatEnd={formatEnd} topCount={PRESENT_BARS} />
+        <TornadoChart title={title} bars={outcome.result.bars} base={outcome.result.base} nameOf={nameOf} formatValue={formatValue} formatEnd={formatEnd} topCount={PRESENT_BARS} expandable={false} />
       )}
     </section>
   );

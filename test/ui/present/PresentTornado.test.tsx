@@ -34,8 +34,11 @@ describe('present mode’s tornado', () => {
     const first = () => within(region).getAllByRole('listitem')[0]!;
     const expected = tornado(model(), endYearTotal(model())).bars[0]!;
     expect(first().textContent).toContain(quantityName(model(), expected.ref));
-    // Bars are not buttons here: the pinned sliders are the controls.
-    expect(within(region).queryAllByRole('button', { name: /Trend growth/ })).toHaveLength(0);
+    // Bars are not buttons here, nor is there a Show all: the pinned sliders and the keys are the controls.
+    expect(within(region).queryAllByRole('button')).toHaveLength(0);
+    const moving = tornado(model(), endYearTotal(model())).bars.filter((bar) => bar.swing > 0).length;
+    expect(within(region).getAllByRole('listitem')).toHaveLength(8);
+    expect(within(region).getByText(`${moving - 8} more with smaller swings`)).toBeTruthy();
 
     const before = first().querySelector('.tornado-value-high')!.getAttribute('data-value');
     act(() => void fireEvent.change(screen.getByRole('slider', { name: 'Advances in AI algorithms and deep learning' }), { target: { value: '0.02' } }));
