@@ -41,6 +41,27 @@ export function setMemberShare(model: Model, path: readonly string[], share: num
 }
 
 /**
+ * Sets any quantity as its slider does: a share rebalances its unlocked siblings (`locked`: one
+ * flag per member of its list, as `rebalanceShares` takes), anything else is set alone.
+ */
+export function setQuantity(model: Model, ref: QuantityRef, value: number, locked: readonly boolean[]): void {
+  if (ref.kind === 'memberShare') setMemberShare(model, ref.path, value, locked);
+  else setQuantityValue(model, ref, value);
+}
+
+/**
+ * Sets several quantities at once, in order, each as its slider does (an analysis's answer
+ * applied: goal seek's one value, calibration's few). `isLocked(path)` says which shares stay put.
+ */
+export function setQuantities(model: Model, values: readonly { ref: QuantityRef; value: number }[], isLocked: (path: readonly string[]) => boolean): void {
+  for (const { ref, value } of values) {
+    const list = ref.kind === 'memberShare' ? findMemberList(model, ref.path)?.list : undefined;
+    const parent = ref.kind === 'memberShare' ? ref.path.slice(0, -1) : [];
+    setQuantity(model, ref, value, (list ?? []).map((member) => isLocked([...parent, member.id])));
+  }
+}
+
+/**
  * Sets one end of a quantity's range (a handle dragged, a number box typed), kept within the
  * bounds of its kind (a share's within [0, 1]) and stopped at the value: a low end never passes
  * above the value, a high end never below it. A quantity with no range is left alone.

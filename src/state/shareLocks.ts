@@ -24,6 +24,11 @@ export const useShareLocks = create<ShareLocksState>()((set) => ({
   clearLocks: () => set({ locked: new Set() }),
 }));
 
+/** The locked shares as member paths `[dimensionId, memberId, …]`: what the engine's analyses take (src/engine/analysis.ts). */
+export function lockedPaths(locked: ReadonlySet<string>): string[][] {
+  return [...locked].map((key) => key.split('/'));
+}
+
 /** The locks of one list of members (a dimension's members, or a member's parts), as a list shows them. */
 export interface ListLocks {
   isLocked: (memberId: string) => boolean;

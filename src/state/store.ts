@@ -10,8 +10,9 @@ import { createResultSlice, type ResultSlice } from './resultSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createFileSlice, forgetFileHandles, type FileSlice } from './fileSlice';
 import { createSimulationSlice, type SimulationSlice } from './simulationSlice';
+import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice';
 
-export type SlidecastState = WorkspaceSlice & ResultSlice & CompareSlice & FileSlice & SimulationSlice;
+export type SlidecastState = WorkspaceSlice & ResultSlice & CompareSlice & FileSlice & SimulationSlice & AnalysisSlice;
 
 export const useSlidecast = create<SlidecastState>()(
   immer((...args) => ({
@@ -20,6 +21,7 @@ export const useSlidecast = create<SlidecastState>()(
     ...createCompareSlice(...args),
     ...createFileSlice(...args),
     ...createSimulationSlice(...args),
+    ...createAnalysisSlice(...args),
   })),
 );
 

@@ -49,10 +49,20 @@ function toleranceText(claim: Claim, unit: string): string {
   return claimDistance(claim, claimTolerance(claim), unit);
 }
 
+/** A value of a claim's metric: "$21.2 B" for a size, "5.2%" for a rate or share; a dash when not a number. */
+export function claimValueText(claim: Claim, value: number, unit: string): string {
+  return claim.metric === 'size' ? formatSize(value, unit) : formatPercent(value, 1);
+}
+
 /** The scenario's value of a claim's metric: "forecast $21.2 B", "forecast 5.2%"; undefined when there is none. */
 export function claimActualText(claim: Claim, actual: number | undefined, unit: string): string | undefined {
   if (actual === undefined || !Number.isFinite(actual)) return undefined;
-  return claim.metric === 'size' ? `forecast ${formatSize(actual, unit)}` : `forecast ${formatPercent(actual, 1)}`;
+  return `forecast ${claimValueText(claim, actual, unit)}`;
+}
+
+/** What a claim is called in buttons, lists and sentences: its label, else its condition. */
+export function claimName(claim: Claim, unit: string): string {
+  return claim.label.trim() !== '' ? claim.label : claimCondition(claim, unit);
 }
 
 const STATUS_LABEL: Record<ClaimStatusKind, string> = { met: '✓ met', missed: '✗ missed', notCheckable: '– not checkable' };

@@ -20,6 +20,7 @@ export type PresentAction =
   | 'showScenario'
   | 'toggleGhost'
   | 'nextBreakdown'
+  | 'tornado'
   | 'keepScenario'
   | 'resetMeeting'
   | 'help'
@@ -57,10 +58,11 @@ export const KEYMAP: readonly KeyBinding[] = [
   { scope: 'present', action: 'showScenario', keys: SCENARIO_KEYS, run: true, does: 'show scenario 1 … 9', short: 'scenario', inTextBoxes: false },
   { scope: 'present', action: 'toggleGhost', keys: ['B'], does: 'base scenario’s ghost line on/off', short: 'base line', inTextBoxes: false },
   { scope: 'present', action: 'nextBreakdown', keys: ['D'], does: 'next breakdown', short: 'breakdown', inTextBoxes: false },
+  { scope: 'present', action: 'tornado', keys: ['T'], does: 'show or hide the tornado of the scenario on screen', short: 'tornado', inTextBoxes: false },
   { scope: 'present', action: 'keepScenario', keys: ['S'], does: 'keep the state reached as a scenario', short: 'keep as scenario', inTextBoxes: false },
   { scope: 'present', action: 'resetMeeting', keys: ['R'], does: 'reset the meeting’s live edits', short: 'reset meeting', inTextBoxes: false },
   { scope: 'present', action: 'help', keys: ['?'], does: 'show or hide the list of keys', short: 'all keys', inTextBoxes: false },
-  { scope: 'present', action: 'leave', keys: ['Esc'], does: 'close the list of keys, or leave', short: 'leave', inTextBoxes: false },
+  { scope: 'present', action: 'leave', keys: ['Esc'], does: 'close the list of keys or the tornado, or leave', short: 'leave', inTextBoxes: false },
 ];
 
 /** "Where" as the README and the key list say it. */

@@ -75,3 +75,26 @@ test('every slider has a name, and the keyboard reaches them', async ({ page }) 
   }
   expect(reached).toBe(true);
 });
+
+test('the Analysis view with a bar selected, a goal seek answered and a calibration proposed has no WCAG A/AA violations', async ({ page }) => {
+  await page.getByRole('button', { name: 'Analysis', exact: true }).click();
+  await page.locator('.tornado-bar').first().click();
+  await expect(page.getByRole('slider', { name: 'Trend growth', exact: true })).toBeFocused();
+  await page.getByLabel(/^Target value/).fill('30');
+  await page.getByRole('button', { name: 'Solve' }).click();
+  await expect(page.getByRole('button', { name: /^Apply Trend growth/ })).toBeVisible();
+  const calibration = page.locator('.an-calibration');
+  await calibration.getByRole('checkbox', { name: /^CAGR 5\.2%/ }).check();
+  await calibration.getByRole('checkbox', { name: /^About \$6 B/ }).check();
+  await calibration.getByRole('button', { name: 'Calibrate' }).click();
+  await expect(calibration.getByRole('table', { name: 'Proposed values' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('present mode’s tornado (T) has no WCAG A/AA violations', async ({ page }) => {
+  await page.locator('body').press('p');
+  await expect(page.getByTestId('present-mode').getByRole('slider').first()).toBeFocused();
+  await page.keyboard.press('t');
+  await expect(page.getByRole('region', { name: 'Tornado' }).getByRole('listitem').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});

@@ -165,7 +165,7 @@ test('? lists the keys, from the keymap, and Esc closes the list before leaving'
   const keys = present.getByRole('region', { name: 'Keys' });
   await expect(keys).toBeVisible();
   await expect(keys.getByRole('row', { name: /keep the state reached as a scenario/ })).toContainText('S');
-  await expect(keys.getByRole('row')).toHaveCount(10);
+  await expect(keys.getByRole('row')).toHaveCount(11);
   await page.screenshot({ path: 'reports/screenshots/present-keys-1920x1080.png' });
   await page.keyboard.press('Escape');
   await expect(keys).toHaveCount(0);

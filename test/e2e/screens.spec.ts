@@ -45,7 +45,16 @@ const BOXES = {
     'assumptions that differ': 'table[data-testid="assumption-diff"]',
   },
   structure: { 'top bar': '.topbar', headline: '.summary-row', 'structure panel': '.structure-view .panel' },
-  analysis: { 'top bar': '.topbar', headline: '.summary-row', 'claims table': '.an-claims-table', 'add claim': '.an-claims > div:last-child' },
+  analysis: {
+    'top bar': '.topbar',
+    headline: '.summary-row',
+    tornado: '.an-tornado-chart',
+    "tornado's slider": '.an-tornado-slider',
+    'goal seek': '.an-goal',
+    'claims table': '.an-claims-table',
+    'add claim': '.an-claims > div:last-child',
+    calibration: '.an-calibration',
+  },
 } as const;
 type View = keyof typeof BOXES;
 const VIEW_BUTTON: Record<View, string> = { model: 'Model', scenarios: 'Scenarios', compare: 'Compare', structure: 'Structure', analysis: 'Analysis' };
@@ -211,7 +220,10 @@ test('every view fits, reads and fills every screen from 1024×768 to 3840×2160
         await expect(page.locator('section.breakdown ul[aria-label="Legend"] li')).toHaveCount(12);
       }
       if (view === 'structure') await expect(page.locator('.structure-view .panel').first()).toBeVisible();
-      if (view === 'analysis') await expect(page.locator('.an-claims-table')).toBeVisible();
+      if (view === 'analysis') {
+        await expect(page.locator('.an-claims-table')).toBeVisible();
+        await expect(page.locator('.tornado-bar').first()).toBeVisible();
+      }
       // Charts measure their width after a 100 ms debounce.
       await page.waitForTimeout(250);
       for (const problem of await layoutProblems(page, BOXES[view], minFont, view === 'model' || view === 'compare' ? minChartHeight : 0)) problems.push(`${at} ${view}: ${problem}`);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model/types';
 import type { QuantityRef } from '../../src/model/quantityRef';
 import { getQuantity } from '../../src/model/quantityRef';
-import { resetQuantity, setDriverTiming, setMemberShare, setQuantityValue, setSimulationSettings } from '../../src/model/modelEdits';
+import { resetQuantity, setDriverTiming, setMemberShare, setQuantities, setQuantityValue, setSimulationSettings } from '../../src/model/modelEdits';
 import { fileProblems, seedModel, shareOf, siblingsOf, sumOfShares, workspaceOf } from '../state/storeFactories';
 
 const REGIONS = ['na', 'europe', 'apac', 'latam', 'mea'] as const;
@@ -237,5 +237,28 @@ describe('setSimulationSettings', () => {
     for (const settings of [{ samples: 0 }, { samples: 1_000_001 }, { samples: 2.5 }, { samples: NaN }, { seed: -1 }, { seed: 2 ** 32 }, { seed: 0.5 }]) {
       expect(produce(model, (draft) => setSimulationSettings(draft, settings))).toBe(model);
     }
+  });
+});
+
+describe('setQuantities (an analysis’s answer applied)', () => {
+  it('sets each quantity as its slider does: a share moves its unlocked siblings, a locked one stays', () => {
+    const before = seedModel();
+    const locked = (path: readonly string[]) => path.join('/') === 'region/apac';
+    const after = produce(before, (draft) =>
+      setQuantities(
+        draft,
+        [
+          { ref: { kind: 'baseGrowth' }, value: 0.07 },
+          { ref: { kind: 'memberShare', path: region('europe') }, value: 0.35 },
+        ],
+        locked,
+      ),
+    );
+    expect(after.baseGrowth.value).toBe(0.07);
+    expect(shareOf(after, region('europe'))).toBeCloseTo(0.35, 12);
+    expect(shareOf(after, region('apac'))).toBe(shareOf(before, region('apac')));
+    expect(shareOf(after, region('na'))).toBeLessThan(shareOf(before, region('na')));
+    expect(sumOfShares(siblingsOf(after, region('na')))).toBeCloseTo(1, 12);
+    expect(fileProblems(workspaceOf(after))).toEqual([]);
   });
 });

@@ -1,13 +1,16 @@
 /**
  * The Analysis view (issue 11, DESIGN.md §6 "Analysis"): questions asked of the scenario on screen
  * — the one the top bar's scenario picker shows, as on every other view. It lays out one section
- * per question, one below the other; the claims as targets are the first. The tornado, goal seek
- * and calibration join as sections of their own in `analysis-sections`, each a component of this
- * folder with an `an-section` root.
+ * per question, one below the other, each a component of this folder with an `an-section` root:
+ * the tornado (what moves the answer), goal seek (what it would take), the claims as targets, and
+ * calibration (which assumptions meet the claims).
  */
 import { activeScenarioOf } from '../../state/scenarioSelectors';
 import { useSlidecast } from '../../state/store';
+import { CalibrationPanel } from './CalibrationPanel';
 import { ClaimsPanel } from './ClaimsPanel';
+import { GoalSeekPanel } from './GoalSeekPanel';
+import { TornadoPanel } from './TornadoPanel';
 import './analysis.css';
 
 export function AnalysisView() {
@@ -21,7 +24,10 @@ export function AnalysisView() {
         </p>
       </header>
       <div className="analysis-sections">
+        <TornadoPanel />
+        <GoalSeekPanel />
         <ClaimsPanel />
+        <CalibrationPanel />
       </div>
     </section>
   );

@@ -16,7 +16,7 @@ import type { LoadIssue } from '../../model/loadError';
 import type { Claim, Model } from '../../model/types';
 import { activeModelOf } from '../../state/scenarioSelectors';
 import { useSlidecast } from '../../state/store';
-import { claimActualText, claimCondition, claimGapText, claimStatusLabel, formatProbability } from '../claimOdds';
+import { claimActualText, claimCondition, claimGapText, claimName, claimStatusLabel, formatProbability } from '../claimOdds';
 import { useScenarioResult } from '../forecast/useScenarioResult';
 import { useScenarioSimulation } from '../forecast/useScenarioSimulation';
 import { samplesBasisText } from '../simulationText';
@@ -32,10 +32,6 @@ type Announcement = { text: string; undoFocus: string } | undefined;
 const ADD_FOCUS = 'add-claim';
 const editFocus = (id: string) => `edit:${id}`;
 
-/** What a claim is called in buttons and messages: its label, else its condition. */
-function claimName(claim: Claim, unit: string): string {
-  return claim.label.trim() !== '' ? claim.label : claimCondition(claim, unit);
-}
 
 function StatusCell({ claim, status, unit }: { claim: Claim; status: ClaimStatus | undefined; unit: string }) {
   if (!status) return <span className="muted">checking…</span>;

@@ -26,8 +26,7 @@ import {
   addRange,
   clearRange,
   resetQuantity,
-  setMemberShare,
-  setQuantityValue,
+  setQuantity,
   setRangeDist,
   setRangeEnd,
 } from '../../model/modelEdits';
@@ -181,10 +180,7 @@ export function useQuantityBinding(ref: QuantityRef): QuantityBinding | undefine
     disabledReason,
     lock: memberId === undefined ? undefined : { locked, toggle: () => locks.toggle(memberId) },
     setValue: (value) =>
-      editModel(key, (model) => {
-        if (ref.kind === 'memberShare') setMemberShare(model, ref.path, value, locks.flags);
-        else setQuantityValue(model, ref, value);
-      }),
+      editModel(key, (model) => setQuantity(model, ref, value, locks.flags)),
     reset: () => editModel(`reset:${key}`, (model, baseline) => baseline && resetQuantity(model, baseline, ref)),
     beginGesture: () => beginGesture(key),
     endGesture,

@@ -25,6 +25,7 @@ import { keyBindingFor, type PresentAction } from '../keymap';
 import { PresentSlider } from './PresentSlider';
 import { PresentKeys, PresentKeyList } from './PresentKeys';
 import { FitChart } from './FitChart';
+import { PresentTornado } from './PresentTornado';
 import { useAnimatedNumber } from './useAnimatedNumber';
 import { quantityKey, type QuantityRef } from '../../model/quantityRef';
 import './present.css';
@@ -46,6 +47,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
   const [dimensionIndex, setDimensionIndex] = useState(0);
   const [notice, setNotice] = useState<string>('');
   const [helpOpen, setHelpOpen] = useState(false);
+  const [tornadoOpen, setTornadoOpen] = useState(false);
   const atStart = useRef<Workspace>(workspace);
   const root = useRef<HTMLDivElement>(null);
   const leave = useRef<HTMLButtonElement>(null);
@@ -98,6 +100,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
       },
       toggleGhost: () => setGhost((on) => !on),
       nextBreakdown: () => setDimensionIndex((i) => i + 1),
+      tornado: () => setTornadoOpen((open) => !open),
       resetMeeting: () => {
         editWorkspace('meeting-reset', (draft) => resetMeeting(draft, atStart.current));
         setNotice('Live edits of this meeting reset');
@@ -113,6 +116,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
       help: () => setHelpOpen((open) => !open),
       leave: () => {
         if (helpOpen) setHelpOpen(false);
+        else if (tornadoOpen) setTornadoOpen(false);
         else onLeave();
       },
     };
@@ -124,7 +128,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editWorkspace, onLeave, switchScenario, moveFocus, helpOpen]);
+  }, [editWorkspace, onLeave, switchScenario, moveFocus, helpOpen, tornadoOpen]);
 
   const baseId = workspace.scenarios[0]!.id;
   const baseName = workspace.scenarios[0]!.name;
@@ -183,50 +187,54 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
         </button>
       </header>
       <main className="present-body">
-        <section className={`present-charts${dimension ? '' : ' present-charts-total-only'}`} aria-label="Charts">
-          {result && (
-            <>
-              <FitChart>
-                {({ height, fontSize }) => (
-                  <TotalChart
-                    years={result.forecast.layout.years}
-                    total={result.forecast.total}
-                    formatValue={formatValue}
-                    markers={markers}
-                    fan={fan}
-                    formatRange={formatRange}
-                    ghosts={ghosts}
-                    unit={unit}
-                    animate
-                    fontSize={fontSize}
-                    height={height}
-                  />
+        {tornadoOpen ? (
+          <PresentTornado />
+        ) : (
+          <section className={`present-charts${dimension ? '' : ' present-charts-total-only'}`} aria-label="Charts">
+            {result && (
+              <>
+                <FitChart>
+                  {({ height, fontSize }) => (
+                    <TotalChart
+                      years={result.forecast.layout.years}
+                      total={result.forecast.total}
+                      formatValue={formatValue}
+                      markers={markers}
+                      fan={fan}
+                      formatRange={formatRange}
+                      ghosts={ghosts}
+                      unit={unit}
+                      animate
+                      fontSize={fontSize}
+                      height={height}
+                    />
+                  )}
+                </FitChart>
+                {dimension && (
+                  <>
+                    <div className="present-breakdown">
+                      <h2>By {dimension.name.toLowerCase()}</h2>
+                    </div>
+                    <FitChart>
+                      {({ height, fontSize }) => (
+                        <StackedAreaChart
+                          years={result.forecast.layout.years}
+                          series={series}
+                          mode="values"
+                          formatValue={formatValue}
+                          unit={unit}
+                          animate
+                          fontSize={fontSize}
+                          height={height}
+                        />
+                      )}
+                    </FitChart>
+                  </>
                 )}
-              </FitChart>
-              {dimension && (
-                <>
-                  <div className="present-breakdown">
-                    <h2>By {dimension.name.toLowerCase()}</h2>
-                  </div>
-                  <FitChart>
-                    {({ height, fontSize }) => (
-                      <StackedAreaChart
-                        years={result.forecast.layout.years}
-                        series={series}
-                        mode="values"
-                        formatValue={formatValue}
-                        unit={unit}
-                        animate
-                        fontSize={fontSize}
-                        height={height}
-                      />
-                    )}
-                  </FitChart>
-                </>
-              )}
-            </>
-          )}
-        </section>
+              </>
+            )}
+          </section>
+        )}
         <aside className="present-pins" aria-label="Pinned assumptions">
           {pins.map((pin) => (
             <PresentSlider key={quantityKey(pin)} quantityRef={pin} />
@@ -236,7 +244,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
         {helpOpen && <PresentKeyList />}
       </main>
       <footer className="present-keys">
-        <PresentKeys states={{ toggleGhost: ghost ? 'on' : 'off' }} />
+        <PresentKeys states={{ toggleGhost: ghost ? 'on' : 'off', tornado: tornadoOpen ? 'on' : 'off' }} />
         <span role="status" className="present-notice">
           {notice}
         </span>

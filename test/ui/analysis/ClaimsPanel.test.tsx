@@ -38,6 +38,8 @@ function open(workspace?: Workspace) {
 const claims = (): Claim[] => useSlidecast.getState().workspace.claims;
 const row = (id: string) => document.querySelector<HTMLElement>(`tr[data-claim-id="${id}"]`)!;
 const form = () => screen.getByRole('form');
+/** The claims' own section: the view has the tornado, goal seek and calibration too, each with its own status line. */
+const claimsSection = () => document.querySelector<HTMLElement>('.an-claims')!;
 const field = (name: string) => within(form()).getByLabelText(new RegExp(`^${name}`)) as HTMLInputElement;
 
 /** Fills the new claim's form: label, then each field by its label. */
@@ -116,7 +118,7 @@ describe('adding a claim', () => {
     expect(claims().at(-1)).toEqual({ id: '2030-22', label: '2030 ≥ 22', metric: 'size', year: 2030, op: 'atLeast', value: 22, source: 'Our own target' });
     expect(screen.queryByRole('form')).toBeNull();
     expect(screen.getByRole('button', { name: 'Edit claim 2030 ≥ 22' })).toHaveFocus();
-    expect(screen.getByRole('status')).toHaveTextContent('Added “2030 ≥ 22”.');
+    expect(within(claimsSection()).getByRole('status')).toHaveTextContent('Added “2030 ≥ 22”.');
     expect(row('2030-22')).toHaveTextContent('checking…');
     act(() => void computeActiveScenario());
     expect(row('2030-22')).toHaveTextContent('✓ met');
@@ -222,8 +224,8 @@ describe('editing and removing', () => {
     await user.click(screen.getByRole('button', { name: 'Remove claim Over $20 B by 2028' }));
     expect(claims().map((c) => c.id)).not.toContain('size-2028-over-20');
     expect(screen.getByRole('button', { name: 'Edit claim About $6 B by 2028' })).toHaveFocus();
-    expect(screen.getByRole('status')).toHaveTextContent('Removed “Over $20 B by 2028”.');
-    await user.click(within(screen.getByRole('status')).getByRole('button', { name: 'Undo' }));
+    expect(within(claimsSection()).getByRole('status')).toHaveTextContent('Removed “Over $20 B by 2028”.');
+    await user.click(within(within(claimsSection()).getByRole('status')).getByRole('button', { name: 'Undo' }));
     expect(claims()).toBe(before);
     expect(screen.getByRole('button', { name: 'Edit claim Over $20 B by 2028' })).toHaveFocus();
   });
