@@ -57,9 +57,14 @@ const createWorker = vi.fn(() => {
   return worker.asWorker();
 });
 
-function startClient(options: { poolSize?: number; createWorker?: () => Worker; later?: (task: () => void) => void } = {}): SimulationClient {
+function startClient(
+  options: { poolSize?: number; createWorker?: () => Worker; later?: (task: () => void) => void; onDelivery?: (count: number) => void } = {},
+): SimulationClient {
   client = createSimulationClient({
-    onProgress: (request, progress) => deliveries.push({ request, progress }),
+    onProgress: (request, progress) => {
+      deliveries.push({ request, progress });
+      options.onDelivery?.(deliveries.length);
+    },
     onFallback,
     onError,
     createWorker: options.createWorker ?? createWorker,
@@ -193,13 +198,14 @@ describe('latest wins', () => {
   });
 
   it('stops handing out the blocks of a cancelled run: its late blocks never reach a summary', async () => {
-    const c = startClient({ poolSize: 1 });
     const first = seedRequest(50_000, 20);
     const second = seedRequest(3000, 30);
+    // The second request is made as the first run's first estimate arrives, however fast the
+    // engine: waiting for it from the test let a fast engine run half the first run meanwhile.
+    const c = startClient({ poolSize: 1, onDelivery: (count) => count === 1 && c.request(second) });
     c.request(first);
-    await vi.waitFor(() => expect(deliveries).toHaveLength(1)); // the first estimate of the first run
-    c.request(second);
     const final = await finished();
+    expect(deliveries[0]!.request).toBe(first);
     expect(final.summary.samples).toBe(3000);
     expectSameSummary(final.summary, expectedSummary(second));
     await sleep(300);
