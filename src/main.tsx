@@ -7,6 +7,8 @@ import { connectSimulation } from './state/simulationConnection';
 import { applyAutosaveEvent, applyRestore, connectAutosave } from './state/autosaveConnection';
 import { createAutosave, indexedDbStorage, localStorageStash, type RestoreOutcome } from './io/autosave';
 import { registerServiceWorker } from './io/serviceWorkerRegistration';
+import { connectLaunchQueue, type LaunchQueue } from './io/launchQueue';
+import { openLaunchedFile } from './ui/files/fileActions';
 import { readStartupWorkspaceLink } from './ui/link/openWorkspaceLink';
 import './ui/styles.css';
 
@@ -38,6 +40,9 @@ async function start(): Promise<void> {
     </StrictMode>,
   );
   workspaceLink.afterRender();
+  // A .slidecast.json double-clicked with the app installed: opened like Open, after the restored
+  // work is in place (the browser keeps the file queued until then).
+  connectLaunchQueue(window as { launchQueue?: LaunchQueue }, (handle) => void openLaunchedFile(handle));
   registerServiceWorker();
 }
 

@@ -58,6 +58,8 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+const UNREADABLE_FILE = 'The file could not be read.';
+
 /** Reads a file the user chose or dropped. Never throws. */
 export async function readWorkspaceFile(file: File): Promise<Exclude<OpenOutcome, { kind: 'cancelled' }>> {
   const fileName = file.name;
@@ -72,7 +74,7 @@ export async function readWorkspaceFile(file: File): Promise<Exclude<OpenOutcome
   try {
     text = await file.text();
   } catch {
-    return { kind: 'refused', fileName, message: 'The file could not be read.' };
+    return { kind: 'refused', fileName, message: UNREADABLE_FILE };
   }
   const loaded = parseWorkspaceFile(text);
   if (!loaded.ok) return { kind: 'refused', fileName, message: describeLoadError(loaded.error) };
@@ -94,6 +96,22 @@ export async function openWorkspaceFile(): Promise<OpenOutcome> {
   }
   const outcome = await readWorkspaceFile(file);
   return outcome.kind === 'opened' ? { ...outcome, handle: file.handle } : outcome;
+}
+
+/**
+ * Reads the file behind a handle the browser gave (a file the installed app was launched with, see
+ * src/io/launchQueue.ts), through the same checks as Open, and keeps the handle so that Save
+ * overwrites that file. Never throws.
+ */
+export async function readWorkspaceFileHandle(handle: FileSystemFileHandle): Promise<Exclude<OpenOutcome, { kind: 'cancelled' }>> {
+  let file: File;
+  try {
+    file = await handle.getFile();
+  } catch {
+    return { kind: 'refused', fileName: handle.name, message: UNREADABLE_FILE };
+  }
+  const outcome = await readWorkspaceFile(file);
+  return outcome.kind === 'opened' ? { ...outcome, handle } : outcome;
 }
 
 /** The name a new file is offered under: the workspace title, made safe for a file system. */

@@ -16,7 +16,10 @@ test('after one visit the app loads, computes in its worker and recomputes with 
     return { names, files };
   });
   expect(cached.names).toHaveLength(1);
-  expect(cached.files).toEqual(expect.arrayContaining(['/index.html', '/favicon.svg']));
+  // The installed app's manifest and icons too: an app started from its icon with no network.
+  expect(cached.files).toEqual(
+    expect.arrayContaining(['/index.html', '/favicon.svg', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/maskable-512.png']),
+  );
   expect(cached.files.some((file) => /^\/assets\/worker-[\w-]+\.js$/.test(file))).toBe(true);
   expect(cached.files.some((file) => /^\/assets\/index-[\w-]+\.css$/.test(file))).toBe(true);
   expect(cached.files.filter((file) => file.endsWith('.map'))).toEqual([]);

@@ -1,11 +1,12 @@
 /**
- * What the Open, Save and Save As commands and a dropped file do, as functions of the store so the
- * toolbar, the keyboard shortcuts and drag-and-drop share them.
+ * What the Open, Save and Save As commands, a dropped file and a file the installed app is launched
+ * with do, as functions of the store so the toolbar, the keyboard shortcuts, drag-and-drop and the
+ * launch queue share them.
  */
 import { useSlidecast } from '../../state/store';
 import { fileHandleOf } from '../../state/fileSlice';
 import { hasUnsavedChanges } from '../../state/workspaceSlice';
-import { openWorkspaceFile, readWorkspaceFile, saveWorkspaceFile, type OpenOutcome } from '../../io/workspaceFiles';
+import { openWorkspaceFile, readWorkspaceFile, readWorkspaceFileHandle, saveWorkspaceFile, type OpenOutcome } from '../../io/workspaceFiles';
 
 const DISCARD_QUESTION = 'This workspace has changes that are not saved to a file. Open another workspace anyway?';
 
@@ -28,9 +29,14 @@ function applyOpened(outcome: OpenOutcome): void {
   state.openDocument(outcome.workspace, { name: outcome.fileName, handle: outcome.handle });
 }
 
-export async function openFile(confirm: (question: string) => boolean = window.confirm.bind(window)): Promise<void> {
+/** Every way a file arrives: ask about unsaved work first, then read, check and swap in — or refuse. */
+async function openFrom(read: () => Promise<OpenOutcome>, confirm: (question: string) => boolean): Promise<void> {
   if (!mayReplaceWorkspace(confirm)) return;
-  applyOpened(await openWorkspaceFile());
+  applyOpened(await read());
+}
+
+export async function openFile(confirm: (question: string) => boolean = window.confirm.bind(window)): Promise<void> {
+  await openFrom(openWorkspaceFile, confirm);
 }
 
 /**
@@ -43,9 +49,21 @@ export async function openDroppedFile(
   confirm: (question: string) => boolean = window.confirm.bind(window),
 ): Promise<void> {
   const fileHandle = await handle;
-  if (!mayReplaceWorkspace(confirm)) return;
-  const outcome = await readWorkspaceFile(file);
-  applyOpened(outcome.kind === 'opened' ? { ...outcome, handle: fileHandle } : outcome);
+  await openFrom(async () => {
+    const outcome = await readWorkspaceFile(file);
+    return outcome.kind === 'opened' ? { ...outcome, handle: fileHandle } : outcome;
+  }, confirm);
+}
+
+/**
+ * A `.slidecast.json` the operating system opened with the installed app (double-clicked on the
+ * desktop): exactly Open's path, and Save overwrites that file.
+ */
+export async function openLaunchedFile(
+  handle: FileSystemFileHandle,
+  confirm: (question: string) => boolean = window.confirm.bind(window),
+): Promise<void> {
+  await openFrom(() => readWorkspaceFileHandle(handle), confirm);
 }
 
 export async function saveFile(saveAs: boolean): Promise<void> {
