@@ -188,13 +188,19 @@ export function openPresenterChannel(session: string, onAudience: (open: boolean
   const cancelFrame = env.cancelFrame ?? ((handle) => cancelAnimationFrame(handle));
   let latest: { workspace: Workspace; view: AudienceViewState } | undefined;
   let frame: number | undefined;
+  let scheduled = false;
   let audienceOpen = false;
   const sendLatest = () => {
+    scheduled = false;
     frame = undefined;
     if (latest) endpoint.post({ kind: 'state', ...latest });
   };
   const schedule = () => {
-    if (frame === undefined) frame = requestFrame(sendLatest);
+    if (scheduled) return;
+    scheduled = true;
+    const handle = requestFrame(sendLatest);
+    // A frame callback that ran at once (a test's) must not leave its handle behind as "pending".
+    if (scheduled) frame = handle;
   };
   const endpoint = openEndpoint(
     session,
@@ -222,6 +228,7 @@ export function openPresenterChannel(session: string, onAudience: (open: boolean
     close() {
       if (frame !== undefined) cancelFrame(frame);
       frame = undefined;
+      scheduled = false;
       endpoint.close();
     },
   };

@@ -9,48 +9,15 @@ import {
   openPresenterChannel,
   parseAudienceMessage,
   type ChannelEnvironment,
-  type ChannelLike,
 } from '../../src/io/audienceChannel';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import type { Workspace } from '../../src/model/types';
 import { assertProperty } from '../support/property';
+import { FakeBus } from '../support/fakeBroadcastChannel';
 
 const SESSION = 'aaaaaaaa-1111-2222-3333-444444444444';
 const OTHER = 'bbbbbbbb-1111-2222-3333-444444444444';
 const VIEW = { dimensionIndex: 0, ghost: true };
-
-/** A same-browser bus: every channel of a name hears every other one's posts (never its own), cloned. */
-class FakeBus {
-  readonly channels = new Set<FakeChannel>();
-  readonly posted: unknown[] = [];
-  create = (name: string): ChannelLike => new FakeChannel(this, name);
-}
-
-class FakeChannel implements ChannelLike {
-  private listeners = new Set<(event: MessageEvent) => void>();
-  constructor(
-    private bus: FakeBus,
-    readonly name: string,
-  ) {
-    bus.channels.add(this);
-  }
-  postMessage(message: unknown): void {
-    this.bus.posted.push(message);
-    for (const other of this.bus.channels) if (other !== this && other.name === this.name) other.deliver(structuredClone(message));
-  }
-  deliver(data: unknown): void {
-    for (const listener of this.listeners) listener({ data } as MessageEvent);
-  }
-  addEventListener(_: 'message', listener: (event: MessageEvent) => void): void {
-    this.listeners.add(listener);
-  }
-  removeEventListener(_: 'message', listener: (event: MessageEvent) => void): void {
-    this.listeners.delete(listener);
-  }
-  close(): void {
-    this.bus.channels.delete(this);
-  }
-}
 
 /** Frames run only when the test says so; the clock and the heartbeat timers are the test's. */
 function environment(bus: FakeBus) {
