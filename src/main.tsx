@@ -15,12 +15,14 @@ import './ui/styles.css';
 const RESTORE_TIMEOUT_MS = 2000;
 
 /**
- * The audience window (src/ui/present/AudienceView.tsx): the engine and the presenter's workspace
- * only — no autosave, no restore, no link, no service worker, no unsaved-changes prompt.
+ * The audience window (src/ui/present/AudienceView.tsx): the engine, the simulation and the
+ * presenter's workspace only — no autosave, no restore, no link, no service worker, no unsaved-changes prompt.
  */
 async function startAudience(session: string, root: HTMLElement): Promise<void> {
   const { AudienceView } = await import('./ui/present/AudienceView');
   connectEngine(useSlidecast);
+  // Its own simulation too, so the total chart has the presenter's fan (the same seed gives the same fan).
+  connectSimulation(useSlidecast);
   useSlidecast.getState().setCompareOpen(true);
   createRoot(root).render(
     <StrictMode>

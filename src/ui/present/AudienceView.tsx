@@ -37,7 +37,7 @@ export function AudienceView({ session, environment }: { session: string; enviro
   }, [session, environment]);
 
   return (
-    <div className="present present-audience" aria-label="Audience window" data-testid="audience-view">
+    <div className="present present-audience" data-testid="audience-view">
       {presenterHere && view ? (
         <>
           <PresentHeadline />
