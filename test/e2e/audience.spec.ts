@@ -86,3 +86,34 @@ test('an audience follows only the presenter of its own session', async ({ page,
   expect(await headlineTotal(other)).not.toBe(followed);
   expect(await headlineTotal(audience)).toBe(followed);
 });
+
+test('the audience window writes no storage: no IndexedDB, no localStorage, no sessionStorage', async ({ page, context }) => {
+  // Every storage write is counted before the app's code runs (the presenter's are its own business).
+  await context.addInitScript(() => {
+    const writes: string[] = [];
+    (window as unknown as { storageWrites: string[] }).storageWrites = writes;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      writes.push(`setItem ${key}`);
+      setItem.call(this, key, value);
+    };
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (name: string, version?: number) {
+      writes.push(`indexedDB.open ${name}`);
+      return open.call(this, name, version);
+    };
+  });
+  await openApp(page);
+  await page.locator('body').press('p');
+  const present = page.getByTestId('present-mode');
+  await expect(present).toBeVisible();
+  const [audience] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('a')]);
+  await expect.poll(() => headlineTotal(audience)).toBe(await headlineTotal(page));
+  await present.getByRole('slider', { name: 'Trend growth', exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => headlineTotal(audience)).toBe(await headlineTotal(page));
+  const writes = (p: typeof page) => p.evaluate(() => (window as unknown as { storageWrites: string[] }).storageWrites);
+  // The counter counts: the presenter's window autosaves and keeps its session.
+  expect(await writes(page)).toContain('setItem slidecast-audience-session');
+  expect(await writes(audience)).toEqual([]);
+});
