@@ -10,12 +10,33 @@ import { registerServiceWorker } from './io/serviceWorkerRegistration';
 import { connectLaunchQueue, type LaunchQueue } from './io/launchQueue';
 import { openLaunchedFile } from './ui/files/fileActions';
 import { readStartupWorkspaceLink } from './ui/link/openWorkspaceLink';
+import { audienceSessionFromUrl } from './io/audienceChannel';
 import './ui/styles.css';
 
 /** IndexedDB can hang rather than fail (some private modes): the app starts anyway. */
 const RESTORE_TIMEOUT_MS = 2000;
 
+/**
+ * The audience window (src/ui/present/AudienceView.tsx): the engine, the simulation and the
+ * presenter's workspace only — no autosave, no restore, no link, no service worker, no unsaved-changes prompt.
+ */
+async function startAudience(session: string, root: HTMLElement): Promise<void> {
+  const { AudienceView } = await import('./ui/present/AudienceView');
+  connectEngine(useSlidecast);
+  // Its own simulation too, so the total chart has the presenter's fan (the same seed gives the same fan).
+  connectSimulation(useSlidecast);
+  useSlidecast.getState().setCompareOpen(true);
+  createRoot(root).render(
+    <StrictMode>
+      <AudienceView session={session} />
+    </StrictMode>,
+  );
+}
+
 async function start(): Promise<void> {
+  const audienceSession = audienceSessionFromUrl(window.location.search);
+  const audienceRoot = document.getElementById('root');
+  if (audienceSession && audienceRoot) return startAudience(audienceSession, audienceRoot);
   const autosave = createAutosave({
     storage: indexedDbStorage(),
     stash: localStorageStash(),

@@ -23,6 +23,7 @@ export type PresentAction =
   | 'tornado'
   | 'keepScenario'
   | 'resetMeeting'
+  | 'audience'
   | 'help'
   | 'leave';
 
@@ -52,7 +53,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { scope: 'app', action: 'undo', keys: ['Ctrl+Z'], does: 'undo (a whole slider drag is one step)', short: 'undo', inTextBoxes: false },
   { scope: 'app', action: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], does: 'redo', short: 'redo', inTextBoxes: false },
   { scope: 'app', action: 'present', keys: ['P'], does: 'present', short: 'present', inTextBoxes: false },
-  { scope: 'present', action: 'nextSlider', keys: ['Tab'], does: 'next pinned slider or range end (then Leave, then the first again)', short: 'next slider', inTextBoxes: false },
+  { scope: 'present', action: 'nextSlider', keys: ['Tab'], does: 'next pinned slider or range end (then the audience window button, Leave, then the first again)', short: 'next slider', inTextBoxes: false },
   { scope: 'present', action: 'previousSlider', keys: ['Shift+Tab'], does: 'previous pinned slider or range end', short: 'previous', inTextBoxes: false },
   { scope: 'present', action: 'nudge', keys: ['←', '→'], does: 'nudge the focused slider', short: 'adjust', native: true, inTextBoxes: false },
   { scope: 'present', action: 'showScenario', keys: SCENARIO_KEYS, run: true, does: 'show scenario 1 … 9', short: 'scenario', inTextBoxes: false },
@@ -61,6 +62,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { scope: 'present', action: 'tornado', keys: ['T'], does: 'show or hide the tornado of the scenario on screen', short: 'tornado', inTextBoxes: false },
   { scope: 'present', action: 'keepScenario', keys: ['S'], does: 'keep the state reached as a scenario', short: 'keep as scenario', inTextBoxes: false },
   { scope: 'present', action: 'resetMeeting', keys: ['R'], does: 'reset the meeting’s live edits', short: 'reset meeting', inTextBoxes: false },
+  { scope: 'present', action: 'audience', keys: ['A'], does: 'open the audience window (headline and charts, for a second screen)', short: 'audience window', inTextBoxes: false },
   { scope: 'present', action: 'help', keys: ['?'], does: 'show or hide the list of keys', short: 'all keys', inTextBoxes: false },
   { scope: 'present', action: 'leave', keys: ['Esc'], does: 'close the list of keys or the tornado, or leave', short: 'leave', inTextBoxes: false },
 ];

@@ -48,6 +48,17 @@ test('present mode has no WCAG A/AA violations', async ({ page }) => {
   expect(await violations(page)).toEqual([]);
 });
 
+test('the audience window, waiting and following, has no WCAG A/AA violations', async ({ page, context }) => {
+  await page.locator('body').press('p');
+  await expect(page.getByTestId('present-mode')).toBeVisible();
+  const [audience] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('a')]);
+  await expect(audience.getByTestId('headline-total')).toBeVisible();
+  expect(await violations(audience)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(audience.getByRole('status')).toHaveText('Waiting for the presenter…');
+  expect(await violations(audience)).toEqual([]);
+});
+
 test('every slider has a name, and the keyboard reaches them', async ({ page }) => {
   await openAll(page);
   const sliders = page.getByRole('slider');

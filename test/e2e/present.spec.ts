@@ -119,7 +119,7 @@ const PINNED = [
   'Region: Asia-Pacific growth premium',
 ];
 
-test('Tab and Shift+Tab stay inside present mode and cycle the pinned sliders, then Leave', async ({ page }) => {
+test('Tab and Shift+Tab stay inside present mode and cycle the pinned sliders, then the audience window button and Leave', async ({ page }) => {
   await openApp(page);
   await page.locator('body').press('p');
   const present = page.getByTestId('present-mode');
@@ -141,9 +141,10 @@ test('Tab and Shift+Tab stay inside present mode and cycle the pinned sliders, t
     expect(inside, `Tab ${i + 1} left present mode`).toBe(true);
     visited.push(name);
   }
-  // Sliders in order (each value, then its range's low and high ends), then Leave, then round again.
+  // Sliders in order (each value, then its range's low and high ends), then the audience window
+  // button and Leave, then round again.
   const cycle = PINNED.flatMap((name) => [name, `${name}, low`, `${name}, high`]);
-  expect(visited.slice(0, cycle.length + 1)).toEqual([...cycle.slice(1), 'Leave (Esc)', PINNED[0]]);
+  expect(visited.slice(0, cycle.length + 2)).toEqual([...cycle.slice(1), 'Open audience window (A)', 'Leave (Esc)', PINNED[0]]);
   for (const name of PINNED) expect(visited).toContain(name);
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
@@ -165,7 +166,7 @@ test('? lists the keys, from the keymap, and Esc closes the list before leaving'
   const keys = present.getByRole('region', { name: 'Keys' });
   await expect(keys).toBeVisible();
   await expect(keys.getByRole('row', { name: /keep the state reached as a scenario/ })).toContainText('S');
-  await expect(keys.getByRole('row')).toHaveCount(11);
+  await expect(keys.getByRole('row')).toHaveCount(12);
   await page.screenshot({ path: 'reports/screenshots/present-keys-1920x1080.png' });
   await page.keyboard.press('Escape');
   await expect(keys).toHaveCount(0);

@@ -9,24 +9,15 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Workspace } from '../../model/types';
-import { totalCagr } from '../../engine/cagr';
-import { countClaims } from '../../engine/claimStatus';
-import { seriesValues } from '../../engine/seriesAccess';
 import { useSlidecast } from '../../state/store';
-import { activeScenarioOf } from '../../state/scenarioSelectors';
 import { resetMeeting, snapshotScenario } from '../../model/presentationEdits';
-import { TotalChart } from '../charts/TotalChart';
-import { StackedAreaChart } from '../charts/StackedAreaChart';
-import { formatPercent, formatSize, formatSizeRange } from '../format';
-import { claimMarkers } from '../forecast/ForecastView';
-import { useScenarioResult } from '../forecast/useScenarioResult';
-import { useTotalFan } from '../forecast/useFan';
 import { keyBindingFor, type PresentAction } from '../keymap';
 import { PresentSlider } from './PresentSlider';
 import { PresentKeys, PresentKeyList } from './PresentKeys';
-import { FitChart } from './FitChart';
 import { PresentTornado } from './PresentTornado';
-import { useAnimatedNumber } from './useAnimatedNumber';
+import { PresentCharts, PresentHeadline } from './PresentStage';
+import { MeetingClock } from './MeetingClock';
+import { useAudienceWindow } from './useAudienceWindow';
 import { quantityKey, type QuantityRef } from '../../model/quantityRef';
 import './present.css';
 
@@ -37,10 +28,7 @@ function timeLabel(date: Date): string {
 }
 
 export function PresentMode({ onLeave }: { onLeave: () => void }) {
-  const result = useScenarioResult();
-  const fan = useTotalFan(result?.forecast);
   const workspace = useSlidecast((s) => s.workspace);
-  const baseResult = useSlidecast((s) => s.compareResult);
   const editWorkspace = useSlidecast((s) => s.editWorkspace);
   const switchScenario = useSlidecast((s) => s.switchScenario);
   const [ghost, setGhost] = useState(true);
@@ -48,17 +36,18 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
   const [notice, setNotice] = useState<string>('');
   const [helpOpen, setHelpOpen] = useState(false);
   const [tornadoOpen, setTornadoOpen] = useState(false);
+  const audienceView = useMemo(() => ({ dimensionIndex, ghost }), [dimensionIndex, ghost]);
+  const { audienceOpen, openAudience } = useAudienceWindow(audienceView);
   const atStart = useRef<Workspace>(workspace);
   const root = useRef<HTMLDivElement>(null);
   const leave = useRef<HTMLButtonElement>(null);
-  const scenario = activeScenarioOf(workspace);
-  const unit = scenario.model.unit;
+  const audienceButton = useRef<HTMLButtonElement>(null);
   const pins = workspace.presentation?.pins.length ? workspace.presentation.pins : DEFAULT_PINS;
 
   /** The Tab cycle: the pinned sliders that can move, then Leave. */
   const moveFocus = useCallback((step: 1 | -1) => {
     const sliders = [...(root.current?.querySelectorAll<HTMLElement>('.present-pins input[type="range"]:not(:disabled)') ?? [])];
-    const cycle = leave.current ? [...sliders, leave.current] : sliders;
+    const cycle = [...sliders, audienceButton.current, leave.current].filter((element): element is HTMLElement => element !== null);
     if (cycle.length === 0) return;
     const index = cycle.indexOf(document.activeElement as HTMLElement);
     const next = index < 0 ? (step > 0 ? 0 : cycle.length - 1) : (index + step + cycle.length) % cycle.length;
@@ -113,6 +102,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
         });
         setNotice(error ?? `Kept as scenario “${name}”`);
       },
+      audience: openAudience,
       help: () => setHelpOpen((open) => !open),
       leave: () => {
         if (helpOpen) setHelpOpen(false);
@@ -128,112 +118,23 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editWorkspace, onLeave, switchScenario, moveFocus, helpOpen, tornadoOpen]);
-
-  const baseId = workspace.scenarios[0]!.id;
-  const baseName = workspace.scenarios[0]!.name;
-  const ghostResult = baseResult?.results[baseId];
-  const ghosts = useMemo(
-    () =>
-      ghost && baseId !== scenario.id && ghostResult
-        ? [{ id: baseId, label: `${baseName} (base)`, values: ghostResult.forecast.total, years: ghostResult.forecast.layout.years }]
-        : [],
-    [ghost, baseId, baseName, scenario.id, ghostResult],
-  );
-  const markers = useMemo(() => (result ? claimMarkers(workspace.claims, result) : []), [result, workspace.claims]);
-  const end = result ? result.forecast.total[result.forecast.total.length - 1]! : Number.NaN;
-  const shownEnd = useAnimatedNumber(end);
-  const layout = result?.forecast.layout;
-  const dimension = layout && layout.dimensions.length > 0 ? layout.dimensions[dimensionIndex % layout.dimensions.length] : undefined;
-  const series = useMemo(
-    () =>
-      result && dimension
-        ? dimension.members.map((s) => ({ key: result.forecast.layout.series[s]!.key, name: result.forecast.layout.series[s]!.name, values: seriesValues(result.forecast, s) }))
-        : [],
-    [result, dimension],
-  );
-  const formatValue = useCallback((v: number) => formatSize(v, unit), [unit]);
-  const formatRange = useCallback((low: number, high: number) => formatSizeRange(low, high, unit), [unit]);
-  const { met, missed } = countClaims(result?.claims ?? []);
-  const years = layout?.years ?? [];
+  }, [editWorkspace, onLeave, switchScenario, moveFocus, helpOpen, tornadoOpen, openAudience]);
 
   return (
     <div className="present" ref={root} role="dialog" aria-modal="true" aria-label="Present mode" data-testid="present-mode">
-      <header className="present-head">
-        <div className="present-names">
-          <p className="present-scenario">{scenario.name}</p>
-          <p className="present-title">{workspace.title}</p>
-        </div>
-        <div className="present-figure">
-          <span className="present-caption">Market in {years[years.length - 1]}</span>
-          <span className="present-total" data-testid="headline-total" data-value={end}>
-            {formatSize(shownEnd, unit)}
-          </span>
-        </div>
-        <div className="present-figure">
-          <span className="present-caption">
-            CAGR {years[0]}–{years[years.length - 1]}
-          </span>
-          <span className="present-cagr">{result ? formatPercent(totalCagr(result.forecast)) : '—'}</span>
-        </div>
-        <div className="present-figure">
-          <span className="present-caption">Report’s claims</span>
-          <span className="present-claims">
-            <span className="status-met">{met} met</span> · <span className="status-missed">{missed} missed</span>
-          </span>
-        </div>
+      <PresentHeadline>
+        <button type="button" className="present-leave" ref={audienceButton} aria-pressed={audienceOpen} onClick={openAudience} data-testid="open-audience">
+          {audienceOpen ? 'Audience window open (A)' : 'Open audience window (A)'}
+        </button>
         <button type="button" className="present-leave" ref={leave} onClick={onLeave}>
           Leave (Esc)
         </button>
-      </header>
+      </PresentHeadline>
       <main className="present-body">
         {tornadoOpen ? (
           <PresentTornado />
         ) : (
-          <section className={`present-charts${dimension ? '' : ' present-charts-total-only'}`} aria-label="Charts">
-            {result && (
-              <>
-                <FitChart>
-                  {({ height, fontSize }) => (
-                    <TotalChart
-                      years={result.forecast.layout.years}
-                      total={result.forecast.total}
-                      formatValue={formatValue}
-                      markers={markers}
-                      fan={fan}
-                      formatRange={formatRange}
-                      ghosts={ghosts}
-                      unit={unit}
-                      animate
-                      fontSize={fontSize}
-                      height={height}
-                    />
-                  )}
-                </FitChart>
-                {dimension && (
-                  <>
-                    <div className="present-breakdown">
-                      <h2>By {dimension.name.toLowerCase()}</h2>
-                    </div>
-                    <FitChart>
-                      {({ height, fontSize }) => (
-                        <StackedAreaChart
-                          years={result.forecast.layout.years}
-                          series={series}
-                          mode="values"
-                          formatValue={formatValue}
-                          unit={unit}
-                          animate
-                          fontSize={fontSize}
-                          height={height}
-                        />
-                      )}
-                    </FitChart>
-                  </>
-                )}
-              </>
-            )}
-          </section>
+          <PresentCharts ghost={ghost} dimensionIndex={dimensionIndex} />
         )}
         <aside className="present-pins" aria-label="Pinned assumptions">
           {pins.map((pin) => (
@@ -245,6 +146,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
       </main>
       <footer className="present-keys">
         <PresentKeys states={{ toggleGhost: ghost ? 'on' : 'off', tornado: tornadoOpen ? 'on' : 'off' }} />
+        <MeetingClock />
         <span role="status" className="present-notice">
           {notice}
         </span>

@@ -44,7 +44,7 @@ describe('present mode’s keys', () => {
     expect(onLeave).toHaveBeenCalledTimes(1);
   });
 
-  it('Tab and Shift+Tab cycle the pinned sliders (each value, then its range’s ends) and Leave, and never leave the dialog', () => {
+  it('Tab and Shift+Tab cycle the pinned sliders (each value, then its range’s ends), the audience window button and Leave, and never leave the dialog', () => {
     render(<PresentMode onLeave={() => undefined} />);
     const dialog = screen.getByRole('dialog', { name: 'Present mode' });
     const sliders = within(dialog).getAllByRole('slider');
@@ -60,10 +60,33 @@ describe('present mode’s keys', () => {
       expect(dialog).toContainElement(document.activeElement as HTMLElement);
       seen.push(document.activeElement);
     }
-    expect(seen.slice(0, 16)).toEqual([...sliders.slice(1), screen.getByRole('button', { name: 'Leave (Esc)' }), sliders[0]]);
+    expect(seen.slice(0, 17)).toEqual([
+      ...sliders.slice(1),
+      screen.getByRole('button', { name: 'Open audience window (A)' }),
+      screen.getByRole('button', { name: 'Leave (Esc)' }),
+      sliders[0],
+    ]);
     act(() => void fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true }));
     act(() => void fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true }));
     expect(dialog).toContainElement(document.activeElement as HTMLElement);
+  });
+});
+
+describe('present mode’s audience window and clock', () => {
+  it('A opens the audience window at the app’s own address with this tab’s session, and the footer counts the meeting’s time', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    render(<PresentMode onLeave={() => undefined} />);
+    expect(screen.getByTestId('meeting-clock')).toHaveTextContent('Meeting 0:00');
+    act(() => void vi.advanceTimersByTime(65_000));
+    expect(screen.getByTestId('meeting-clock')).toHaveTextContent('Meeting 1:05');
+    act(() => void fireEvent.keyDown(window, { key: 'a' }));
+    await vi.waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+    const url = new URL(String(open.mock.calls[0]![0]));
+    expect(url.searchParams.get('view')).toBe('audience');
+    expect(url.searchParams.get('session')).toBe(sessionStorage.getItem('slidecast-audience-session'));
+    vi.useRealTimers();
+    sessionStorage.clear();
   });
 });
 
