@@ -223,7 +223,9 @@ export function openPresenterChannel(session: string, onAudience: (open: boolean
   return {
     publish(workspace, view) {
       latest = { workspace, view };
-      schedule();
+      // Nothing is cloned into the channel while no audience listens (present mode without an
+      // audience window, every frame of a drag); an audience's hello fetches the latest state.
+      if (audienceOpen) schedule();
     },
     close() {
       if (frame !== undefined) cancelFrame(frame);
