@@ -91,6 +91,11 @@ export function formatSignedPercent(fraction: number, digits = 1): string {
 
 const MINUS = '\u2212';
 
+/** A number's text with a true minus sign (Intl and toFixed write a hyphen in English): −0.4%. */
+export function withTrueMinus(text: string): string {
+  return text.replace('-', MINUS);
+}
+
 /** A difference of two rates in percentage points, with a true minus: +25.0 pp, −0.4 pp. */
 export function formatPoints(difference: number, digits = 1): string {
   if (!Number.isFinite(difference)) return '—';
@@ -99,7 +104,7 @@ export function formatPoints(difference: number, digits = 1): string {
     Math.abs(difference) >= SCIENTIFIC_FROM
       ? { notation: 'scientific', maximumFractionDigits: 1, signDisplay: 'exceptZero' }
       : { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' };
-  return `${numberFormat(options).format(points).replace('-', MINUS)} pp`;
+  return `${withTrueMinus(numberFormat(options).format(points))} pp`;
 }
 
 /** A quantity in its own terms: sizes in the unit, shares as percents, rates as signed percents. */

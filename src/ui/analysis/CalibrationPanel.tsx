@@ -15,7 +15,7 @@ import { activeModelOf } from '../../state/scenarioSelectors';
 import { lockedPaths, useShareLocks } from '../../state/shareLocks';
 import { useSlidecast } from '../../state/store';
 import { claimCondition, claimName, claimValueText } from '../claimOdds';
-import { formatQuantity } from '../format';
+import { formatQuantity, withTrueMinus } from '../format';
 import { useScenarioResult } from '../forecast/useScenarioResult';
 import { useCheckableClaims } from './useCheckableClaims';
 import './analysisPanels.css';
@@ -34,7 +34,7 @@ function formatResidual(residual: number): string {
   if (!Number.isFinite(residual)) return '—';
   const text = residual.toFixed(3);
   // −0.0004 reads 0.000, not −0.000.
-  return Number(text) === 0 ? (0).toFixed(3) : text.replace('-', '\u2212');
+  return Number(text) === 0 ? (0).toFixed(3) : withTrueMinus(text);
 }
 
 

@@ -6,7 +6,7 @@
 import { Fragment, memo } from 'react';
 import type { Range } from '../../model/quantity';
 import type { AssumptionDiff, AssumptionKind, AssumptionValue } from '../../model/scenarioDiff';
-import { DISTRIBUTION_NAMES, formatPercent, formatSize } from '../format';
+import { DISTRIBUTION_NAMES, formatPercent, formatSize, withTrueMinus } from '../format';
 
 export interface DiffScenario {
   id: string;
@@ -63,7 +63,7 @@ function formatNumber(kind: AssumptionKind, value: number, unit: string, digits:
     case 'rate':
     case 'share':
       // A true minus sign, as in the other Compare tables (Intl writes a hyphen in English).
-      return formatPercent(value, digits ?? 1).replace('-', '\u2212');
+      return withTrueMinus(formatPercent(value, digits ?? 1));
     default:
       return String(value);
   }

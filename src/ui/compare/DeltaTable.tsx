@@ -5,7 +5,7 @@
  */
 import { Fragment, memo } from 'react';
 import { totalCagr } from '../../engine/cagr';
-import { formatPercent, formatPoints, formatSignedPercent, formatSize } from '../format';
+import { formatPercent, formatPoints, formatSignedPercent, formatSize, withTrueMinus } from '../format';
 import { endYearOf, formatSignedSize, relativeChange, totalInYear, unionYears, type CompareEntry } from './compareData';
 
 export interface DeltaTableProps {
@@ -86,7 +86,7 @@ function DeltaTableView({ entries }: DeltaTableProps) {
                         {formatSignedSize(value - ref, reference.unit)}
                       </td>
                       <td className="num delta" data-sign={sign(value - ref)}>
-                        {formatSignedPercent(relativeChange(ref, value)).replace('-', '\u2212')}
+                        {withTrueMinus(formatSignedPercent(relativeChange(ref, value)))}
                       </td>
                     </Fragment>
                   );

@@ -6,7 +6,7 @@
 import type { Forecast } from '../../engine/forecastTypes';
 import { yearIndex } from '../../engine/seriesAccess';
 import { CHART_INK, GHOST_COLORS } from '../charts/chartPalette';
-import { formatSize } from '../format';
+import { formatSize, withTrueMinus } from '../format';
 
 /** One scenario as the Compare screen shows it. The first entry of a list is the reference. */
 export interface CompareEntry {
@@ -56,14 +56,12 @@ export function relativeChange(a: number, b: number): number {
   return a > 0 && Number.isFinite(b) ? b / a - 1 : Number.NaN;
 }
 
-const MINUS = '\u2212';
-
 /** A signed size: +$2.1 B, −$21.9 B, and 0 without a sign. "—" when not a number. */
 export function formatSignedSize(value: number, unit: string, digits?: number): string {
   if (!Number.isFinite(value)) return '—';
   const magnitude = formatSize(Math.abs(value), unit, digits);
   if (value > 0) return `+${magnitude}`;
-  if (value < 0) return `${MINUS}${magnitude}`;
+  if (value < 0) return withTrueMinus(`-${magnitude}`);
   return magnitude;
 }
 
