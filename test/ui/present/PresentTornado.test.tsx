@@ -50,6 +50,18 @@ describe('present mode’s tornado', () => {
     expect(useSlidecast.getState().tornadoWatchers).toBe(0);
   });
 
+  it('shows the metric picked in the Analysis view, not always the end-year total', () => {
+    const metric = { kind: 'member' as const, path: ['region', 'europe'], year: 2030 };
+    act(() => useSlidecast.getState().setTornadoMetric(metric));
+    render(<PresentMode onLeave={() => undefined} />);
+    press('t');
+    const region = screen.getByRole('region', { name: 'Tornado' });
+    expect(within(region).getByRole('figure', { name: 'Tornado of Region: Europe in 2030' })).toBeTruthy();
+    const expected = tornado(model(), metric).bars[0]!;
+    expect(within(region).getAllByRole('listitem')[0]!.textContent).toContain(quantityName(model(), expected.ref));
+    expect(expected.ref).not.toEqual(tornado(model(), endYearTotal(model())).bars[0]!.ref);
+  });
+
   it('Esc hides the tornado before it leaves', () => {
     const onLeave = vi.fn();
     render(<PresentMode onLeave={onLeave} />);
