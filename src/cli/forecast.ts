@@ -17,8 +17,9 @@
  * Analysis (issue 11, JSON only): `--tornado` adds `"tornado": [{ "quantity", "low", "high", "swing" }]`
  * — every ranged quantity by its address (src/model/quantityAddress.ts), the end-year total with it
  * at its range's low and high, sorted by swing, largest first. `--goal TARGET --vary QUANTITY`
- * (TARGET `total@YEAR=V`, `<dimension>/<member>[/<child>]@YEAR=V` or `cagr@Y0-Y1=V`, a CAGR as a
- * fraction: 0.052) adds `"goal": { "vary", "value", "reached", "achieved" }`; a target no value
+ * (TARGET `total@YEAR=V`, `<dimension>/<member>[/<child>]@YEAR=V`, `cagr@Y0-Y1=V` for the total's
+ * CAGR or `cagr:<dimension>/<member>@Y0-Y1=V` for a member's, a CAGR as a fraction: 0.052; or
+ * `claim:ID`, meeting a claim of the workspace, the same targets the Analysis view offers) adds `"goal": { "vary", "value", "reached", "achieved" }`; a target no value
  * reaches exits with code 3 and the same JSON, carrying the closest value and what it reaches.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -31,8 +32,8 @@ import { MAX_JSON_TEXT_LENGTH as MAX_FILE_BYTES } from '../model/safeJson';
 import type { Claim, Model, Workspace } from '../model/types';
 import { parseQuantityAddress } from '../model/quantityAddress';
 import { quantityKey } from '../model/quantityRef';
-import { AnalysisInputError, endYearTotal, type AnalysisMetric } from '../engine/analysisMetric';
-import { goalSeek, type GoalSeekResult } from '../engine/goalSeek';
+import { AnalysisInputError, endYearTotal } from '../engine/analysisMetric';
+import { goalSeek, type GoalSeekResult, type GoalTarget } from '../engine/goalSeek';
 import { tornado } from '../engine/sensitivity';
 import { forecast } from '../engine/forecast';
 import type { Forecast } from '../engine/forecastTypes';
@@ -90,26 +91,34 @@ export interface ForecastCliOptions {
   /** Add the tornado of the end-year total. */
   tornado?: boolean;
   /** Goal seek: the target (as parsed by `parseGoal`) and the quantity's address. */
-  goal?: { target: GoalExpression; vary: string };
+  goal?: { target: GoalTarget; vary: string };
 }
 
-/** A `--goal` target before it meets a model: what it measures and the value it asks for. */
-export interface GoalExpression {
-  metric: AnalysisMetric;
-  value: number;
-}
-
-const GOAL_FORMS = 'total@YEAR=V, <dimension>/<member>@YEAR=V or cagr@Y0-Y1=V';
+const GOAL_FORMS = 'total@YEAR=V, <dimension>/<member>@YEAR=V, cagr@Y0-Y1=V, cagr:<dimension>/<member>@Y0-Y1=V or claim:ID';
 const NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 const YEAR = /^[0-9]{1,4}$/;
+const CLAIM_PREFIX = 'claim:';
+const MEMBER_CAGR_PREFIX = 'cagr:';
+
+/** `region/na` as a member path, or null when it is not `<dimension>/<member>[/<child>…]`. */
+function memberPath(text: string): string[] | null {
+  const path = text.split('/');
+  return path.length < 2 || path.some((part) => part === '') ? null : path;
+}
 
 /**
- * `total@2028=25`, `region/na@2030=8.5`, `cagr@2025-2032=0.052` as a metric and a value; an
- * expression of no such form is a message naming what is wrong. Years and members are checked
- * against the scenario later (by the engine's own rule, `locateMetric`).
+ * `total@2028=25`, `region/na@2030=8.5`, `cagr@2025-2032=0.052`, `cagr:region/na@2025-2032=0.06`
+ * as a metric and a value, or `claim:size-2028` as the claim to meet; an expression of no such
+ * form is a message naming what is wrong. Years, members and claims are checked against the
+ * scenario later (by the engine's own rules, `locateMetric` and `resolveTarget`).
  */
-export function parseGoal(text: string): GoalExpression | string {
+export function parseGoal(text: string): GoalTarget | string {
   const shown = quoted(text);
+  if (text.startsWith(CLAIM_PREFIX)) {
+    const claimId = text.slice(CLAIM_PREFIX.length);
+    if (claimId === '') return `${shown}: name the claim to meet, e.g. claim:size-2028`;
+    return { claimId };
+  }
   const equals = text.lastIndexOf('=');
   const at = text.indexOf('@');
   if (at < 0 || equals < at) return `${shown} is not a target: use ${GOAL_FORMS}`;
@@ -118,16 +127,21 @@ export function parseGoal(text: string): GoalExpression | string {
   const valueText = text.slice(equals + 1);
   if (!NUMBER.test(valueText) || !Number.isFinite(Number(valueText))) return `${shown}: ${quoted(valueText)} is not a number`;
   const value = Number(valueText);
-  if (what === 'cagr') {
+  if (what === 'cagr' || what.startsWith(MEMBER_CAGR_PREFIX)) {
     const years = when.split('-');
     if (years.length !== 2 || !years.every((y) => YEAR.test(y))) return `${shown}: a CAGR's years are Y0-Y1, e.g. cagr@2025-2032=0.052`;
-    return { metric: { kind: 'cagr', path: null, fromYear: Number(years[0]), toYear: Number(years[1]) }, value };
+    let path: string[] | null = null;
+    if (what !== 'cagr') {
+      path = memberPath(what.slice(MEMBER_CAGR_PREFIX.length));
+      if (path === null) return `${shown}: ${quoted(what)} is not cagr:<dimension>/<member>: use ${GOAL_FORMS}`;
+    }
+    return { metric: { kind: 'cagr', path, fromYear: Number(years[0]), toYear: Number(years[1]) }, value };
   }
   if (!YEAR.test(when)) return `${shown}: ${quoted(when)} is not a year`;
   const year = Number(when);
   if (what === 'total') return { metric: { kind: 'total', year }, value };
-  const path = what.split('/');
-  if (path.length < 2 || path.some((part) => part === '')) return `${shown}: ${quoted(what)} is not total, cagr or <dimension>/<member>: use ${GOAL_FORMS}`;
+  const path = memberPath(what);
+  if (path === null) return `${shown}: ${quoted(what)} is not total, cagr or <dimension>/<member>: use ${GOAL_FORMS}`;
   return { metric: { kind: 'member', path, year }, value };
 }
 

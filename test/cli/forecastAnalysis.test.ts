@@ -42,6 +42,22 @@ describe('npm run forecast -- --tornado / --goal', () => {
     expect(JSON.parse(cagr.stdout).goal.achieved).toBeCloseTo(0.06, 10);
   });
 
+  it('solves a member’s CAGR and a claim of the workspace, the targets the Analysis view offers', async () => {
+    const member = await runForecastCli(['--goal', 'cagr:region/apac@2025-2032=0.08', '--vary', 'growthDelta:region/apac']);
+    expect(member.code).toBe(0);
+    const memberGoal = JSON.parse(member.stdout).goal;
+    expect(memberGoal).toMatchObject({ vary: 'growthDelta:region/apac', reached: true });
+    expect(Math.abs(memberGoal.achieved - 0.08) / 0.08).toBeLessThanOrEqual(1e-9);
+    const before: number[] = JSON.parse((await runForecastCli([])).stdout).members['region/apac'];
+    expect(((before.at(-1)! / before[0]!) ** (1 / 7) - 1)).not.toBeCloseTo(0.08, 3);
+
+    const claim = await runForecastCli(['--goal', 'claim:size-2028-over-20', '--vary', 'baseSize']);
+    expect(claim.code).toBe(0);
+    const claimGoal = JSON.parse(claim.stdout).goal;
+    expect(claimGoal).toMatchObject({ vary: 'baseSize', reached: true });
+    expect(Math.abs(claimGoal.achieved - 20) / 20).toBeLessThanOrEqual(1e-9);
+  });
+
   it('exits 3 with the same JSON, the closest value and what it reaches, when no value reaches the goal', async () => {
     const { code, stdout, stderr } = await runForecastCli(['--goal', 'region/na@2025=100', '--vary', 'share:region/na']);
     expect(code).toBe(3);
@@ -66,6 +82,10 @@ describe('npm run forecast -- --tornado / --goal', () => {
       [['--goal', 'total@2028=25', '--vary', 'growth'], '--vary: "growth" is not a quantity'],
       [['--goal', 'total@2028=25', '--vary', 'driver:nope'], '--vary: "driver:nope": this model has no driver "nope"'],
       [['--tornado', '--format', 'csv'], '--tornado: only with --format json'],
+      [['--goal', 'claim:nope', '--vary', 'baseSize'], '--goal: there is no claim nope'],
+      [['--goal', 'claim:', '--vary', 'baseSize'], '--goal: "claim:": name the claim to meet'],
+      [['--goal', 'cagr:region@2025-2032=0.1', '--vary', 'baseGrowth'], '--goal: "cagr:region@2025-2032=0.1": "cagr:region" is not cagr:<dimension>/<member>'],
+      [['--goal', 'claim:cagr-2023-2028-over-30', '--vary', 'baseGrowth'], "--goal: claim cagr-2023-2028-over-30 is not checkable in this model: 2023 is outside this scenario's years"],
     ];
     for (const [args, message] of cases) {
       const result = await runForecastCli(args);
@@ -88,7 +108,10 @@ describe('npm run forecast -- --tornado / --goal', () => {
     expect(plain.stdout).not.toContain('"goal"');
   });
 
-  it('parses the three forms of target', () => {
+  it('parses the five forms of target', () => {
+    expect(parseGoal('cagr:region/apac/cn@2025-2030=0.1')).toEqual({ metric: { kind: 'cagr', path: ['region', 'apac', 'cn'], fromYear: 2025, toYear: 2030 }, value: 0.1 });
+    expect(parseGoal('claim:size-2028-over-20')).toEqual({ claimId: 'size-2028-over-20' });
+    expect(parseGoal('cagr:@2025-2030=0.1')).toMatch(/is not cagr:<dimension>\/<member>/);
     expect(parseGoal('total@2028=25')).toEqual({ metric: { kind: 'total', year: 2028 }, value: 25 });
     expect(parseGoal('region/apac/cn@2030=1.5e0')).toEqual({ metric: { kind: 'member', path: ['region', 'apac', 'cn'], year: 2030 }, value: 1.5 });
     expect(parseGoal('cagr@2025-2032=0.052')).toEqual({ metric: { kind: 'cagr', path: null, fromYear: 2025, toYear: 2032 }, value: 0.052 });
