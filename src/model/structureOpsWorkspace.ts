@@ -164,6 +164,11 @@ export interface StructureOutcome {
   applied: string[];
   /** Other scenarios left as they were, and why. */
   skipped: SkippedScenario[];
+  /**
+   * Said when a converting unit change left the workspace's size claims as they were because the
+   * scenarios no longer share one unit: claims are shared by every scenario, so no one factor fits.
+   */
+  claimsNote?: string;
 }
 
 /**
@@ -190,9 +195,11 @@ export function applyStructureOpToWorkspace(workspace: Workspace, op: StructureO
   }
   // Size claims are in the unit the scenarios share: convert them when every scenario was in the
   // same unit and converted by the same factor.
-  if (op.op === 'setUnit' && op.convert && outcome.applied.length === workspace.scenarios.length && unitsBefore.every((u) => u === unitsBefore[0])) {
-    const factor = unitConversion(unitsBefore[0]!, op.unit);
+  if (op.op === 'setUnit' && op.convert) {
+    const shared = outcome.applied.length === workspace.scenarios.length && unitsBefore.every((u) => u === unitsBefore[0]);
+    const factor = shared ? unitConversion(unitsBefore[0]!, op.unit) : undefined;
     if (factor !== undefined) convertSizeClaims(workspace, factor);
+    else outcome.claimsNote = unconvertedClaimsNote(workspace, unitsBefore[0]!);
   }
   if (isRemoval(op)) dropDeadPins(workspace);
   return outcome;
@@ -336,6 +343,17 @@ function withSharedIds(op: StructureOp, models: readonly Model[]): StructureOp {
     default:
       return op;
   }
+}
+
+/**
+ * "The 2 size claims stay in USD bn: …" — or nothing when there is no size claim to leave alone.
+ * `claimsUnit` is the unit the claims were read in: the scenario on screen's before the change.
+ */
+function unconvertedClaimsNote(workspace: Workspace, claimsUnit: string): string | undefined {
+  const count = workspace.claims.filter((claim) => claim.metric === 'size').length;
+  if (count === 0) return undefined;
+  const which = count === 1 ? 'The size claim stays' : `The ${count} size claims stay`;
+  return `${which} in ${claimsUnit}: claims are shared by every scenario, and the scenarios are not all in one unit now. Edit the claims on the Analysis view if they should follow.`;
 }
 
 function convertSizeClaims(workspace: Workspace, factor: number): void {

@@ -501,10 +501,26 @@ describe('applying to every scenario', () => {
     expect(after.scenarios.map((s) => s.model.baseSize.value)).toEqual([17180, 1620]);
     expect(after.claims.find((c) => c.id === 'size-2028-over-20')!.value).toBe(20_000);
     expect(after.claims.find((c) => c.id === 'cagr-headline')!.value).toBe(0.052);
+    let outcome: ReturnType<typeof applyStructureOpToWorkspace> | undefined;
     const activeOnly = produce(workspace, (ws) => {
-      applyStructureOpToWorkspace(ws, { op: 'setUnit', unit: 'USD m', convert: true }, false);
+      outcome = applyStructureOpToWorkspace(ws, { op: 'setUnit', unit: 'USD m', convert: true }, false);
     });
     expect(activeOnly.claims).toBe(workspace.claims);
+    // Left alone, and said so: the scenarios no longer share one unit.
+    expect(outcome!.claimsNote).toBe(
+      'The 2 size claims stay in USD bn: claims are shared by every scenario, and the scenarios are not all in one unit now. Edit the claims on the Analysis view if they should follow.',
+    );
+    const converted = produce(workspace, (ws) => {
+      outcome = applyStructureOpToWorkspace(ws, { op: 'setUnit', unit: 'USD m', convert: true }, true);
+    });
+    expect(converted.claims).not.toBe(workspace.claims);
+    expect(outcome!.claimsNote).toBeUndefined();
+    // No size claim: nothing to say.
+    const withoutSizeClaims = { ...workspace, claims: workspace.claims.filter((c) => c.metric !== 'size') };
+    produce(withoutSizeClaims, (ws) => {
+      outcome = applyStructureOpToWorkspace(ws, { op: 'setUnit', unit: 'USD m', convert: true }, false);
+    });
+    expect(outcome!.claimsNote).toBeUndefined();
   });
 
   it('drops pins of things no scenario has any more', () => {

@@ -86,7 +86,8 @@ export function StructureView() {
     (op: StructureOp, done?: string | Omit<Announcement, 'skipped'>): string | undefined => {
       const outcome = runStructureOp(op, allScenarios);
       if (outcome.error) return outcome.error;
-      const base: Announcement | undefined = typeof done === 'string' ? { text: done } : done;
+      const said: Announcement | undefined = typeof done === 'string' ? { text: done } : done;
+      const base = said && outcome.claimsNote ? { ...said, text: `${said.text} ${outcome.claimsNote}` } : said;
       const skipped = outcome.skipped.map((s) => `“${s.scenarioName}”: ${s.reason}`);
       if (allScenarios) {
         const where = `In ${outcome.applied.length} of ${scenarioCount} scenarios.`;

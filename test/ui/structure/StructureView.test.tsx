@@ -249,6 +249,18 @@ describe('years, unit, title, sources', () => {
     expect(model()).toMatchObject({ unit: 'units sold', baseSize: { value: 100_000 } });
   });
 
+  it('says so when the size claims cannot follow a unit change made in one scenario of several', async () => {
+    const { user } = open(seedWorkspace());
+    const unit = screen.getByRole('combobox', { name: 'Unit' });
+    await user.clear(unit);
+    await user.type(unit, 'USD m{Enter}');
+    expect(model()).toMatchObject({ unit: 'USD m', baseSize: { value: 17_180 } });
+    expect(useSlidecast.getState().workspace.claims.find((c) => c.id === 'size-2028-over-20')!.value).toBe(20);
+    expect(screen.getByTestId('structure-status')).toHaveTextContent(
+      'Unit set to USD m; the market size converted (× 1,000). The 2 size claims stay in USD bn: claims are shared by every scenario',
+    );
+  });
+
   it('shows a conversion to trillions in trillions', async () => {
     const { user } = open();
     const unit = screen.getByRole('combobox', { name: 'Unit' });
