@@ -4,7 +4,7 @@ import { App } from './ui/App';
 import { useSlidecast } from './state/store';
 import { connectEngine } from './state/engineConnection';
 import { connectSimulation } from './state/simulationConnection';
-import { applyAutosaveEvent, applyRestore, connectAutosave } from './state/autosaveConnection';
+import { applyAutosaveEvent, applyRestore, connectAutosave, offerKeptAside } from './state/autosaveConnection';
 import { createAutosave, indexedDbStorage, localStorageStash, type RestoreOutcome } from './io/autosave';
 import { registerServiceWorker } from './io/serviceWorkerRegistration';
 import { connectLaunchQueue, type LaunchQueue } from './io/launchQueue';
@@ -44,7 +44,9 @@ async function start(): Promise<void> {
     channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel('slidecast-autosave') : undefined,
   });
   const timeout = new Promise<RestoreOutcome>((resolve) => setTimeout(() => resolve({ kind: 'none' }), RESTORE_TIMEOUT_MS));
-  applyRestore(useSlidecast, await Promise.race([autosave.restore(), timeout]));
+  const restored = await Promise.race([autosave.restore(), timeout]);
+  applyRestore(useSlidecast, restored);
+  void offerKeptAside(useSlidecast, autosave, restored);
   // A workspace link in the address bar wins over the restored work, asking first when that work is
   // unsaved (src/ui/link/openWorkspaceLink.ts). Opened after autosave connects, so it is autosaved.
   const workspaceLink = await readStartupWorkspaceLink();

@@ -8,7 +8,8 @@
  * learns it is superseded instead (at once through a BroadcastChannel, or at its next write).
  *
  * An autosave that cannot be restored (corrupt, or written by a newer Slidecast) is set aside
- * under its own key and offered for download, never dropped.
+ * under its own key, never dropped; so is work a page left behind that is older than another
+ * tab's. Everything kept aside is listed (`keptAside`) for the user to open, download or delete.
  *
  * Writes wait for a short quiet spell, and a write is a read then a put in one transaction. When the
  * page goes (reload, close) IndexedDB can no longer finish that: the read's answer comes in a task
@@ -16,7 +17,7 @@
  * with the revision it was made on; the next page puts it into IndexedDB if no tab has written since,
  * and sets it aside otherwise — never over newer work.
  */
-import { createStore, del, get, update, set as idbSet, type UseStore } from 'idb-keyval';
+import { createStore, del, entries as idbEntries, get, update, set as idbSet, type UseStore } from 'idb-keyval';
 import { parseWorkspaceFile, serializeWorkspace } from '../model/workspaceFile';
 import { describeLoadError } from '../model/loadError';
 import { errorText } from '../model/errorText';
@@ -39,10 +40,61 @@ export interface AutosaveStorage {
   /** Atomically replaces the record with `change(current)`. */
   update: (change: (current: unknown) => unknown) => Promise<void>;
   setAside: (key: string, value: unknown) => Promise<void>;
+  /** Every record kept by `setAside`, as stored. */
+  keptAside: () => Promise<{ key: string; value: unknown }[]>;
+  /** Deletes one record kept aside. */
+  discard: (key: string) => Promise<void>;
   clear: () => Promise<void>;
 }
 
 const RECORD_KEY = 'workspace';
+const KEPT_ASIDE_PREFIX = 'set-aside-';
+
+/** A record kept aside, as the user is offered it: to open, download or delete. */
+export interface KeptAside {
+  key: string;
+  /** When it was kept aside, in ms since the epoch. */
+  keptAt: number;
+  /**
+   * `unrestorable`: an autosave that could not be restored (damaged, or from a newer Slidecast);
+   * `leftByPage`: a change a page stashed as it went, older than the work another tab saved since.
+   */
+  origin: 'unrestorable' | 'leftByPage';
+  /** The workspace as file text, as far as it can be read: what Open checks and Download writes. */
+  text: string;
+}
+
+/** The key a record is kept aside under: its time, and the stash it came from, if any. */
+function keptAsideKey(keptAt: number, stashKey?: string): string {
+  return `${KEPT_ASIDE_PREFIX}${keptAt}${stashKey === undefined ? '' : `-${stashKey}`}`;
+}
+
+/** A stored record kept aside, read for the user; undefined for a key that is not one. */
+export function readKeptAside(key: string, value: unknown): KeptAside | undefined {
+  const match = /^set-aside-(\d+)(-.+)?$/.exec(key);
+  if (!match) return undefined;
+  const keptAt = Number(match[1]);
+  const origin = match[2] === undefined ? 'unrestorable' : 'leftByPage';
+  let text: string;
+  if (typeof value === 'string') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      parsed = undefined;
+    }
+    text = isUnloadRecord(parsed) ? parsed.workspace : value;
+  } else if (isRecord(value)) {
+    text = value.workspace;
+  } else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return { key, keptAt, origin, text };
+}
 
 /** Synchronous storage for the moment a page goes (localStorage in the app, a Map in tests). */
 export interface UnloadStash {
@@ -101,6 +153,11 @@ export function indexedDbStorage(): AutosaveStorage {
     read: () => get(RECORD_KEY, db()),
     update: (change) => update(RECORD_KEY, change, db()),
     setAside: (key, value) => idbSet(key, value, db()),
+    keptAside: async () =>
+      (await idbEntries(db()))
+        .filter((entry): entry is [string, unknown] => typeof entry[0] === 'string' && entry[0].startsWith(KEPT_ASIDE_PREFIX))
+        .map(([key, value]) => ({ key, value })),
+    discard: (key) => del(key, db()),
     clear: () => del(RECORD_KEY, db()),
   };
 }
@@ -143,6 +200,10 @@ export interface Autosave {
   flushOnUnload: () => void;
   /** Stops the timer and closes the channel to other tabs. */
   dispose: () => void;
+  /** Everything kept aside, newest first; none when storage cannot be read. */
+  keptAside: () => Promise<KeptAside[]>;
+  /** Deletes one record kept aside (the user chose to). */
+  discardKeptAside: (key: string) => Promise<void>;
 }
 
 function isRecord(value: unknown): value is AutosaveRecord {
@@ -262,7 +323,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     for (const entry of parsed) {
       if (entry.key === winner?.key) continue;
       try {
-        await storage.setAside(`set-aside-${Date.now()}-${entry.key}`, entry.text);
+        await storage.setAside(keptAsideKey(Date.now(), entry.key), entry.text);
         removeStash(entry.key);
       } catch {
         // Kept in the stash, where the next page finds it again.
@@ -322,7 +383,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
             ? describeLoadError(loaded.error)
             : 'its saved-file copy is damaged';
         try {
-          await storage.setAside(`set-aside-${Date.now()}`, stored);
+          await storage.setAside(keptAsideKey(Date.now()), stored);
           await storage.clear();
         } catch {
           // Keeping it where it is also keeps it; the banner still offers the download.
@@ -370,5 +431,18 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       if (timer !== undefined) clearTimeout(timer);
       channel?.close();
     },
+    async keptAside() {
+      let stored: { key: string; value: unknown }[];
+      try {
+        stored = await storage.keptAside();
+      } catch {
+        return [];
+      }
+      return stored
+        .map(({ key, value }) => readKeptAside(key, value))
+        .filter((kept): kept is KeptAside => kept !== undefined)
+        .sort((a, b) => b.keptAt - a.keptAt);
+    },
+    discardKeptAside: (key) => storage.discard(key),
   };
 }

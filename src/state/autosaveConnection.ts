@@ -5,7 +5,8 @@
  * finish (src/io/autosave.ts).
  */
 import type { StoreApi } from 'zustand';
-import type { Autosave, AutosaveEvent, RestoreOutcome } from '../io/autosave';
+import type { Autosave, AutosaveEvent, KeptAside, RestoreOutcome } from '../io/autosave';
+import type { KeptAsideOffer } from './fileSlice';
 import type { SlidecastState } from './store';
 
 export function applyAutosaveEvent(store: Pick<StoreApi<SlidecastState>, 'getState'>, event: AutosaveEvent): void {
@@ -16,16 +17,40 @@ export function applyAutosaveEvent(store: Pick<StoreApi<SlidecastState>, 'getSta
 }
 
 /**
- * Puts a restored autosave into the store in one step, or keeps a damaged one for download. It comes
- * back with its file's name but no handle (autosave keeps none): the first Save asks where.
+ * Puts a restored autosave into the store in one step. It comes back with its file's name but no
+ * handle (autosave keeps none): the first Save asks where. An autosave that could not be restored
+ * is offered by `offerKeptAside`.
  */
 export function applyRestore(store: Pick<StoreApi<SlidecastState>, 'getState'>, outcome: RestoreOutcome): void {
-  const state = store.getState();
-  if (outcome.kind === 'restored') {
-    state.openDocument(outcome.workspace, outcome.fileName === undefined ? undefined : { name: outcome.fileName }, outcome.baseline);
-  } else if (outcome.kind === 'setAside') {
-    state.setSetAside({ text: outcome.text, reason: outcome.reason });
-  }
+  if (outcome.kind !== 'restored') return;
+  store.getState().openDocument(outcome.workspace, outcome.fileName === undefined ? undefined : { name: outcome.fileName }, outcome.baseline);
+}
+
+/**
+ * Offers everything autosave keeps aside: the autosave `outcome` could not restore (also when
+ * storage refused to keep it aside — then it is offered from memory, to download), and older work
+ * pages left behind, from this start or earlier ones. Nothing kept aside: no offer.
+ */
+export async function offerKeptAside(
+  store: Pick<StoreApi<SlidecastState>, 'getState'>,
+  autosave: Pick<Autosave, 'keptAside' | 'discardKeptAside'>,
+  outcome: RestoreOutcome,
+): Promise<void> {
+  const stored = await autosave.keptAside();
+  const unrestored = outcome.kind === 'setAside' ? outcome : undefined;
+  const inMemoryOnly = unrestored && !stored.some((kept) => kept.origin === 'unrestorable' && kept.text === unrestored.text);
+  let entries: KeptAside[] = inMemoryOnly ? [{ key: '', keptAt: Date.now(), origin: 'unrestorable', text: unrestored.text }, ...stored] : stored;
+  if (entries.length === 0) return;
+  const offer = (): KeptAsideOffer => ({
+    entries,
+    ...(unrestored && entries.some((kept) => kept.origin === 'unrestorable' && kept.text === unrestored.text) ? { unrestoredReason: unrestored.reason } : {}),
+    discard: async (key) => {
+      if (key !== '') await autosave.discardKeptAside(key);
+      entries = entries.filter((kept) => kept.key !== key);
+      store.getState().setKeptAside(entries.length > 0 ? offer() : undefined);
+    },
+  });
+  store.getState().setKeptAside(offer());
 }
 
 export function connectAutosave(

@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { Middlewares } from './workspaceSlice';
 import type { SlidecastState } from './store';
 import type { Workspace } from '../model/types';
+import type { KeptAside } from '../io/autosave';
 
 export type AutosaveStatus =
   | { kind: 'idle' }
@@ -48,8 +49,11 @@ export interface FileSlice {
   fileName: string | undefined;
   autosave: AutosaveStatus;
   problem: Problem | undefined;
-  /** An autosave that could not be restored (corrupt, or from a newer Slidecast), kept for download. */
-  setAside: { text: string; reason: string } | undefined;
+  /**
+   * Autosaves kept aside (src/io/autosave.ts) — one this start could not restore, older work a page
+   * left behind — offered to open, download or delete; undefined when there is none.
+   */
+  keptAside: KeptAsideOffer | undefined;
   /**
    * Puts another workspace on screen in one step — the only way one arrives — with the file it came
    * from (or none: the next Save asks where). A new document starts without the last one's problem.
@@ -59,7 +63,17 @@ export interface FileSlice {
   setFile: (file: DocumentFile | undefined) => void;
   setAutosave: (status: AutosaveStatus) => void;
   reportProblem: (problem: Problem | undefined) => void;
-  setSetAside: (setAside: FileSlice['setAside']) => void;
+  setKeptAside: (keptAside: KeptAsideOffer | undefined) => void;
+}
+
+/** What the banner of kept-aside autosaves shows, and the one thing it may do to storage. */
+export interface KeptAsideOffer {
+  /** Newest first. */
+  entries: readonly KeptAside[];
+  /** Why the autosave this start found could not be restored, when that is what happened. */
+  unrestoredReason?: string;
+  /** Deletes one from storage (and from `entries`); the user chose to. */
+  discard: (key: string) => Promise<void>;
 }
 
 /** The handle Save writes through for the open document; undefined: Save asks where. */
@@ -82,7 +96,7 @@ export const createFileSlice: StateCreator<SlidecastState, Middlewares, [], File
   fileName: undefined,
   autosave: { kind: 'idle' },
   problem: undefined,
-  setAside: undefined,
+  keptAside: undefined,
   openDocument: (workspace, file, baseline) => {
     fileHandles.delete(get().documentId);
     const documentId = ++lastDocumentId;
@@ -96,5 +110,5 @@ export const createFileSlice: StateCreator<SlidecastState, Middlewares, [], File
   },
   setAutosave: (autosave) => set({ autosave }),
   reportProblem: (problem) => set({ problem }),
-  setSetAside: (setAside) => set({ setAside }),
+  setKeptAside: (keptAside) => set({ keptAside }),
 });

@@ -1,16 +1,14 @@
 /**
  * Problems the user must know about, each in an element with role `alert`: a file that was not
- * opened or saved, autosave that failed or was superseded by another tab, an autosave set aside.
+ * opened or saved, autosave that failed or was superseded by another tab, autosaves kept aside.
  */
 import { useSlidecast } from '../state/store';
-import { downloadText } from '../io/download';
+import { KeptAsideBanner } from './files/KeptAsideBanner';
 
 export function StatusBanners() {
   const problem = useSlidecast((s) => s.problem);
   const autosave = useSlidecast((s) => s.autosave);
-  const setAside = useSlidecast((s) => s.setAside);
   const reportProblem = useSlidecast((s) => s.reportProblem);
-  const setSetAside = useSlidecast((s) => s.setSetAside);
 
   return (
     <div className="banners">
@@ -40,20 +38,7 @@ export function StatusBanners() {
           </button>
         </div>
       )}
-      {setAside && (
-        <div role="alert" className="banner banner-warning" data-testid="autosave-set-aside">
-          <p>
-            <strong>The last autosave could not be restored</strong> ({setAside.reason}). It has been kept aside, and the report’s
-            workspace is open instead.
-          </p>
-          <button type="button" onClick={() => downloadText('slidecast-autosave-set-aside.json', setAside.text, 'application/json')}>
-            Download it
-          </button>
-          <button type="button" onClick={() => setSetAside(undefined)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <KeptAsideBanner />
     </div>
   );
 }

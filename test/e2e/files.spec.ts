@@ -204,3 +204,48 @@ test('leaving asks first only while there are unsaved changes', async ({ page })
   await expect.poll(() => page.isClosed()).toBe(true);
   expect(dialogs).toBe(0);
 });
+
+/** Writes `records` into the app's autosave database (idb-keyval's 'slidecast'/'autosave'), as earlier pages would have. */
+async function putAutosaveRecords(page: Page, records: Record<string, unknown>): Promise<void> {
+  await page.evaluate(
+    (entries) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('slidecast');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction('autosave', 'readwrite');
+          for (const [key, value] of entries) transaction.objectStore('autosave').put(value, key);
+          transaction.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    Object.entries(records),
+  );
+}
+
+test('autosaves kept aside are offered at the next start: the damaged one said why, older work opened, one deleted for good', async ({ page }) => {
+  await page.waitForTimeout(1000); // the first autosave has created the database
+  const olderWork = readFileSync('test/fixtures/good/v1-readme-example.slidecast.json', 'utf8');
+  await putAutosaveRecords(page, {
+    workspace: { revision: 99, savedAt: 1, tabId: 'gone', workspace: '{"format": "slidecast.workspace", ' },
+    'set-aside-1700000000000-tab': JSON.stringify({ tabId: 'gone', baseRevision: 1, savedAt: 1, workspace: olderWork }),
+  });
+  await page.reload();
+  const banner = page.getByTestId('kept-aside');
+  await expect(banner).toContainText('The last autosave could not be restored');
+  await expect(banner.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByTestId('headline-total')).toBeVisible(); // the report's workspace, working
+
+  await banner.getByRole('button', { name: /^Open: Older work a closed page left behind/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Worked example from the README');
+
+  await banner.getByRole('button', { name: /^Delete: An autosave that could not be restored/ }).click();
+  await expect(banner.getByRole('listitem')).toHaveCount(1);
+  await page.waitForTimeout(1000); // the opened work autosaves
+  await page.reload();
+  await expect(page.getByTestId('kept-aside').getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByTestId('kept-aside')).toContainText('An autosave is kept aside');
+});

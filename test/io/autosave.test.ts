@@ -3,39 +3,13 @@ import { createAutosave, type AutosaveEvent, type AutosaveStorage, type UnloadSt
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import { serializeWorkspace } from '../../src/model/workspaceFile';
 import type { Workspace } from '../../src/model/types';
-
-/** One IndexedDB shared by "tabs": updates are atomic, as in a readwrite transaction. */
-function memoryStorage() {
-  const data = new Map<string, unknown>();
-  let failWith: Error | undefined;
-  const storage: AutosaveStorage = {
-    read: async () => data.get('workspace'),
-    update: async (change) => {
-      if (failWith) throw failWith;
-      data.set('workspace', change(data.get('workspace')));
-    },
-    setAside: async (key, value) => void data.set(key, value),
-    clear: async () => void data.delete('workspace'),
-  };
-  return { storage, data, fail: (error: Error | undefined) => (failWith = error) };
-}
+import { memoryStash, memoryStorage } from '../support/memoryAutosave';
 
 /** The seed with another (valid: inside its range) base size, to tell versions apart. */
 function edited(workspace: Workspace, version: number): Workspace {
   const copy = structuredClone(workspace);
   copy.scenarios[0]!.model.baseSize.value = 17.2 + version / 100;
   return copy;
-}
-
-/** localStorage: synchronous, shared by the tabs of a browser, kept across reloads. */
-function memoryStash() {
-  const entries = new Map<string, string>();
-  const stash: UnloadStash = {
-    put: (key, text) => void entries.set(key, text),
-    entries: () => [...entries].map(([key, text]) => ({ key, text })),
-    remove: (key) => void entries.delete(key),
-  };
-  return { stash, entries };
 }
 
 function tab(storage: AutosaveStorage, channel?: BroadcastChannel, stash?: UnloadStash, delayMs = 10) {
@@ -152,6 +126,13 @@ describe('autosave', () => {
     const aside = [...data.keys()].filter((k) => k.startsWith('set-aside-'));
     expect(aside.map((k) => JSON.parse(data.get(k) as string).workspace)).toEqual([serializeWorkspace(edited(seedWorkspace(), 3))]);
     expect(entries.size).toBe(0);
+    // Offered back as the workspace file it holds, until the user deletes it.
+    expect(await reloaded.autosave.keptAside()).toEqual([
+      { key: aside[0], keptAt: expect.any(Number), origin: 'leftByPage', text: serializeWorkspace(edited(seedWorkspace(), 3)) },
+    ]);
+    await reloaded.autosave.discardKeptAside(aside[0]!);
+    expect(await reloaded.autosave.keptAside()).toEqual([]);
+    expect(data.has(aside[0]!)).toBe(false);
   });
 
   it('says so when a write fails, and keeps working after', async () => {
@@ -222,16 +203,36 @@ describe('autosave', () => {
     const aside = [...data.keys()].filter((k) => k.startsWith('set-aside-'));
     expect(aside).toHaveLength(1);
     expect(data.get(aside[0]!)).toEqual(record);
+    // Listed for the user: the record's workspace text where it has one, else the value itself.
+    const [kept] = await autosave.keptAside();
+    expect(kept).toEqual({ key: aside[0], keptAt: expect.any(Number), origin: 'unrestorable', text: typeof record === 'string' ? record : record.workspace });
+    expect(Math.abs(kept!.keptAt - Date.now())).toBeLessThan(1000);
     // The next write is not blocked by the damaged record's revision.
     autosave.schedule({ workspace: seedWorkspace(), baseline: seedWorkspace(), fileName: undefined });
     await vi.advanceTimersByTimeAsync(50);
     expect((data.get('workspace') as { revision: number }).revision).toBe(1);
   });
 
+  it('lists what is kept aside newest first, reads odd values as text, and lists nothing when storage fails', async () => {
+    const { storage, data } = memoryStorage();
+    data.set('set-aside-1000', { not: 'a record' });
+    data.set('set-aside-3000-tab', JSON.stringify({ tabId: 't', baseRevision: 1, savedAt: 2, workspace: '{"w":1}' }));
+    data.set('set-aside-2000-tab', 'not JSON');
+    data.set('set-aside-garbage', 'x'); // not a key autosave writes: ignored
+    const { autosave } = tab(storage);
+    expect(await autosave.keptAside()).toEqual([
+      { key: 'set-aside-3000-tab', keptAt: 3000, origin: 'leftByPage', text: '{"w":1}' },
+      { key: 'set-aside-2000-tab', keptAt: 2000, origin: 'leftByPage', text: 'not JSON' },
+      { key: 'set-aside-1000', keptAt: 1000, origin: 'unrestorable', text: '{"not":"a record"}' },
+    ]);
+    const broken = tab({ ...storage, keptAside: () => Promise.reject(new DOMException('blocked', 'SecurityError')) });
+    expect(await broken.autosave.keptAside()).toEqual([]);
+  });
+
   it('reports storage that cannot be read, and starts from the seed', async () => {
     const events: AutosaveEvent[] = [];
     const autosave = createAutosave({
-      storage: { read: () => Promise.reject(new DOMException('blocked', 'SecurityError')), update: async () => {}, setAside: async () => {}, clear: async () => {} },
+      storage: { ...memoryStorage().storage, read: () => Promise.reject(new DOMException('blocked', 'SecurityError')) },
       onEvent: (e) => events.push(e),
     });
     expect(await autosave.restore()).toEqual({ kind: 'none' });

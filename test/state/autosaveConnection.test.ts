@@ -6,27 +6,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectAutosave } from '../../src/state/autosaveConnection';
-import { createAutosave, localStorageStash, type AutosaveStorage, type UnloadStash } from '../../src/io/autosave';
+import { createAutosave, localStorageStash } from '../../src/io/autosave';
+import { memoryStash, memoryStorage } from '../support/memoryAutosave';
 import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
 import { setQuantityValue } from '../../src/model/modelEdits';
 import { activeModelOf } from '../../src/state/scenarioSelectors';
-
-function memoryStorage(answers: () => boolean) {
-  const data = new Map<string, unknown>();
-  const storage: AutosaveStorage = {
-    read: async () => data.get('workspace'),
-    // A page being unloaded: IndexedDB takes the request, but the answer never comes back.
-    update: (change) => (answers() ? Promise.resolve(void data.set('workspace', change(data.get('workspace')))) : new Promise<void>(() => undefined)),
-    setAside: async (key, value) => void data.set(key, value),
-    clear: async () => void data.delete('workspace'),
-  };
-  return { storage, data };
-}
-
-function memoryStash(): UnloadStash {
-  const entries = new Map<string, string>();
-  return { put: (key, text) => void entries.set(key, text), entries: () => [...entries].map(([key, text]) => ({ key, text })), remove: (key) => void entries.delete(key) };
-}
 
 function editTrendGrowth(value: number): void {
   useSlidecast.getState().editModel('baseGrowth', (model) => setQuantityValue(model, { kind: 'baseGrowth' }, value));
@@ -46,8 +30,8 @@ afterEach(() => {
 describe('autosave connection', () => {
   it('keeps an edit when the page goes within the quiet spell (a reload at once)', async () => {
     let alive = true;
-    const { storage } = memoryStorage(() => alive);
-    const stash = memoryStash();
+    const { storage } = memoryStorage({ answers: () => alive });
+    const { stash } = memoryStash();
     const autosave = createAutosave({ storage, stash, onEvent: () => undefined, delayMs: 400 });
     await autosave.restore();
     const disconnect = connectAutosave(useSlidecast, autosave);
@@ -66,7 +50,7 @@ describe('autosave connection', () => {
   });
 
   it('writes at once when the tab is hidden, and otherwise after the quiet spell', async () => {
-    const { storage, data } = memoryStorage(() => true);
+    const { storage, data } = memoryStorage();
     const autosave = createAutosave({ storage, onEvent: () => undefined, delayMs: 400 });
     await autosave.restore();
     const disconnect = connectAutosave(useSlidecast, autosave);

@@ -15,7 +15,11 @@ function mayReplaceWorkspace(confirm: (question: string) => boolean): boolean {
   return !hasUnsavedChanges(useSlidecast.getState()) || confirm(DISCARD_QUESTION);
 }
 
-function applyOpened(outcome: OpenOutcome): void {
+/**
+ * Swaps in what was read, or says why not. `inFile`: the workspace lives in the file it was read
+ * from (Save writes there); otherwise it arrives with no file, and the first Save asks where.
+ */
+function applyOpened(outcome: OpenOutcome, inFile: boolean): void {
   const state = useSlidecast.getState();
   if (outcome.kind === 'cancelled') return;
   if (outcome.kind === 'refused') {
@@ -26,13 +30,21 @@ function applyOpened(outcome: OpenOutcome): void {
     });
     return;
   }
-  state.openDocument(outcome.workspace, { name: outcome.fileName, handle: outcome.handle });
+  state.openDocument(outcome.workspace, inFile ? { name: outcome.fileName, handle: outcome.handle } : undefined);
 }
 
 /** Every way a file arrives: ask about unsaved work first, then read, check and swap in — or refuse. */
-async function openFrom(read: () => Promise<OpenOutcome>, confirm: (question: string) => boolean): Promise<void> {
+async function openFrom(read: () => Promise<OpenOutcome>, confirm: (question: string) => boolean, inFile = true): Promise<void> {
   if (!mayReplaceWorkspace(confirm)) return;
-  applyOpened(await read());
+  applyOpened(await read(), inFile);
+}
+
+/**
+ * An autosave kept aside (src/io/autosave.ts), opened through exactly the checks of Open. It is
+ * work that was never in a file: it arrives with none, and the first Save asks where.
+ */
+export async function openKeptAside(text: string, confirm: (question: string) => boolean = window.confirm.bind(window)): Promise<void> {
+  await openFrom(() => readWorkspaceFile(new File([text], 'the autosave kept aside', { type: 'application/json' })), confirm, false);
 }
 
 export async function openFile(confirm: (question: string) => boolean = window.confirm.bind(window)): Promise<void> {
