@@ -192,6 +192,10 @@ describe('HeadlineStrip with a simulation (issue 10)', () => {
     const summary = simulateOnScreen(2000, false);
     const probability = summary.claims.find((c) => c.claimId === 'size-2028-over-20')!.probability!;
     expect(marker().textContent).toBe(`Over $20 B by 2028: ≥ $20.0 B in 2028, met; P(2028 ≥ $20 B) = ${formatProbability(probability)}`);
+    // While samples are still coming, the marker's odds say so, as the headline's do.
+    const partial = simulateOnScreen(3000, true);
+    const early = partial.claims.find((c) => c.claimId === 'size-2028-over-20')!.probability!;
+    expect(marker().textContent).toBe(`Over $20 B by 2028: ≥ $20.0 B in 2028, met; P(2028 ≥ $20 B) = ${formatProbability(early)} (provisional, from 3,000 samples)`);
   });
 
   it('shows no interval or odds from another scenario’s simulation', () => {

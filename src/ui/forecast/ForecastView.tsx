@@ -16,6 +16,7 @@ import { ForecastActions } from '../export/ForecastActions';
 import { TableExportMenu } from '../export/TableExportMenu';
 import type { ClaimMarker } from '../charts/TotalChart';
 import { formatClaimOdds } from '../claimOdds';
+import { samplesBasisText } from '../simulationText';
 import { formatSize, formatSizeRange } from '../format';
 import { BreakdownPanel } from './BreakdownPanel';
 import { MemberTable } from './MemberTable';
@@ -27,9 +28,14 @@ import { useEndYearDistribution, useFanView } from './useFan';
 
 /**
  * Size claims about the total can be drawn on the total chart; the rest are listed in the headline.
- * With a simulation of the scenario, each marker carries the odds that the scenario meets it.
+ * With a simulation of the scenario, each marker carries the odds that the scenario meets it —
+ * marked provisional, as the headline's are, while more samples are coming.
  */
-export function claimMarkers(claims: readonly Claim[], result: ScenarioResult, simulation?: { summary: SimulationSummary; unit: string }): ClaimMarker[] {
+export function claimMarkers(
+  claims: readonly Claim[],
+  result: ScenarioResult,
+  simulation?: { summary: SimulationSummary; unit: string; running: boolean },
+): ClaimMarker[] {
   const markers: ClaimMarker[] = [];
   for (const claim of claims) {
     if (claim.metric !== 'size' || claim.member !== undefined) continue;
@@ -43,7 +49,10 @@ export function claimMarkers(claims: readonly Claim[], result: ScenarioResult, s
       status: status?.status ?? 'notCheckable',
     };
     const odds = simulation?.summary.claims.find((c) => c.claimId === claim.id);
-    if (simulation && odds) marker.odds = formatClaimOdds(claim, odds.probability, simulation.unit);
+    if (simulation && odds) {
+      const text = formatClaimOdds(claim, odds.probability, simulation.unit);
+      marker.odds = simulation.running ? `${text} (${samplesBasisText(simulation.summary.samples, true)})` : text;
+    }
     markers.push(marker);
   }
   return markers;
@@ -65,7 +74,8 @@ function ForecastPanels({ result }: { result: ScenarioResult }) {
   const setFanMember = useSlidecast((s) => s.setFanMember);
   const simulation = useScenarioSimulation(forecast);
   const summary = simulation?.summary;
-  const markers = useMemo(() => claimMarkers(claims, result, summary && { summary, unit }), [claims, result, summary, unit]);
+  const running = simulation?.running === true;
+  const markers = useMemo(() => claimMarkers(claims, result, summary && { summary, unit, running }), [claims, result, summary, unit, running]);
   const { member, values, fan } = useFanView(forecast);
   const distribution = useEndYearDistribution(forecast);
   const format = useCallback((v: number) => formatSize(v, unit), [unit]);

@@ -59,7 +59,8 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
   const unit = data.unit;
   const format = (v: number) => formatSize(v, unit);
   const summary = simulation?.summary;
-  const markers = useMemo(() => claimMarkers(workspace.claims, result, summary && { summary, unit }), [workspace.claims, result, summary, unit]);
+  const running = simulation?.running === true;
+  const markers = useMemo(() => claimMarkers(workspace.claims, result, summary && { summary, unit, running }), [workspace.claims, result, summary, unit, running]);
   // The total's fan, as on screen (5–95, 10–90, 25–75 and the median).
   const fan = useMemo(() => (summary ? fanOf(summary, 0) : undefined), [summary]);
   const dimensionIndex = summaryDimension(forecast);
