@@ -5,7 +5,7 @@
  * injectable for tests.
  *
  * What travels: the presenter posts its whole workspace (the active scenario's model, the claims,
- * the unit, the pins) and the view state needed to draw (breakdown, ghost line) on every change,
+ * the unit, the pins) and the view state needed to draw (breakdown, ghost line, the tornado) on every change,
  * at most once per animation frame, the latest winning. The audience computes its own forecast
  * through its own engine worker (a read-only store + the normal engine connection). Why not send
  * the results: a forecast is many times larger than the model that makes it, the worker computes it
@@ -18,7 +18,9 @@
  * file's validation is ignored. Presence: each side says hello on start, beats every
  * `HEARTBEAT_MS`, and says bye on `pagehide`; a side not heard from for `GONE_AFTER_MS` is gone.
  */
+import type { AnalysisMetric } from '../engine/analysisMetric';
 import type { Workspace } from '../model/types';
+import { WORKSPACE_LIMITS } from '../model/workspaceLimits';
 import { validateWorkspace } from '../model/workspaceValidation';
 
 export const AUDIENCE_CHANNEL_NAME = 'slidecast-audience';
@@ -30,6 +32,8 @@ const APP_TAG = 'slidecast-audience/1';
 const SESSION_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
 /** Breakdowns are counted from 0; no workspace has this many dimensions. */
 const MAX_DIMENSION_INDEX = 1_000_000;
+/** A tornado metric's member path: a dimension, then a member at each level a file allows. */
+const MAX_PATH_LENGTH = WORKSPACE_LIMITS.memberLevels + 1;
 
 /** What the audience needs, beside the workspace, to draw what the presenter shows. */
 export interface AudienceViewState {
@@ -37,6 +41,10 @@ export interface AudienceViewState {
   dimensionIndex: number;
   /** The base scenario's ghost line on or off (present mode's B key). */
   ghost: boolean;
+  /** Present mode's tornado in place of the charts (its T key). */
+  tornado: boolean;
+  /** What the tornado measures: the metric picked in the Analysis view; null for the end-year total. */
+  tornadoMetric: AnalysisMetric | null;
 }
 
 export type Side = 'presenter' | 'audience';
@@ -91,12 +99,49 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const isYear = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= WORKSPACE_LIMITS.earliestYear && value <= WORKSPACE_LIMITS.latestYear;
+
+/** A member path as a workspace's ids could make it: [dimension, member, child…], each a short string. */
+function parsePath(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || value.length < 2 || value.length > MAX_PATH_LENGTH) return undefined;
+  return value.every((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= WORKSPACE_LIMITS.shortText) ? [...value] : undefined;
+}
+
+/**
+ * The tornado's metric as the presenter sent it (null: the end-year total), rebuilt field by field (nothing else of the
+ * message is kept); whether the model has that member or year is the engine's question
+ * (`locateMetric`), answered on screen like any metric it cannot read. Undefined when malformed.
+ */
+function parseMetric(value: unknown): AnalysisMetric | null | undefined {
+  if (value === null) return null;
+  if (!isRecord(value)) return undefined;
+  switch (value.kind) {
+    case 'total':
+      return isYear(value.year) ? { kind: 'total', year: value.year } : undefined;
+    case 'member': {
+      const path = parsePath(value.path);
+      return path && isYear(value.year) ? { kind: 'member', path, year: value.year } : undefined;
+    }
+    case 'cagr': {
+      const path = value.path === null ? null : parsePath(value.path);
+      if (path === undefined || !isYear(value.fromYear) || !isYear(value.toYear)) return undefined;
+      return { kind: 'cagr', path, fromYear: value.fromYear, toYear: value.toYear };
+    }
+    default:
+      return undefined;
+  }
+}
+
 function parseViewState(value: unknown): AudienceViewState | undefined {
   if (!isRecord(value)) return undefined;
   const { dimensionIndex, ghost } = value;
   if (typeof ghost !== 'boolean') return undefined;
   if (typeof dimensionIndex !== 'number' || !Number.isInteger(dimensionIndex) || dimensionIndex < 0 || dimensionIndex > MAX_DIMENSION_INDEX) return undefined;
-  return { dimensionIndex, ghost };
+  const { tornado } = value;
+  const tornadoMetric = parseMetric(value.tornadoMetric);
+  if (typeof tornado !== 'boolean' || tornadoMetric === undefined) return undefined;
+  return { dimensionIndex, ghost, tornado, tornadoMetric };
 }
 
 /**

@@ -36,6 +36,16 @@ test('the audience window follows the presenter’s slider within a frame or two
   const presenterTotal = await headlineTotal(page);
   await expect.poll(() => headlineTotal(audience), { timeout: 500, intervals: [16, 16, 16, 50] }).toBe(presenterTotal);
 
+  // The presenter's tornado (T) shows in the audience window too, in place of the charts, and goes with it.
+  await page.keyboard.press('t');
+  await expect(present.getByRole('region', { name: 'Tornado' })).toBeVisible();
+  await expect(audience.getByRole('region', { name: 'Tornado' }).getByRole('figure', { name: 'Tornado of Total market in 2032' })).toBeVisible();
+  await expect(audience.getByRole('region', { name: 'Charts' })).toHaveCount(0);
+  await audience.screenshot({ path: 'reports/screenshots/audience-tornado-1280x720.png' });
+  await page.keyboard.press('t');
+  await expect(audience.getByRole('region', { name: 'Charts' })).toBeVisible();
+  await expect(audience.getByRole('region', { name: 'Tornado' })).toHaveCount(0);
+
   for (const [width, height] of [
     [1280, 720],
     [1920, 1080],

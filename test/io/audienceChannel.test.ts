@@ -17,7 +17,7 @@ import { FakeBus } from '../support/fakeBroadcastChannel';
 
 const SESSION = 'aaaaaaaa-1111-2222-3333-444444444444';
 const OTHER = 'bbbbbbbb-1111-2222-3333-444444444444';
-const VIEW = { dimensionIndex: 0, ghost: true };
+const VIEW = { dimensionIndex: 0, ghost: true, tornado: false, tornadoMetric: null };
 
 /** Frames run only when the test says so; the clock and the heartbeat timers are the test's. */
 function environment(bus: FakeBus) {
@@ -81,9 +81,26 @@ describe('audience messages', () => {
     badShare.scenarios[0]!.model.baseSize = '<img src=x onerror=alert(1)>';
     expect(parseAudienceMessage(envelope({ kind: 'state', workspace: badShare, view: VIEW }), SESSION)).toBeUndefined();
     expect(parseAudienceMessage(envelope({ kind: 'state', workspace: { ...workspace, extra: 1 }, view: VIEW }), SESSION)).toBeUndefined();
-    expect(parseAudienceMessage(envelope({ kind: 'state', workspace, view: { dimensionIndex: -1, ghost: true } }), SESSION)).toBeUndefined();
-    expect(parseAudienceMessage(envelope({ kind: 'state', workspace, view: { dimensionIndex: 0, ghost: 'yes' } }), SESSION)).toBeUndefined();
+    expect(parseAudienceMessage(envelope({ kind: 'state', workspace, view: { ...VIEW, dimensionIndex: -1 } }), SESSION)).toBeUndefined();
+    expect(parseAudienceMessage(envelope({ kind: 'state', workspace, view: { ...VIEW, ghost: 'yes' } }), SESSION)).toBeUndefined();
     expect(parseAudienceMessage(envelope({ kind: 'state', workspace }), SESSION)).toBeUndefined();
+    // The tornado's switch and metric are checked too, and the metric rebuilt field by field.
+    const viewWith = (fields: Record<string, unknown>) => parseAudienceMessage(envelope({ kind: 'state', workspace, view: { ...VIEW, ...fields } }), SESSION);
+    expect(viewWith({ tornado: 'on' })).toBeUndefined();
+    expect(viewWith({ tornadoMetric: undefined })).toBeUndefined();
+    expect(viewWith({ tornadoMetric: { kind: 'total', year: 2030.5 } })).toBeUndefined();
+    expect(viewWith({ tornadoMetric: { kind: 'total', year: 1e9 } })).toBeUndefined();
+    expect(viewWith({ tornadoMetric: { kind: 'member', path: ['region'], year: 2030 } })).toBeUndefined();
+    expect(viewWith({ tornadoMetric: { kind: 'member', path: ['region', 'x'.repeat(201)], year: 2030 } })).toBeUndefined();
+    expect(viewWith({ tornadoMetric: { kind: 'member', path: ['region', 'a', 'b', 'c', 'd', 'e'], year: 2030 } })).toBeUndefined();
+    expect(viewWith({ tornadoMetric: { kind: 'cagr', path: 'region/na', fromYear: 2025, toYear: 2030 } })).toBeUndefined();
+    expect(viewWith({ tornadoMetric: { kind: 'sum', year: 2030 } })).toBeUndefined();
+    const member = viewWith({ tornado: true, tornadoMetric: { kind: 'member', path: ['region', 'na'], year: 2030, extra: '<b>' } });
+    expect(member).toMatchObject({ view: { tornado: true, tornadoMetric: { kind: 'member', path: ['region', 'na'], year: 2030 } } });
+    expect(member && member.kind === 'state' && 'extra' in member.view.tornadoMetric!).toBe(false);
+    expect(viewWith({ tornadoMetric: { kind: 'cagr', path: null, fromYear: 2025, toYear: 2032 } })).toMatchObject({
+      view: { tornadoMetric: { kind: 'cagr', path: null, fromYear: 2025, toYear: 2032 } },
+    });
   });
 
   it('never throws and accepts nothing but its own messages, whatever arrives', () => {

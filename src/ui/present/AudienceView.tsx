@@ -1,6 +1,7 @@
 /**
  * The audience window (`?view=audience&session=…`, opened by present mode's "Open audience window"):
- * present mode's headline and charts, big, and nothing else — no sliders, no top bar, no menus.
+ * present mode's headline and charts (or its tornado, while the presenter shows it), big, and nothing
+ * else — no sliders, no top bar, no menus.
  * It holds a read-only copy of the presenter's workspace, received over the audience channel
  * (src/io/audienceChannel.ts, which checks every message as a file is checked), and computes its
  * forecast in its own engine worker. It never autosaves, never writes storage and never asks about
@@ -11,6 +12,7 @@ import { useEffect, useState } from 'react';
 import { openAudienceChannel, type AudienceViewState, type ChannelEnvironment } from '../../io/audienceChannel';
 import { useSlidecast } from '../../state/store';
 import { PresentCharts, PresentHeadline } from './PresentStage';
+import { PresentTornado } from './PresentTornado';
 import './present.css';
 
 export function AudienceView({ session, environment }: { session: string; environment?: ChannelEnvironment }) {
@@ -21,7 +23,9 @@ export function AudienceView({ session, environment }: { session: string; enviro
       session,
       {
         onState: (workspace, next) => {
-          useSlidecast.getState().replaceWorkspace(workspace);
+          const state = useSlidecast.getState();
+          state.replaceWorkspace(workspace);
+          state.setTornadoMetric(next.tornadoMetric);
           setView(next);
         },
         onPresenter: setPresenterHere,
@@ -42,7 +46,7 @@ export function AudienceView({ session, environment }: { session: string; enviro
         <>
           <PresentHeadline />
           <main className="present-body present-body-audience">
-            <PresentCharts ghost={view.ghost} dimensionIndex={view.dimensionIndex} />
+            {view.tornado ? <PresentTornado /> : <PresentCharts ghost={view.ghost} dimensionIndex={view.dimensionIndex} />}
           </main>
         </>
       ) : (

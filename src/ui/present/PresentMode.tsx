@@ -36,7 +36,11 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
   const [notice, setNotice] = useState<string>('');
   const [helpOpen, setHelpOpen] = useState(false);
   const [tornadoOpen, setTornadoOpen] = useState(false);
-  const audienceView = useMemo(() => ({ dimensionIndex, ghost }), [dimensionIndex, ghost]);
+  const tornadoMetric = useSlidecast((s) => s.tornadoMetric);
+  const audienceView = useMemo(
+    () => ({ dimensionIndex, ghost, tornado: tornadoOpen, tornadoMetric }),
+    [dimensionIndex, ghost, tornadoOpen, tornadoMetric],
+  );
   const { audienceOpen, openAudience } = useAudienceWindow(audienceView);
   const atStart = useRef<Workspace>(workspace);
   const root = useRef<HTMLDivElement>(null);
