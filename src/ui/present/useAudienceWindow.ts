@@ -29,7 +29,7 @@ interface ScreenLike {
 }
 
 /** Window features that put the audience on a screen other than this one, when already allowed. */
-async function otherScreenFeatures(): Promise<string> {
+export async function otherScreenFeatures(): Promise<string> {
   try {
     const permission = await navigator.permissions.query({ name: 'window-management' as PermissionName });
     const details = (window as unknown as { getScreenDetails?: () => Promise<{ screens: ScreenLike[]; currentScreen: ScreenLike }> }).getScreenDetails;
