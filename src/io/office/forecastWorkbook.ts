@@ -27,11 +27,12 @@
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { horizonCagr, seriesCagr } from '../../engine/cagr';
 import { checkClaims, locateClaim, type ClaimStatus } from '../../engine/claimStatus';
+import { forecast as forecastOf } from '../../engine/forecast';
 import type { Forecast } from '../../engine/forecastTypes';
 import { driverEnabled, driverRampYears, driverStartYear, memberGrowthDelta } from '../../model/defaults';
 import type { Quantity } from '../../model/quantity';
 import { findMember, quantityKey, quantityKind, quantityName, type QuantityKind, type QuantityRef } from '../../model/quantityRef';
-import type { Claim, Model, Scenario } from '../../model/types';
+import type { Claim, Model, Scenario, Workspace } from '../../model/types';
 import { excelNames } from './excelNames';
 import { xmlSafeText } from './xmlText';
 
@@ -42,6 +43,14 @@ export interface ForecastWorkbookInput {
   /** The engine's forecast of `scenario.model`: the formulas' cached results. */
   forecast: Forecast;
   claims: readonly Claim[];
+}
+
+/**
+ * The input for `scenario` of `workspace`, its forecast computed here: what is written and the
+ * cached results always belong to the same model, even while a newer result is on its way.
+ */
+export function forecastWorkbookInput(workspace: Pick<Workspace, 'title' | 'claims'>, scenario: Scenario): ForecastWorkbookInput {
+  return { workspaceTitle: workspace.title, scenario, forecast: forecastOf(scenario.model), claims: workspace.claims };
 }
 
 /** The part of the exceljs module the builder uses (passed in, so exceljs is loaded only on demand). */
@@ -408,8 +417,11 @@ function writeClaims(sheet: Worksheet, input: ForecastWorkbookInput, valueRow: (
   });
 }
 
+/** The media type of an .xlsx file. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** The workbook of `input` as the bytes of an .xlsx file; loads exceljs on first use. */
-export async function forecastWorkbookBytes(input: ForecastWorkbookInput): Promise<Uint8Array> {
+export async function forecastWorkbookBytes(input: ForecastWorkbookInput): Promise<Uint8Array<ArrayBuffer>> {
   const module = (await import('exceljs')) as unknown as ExcelModule & { default?: ExcelModule };
   const excel = module.default ?? module;
   const buffer = await buildForecastWorkbook(excel, input).xlsx.writeBuffer();

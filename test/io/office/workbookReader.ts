@@ -10,8 +10,7 @@
 import ExcelJS from 'exceljs';
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import JSZip from 'jszip';
-import { forecastWorkbookBytes, type ForecastWorkbookInput } from '../../../src/io/office/forecastWorkbook';
-import { forecast } from '../../../src/engine/forecast';
+import { forecastWorkbookBytes, forecastWorkbookInput, type ForecastWorkbookInput } from '../../../src/io/office/forecastWorkbook';
 import type { Workspace } from '../../../src/model/types';
 import { activeScenarioOf } from '../../../src/state/scenarioSelectors';
 
@@ -29,8 +28,7 @@ export interface OpenedWorkbook {
 
 /** The workbook of the workspace's active scenario, as the app builds it. */
 export function workbookInput(workspace: Workspace): ForecastWorkbookInput {
-  const scenario = activeScenarioOf(workspace);
-  return { workspaceTitle: workspace.title, scenario, forecast: forecast(scenario.model), claims: workspace.claims };
+  return forecastWorkbookInput(workspace, activeScenarioOf(workspace));
 }
 
 function xmlUnescape(text: string): string {
