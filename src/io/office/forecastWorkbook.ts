@@ -34,7 +34,7 @@ import type { Quantity } from '../../model/quantity';
 import { findMember, quantityKey, quantityKind, quantityName, type QuantityKind, type QuantityRef } from '../../model/quantityRef';
 import type { Claim, Model, Scenario, Workspace } from '../../model/types';
 import { excelNames } from './excelNames';
-import { xmlSafeText } from './xmlText';
+import { spreadsheetText } from './xmlText';
 
 /** What the workbook is made of: the workspace's title and claims, the scenario and its forecast. */
 export interface ForecastWorkbookInput {
@@ -104,9 +104,9 @@ function setFormula(sheet: Worksheet, address: string, formula: string, result: 
   if (numFmt) cell.numFmt = numFmt;
 }
 
-/** Text from the workspace: always a string cell (never a formula), without XML-invalid characters. */
+/** Text from the workspace: always a string cell (never a formula), as written (src/io/office/xmlText.ts). */
 function setText(sheet: Worksheet, address: string, text: string): void {
-  sheet.getCell(address).value = xmlSafeText(text);
+  sheet.getCell(address).value = spreadsheetText(text);
 }
 
 function formatOf(kind: QuantityKind): string {
@@ -142,7 +142,7 @@ function assumptionComment(row: AssumptionRow): string | undefined {
   const parts: string[] = [];
   if (row.quantity?.source) parts.push(`Source: ${row.quantity.source}`);
   if (row.quantity?.note) parts.push(`Note: ${row.quantity.note}`);
-  return parts.length > 0 ? xmlSafeText(parts.join('\n')) : undefined;
+  return parts.length > 0 ? spreadsheetText(parts.join('\n')) : undefined;
 }
 
 /** Builds the workbook of `input` with the exceljs module `excel`. */
@@ -155,7 +155,7 @@ export function buildForecastWorkbook(excel: ExcelModule, input: ForecastWorkboo
 
   const workbook = new excel.Workbook();
   workbook.creator = 'Slidecast';
-  workbook.title = xmlSafeText(`${input.workspaceTitle} — ${scenario.name}`);
+  workbook.title = spreadsheetText(`${input.workspaceTitle} — ${scenario.name}`);
   workbook.calcProperties.fullCalcOnLoad = true;
 
   // ---- Assumptions ----------------------------------------------------------------------------
@@ -267,7 +267,7 @@ export function buildForecastWorkbook(excel: ExcelModule, input: ForecastWorkboo
 
   // Total: T(y0) = baseSize; T(t) = T(t − 1) · max(0, 1 + g(t)).
   const T = valueRow(-1);
-  sheet.getCell(`A${T}`).value = `Total (${xmlSafeText(model.unit)})`;
+  sheet.getCell(`A${T}`).value = `Total (${spreadsheetText(model.unit)})`;
   sheet.getRow(T).font = { bold: true };
   for (let t = 0; t < Y; t++) {
     const formula = t === 0 ? named({ kind: 'baseSize' }) : `${fYear(t - 1)}${T}*MAX(0,1+${SHEETS.drivers}!${dYear(t)}${growthRow})`;

@@ -11,3 +11,13 @@ const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800
 export function xmlSafeText(text: string): string {
   return text.replace(NOT_IN_XML, '');
 }
+
+/**
+ * Text for a spreadsheet cell or comment: `xmlSafeText`, and an underscore escaped where it would
+ * start an escape. SpreadsheetML writes a character as `_xHHHH_` (`_x000D_` is a carriage return),
+ * and Excel (and exceljs, reading) decodes any such run it finds, so a name written `_x0041_`
+ * would show as "A"; `_x005F_` is the underscore itself, which keeps the rest as written.
+ */
+export function spreadsheetText(text: string): string {
+  return xmlSafeText(text).replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+}

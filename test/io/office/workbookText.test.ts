@@ -6,7 +6,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { forecastWorkbookBytes } from '../../../src/io/office/forecastWorkbook';
-import { xmlSafeText } from '../../../src/io/office/xmlText';
+import { spreadsheetText, xmlSafeText } from '../../../src/io/office/xmlText';
 import { seedWorkspace } from '../../../src/model/seedWorkspace';
 import { activeScenarioOf } from '../../../src/state/scenarioSelectors';
 import { openWorkbook, workbookInput } from './workbookReader';
@@ -20,6 +20,7 @@ function hostileWorkspace() {
   scenario.name = '+1';
   scenario.model.drivers[0]!.name = '@SUM(A1)';
   scenario.model.dimensions[0]!.members[0]!.name = '-1';
+  scenario.model.dimensions[0]!.members[1]!.name = 'Soft_x0041_ware_x00e9_';
   scenario.model.baseSize.source = 'bell\u0007 and nul\u0000, <b>&amp;</b>';
   workspace.claims[0]!.label = '=1+1';
   workspace.claims[0]!.source = 'lone \uD800 surrogate \uFFFF';
@@ -61,6 +62,14 @@ describe('text in the workbook', () => {
     expect(book.value('Forecast', 3, 1)).toBe('-1');
   });
 
+  it('keeps a name that contains SpreadsheetML’s escape _xHHHH_ as written, not as the character it encodes', async () => {
+    const bytes = await forecastWorkbookBytes(workbookInput(hostileWorkspace()));
+    const zip = await JSZip.loadAsync(bytes);
+    expect((await rawCell(zip, 3, 'A4')).text).toBe('Soft_x005F_x0041_ware_x005F_x00e9_');
+    // exceljs decodes escapes on reading, as Excel does: the name comes back as it was.
+    expect((await openWorkbook(bytes)).value('Forecast', 4, 1)).toBe('Soft_x0041_ware_x00e9_');
+  });
+
   it('drops the characters XML cannot carry from text and comments, and the file still opens', async () => {
     const workspace = hostileWorkspace();
     const bytes = await forecastWorkbookBytes(workbookInput(workspace));
@@ -75,6 +84,12 @@ describe('text in the workbook', () => {
     expect(commentXml).toContain('Source: bell and nul, &lt;b&gt;&amp;amp;&lt;/b&gt;');
     const book = await openWorkbook(bytes);
     expect(book.value('Claims', 2, 2)).toBe('lone  surrogate ');
+  });
+});
+
+describe('spreadsheetText', () => {
+  it('escapes the underscore that would start an _xHHHH_ escape, and only that one', () => {
+    expect(spreadsheetText('_x0041_ _x00e9_ _x12_ x_0041_ a_b\u0000')).toBe('_x005F_x0041_ _x005F_x00e9_ _x12_ x_0041_ a_b');
   });
 });
 
