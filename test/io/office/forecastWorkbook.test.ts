@@ -24,7 +24,8 @@ import { exportAndOpen, workbookInput, type OpenedWorkbook } from './workbookRea
  * orders of summation) leaves 1e-16 of a market in one and 0 in the other.
  */
 function close(actual: unknown, expected: number, scale: number): boolean {
-  if (Number.isNaN(expected)) return typeof actual === 'object' && actual !== null && 'error' in actual;
+  // NaN is "not defined here": the sheet's NA(), not an error that happens to stand in for it.
+  if (Number.isNaN(expected)) return typeof actual === 'object' && actual !== null && (actual as { error: string }).error === 'NA';
   if (typeof actual !== 'number') return false;
   return Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(actual), Math.abs(expected)) || Math.abs(actual - expected) <= 1e-12 * scale;
 }
@@ -76,6 +77,10 @@ function claimsDifference(book: OpenedWorkbook, model: Model, expected: Forecast
     const want = STATUS_TEXT[statuses[i]!.status];
     const ok = statuses[i]!.status === 'notCheckable' ? typeof got === 'string' && got.startsWith(want) : got === want;
     if (!ok) return `claim ${workspace.claims[i]!.id}: sheet ${JSON.stringify(got)}, engine ${want} (${statuses[i]!.reason ?? statuses[i]!.actual})`;
+    // A metric undefined in this forecast (the engine's NaN) is the sheet's NA(), with the bare status.
+    if (got === want && statuses[i]!.status === 'notCheckable' && !close(book.value(SHEETS.claims, 2 + i, 10), NaN, 1)) {
+      return `claim ${workspace.claims[i]!.id}: actual ${JSON.stringify(book.value(SHEETS.claims, 2 + i, 10))}, engine not defined (${statuses[i]!.reason})`;
+    }
     if (statuses[i]!.actual !== undefined && !close(book.value(SHEETS.claims, 2 + i, 10), statuses[i]!.actual!, Math.abs(statuses[i]!.actual!))) {
       return `claim ${workspace.claims[i]!.id}: actual ${JSON.stringify(book.value(SHEETS.claims, 2 + i, 10))}, engine ${statuses[i]!.actual}`;
     }
@@ -154,6 +159,51 @@ describe('the Excel workbook of the seed workspace', () => {
     expect(names).toEqual(expect.arrayContaining(['BaseYear', 'EndYear', 'baseSize', 'baseGrowth']));
     expect(names.every(isValidExcelName)).toBe(true);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+  });
+});
+
+describe('the Claims sheet', () => {
+  it('judges claims at the edges of met as the engine does: on the bound, default tolerances, undefined metrics, outside the years, unknown members', async () => {
+    const workspace = seedWorkspace();
+    const model = activeScenarioOf(workspace).model;
+    const f = forecast(model);
+    const Y = f.layout.years.length;
+    const end = model.endYear;
+    const T = f.total[Y - 1]!;
+    const na = f.layout.series.findIndex((info) => info.key === 'region/na');
+    const share = f.values[na * Y + Y - 1]! / T;
+    const common = { source: 'edge', member: undefined } as const;
+    workspace.claims = [
+      { ...common, id: 'on-at-least', label: 'at least, exactly', metric: 'size', year: end, op: 'atLeast', value: T },
+      { ...common, id: 'on-at-most', label: 'at most, exactly', metric: 'size', year: end, op: 'atMost', value: T },
+      { ...common, id: 'default-in', label: '≈ within 5%', metric: 'size', year: end, op: 'approx', value: T / 1.045 },
+      { ...common, id: 'default-out', label: '≈ beyond 5%', metric: 'size', year: end, op: 'approx', value: T / 1.055 },
+      { id: 'share-in', label: 'share within ½ pt', metric: 'share', member: 'region/na', year: end, op: 'approx', value: share + 0.004, source: 'edge' },
+      { id: 'share-out', label: 'share beyond ½ pt', metric: 'share', member: 'region/na', year: end, op: 'approx', value: share + 0.006, source: 'edge' },
+      { ...common, id: 'outside', label: 'before the years', metric: 'size', year: model.baseYear - 1, op: 'atLeast', value: 1 },
+      { id: 'unknown', label: 'no such member', metric: 'size', member: 'region/atlantis', year: end, op: 'atLeast', value: 1, source: 'edge' },
+    ];
+    const book = await exportAndOpen(workbookInput(workspace));
+    expect(claimsDifference(book, model, f, workspace)).toBeUndefined();
+    expect([2, 3, 4, 5, 6, 7].map((row) => book.value(SHEETS.claims, row, 11))).toEqual(['met', 'met', 'met', 'missed', 'met', 'missed']);
+    expect(book.value(SHEETS.claims, 8, 11)).toBe(`not checkable: ${model.baseYear - 1} is outside this scenario's years ${model.baseYear}–${end}`);
+    expect(book.value(SHEETS.claims, 9, 11)).toBe('not checkable: this scenario has no member region/atlantis');
+  });
+
+  it('finds no share of a market of 0 and no CAGR from a size of 0: not checkable, as the engine says', async () => {
+    const workspace = seedWorkspace();
+    const model = activeScenarioOf(workspace).model;
+    model.baseSize.value = 0;
+    workspace.claims = [
+      { id: 'share', label: 'share', metric: 'share', member: 'region/na', year: model.endYear, op: 'atLeast', value: 0, source: 's' },
+      { id: 'cagr', label: 'cagr', metric: 'cagr', fromYear: model.baseYear, toYear: model.endYear, op: 'atMost', value: 1, source: 's' },
+      { id: 'size', label: 'size', metric: 'size', year: model.endYear, op: 'atMost', value: 0, source: 's' },
+    ];
+    const book = await exportAndOpen(workbookInput(workspace));
+    const f = forecast(model);
+    expect(claimsDifference(book, model, f, workspace)).toBeUndefined();
+    expect([2, 3, 4].map((row) => book.value(SHEETS.claims, row, 11))).toEqual(['not checkable', 'not checkable', 'met']);
+    expect(forecastDifference(book, f)).toBeUndefined();
   });
 });
 
