@@ -27,6 +27,7 @@
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { horizonCagr, seriesCagr } from '../../engine/cagr';
 import { checkClaims, locateClaim, type ClaimStatus } from '../../engine/claimStatus';
+import { driverWeight } from '../../engine/compiledModel';
 import { forecast as forecastOf } from '../../engine/forecast';
 import type { Forecast } from '../../engine/forecastTypes';
 import { driverEnabled, driverRampYears, driverStartYear, memberGrowthDelta } from '../../model/defaults';
@@ -228,7 +229,7 @@ export function buildForecastWorkbook(excel: ExcelModule, input: ForecastWorkboo
     drivers.getCell(`E${r}`).value = driverEnabled(driver);
     for (let t = 0; t < Y; t++) {
       const c = dYear(t);
-      const weight = driverEnabled(driver) ? (years[t]! < start ? 0 : Math.min(1, (years[t]! - start + 1) / driverRampYears(driver))) : 0;
+      const weight = driverEnabled(driver) ? driverWeight(years[t]!, start, driverRampYears(driver)) : 0;
       setFormula(drivers, `${c}${r}`, `IF(OR(NOT($E${r}),${c}$1<$C${r}),0,MIN(1,(${c}$1-$C${r}+1)/$D${r}))`, weight, FORMAT.weight);
     }
   });
@@ -290,7 +291,8 @@ export function buildForecastWorkbook(excel: ExcelModule, input: ForecastWorkboo
   });
 
   let r = workingHeading;
-  sheet.getCell(`A${r}`).value = 'Working: u(t) of each list (DESIGN.md §3), the shares before they are divided by their sum';
+  sheet.getCell(`A${r}`).value =
+    'Working (DESIGN.md §3): for each list, u(base year) = share; u(t) = u(t−1) × MAX(0, 1 + gP(t) + growth premium), unchanged where the parent is 0 in t or t−1; share of the parent = u / Σu';
   sheet.getRow(r).font = { bold: true };
   const uRow = new Map<number, number>();
   const yearCount = Y;
@@ -307,6 +309,7 @@ export function buildForecastWorkbook(excel: ExcelModule, input: ForecastWorkboo
       setFormula(sheet, `${fYear(t)}${gRow}`, `IF(${p1}=0,0,${p}/${p1}-1)`, before === 0 ? 0 : parentValues[t]! / before - 1, FORMAT.percent);
     }
     // u rows: u(y0) = σ; u(t) = u(t − 1) · max(0, 1 + gP(t) + δ), kept where the parent is 0 in t or t − 1.
+    // The engine does not hand out u, so the cached results are this formula's own arithmetic.
     const sums = new Float64Array(Y);
     for (const s of list.members) {
       r += 1;

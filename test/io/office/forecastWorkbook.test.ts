@@ -9,14 +9,14 @@ import { checkClaims } from '../../../src/engine/claimStatus';
 import { forecast } from '../../../src/engine/forecast';
 import { horizonCagr, seriesCagr } from '../../../src/engine/cagr';
 import type { Forecast } from '../../../src/engine/forecastTypes';
-import { FORECAST_FIRST_YEAR_COLUMN, forecastSheetRows, SHEETS, STATUS_TEXT } from '../../../src/io/office/forecastWorkbook';
+import { columnLetter, FORECAST_FIRST_YEAR_COLUMN, forecastSheetRows, SHEETS, STATUS_TEXT } from '../../../src/io/office/forecastWorkbook';
 import { isValidExcelName } from '../../../src/io/office/excelNames';
 import { seedWorkspace } from '../../../src/model/seedWorkspace';
 import type { Model, Workspace } from '../../../src/model/types';
 import { activeScenarioOf } from '../../../src/state/scenarioSelectors';
 import { arbitraryWorkspace } from '../../support/arbitraries';
 import { assertAsyncProperty } from '../../support/property';
-import { exportAndOpen, workbookInput, type OpenedWorkbook } from './workbookReader';
+import { cachedFormulas, exportAndOpen, workbookInput, type OpenedWorkbook } from './workbookReader';
 
 /**
  * |actual − expected| within 1e-9 of the larger, or within 1e-12 of `scale` (the series' largest
@@ -119,10 +119,23 @@ describe('the Excel workbook of the seed workspace', () => {
     const Y = expected.layout.years.length;
     const rows = forecastSheetRows(expected.layout.series.length);
     const sheetXml = await book.zip.file('xl/worksheets/sheet3.xml')!.async('string');
-    const endTotal = `${String.fromCharCode(64 + FORECAST_FIRST_YEAR_COLUMN + Y - 1)}${rows.valueRow(-1)}`;
+    const endTotal = `${columnLetter(FORECAST_FIRST_YEAR_COLUMN + Y - 1)}${rows.valueRow(-1)}`;
     const cell = new RegExp(`<c r="${endTotal}"[^>]*><f>[^<]+</f><v>([^<]+)</v>`).exec(sheetXml);
     expect(cell).not.toBeNull();
     expect(Number(cell![1])).toBe(expected.total[Y - 1]);
+  });
+
+  it('caches, in every formula of every sheet, the value the formula gives', async () => {
+    const book = await exportAndOpen(workbookInput(workspace));
+    const formulas = await cachedFormulas(book.zip, Object.values(SHEETS));
+    expect(formulas.length).toBeGreaterThan(1000);
+    const wrong = formulas.filter(({ sheet, row, column, cached }) => {
+      const evaluated = book.value(sheet, row, column);
+      if (typeof cached === 'number') return !close(evaluated, cached, Math.abs(cached));
+      if (cached !== null && typeof cached === 'object' && 'error' in cached) return !close(evaluated, NaN, 1) || (cached as { error: string }).error !== '#N/A';
+      return evaluated !== cached;
+    });
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 
   it('recomputes when trend growth, a share or a driver’s enabled changes in the sheet', async () => {

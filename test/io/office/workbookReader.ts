@@ -26,6 +26,35 @@ export interface OpenedWorkbook {
   content: (sheet: string, row: number, column: number) => RawCellContent;
 }
 
+/** A formula cell of the file's raw XML: where it is, and the result cached in its <v> (a number, text, or error code). */
+export interface CachedFormula {
+  sheet: string;
+  row: number;
+  column: number;
+  cached: number | string | boolean | { error: string } | undefined;
+}
+
+/**
+ * Every formula cell of the workbook's sheets, read from the XML (exceljs's reader drops a cached
+ * 0): `sheets` are the sheets' names in the workbook's order (sheet1.xml, sheet2.xml, …).
+ */
+export async function cachedFormulas(zip: JSZip, sheets: readonly string[]): Promise<CachedFormula[]> {
+  const out: CachedFormula[] = [];
+  for (const [i, sheet] of sheets.entries()) {
+    const xml = await zip.file(`xl/worksheets/sheet${i + 1}.xml`)!.async('string');
+    for (const [, address, attributes, v] of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)><f>[^<]*<\/f>(?:<v>([^<]*)<\/v>)?<\/c>/g)) {
+      const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(address!)!;
+      const column = [...letters!].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+      const type = /\bt="(\w+)"/.exec(attributes!)?.[1];
+      const text = v === undefined ? undefined : xmlUnescape(v);
+      const cached =
+        text === undefined ? undefined : type === 'str' ? text : type === 'b' ? text === '1' : type === 'e' ? { error: text } : Number(text);
+      out.push({ sheet, row: Number(digits), column, cached });
+    }
+  }
+  return out;
+}
+
 /** The workbook of the workspace's active scenario, as the app builds it. */
 export function workbookInput(workspace: Workspace): ForecastWorkbookInput {
   return forecastWorkbookInput(workspace, activeScenarioOf(workspace));
