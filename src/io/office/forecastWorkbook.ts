@@ -151,15 +151,31 @@ export function buildForecastWorkbook(excel: ExcelModule, input: ForecastWorkboo
   const { scenario, forecast } = input;
   const model = scenario.model;
   const years = forecast.layout.years;
-  const Y = years.length;
-  if (Y !== model.endYear - model.baseYear + 1 || years[0] !== model.baseYear) throw new Error('the forecast does not match the scenario: its years differ');
+  if (years.length !== model.endYear - model.baseYear + 1 || years[0] !== model.baseYear) throw new Error('the forecast does not match the scenario: its years differ');
 
   const workbook = new excel.Workbook();
   workbook.creator = 'Slidecast';
   workbook.title = spreadsheetText(`${input.workspaceTitle} — ${scenario.name}`);
   workbook.calcProperties.fullCalcOnLoad = true;
+  const named = writeAssumptions(workbook, input);
+  const growthCell = writeDrivers(workbook.addWorksheet(SHEETS.drivers, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), input, named);
+  writeForecast(workbook.addWorksheet(SHEETS.forecast, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] }), input, named, growthCell);
+  writeClaims(workbook.addWorksheet(SHEETS.claims, { views: [{ state: 'frozen', ySplit: 1 }] }), input);
+  return workbook;
+}
 
-  // ---- Assumptions ----------------------------------------------------------------------------
+/** The text a formula uses for a quantity: its defined name. */
+type NameOf = (ref: QuantityRef) => string;
+
+/** Writes the years in row 1: the first year is `BaseYear`, each next one the year before + 1. */
+function writeYearHeader(sheet: Worksheet, years: readonly number[], yearColumn: (t: number) => string): void {
+  years.forEach((year, t) => setFormula(sheet, `${yearColumn(t)}1`, t === 0 ? BASE_YEAR_NAME : `${yearColumn(t - 1)}1+1`, year, FORMAT.year));
+}
+
+/** The Assumptions sheet; returns the defined name of each quantity. */
+function writeAssumptions(workbook: Workbook, input: ForecastWorkbookInput): NameOf {
+  const { scenario, forecast } = input;
+  const model = scenario.model;
   const assumptions = workbook.addWorksheet(SHEETS.assumptions, { views: [{ state: 'frozen', ySplit: 4 }] });
   assumptions.columns = [{ width: 48 }, { width: 14 }, { width: 12 }, { width: 36 }];
   setText(assumptions, 'A1', input.workspaceTitle);
@@ -202,22 +218,22 @@ export function buildForecastWorkbook(excel: ExcelModule, input: ForecastWorkboo
     assumptions.getCell(r, 4).value = name;
     defineName(assumptions, 2, r, name);
   });
-  const named = (ref: QuantityRef): string => nameOf.get(quantityKey(ref))!;
+  return (ref) => nameOf.get(quantityKey(ref))!;
+}
 
-  // ---- Drivers --------------------------------------------------------------------------------
-  const drivers = workbook.addWorksheet(SHEETS.drivers, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+/** The Drivers sheet; returns the address of g(t) for year index t ≥ 1, as the Forecast sheet reads it. */
+function writeDrivers(drivers: Worksheet, input: ForecastWorkbookInput, named: NameOf): (t: number) => string {
+  const { scenario, forecast } = input;
+  const model = scenario.model;
+  const years = forecast.layout.years;
+  const Y = years.length;
   const dYear = (t: number): string => columnLetter(DRIVERS_FIRST_YEAR_COLUMN + t);
   const driverCount = model.drivers.length;
   const growthRow = driverCount + 3;
   drivers.getColumn(1).width = 40;
   ['Driver', 'Impact', 'Start year', 'Ramp years', 'Enabled'].forEach((header, i) => (drivers.getCell(1, i + 1).value = header));
   drivers.getRow(1).font = { bold: true };
-  const writeYearHeader = (sheet: Worksheet, yearColumn: (t: number) => string): void => {
-    for (let t = 0; t < Y; t++) {
-      setFormula(sheet, `${yearColumn(t)}1`, t === 0 ? BASE_YEAR_NAME : `${yearColumn(t - 1)}1+1`, years[t]!, FORMAT.year);
-    }
-  };
-  writeYearHeader(drivers, dYear);
+  writeYearHeader(drivers, years, dYear);
   model.drivers.forEach((driver, d) => {
     const r = 2 + d;
     setText(drivers, `A${r}`, driver.name);
@@ -241,9 +257,18 @@ export function buildForecastWorkbook(excel: ExcelModule, input: ForecastWorkboo
     const sum = driverCount === 0 ? '' : `+SUMPRODUCT($B$2:$B$${driverCount + 1},${c}2:${c}${driverCount + 1})`;
     setFormula(drivers, `${c}${growthRow}`, `${trendGrowth}${sum}`, forecast.growth[t]!, FORMAT.percent);
   }
+  return (t) => `${SHEETS.drivers}!${dYear(t)}${growthRow}`;
+}
 
-  // ---- Forecast -------------------------------------------------------------------------------
-  const sheet = workbook.addWorksheet(SHEETS.forecast, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
+/**
+ * The Forecast sheet: the total, each member's values and shares with their CAGRs, and the
+ * working rows u(t) they are computed from (rows: `forecastSheetRows`).
+ */
+function writeForecast(sheet: Worksheet, input: ForecastWorkbookInput, named: NameOf, growthCell: (t: number) => string): void {
+  const { scenario, forecast } = input;
+  const model = scenario.model;
+  const years = forecast.layout.years;
+  const Y = years.length;
   sheet.properties.outlineLevelRow = 1;
   const fYear = (t: number): string => columnLetter(FORECAST_FIRST_YEAR_COLUMN + t);
   const cagrColumn = columnLetter(FORECAST_FIRST_YEAR_COLUMN + Y);
@@ -255,7 +280,7 @@ export function buildForecastWorkbook(excel: ExcelModule, input: ForecastWorkboo
   sheet.getColumn(2).width = 24;
   sheet.getCell('A1').value = 'Series';
   sheet.getCell('B1').value = 'Path';
-  writeYearHeader(sheet, fYear);
+  writeYearHeader(sheet, years, fYear);
   sheet.getCell(`${cagrColumn}1`).value = `CAGR ${years[0]}–${years[Y - 1]}`;
   sheet.getRow(1).font = { bold: true };
 
@@ -271,7 +296,7 @@ export function buildForecastWorkbook(excel: ExcelModule, input: ForecastWorkboo
   sheet.getCell(`A${T}`).value = `Total (${spreadsheetText(model.unit)})`;
   sheet.getRow(T).font = { bold: true };
   for (let t = 0; t < Y; t++) {
-    const formula = t === 0 ? named({ kind: 'baseSize' }) : `${fYear(t - 1)}${T}*MAX(0,1+${SHEETS.drivers}!${dYear(t)}${growthRow})`;
+    const formula = t === 0 ? named({ kind: 'baseSize' }) : `${fYear(t - 1)}${T}*MAX(0,1+${growthCell(t)})`;
     setFormula(sheet, `${fYear(t)}${T}`, formula, forecast.total[t]!, FORMAT.size);
   }
   writeCagr(T, horizonCagr(forecast.total));
@@ -295,11 +320,10 @@ export function buildForecastWorkbook(excel: ExcelModule, input: ForecastWorkboo
     'Working (DESIGN.md §3): for each list, u(base year) = share; u(t) = u(t−1) × MAX(0, 1 + gP(t) + growth premium), unchanged where the parent is 0 in t or t−1; share of the parent = u / Σu';
   sheet.getRow(r).font = { bold: true };
   const uRow = new Map<number, number>();
-  const yearCount = Y;
   for (const list of lists) {
     r += 1;
     const P = valueRow(list.parent);
-    const parentValues = list.parent < 0 ? forecast.total : forecast.values.subarray(list.parent * yearCount, (list.parent + 1) * yearCount);
+    const parentValues = list.parent < 0 ? forecast.total : forecast.values.subarray(list.parent * Y, (list.parent + 1) * Y);
     const gRow = r;
     setText(sheet, `A${gRow}`, `Parent growth gP(t): ${list.title}`);
     sheet.getRow(gRow).outlineLevel = 1;
@@ -359,16 +383,15 @@ export function buildForecastWorkbook(excel: ExcelModule, input: ForecastWorkboo
       writeCagr(vr, seriesCagr(forecast, s));
     }
   }
-
-  // ---- Claims ---------------------------------------------------------------------------------
-  writeClaims(workbook.addWorksheet(SHEETS.claims, { views: [{ state: 'frozen', ySplit: 1 }] }), input, valueRow, fYear);
-  return workbook;
 }
 
 const CLAIM_HEADERS = ['Claim', 'Source', 'Metric', 'Year (from)', 'To year', 'Member', 'Op', 'Value', 'Tolerance', 'Actual', 'Status'];
 
-function writeClaims(sheet: Worksheet, input: ForecastWorkbookInput, valueRow: (s: number) => number, fYear: (t: number) => string): void {
+/** The Claims sheet: each claim, its actual value read from the Forecast sheet, and its status. */
+function writeClaims(sheet: Worksheet, input: ForecastWorkbookInput): void {
   const { scenario, forecast, claims } = input;
+  const { valueRow } = forecastSheetRows(forecast.layout.series.length);
+  const fYear = (t: number): string => columnLetter(FORECAST_FIRST_YEAR_COLUMN + t);
   const model = scenario.model;
   const statuses = checkClaims(model, forecast, claims);
   CLAIM_HEADERS.forEach((header, i) => (sheet.getCell(1, i + 1).value = header));
