@@ -1,7 +1,6 @@
 /**
  * Commands about the whole forecast on the model screen: the full forecast as CSV (every member,
- * every year, and percentiles when the forecast was simulated), the scenario as an Excel workbook
- * with live formulas, and the printable summary.
+ * every year, and percentiles when the forecast was simulated) and the printable summary.
  */
 import type { Forecast } from '../../engine/forecastTypes';
 import { downloadBlob, downloadText } from '../../io/download';
