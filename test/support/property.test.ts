@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertProperty } from './property';
+import { assertAsyncProperty, assertProperty } from './property';
 import { FIXED_SEED, seedOfCommit, seedOfText } from './propertySeed';
 
 /** The first integers a property sees with `seed`. */
@@ -17,6 +17,16 @@ describe('assertProperty', () => {
   it('names the seed a failure ran with, and runs the examples it is given', () => {
     const prop = fc.property(fc.integer({ min: 0, max: 10 }), (x) => x !== -1);
     expect(() => assertProperty(prop, { examples: [[-1]] })).toThrow(new RegExp(`fixed seed ${FIXED_SEED}.*seed: ${FIXED_SEED}`, 's'));
+  });
+});
+
+describe('assertAsyncProperty', () => {
+  it('awaits an async property with both seeds, and names the seed a failure ran with', async () => {
+    const seen: number[] = [];
+    await assertAsyncProperty(fc.asyncProperty(fc.integer(), async (x) => void seen.push(await Promise.resolve(x))), { numRuns: 3 });
+    expect(seen).toEqual([...firstDraws(FIXED_SEED, 3), ...firstDraws(seedOfCommit().seed, 3)]);
+    const failing = fc.asyncProperty(fc.integer({ min: 0, max: 10 }), async (x) => (await Promise.resolve(x)) !== -1);
+    await expect(assertAsyncProperty(failing, { examples: [[-1]] })).rejects.toThrow(new RegExp(`fixed seed ${FIXED_SEED}`));
   });
 });
 

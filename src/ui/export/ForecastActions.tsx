@@ -3,7 +3,7 @@
  * every year, and percentiles when the forecast was simulated) and the printable summary.
  */
 import type { Forecast } from '../../engine/forecastTypes';
-import { downloadText } from '../../io/download';
+import { downloadBlob, downloadText } from '../../io/download';
 import type { SimulationSummary } from '../../engine/simulationSummary';
 import { percentileSeries } from '../../io/percentileExport';
 import { forecastCsv } from '../../io/tableExport';
@@ -11,6 +11,8 @@ import { PrintButton } from '../print/PrintButton';
 import { FeedbackMessage, useFeedback } from './feedback';
 import { UTF8_BOM, useExportNames } from './exportNames';
 import { errorText } from '../../model/errorText';
+import { useSlidecast } from '../../state/store';
+import { activeScenarioOf } from '../../state/scenarioSelectors';
 import './export.css';
 
 export interface ForecastActionsProps {
@@ -37,10 +39,28 @@ export function ForecastActions({ forecast, simulation }: ForecastActionsProps) 
     }
   };
 
+  // The workbook (issue 12): its builder and exceljs load on the first click, not with the app.
+  const downloadWorkbook = async () => {
+    const fileName = names.fileName('model', 'xlsx');
+    show({ ok: true, message: 'Preparing the workbook…' });
+    try {
+      const { forecastWorkbookBytes, forecastWorkbookInput, XLSX_TYPE } = await import('../../io/office/forecastWorkbook');
+      const { workspace } = useSlidecast.getState();
+      const bytes = await forecastWorkbookBytes(forecastWorkbookInput(workspace, activeScenarioOf(workspace)));
+      downloadBlob(fileName, new Blob([bytes], { type: XLSX_TYPE }));
+      show({ ok: true, message: `Downloaded “${fileName}”.` });
+    } catch (error) {
+      show({ ok: false, message: `The workbook could not be made (${errorText(error)}).` });
+    }
+  };
+
   return (
     <div className="forecast-actions" role="group" aria-label="Forecast exports">
       <button type="button" className="export-button" onClick={downloadForecast}>
         Download forecast (CSV)
+      </button>
+      <button type="button" className="export-button" onClick={() => void downloadWorkbook()}>
+        Download workbook (Excel)
       </button>
       <PrintButton />
       <FeedbackMessage feedback={feedback} onDismiss={clear} />
