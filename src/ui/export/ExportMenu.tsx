@@ -26,9 +26,11 @@ export interface ExportMenuProps {
   /** The button's accessible name, starting with its visible text: "Export total market chart". */
   label: string;
   items: readonly ExportMenuItem[];
+  /** The button's visible text; default "Export". */
+  text?: string;
 }
 
-export function ExportMenu({ label, items }: ExportMenuProps) {
+export function ExportMenu({ label, items, text = 'Export' }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   /** Which item takes focus when the menu opens: the first, or the last (ArrowUp on the button). */
   const [initialFocus, setInitialFocus] = useState<'first' | 'last'>('first');
@@ -154,7 +156,7 @@ export function ExportMenu({ label, items }: ExportMenuProps) {
           onClick={() => (open ? close(false) : openWith('first'))}
           onKeyDown={onButtonKeyDown}
         >
-          Export
+          {text}
           <span aria-hidden="true" className="export-caret">
             ▾
           </span>

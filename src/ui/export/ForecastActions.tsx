@@ -8,6 +8,7 @@ import type { SimulationSummary } from '../../engine/simulationSummary';
 import { percentileSeries } from '../../io/percentileExport';
 import { forecastCsv } from '../../io/tableExport';
 import { PrintButton } from '../print/PrintButton';
+import { DeckExportMenu } from './DeckExportMenu';
 import { FeedbackMessage, useFeedback } from './feedback';
 import { UTF8_BOM, useExportNames } from './exportNames';
 import { errorText } from '../../model/errorText';
@@ -43,6 +44,7 @@ export function ForecastActions({ forecast, simulation }: ForecastActionsProps) 
         Download forecast (CSV)
       </button>
       <PrintButton />
+      <DeckExportMenu />
       <FeedbackMessage feedback={feedback} onDismiss={clear} />
     </div>
   );
