@@ -13,6 +13,7 @@ import type {
   DeckBridgeSlide,
   DeckContent,
   DeckHeadlineSlide,
+  DeckSeries,
   DeckSlide,
   DeckStackedChartSlide,
   DeckStyle,
@@ -22,6 +23,7 @@ import type {
 } from './deckContent';
 import { bridgeSeries, fanSeries } from './deckSeries';
 import { officeText } from './officeText';
+import { distinctSeriesNames } from './seriesNames';
 
 /** The file type of a .pptx. */
 export const PPTX_FILE_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
@@ -133,6 +135,12 @@ function names(values: readonly string[]): string[] {
   return values.map(officeText);
 }
 
+/** pptxgenjs's data of a one-type chart: the series with distinct names, on the same categories. */
+function seriesData(series: readonly DeckSeries[], labels: string[]): PptxGenJS.OptsChartData[] {
+  const distinct = distinctSeriesNames(series.map((s) => s.name));
+  return series.map((s, i) => ({ name: distinct[i]!, labels, values: s.values }));
+}
+
 function totalChartSlide(pptx: Pptx, slide: Slide, content: DeckTotalChartSlide, style: DeckStyle): void {
   heading(slide, content.heading, style);
   const labels = names(content.years);
@@ -141,19 +149,19 @@ function totalChartSlide(pptx: Pptx, slide: Slide, content: DeckTotalChartSlide,
     const pieces = fanSeries(content.fan);
     types.push({
       type: pptx.ChartType.area,
-      data: pieces.map((piece) => ({ name: officeText(piece.name), labels, values: piece.values })),
+      data: pieces.map((piece) => ({ name: piece.name, labels, values: piece.values })),
       options: { barGrouping: 'stacked', chartColors: pieces.map((piece) => piece.color) },
     });
   }
   types.push({
     type: pptx.ChartType.line,
-    data: [{ name: officeText(content.total.name), labels, values: content.total.values }],
+    data: [{ name: content.total.name, labels, values: content.total.values }],
     options: { chartColors: [content.total.color], lineSize: 3, lineDataSymbol: 'circle', lineDataSymbolSize: 6 },
   });
   if (content.fan) {
     types.push({
       type: pptx.ChartType.line,
-      data: [{ name: officeText(content.fan.medianName), labels, values: content.fan.p50 }],
+      data: [{ name: content.fan.medianName, labels, values: content.fan.p50 }],
       options: { chartColors: [content.fan.medianColor], lineSize: 1.5, lineDash: 'dash', lineDataSymbol: 'none' },
     });
   }
@@ -163,10 +171,13 @@ function totalChartSlide(pptx: Pptx, slide: Slide, content: DeckTotalChartSlide,
   for (const marker of content.markers) {
     types.push({
       type: pptx.ChartType.line,
-      data: [{ name: officeText(marker.name), labels, values: labels.map((_, t) => (t === marker.yearIndex ? marker.value : null)) as number[] }],
+      data: [{ name: marker.name, labels, values: labels.map((_, t) => (t === marker.yearIndex ? marker.value : null)) as number[] }],
       options: { chartColors: [marker.color], lineSize: 0, lineDataSymbol: 'diamond', lineDataSymbolSize: 11 },
     });
   }
+  // One workbook holds every group's series: their names are made distinct across the chart.
+  const series = types.flatMap((type) => type.data as { name: string }[]);
+  distinctSeriesNames(series.map((s) => s.name)).forEach((name, i) => (series[i]!.name = name));
   const options: PptxGenJS.IChartOpts = { ...chartBase(style, content.unit), displayBlanksAs: 'gap' };
   // A chart of several types takes its options in the data's place (pptxgenjs's addChart reads
   // `data || options` then); its type declarations do not say so.
@@ -179,7 +190,7 @@ function stackedChartSlide(pptx: Pptx, slide: Slide, content: DeckStackedChartSl
   const labels = names(content.years);
   slide.addChart(
     pptx.ChartType.area,
-    content.series.map((series) => ({ name: officeText(series.name), labels, values: series.values })),
+    seriesData(content.series, labels),
     { ...chartBase(style, content.unit), barGrouping: 'stacked', chartColors: content.series.map((series) => series.color), legendPos: content.series.length > 6 ? 'r' : 'b' },
   );
 }
@@ -190,7 +201,7 @@ function bridgeSlide(pptx: Pptx, slide: Slide, content: DeckBridgeSlide, style: 
   const categories = names(labels);
   slide.addChart(
     pptx.ChartType.bar,
-    series.map((s) => ({ name: officeText(s.name), labels: categories, values: s.values })),
+    seriesData(series, categories),
     {
       ...chartBase(style, content.unit),
       barDir: 'bar',

@@ -22,6 +22,8 @@ export interface DeckChart {
   groups: { type: string; grouping: string | undefined; series: ChartSeries[] }[];
   /** The embedded workbook's shared strings, in order. */
   sharedStrings: string[];
+  /** The column names of the embedded workbook's data table. */
+  tableColumns: string[];
   xml: string;
 }
 
@@ -103,17 +105,20 @@ async function readChart(zip: JSZip, path: string): Promise<DeckChart> {
   const rels = parseXml(await readText(zip, relsPath), relsPath);
   const target = all(rels, 'Relationship').map((r) => r.getAttribute('Target') ?? '').find((t) => t.endsWith('.xlsx'));
   let sharedStrings: string[] = [];
+  let tableColumns: string[] = [];
   if (target) {
     const workbookPath = new URL(target, `file:///${path}`).pathname.slice(1);
     const workbook = await JSZip.loadAsync(await zip.file(workbookPath)!.async('arraybuffer'));
     const sst = parseXml(await readText(workbook, 'xl/sharedStrings.xml'), `${workbookPath}!xl/sharedStrings.xml`);
     sharedStrings = all(sst, 'si').map((si) => text(si));
+    const table = parseXml(await readText(workbook, 'xl/tables/table1.xml'), `${workbookPath}!xl/tables/table1.xml`);
+    tableColumns = all(table, 'tableColumn').map((column) => column.getAttribute('name') ?? '');
     // Every part of the workbook must be well-formed too.
     for (const name of Object.keys(workbook.files).filter((f) => f.endsWith('.xml') || f.endsWith('.rels'))) {
       parseXml(await readText(workbook, name), `${workbookPath}!${name}`);
     }
   }
-  return { path, groups, sharedStrings, xml };
+  return { path, groups, sharedStrings, tableColumns, xml };
 }
 
 export async function readDeck(bytes: ArrayBuffer): Promise<DeckRead> {

@@ -15,6 +15,7 @@ import { simulate } from '../../../src/engine/simulate';
 import { simulationSeries } from '../../../src/engine/simulationSummary';
 import type { DeckContent } from '../../../src/io/office/deckContent';
 import { officeText } from '../../../src/io/office/officeText';
+import { distinctSeriesNames } from '../../../src/io/office/seriesNames';
 import { writeDeck } from '../../../src/io/office/pptxDeck';
 import { seedWorkspace } from '../../../src/model/seedWorkspace';
 import type { Workspace } from '../../../src/model/types';
@@ -267,6 +268,25 @@ describe('hostile text', () => {
       expect(part).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     }
     expect(deck.slides[0]!.xml).toContain('&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt; ]]&gt;');
+  });
+});
+
+describe('series names', () => {
+  it('are made distinct, ignoring case, and never empty: Excel drops a data table whose column names repeat', () => {
+    expect(distinctSeriesNames(['A', 'a', 'A', '', ' ', 'Column1', 'B'])).toEqual(['A', 'a (2)', 'A (3)', 'Series 4', 'Series 5', 'Column1 (2)', 'B']);
+  });
+
+  it('of two claims with the same label are distinct in the chart and in its workbook’s table', async () => {
+    const workspace = seedWorkspace();
+    // The same claim twice: the same label and the same status.
+    const sized = workspace.claims.find((c) => c.metric === 'size' && c.member === undefined)!;
+    workspace.claims.push({ ...sized, id: `${sized.id}-again` });
+    const deck = await deckOf(deckOfWorkspace(request(workspace)));
+    const chart = deck.slides[2]!.charts[0]!;
+    const names = chart.groups.flatMap((g) => g.series.map((s) => s.name));
+    expect(names.filter((n) => n.startsWith(sized.label)).length).toBeGreaterThan(1);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(chart.tableColumns).toEqual(['Column1', ...names]);
   });
 });
 
