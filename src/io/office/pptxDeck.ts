@@ -247,4 +247,7 @@ function tableSlide(slide: Slide, content: DeckTableSlide, style: DeckStyle): vo
     autoPageHeaderRows: 1,
     autoPageSlideStartY: BODY.y,
   });
+  // The slides the table continued onto say what they continue.
+  // (They are Slide objects, made by addSlide; the declarations call them by a narrower type.)
+  for (const next of slide.newAutoPagedSlides as unknown as Slide[]) heading(next, `${content.heading} (continued)`, style);
 }

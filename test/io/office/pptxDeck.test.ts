@@ -78,7 +78,13 @@ describe('the deck of the seed scenario on screen', () => {
     expect(rest.slice(0, dimensions.length).map((s) => s.texts[0])).toEqual(dimensions.map((d) => `${d.name} (${scenario.model.unit})`));
     expect(rest[dimensions.length]!.texts[0]).toBe(`Bridge: ${workspace.scenarios[0]!.name} → ${workspace.scenarios[1]!.name}`);
     expect(rest[dimensions.length + 1]!.texts[0]).toBe('Key assumptions');
-    expect(rest.slice(dimensions.length + 1).some((s) => s.texts[0] === 'Sources and notes')).toBe(true);
+    const tables = rest.slice(dimensions.length + 1);
+    expect(tables.some((s) => s.texts[0] === 'Sources and notes')).toBe(true);
+    // The seed's notes run over more than one slide; each continuation says what it continues.
+    expect(tables.length).toBeGreaterThan(2);
+    const headings = tables.map((slide) => slide.texts.filter((t) => /^(Key assumptions|Sources and notes)( \(continued\))?$/.test(t)));
+    for (const found of headings) expect(found).toHaveLength(1);
+    expect(headings.filter(([h]) => h!.endsWith('(continued)')).length).toBe(tables.length - 2);
     // A deck of one scenario has no sections.
     expect(deck.presentation.getElementsByTagName('p14:section')).toHaveLength(0);
   });
