@@ -78,6 +78,19 @@ test.describe('PowerPoint', () => {
     expect(Object.keys(zip.files).some((f) => /^ppt\/embeddings\/.+\.xlsx$/.test(f))).toBe(true);
   });
 
+  test('once the simulation has finished, the deck holds its fan and the headline’s 80% interval', async ({ page }) => {
+    await openApp(page);
+    await expect(page.getByTestId('headline-basis')).toHaveText('from 10,000 samples', { timeout: 20_000 });
+    const interval = await page.getByTestId('headline-interval').textContent();
+    const { zip } = await downloadDeck(page, 'This scenario');
+    const slides = slidePaths(zip);
+    expect(await slideTexts(zip, slides[1]!)).toContain(`${interval} (from 10,000 samples)`);
+    const rels = await zip.file('ppt/slides/_rels/slide3.xml.rels')!.async('string');
+    const chart = await zip.file(`ppt/charts/${/charts\/(chart\d+\.xml)/.exec(rels)![1]}`)!.async('string');
+    expect(chart).toContain('<c:areaChart>');
+    expect(seriesValues(chart, 'Median (simulated)')).toHaveLength(8);
+  });
+
   test('downloads every scenario, a section each', async ({ page }) => {
     await openApp(page);
     const { zip } = await downloadDeck(page, 'Every scenario, a section each');
