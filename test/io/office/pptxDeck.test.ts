@@ -22,6 +22,7 @@ import type { Workspace } from '../../../src/model/types';
 import type { SimulationProgress } from '../../../src/state/simulationSlice';
 import { deckOfWorkspace, type DeckRequest } from '../../../src/ui/export/office/deckOfWorkspace';
 import { STATUS_COLORS } from '../../../src/ui/charts/chartPalette';
+import { formatClaimOdds } from '../../../src/ui/claimOdds';
 import { formatLongDate, formatPercent, formatSize } from '../../../src/ui/format';
 import { close, readDeck, type DeckChart, type DeckRead } from './deckPackage';
 
@@ -174,8 +175,11 @@ describe('the deck of the seed scenario on screen', () => {
       expectSeries(sums, simulationSeries(summary, edges[i]!, 0), edges[i]!);
     });
     expectSeries(seriesNamed(chart, 'Median (simulated)').values, simulationSeries(summary, 'p50', 0), 'p50');
-    // The headline says the 80% interval.
+    // The headline says the 80% interval; the chart's caption, the odds of each claim it marks.
     expect(deck.slides[1]!.texts.some((t) => t.startsWith('80% interval'))).toBe(true);
+    const marked = workspace.claims.find((c) => c.metric === 'size' && c.member === undefined)!;
+    const odds = summary.claims.find((c) => c.claimId === marked.id)!;
+    expect(deck.slides[2]!.texts.join(' ')).toContain(formatClaimOdds(marked, odds.probability, scenario.model.unit));
   });
 
   it('has no fan and no interval without a simulation', async () => {

@@ -8,16 +8,17 @@
  */
 import { bridgeSteps, type BridgeResult } from '../../../engine/bridge';
 import { evaluateScenario, type ScenarioResult } from '../../../engine/evaluateScenario';
-import { simulationSeries } from '../../../engine/simulationSummary';
 import { seriesValues } from '../../../engine/seriesAccess';
 import type { DeckContent, DeckSection, DeckSlide, DeckTotalChartSlide } from '../../../io/office/deckContent';
 import type { Scenario, Workspace } from '../../../model/types';
 import type { SimulationProgress } from '../../../state/simulationSlice';
 import { CHART_INK, FAN_INK, STATUS_COLORS, seriesColor } from '../../charts/chartPalette';
-import { claimName, claimStatusLabel, formatClaimOdds } from '../../claimOdds';
+import { claimName, claimStatusLabel } from '../../claimOdds';
 import { isNegligible } from '../../compare/BridgeChart';
 import { formatSignedSize } from '../../compare/compareData';
 import { formatLongDate, formatPercent, formatSize } from '../../format';
+import { claimMarkers } from '../../forecast/ForecastView';
+import { fanOf } from '../../forecast/useFan';
 import { buildPrintSummary, type PrintSummaryData } from '../../print/summaryData';
 
 /** The app's font (src/ui/styles.css), as PowerPoint names it. */
@@ -118,31 +119,29 @@ function totalChartSlide(workspace: Workspace, scenario: Scenario, result: Scena
     markers: [],
   };
   const odds: string[] = [];
-  // The claims the total chart marks on screen (a size of the total), less those it cannot check.
-  for (const claim of workspace.claims) {
-    if (claim.metric !== 'size' || claim.member !== undefined) continue;
-    const status = result.claims.find((c) => c.claimId === claim.id);
-    const yearIndex = years.indexOf(claim.year);
-    if (!status || status.status === 'notCheckable' || yearIndex < 0) continue;
+  // The claims the total chart marks on screen, less those the scenario cannot check.
+  for (const marker of claimMarkers(workspace.claims, result, simulation && { summary: simulation.summary, unit })) {
+    const claim = workspace.claims.find((c) => c.id === marker.id);
+    const yearIndex = years.indexOf(marker.year);
+    if (!claim || marker.status === 'notCheckable' || yearIndex < 0) continue;
     slide.markers.push({
-      name: `${claimName(claim, unit)} (${claimStatusLabel(status.status)})`,
+      name: `${claimName(claim, unit)} (${claimStatusLabel(marker.status)})`,
       yearIndex,
-      value: claim.value,
-      color: deckColor(STATUS_COLORS[status.status]),
+      value: marker.value,
+      color: deckColor(STATUS_COLORS[marker.status]),
     });
-    const probability = simulation?.summary.claims.find((c) => c.claimId === claim.id);
-    if (simulation && probability) odds.push(formatClaimOdds(claim, probability.probability, unit, forecast.layout));
+    if (marker.odds) odds.push(marker.odds);
   }
   if (simulation) {
-    const { summary } = simulation;
+    const fan = fanOf(simulation.summary, 0);
     slide.fan = {
-      p5: [...simulationSeries(summary, 'p5', 0)],
-      p10: [...simulationSeries(summary, 'p10', 0)],
-      p25: [...simulationSeries(summary, 'p25', 0)],
-      p50: [...simulationSeries(summary, 'p50', 0)],
-      p75: [...simulationSeries(summary, 'p75', 0)],
-      p90: [...simulationSeries(summary, 'p90', 0)],
-      p95: [...simulationSeries(summary, 'p95', 0)],
+      p5: Array.from(fan.p5),
+      p10: Array.from(fan.p10),
+      p25: Array.from(fan.p25),
+      p50: Array.from(fan.p50),
+      p75: Array.from(fan.p75),
+      p90: Array.from(fan.p90),
+      p95: Array.from(fan.p95),
       bandColors: [deckColor(FAN_INK.bands[0]!), deckColor(FAN_INK.bands[1]!), deckColor(FAN_INK.bands[2]!)],
       medianColor: deckColor(FAN_INK.median),
       medianName: 'Median (simulated)',
