@@ -29,7 +29,9 @@ export function fanSeries(fan: DeckFan): DeckSeries[] {
 /**
  * The waterfall as stacked bars, one category per bar: the start total, each step, the end total.
  * A step's bar floats from the lower of the totals before and after it (the invisible base) and is
- * as long as its change, in the "raises" or "lowers" series; the totals stand from 0.
+ * as long as its change, in the "raises" or "lowers" series; the totals stand from 0. Every level
+ * is the end-year total of a model, which the engine never lets fall below 0, so the base never
+ * goes under the axis (where a stacked chart would stack it the other way).
  */
 export function bridgeSeries(bridge: Pick<DeckBridgeSlide, 'start' | 'steps' | 'end' | 'colors' | 'names'>): { labels: string[]; series: DeckSeries[] } {
   const labels = [bridge.start.label, ...bridge.steps.map((step) => step.label), bridge.end.label];

@@ -21,8 +21,11 @@ import { claimMarkers } from '../../forecast/ForecastView';
 import { fanOf } from '../../forecast/useFan';
 import { buildPrintSummary, type PrintSummaryData } from '../../print/summaryData';
 
-/** The app's font (src/ui/styles.css), as PowerPoint names it. */
-export const DECK_FONT = 'Liberation Sans';
+/**
+ * The app's font as PowerPoint has it: src/ui/styles.css names Liberation Sans first, which is
+ * drawn to Arial's metrics, then Arial — the one of the two every PowerPoint has.
+ */
+export const DECK_FONT = 'Arial';
 
 export interface DeckRequest {
   workspace: Workspace;
