@@ -121,3 +121,11 @@ export const DISTRIBUTION_NAMES: Readonly<Record<Distribution, string>> = {
   pert: 'PERT',
   normal: 'normal, 5–95%',
 };
+
+/**
+ * A calendar date for people, in the browser's locale and its own time zone (the day on the
+ * reader's clock, never shifted by UTC): `1 December 2026`, `December 1, 2026`.
+ */
+export function formatLongDate(date: Date): string {
+  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+}

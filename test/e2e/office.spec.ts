@@ -1,15 +1,123 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
 import { columnLetter, FORECAST_FIRST_YEAR_COLUMN, forecastSheetRows } from '../../src/io/office/forecastWorkbook';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
-import { openApp, setNumber, withoutFileSystemAccess } from './support';
+import { headlineTotal, openApp, setNumber, withoutFileSystemAccess } from './support';
 
 /**
  * The Office exports (issue 12) in the production build, with its Content-Security-Policy: the
- * file downloads, opens, and holds the numbers on screen.
+ * downloaded file is unzipped here and its XML read back — it opens, and holds the numbers on screen.
  */
+
+const STEM = 'AI in Medical Imaging Diagnosis - Report consensus';
+
+test.beforeEach(async ({ page }) => {
+  await withoutFileSystemAccess(page);
+});
+
+async function downloadDeck(page: Page, item: string): Promise<{ name: string; zip: JSZip }> {
+  const next = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PowerPoint deck' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+  const file = await next;
+  return { name: file.suggestedFilename(), zip: await JSZip.loadAsync(readFileSync(await file.path())) };
+}
+
+/** The slides' paths in order: ppt/slides/slide1.xml, slide2.xml, … */
+function slidePaths(zip: JSZip): string[] {
+  return Object.keys(zip.files)
+    .filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+    .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
+}
+
+/** The text runs of a slide, in order, entities decoded. */
+async function slideTexts(zip: JSZip, path: string): Promise<string[]> {
+  const xml = await zip.file(path)!.async('string');
+  return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) =>
+    m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+  );
+}
+
+/** The cached values of the chart series named `name` in a chart's XML. */
+function seriesValues(xml: string, name: string): number[] {
+  const series = [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((m) => m[1]!).find((ser) => ser.includes(`<c:v>${name}</c:v>`));
+  if (!series) throw new Error(`no series named ${name}`);
+  const values = /<c:val>([\s\S]*?)<\/c:val>/.exec(series)![1]!;
+  return [...values.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v><\/c:pt>/g)].map((m) => Number(m[2]));
+}
+
+test.describe('PowerPoint', () => {
+  test('downloads the deck of the scenario on screen: every slide, and the total chart ends at the headline’s number', async ({ page }) => {
+    // pptxgenjs is loaded when a deck is asked for, not with the app.
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await openApp(page);
+    expect(scripts.some((path) => /\/index-[\w-]+\.js$/.test(path))).toBe(true);
+    expect(scripts.filter((path) => /pptxgen/.test(path))).toEqual([]);
+    const total = await headlineTotal(page);
+    const { name, zip } = await downloadDeck(page, 'This scenario');
+    expect(scripts.filter((path) => /pptxgen/.test(path))).toHaveLength(1);
+    expect(name).toBe(`${STEM} - deck.pptx`);
+    await expect(page.getByRole('status').filter({ hasText: `Downloaded “${name}”.` })).toBeVisible();
+
+    const slides = slidePaths(zip);
+    // Title, headline, total, three dimensions, the bridge, the assumptions and their notes (over several slides).
+    expect(slides.length).toBeGreaterThanOrEqual(9);
+    expect(await slideTexts(zip, slides[0]!)).toEqual(expect.arrayContaining(['AI in Medical Imaging Diagnosis', 'Report consensus', 'Made with Slidecast']));
+    expect((await slideTexts(zip, slides[1]!)).join(' ')).toContain('checkable');
+
+    // The total chart: the third slide's chart, a native chart with its numbers and a workbook.
+    const rels = await zip.file('ppt/slides/_rels/slide3.xml.rels')!.async('string');
+    const chartPath = `ppt/charts/${/charts\/(chart\d+\.xml)/.exec(rels)![1]}`;
+    const chart = await zip.file(chartPath)!.async('string');
+    expect(chart).toContain('<c:lineChart>');
+    const forecast = seriesValues(chart, 'Forecast');
+    expect(forecast).toHaveLength(8);
+    expect(forecast[7]).toBe(total);
+    expect(Object.keys(zip.files).some((f) => /^ppt\/embeddings\/.+\.xlsx$/.test(f))).toBe(true);
+  });
+
+  test('once the simulation has finished, the deck holds its fan and the headline’s 80% interval', async ({ page }) => {
+    await openApp(page);
+    await expect(page.getByTestId('headline-basis')).toHaveText('from 10,000 samples', { timeout: 20_000 });
+    const interval = await page.getByTestId('headline-interval').textContent();
+    const { zip } = await downloadDeck(page, 'This scenario');
+    const slides = slidePaths(zip);
+    expect(await slideTexts(zip, slides[1]!)).toContain(`${interval} (from 10,000 samples)`);
+    const rels = await zip.file('ppt/slides/_rels/slide3.xml.rels')!.async('string');
+    const chart = await zip.file(`ppt/charts/${/charts\/(chart\d+\.xml)/.exec(rels)![1]}`)!.async('string');
+    expect(chart).toContain('<c:areaChart>');
+    expect(seriesValues(chart, 'Median (simulated)')).toHaveLength(8);
+  });
+
+  test('downloads every scenario, a section each', async ({ page }) => {
+    await openApp(page);
+    const { zip } = await downloadDeck(page, 'Every scenario, a section each');
+    const presentation = await zip.file('ppt/presentation.xml')!.async('string');
+    const sections = [...presentation.matchAll(/<p14:section name="([^"]*)"/g)].map((m) => m[1]);
+    expect(sections).toEqual(['Report consensus', 'Narrow definition ($6 B by 2028)']);
+  });
+
+  test('works offline after the first visit: the deck writer comes from the service worker’s cache', async ({ page, context }) => {
+    await openApp(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/sw\.js$/);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('headline-total')).toBeVisible();
+    const failed: string[] = [];
+    page.on('requestfailed', (request) => failed.push(request.url()));
+    const { zip } = await downloadDeck(page, 'This scenario');
+    expect(slidePaths(zip).length).toBeGreaterThanOrEqual(9);
+    expect(failed).toEqual([]);
+  });
+});
 
 /** Content-Security-Policy violations and uncaught errors while the test runs. */
 function watchProblems(page: Page): string[] {
@@ -22,10 +130,6 @@ function watchProblems(page: Page): string[] {
 }
 
 test.describe('Excel', () => {
-  test.beforeEach(async ({ page }) => {
-    await withoutFileSystemAccess(page);
-  });
-
   test('the workbook downloads, opens, and its Forecast sheet caches the end-year total on screen', async ({ page }) => {
     const problems = watchProblems(page);
     await openApp(page);

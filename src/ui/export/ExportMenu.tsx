@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { FeedbackMessage, useFeedback, type ExportFeedback } from './feedback';
+import { FeedbackMessage, useFeedback, type ExportFeedback, type FeedbackLine } from './feedback';
 import { errorText } from '../../model/errorText';
 import './export.css';
 
@@ -26,14 +26,19 @@ export interface ExportMenuProps {
   /** The button's accessible name, starting with its visible text: "Export total market chart". */
   label: string;
   items: readonly ExportMenuItem[];
+  /** The button's visible text; default "Export". */
+  text?: string;
+  /** A feedback line shared with the controls beside it; without one the menu shows its own. */
+  feedbackLine?: FeedbackLine;
 }
 
-export function ExportMenu({ label, items }: ExportMenuProps) {
+export function ExportMenu({ label, items, text = 'Export', feedbackLine }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   /** Which item takes focus when the menu opens: the first, or the last (ArrowUp on the button). */
   const [initialFocus, setInitialFocus] = useState<'first' | 'last'>('first');
   const [busy, setBusy] = useState(false);
-  const { feedback, show, clear } = useFeedback();
+  const own = useFeedback();
+  const { show, clear } = feedbackLine ?? own;
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
@@ -122,7 +127,7 @@ export function ExportMenu({ label, items }: ExportMenuProps) {
     } catch (error) {
       outcome = { ok: false, message: `${item.label} failed: ${errorText(error)}` };
     }
-    if (outcome instanceof Promise && item.pending) show({ ok: true, message: item.pending });
+    if (outcome instanceof Promise && item.pending) show({ ok: true, message: item.pending, pending: true });
     void Promise.resolve(outcome)
       .catch((error: unknown): ExportFeedback => ({ ok: false, message: `${item.label} failed: ${errorText(error)}` }))
       .then((result) => {
@@ -154,7 +159,7 @@ export function ExportMenu({ label, items }: ExportMenuProps) {
           onClick={() => (open ? close(false) : openWith('first'))}
           onKeyDown={onButtonKeyDown}
         >
-          Export
+          {text}
           <span aria-hidden="true" className="export-caret">
             ▾
           </span>
@@ -171,7 +176,7 @@ export function ExportMenu({ label, items }: ExportMenuProps) {
           </ul>
         )}
       </div>
-      <FeedbackMessage feedback={feedback} onDismiss={clear} />
+      {!feedbackLine && <FeedbackMessage feedback={own.feedback} onDismiss={own.clear} />}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { SimulationSummary } from '../../engine/simulationSummary';
 import { percentileSeries } from '../../io/percentileExport';
 import { forecastCsv } from '../../io/tableExport';
 import { PrintButton } from '../print/PrintButton';
+import { DeckExportMenu } from './DeckExportMenu';
 import { FeedbackMessage, useFeedback } from './feedback';
 import { UTF8_BOM, useExportNames } from './exportNames';
 import { errorText } from '../../model/errorText';
@@ -42,7 +43,7 @@ export function ForecastActions({ forecast, simulation }: ForecastActionsProps) 
   // The workbook (issue 12): its builder and exceljs load on the first click, not with the app.
   const downloadWorkbook = async () => {
     const fileName = names.fileName('model', 'xlsx');
-    show({ ok: true, message: 'Preparing the workbook…' });
+    show({ ok: true, message: 'Preparing the workbook…', pending: true });
     try {
       const { forecastWorkbookBytes, forecastWorkbookInput, XLSX_TYPE } = await import('../../io/office/forecastWorkbook');
       const { workspace } = useSlidecast.getState();
@@ -63,6 +64,7 @@ export function ForecastActions({ forecast, simulation }: ForecastActionsProps) 
         Download workbook (Excel)
       </button>
       <PrintButton />
+      <DeckExportMenu feedbackLine={{ show, clear }} />
       <FeedbackMessage feedback={feedback} onDismiss={clear} />
     </div>
   );

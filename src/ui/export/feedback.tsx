@@ -4,7 +4,17 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export type ExportFeedback = { ok: true; message: string } | { ok: false; message: string };
+/**
+ * `pending`: work under way ("Making the deck…"); it stays until the outcome replaces it, where a
+ * success's line goes after a few seconds.
+ */
+export type ExportFeedback = { ok: true; message: string; pending?: boolean } | { ok: false; message: string };
+
+/** Where a control that exports tells what it did, when it shares another's feedback line. */
+export interface FeedbackLine {
+  show: (feedback: ExportFeedback) => void;
+  clear: () => void;
+}
 
 const STATUS_MS = 6000;
 
@@ -20,7 +30,7 @@ export function useFeedback() {
   const show = useCallback((next: ExportFeedback) => {
     clearTimeout(timer.current);
     setFeedback(next);
-    if (next.ok) timer.current = setTimeout(() => setFeedback(undefined), STATUS_MS);
+    if (next.ok && next.pending !== true) timer.current = setTimeout(() => setFeedback(undefined), STATUS_MS);
   }, []);
 
   useEffect(() => () => clearTimeout(timer.current), []);

@@ -23,7 +23,7 @@ import { claimMarkers } from '../forecast/ForecastView';
 import { useScenarioResult } from '../forecast/useScenarioResult';
 import { useScenarioSimulation } from '../forecast/useScenarioSimulation';
 import { fanOf } from '../forecast/useFan';
-import { formatPercent, formatSize } from '../format';
+import { formatLongDate, formatPercent, formatSize } from '../format';
 import { claimStatusLabel } from '../claimOdds';
 import { buildPrintSummary, summaryDimension, type AssumptionGroup } from './summaryData';
 import { usePrintEvents, usePrinting } from './printMode';
@@ -70,7 +70,7 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
       (dimension?.members ?? []).map((s) => ({ key: layout.series[s]!.key, name: layout.series[s]!.name, values: seriesValues(forecast, s) })),
     [dimension, layout, forecast],
   );
-  const printed = new Date().toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+  const printed = formatLongDate(new Date());
 
   return (
     <>

@@ -97,5 +97,7 @@ describe('xmlSafeText', () => {
   it('keeps tab, line breaks, text in every script and paired surrogates; drops the rest of C0, lone surrogates, U+FFFE and U+FFFF', () => {
     expect(xmlSafeText('a\tb\nc\rd é 中 😀')).toBe('a\tb\nc\rd é 中 😀');
     expect(xmlSafeText('\u0000x\u0001\u0008\u000B\u000C\u000E\u001Fy\uFFFE\uFFFF\uD800z\uDC00')).toBe('xyz');
+    expect(xmlSafeText('lone \uD800 high, lone \uDC00 low, pair 🎉')).toBe('lone  high, lone  low, pair 🎉');
+    expect(xmlSafeText('<b>&"x"</b> שלום')).toBe('<b>&"x"</b> שלום'); // escaping is the writers' job
   });
 });

@@ -179,6 +179,9 @@ describe('ExportMenu', () => {
     fireEvent.click(screen.getByRole('menuitem', { name: 'PNG (2×)' }));
     expect(screen.getByRole('status')).toHaveTextContent('Drawing the PNG…');
     expect(screen.getByRole('button', { name: 'Export chart' })).toHaveAttribute('aria-busy', 'true');
+    // However long it takes, the line says it is still at work.
+    act(() => vi.advanceTimersByTime(20_000));
+    expect(screen.getByRole('status')).toHaveTextContent('Drawing the PNG…');
     await act(async () => finish({ ok: true, message: 'Downloaded “chart.png”.' }));
     expect(screen.getByRole('status')).toHaveTextContent('Downloaded “chart.png”.');
     expect(screen.getByRole('button', { name: 'Export chart' })).not.toHaveAttribute('aria-busy');
