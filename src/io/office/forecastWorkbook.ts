@@ -281,7 +281,8 @@ function writeForecast(sheet: Worksheet, input: ForecastWorkbookInput, named: Na
   sheet.getCell('A1').value = 'Series';
   sheet.getCell('B1').value = 'Path';
   writeYearHeader(sheet, years, fYear);
-  sheet.getCell(`${cagrColumn}1`).value = `CAGR ${years[0]}–${years[Y - 1]}`;
+  // A formula of the year headers, so it follows a base year edited in the sheet.
+  setFormula(sheet, `${cagrColumn}1`, `"CAGR "&${first}1&"–"&${last}1`, `CAGR ${years[0]}–${years[Y - 1]}`);
   sheet.getRow(1).font = { bold: true };
 
   const { valueRow, sharesHeading, shareRow, workingHeading } = forecastSheetRows(S);

@@ -2,6 +2,7 @@
  * Commands about the whole forecast on the model screen: the full forecast as CSV (every member,
  * every year, and percentiles when the forecast was simulated) and the printable summary.
  */
+import { useState } from 'react';
 import type { Forecast } from '../../engine/forecastTypes';
 import { downloadBlob, downloadText } from '../../io/download';
 import type { SimulationSummary } from '../../engine/simulationSummary';
@@ -41,7 +42,11 @@ export function ForecastActions({ forecast, simulation }: ForecastActionsProps) 
   };
 
   // The workbook (issue 12): its builder and exceljs load on the first click, not with the app.
+  // A click while one is being made is ignored: one click, one file.
+  const [workbookBusy, setWorkbookBusy] = useState(false);
   const downloadWorkbook = async () => {
+    if (workbookBusy) return;
+    setWorkbookBusy(true);
     const fileName = names.fileName('model', 'xlsx');
     show({ ok: true, message: 'Preparing the workbook…', pending: true });
     try {
@@ -52,6 +57,8 @@ export function ForecastActions({ forecast, simulation }: ForecastActionsProps) 
       show({ ok: true, message: `Downloaded “${fileName}”.` });
     } catch (error) {
       show({ ok: false, message: `The workbook could not be made (${errorText(error)}).` });
+    } finally {
+      setWorkbookBusy(false);
     }
   };
 
@@ -60,7 +67,7 @@ export function ForecastActions({ forecast, simulation }: ForecastActionsProps) 
       <button type="button" className="export-button" onClick={downloadForecast}>
         Download forecast (CSV)
       </button>
-      <button type="button" className="export-button" onClick={() => void downloadWorkbook()}>
+      <button type="button" className="export-button" aria-busy={workbookBusy || undefined} onClick={() => void downloadWorkbook()}>
         Download workbook (Excel)
       </button>
       <PrintButton />

@@ -164,6 +164,12 @@ describe('the Excel workbook of the seed workspace', () => {
     child.growthDelta = { value: 0.07 };
     setCell(book, SHEETS.assumptions, assumptionRow(book, `growthDelta.${path}`), 2, 0.07);
     expect(forecastDifference(book, forecast(changed))).toBeUndefined();
+
+    // The years follow the base year, and the CAGR column's heading with them.
+    const Y = model.endYear - model.baseYear + 1;
+    setCell(book, SHEETS.assumptions, assumptionRow(book, 'BaseYear'), 2, 2020);
+    expect(book.value(SHEETS.forecast, 1, FORECAST_FIRST_YEAR_COLUMN)).toBe(2020);
+    expect(book.value(SHEETS.forecast, 1, FORECAST_FIRST_YEAR_COLUMN + Y)).toBe(`CAGR 2020–${2020 + Y - 1}`);
   });
 
   it('gives every quantity a valid, unique defined name, and base and end year too', async () => {

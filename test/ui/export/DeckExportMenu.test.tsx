@@ -16,27 +16,15 @@ import { resetSlidecastStore, useSlidecast } from '../../../src/state/store';
 import { DeckExportMenu } from '../../../src/ui/export/DeckExportMenu';
 import { ForecastActions } from '../../../src/ui/export/ForecastActions';
 import { computeActiveScenario } from '../screenHarness';
+import { captureDownloads, type CapturedDownload } from '../../support/captureDownloads';
 
 vi.mock('../../../src/io/office/pptxDeck', () => ({ PPTX_FILE_TYPE: 'application/test-pptx', writeDeck: vi.fn() }));
 const writeDeckMock = vi.mocked(writeDeck);
 
-let downloads: { name: string; blob: Blob }[] = [];
+let downloads: CapturedDownload[] = [];
 
 beforeEach(() => {
-  downloads = [];
-  const blobs = new Map<string, Blob>();
-  let next = 0;
-  Object.assign(URL, {
-    createObjectURL: vi.fn((blob: Blob) => {
-      const url = `blob:test/${next++}`;
-      blobs.set(url, blob);
-      return url;
-    }),
-    revokeObjectURL: vi.fn(),
-  });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function click(this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
+  downloads = captureDownloads();
   writeDeckMock.mockReset();
 });
 afterEach(() => {

@@ -16,35 +16,13 @@ import { forecastCsv, memberTableToCsv } from '../../../src/io/tableExport';
 import { resetSlidecastStore, useSlidecast } from '../../../src/state/store';
 import { ForecastView } from '../../../src/ui/forecast/ForecastView';
 import { computeActiveScenario, stubResizeObserver } from '../screenHarness';
+import { captureDownloads, type CapturedDownload } from '../../support/captureDownloads';
 
-interface Download {
-  name: string;
-  blob: Blob;
-}
-
-let downloads: Download[] = [];
-
-/** Downloads go through an object URL and a clicked <a download>: both caught here. */
-function captureDownloads(): void {
-  downloads = [];
-  const blobs = new Map<string, Blob>();
-  let next = 0;
-  Object.assign(URL, {
-    createObjectURL: vi.fn((blob: Blob) => {
-      const url = `blob:test/${next++}`;
-      blobs.set(url, blob);
-      return url;
-    }),
-    revokeObjectURL: vi.fn(),
-  });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function click(this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
-}
+let downloads: CapturedDownload[] = [];
 
 beforeEach(() => {
   stubResizeObserver(800);
-  captureDownloads();
+  downloads = captureDownloads();
 });
 afterEach(() => {
   cleanup();

@@ -12,6 +12,7 @@ import { forecast } from '../../../src/engine/forecast';
 import { resetSlidecastStore, useSlidecast } from '../../../src/state/store';
 import { activeScenarioOf } from '../../../src/state/scenarioSelectors';
 import { ForecastActions } from '../../../src/ui/export/ForecastActions';
+import { captureDownloads, type CapturedDownload } from '../../support/captureDownloads';
 
 const builder = vi.hoisted(() => ({ forecastWorkbookBytes: vi.fn() }));
 vi.mock('../../../src/io/office/forecastWorkbook', async (importOriginal) => ({
@@ -19,21 +20,10 @@ vi.mock('../../../src/io/office/forecastWorkbook', async (importOriginal) => ({
   forecastWorkbookBytes: builder.forecastWorkbookBytes,
 }));
 
-const downloads: { name: string; blob: Blob }[] = [];
+let downloads: CapturedDownload[] = [];
 
 beforeEach(() => {
-  downloads.length = 0;
-  const blobs = new Map<string, Blob>();
-  Object.assign(URL, {
-    createObjectURL: vi.fn((blob: Blob) => {
-      blobs.set(`blob:test/${blobs.size}`, blob);
-      return `blob:test/${blobs.size - 1}`;
-    }),
-    revokeObjectURL: vi.fn(),
-  });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function click(this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
+  downloads = captureDownloads();
 });
 afterEach(() => {
   cleanup();
@@ -58,6 +48,10 @@ describe('Download workbook (Excel)', () => {
 
     // The builder's module loads on the click, so the call comes a moment later.
     await vi.waitFor(() => expect(builder.forecastWorkbookBytes).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    // A second click while it is being made makes no second workbook.
+    const button = screen.getByRole('button', { name: 'Download workbook (Excel)' });
+    expect(button).toHaveAttribute('aria-busy', 'true');
+    await user.click(button);
     const { workspace } = useSlidecast.getState();
     const input = builder.forecastWorkbookBytes.mock.calls[0]![0];
     expect(input.scenario).toBe(activeScenarioOf(workspace));
@@ -69,6 +63,8 @@ describe('Download workbook (Excel)', () => {
     const name = 'AI in Medical Imaging Diagnosis - Report consensus - model.xlsx';
     expect(await screen.findByText(`Downloaded “${name}”.`)).toBeInTheDocument();
     expect(downloads.map((d) => d.name)).toEqual([name]);
+    expect(builder.forecastWorkbookBytes).toHaveBeenCalledTimes(1);
+    expect(button).not.toHaveAttribute('aria-busy');
     expect(downloads[0]!.blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(new Uint8Array(await downloads[0]!.blob.arrayBuffer())).toEqual(new Uint8Array([80, 75, 3, 4]));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();

@@ -14,6 +14,7 @@ import { serializeWorkspace } from '../../../src/model/workspaceFile';
 import { seedWorkspace } from '../../../src/model/seedWorkspace';
 import { StatusBanners } from '../../../src/ui/StatusBanners';
 import { memoryStorage } from '../../support/memoryAutosave';
+import { captureDownloads } from '../../support/captureDownloads';
 
 afterEach(() => {
   cleanup();
@@ -72,8 +73,7 @@ describe('autosaves kept aside', () => {
   });
 
   it('downloads one as a workspace file, deletes one from storage, and Dismiss only hides them', async () => {
-    const downloads: Blob[] = [];
-    vi.stubGlobal('URL', { ...URL, createObjectURL: (blob: Blob) => (downloads.push(blob), 'blob:x'), revokeObjectURL: () => undefined });
+    const downloads = captureDownloads();
     const { data, user } = await start((data) => {
       data.set('set-aside-2000-a', leftByPage('Second'));
       data.set('set-aside-1000-b', leftByPage('First'));
@@ -82,7 +82,8 @@ describe('autosaves kept aside', () => {
     expect(banner).toHaveTextContent('2 autosaves are kept aside');
     await user.click(within(banner).getAllByRole('button', { name: /^Download: / })[0]!);
     expect(downloads).toHaveLength(1);
-    expect(await downloads[0]!.text()).toBe(serializeWorkspace(renamed('Second'))); // the newest first
+    expect(downloads[0]!.name).toMatch(/^slidecast-kept-aside-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+    expect(await downloads[0]!.blob.text()).toBe(serializeWorkspace(renamed('Second'))); // the newest first
 
     await user.click(within(banner).getAllByRole('button', { name: /^Delete: / })[0]!);
     expect(data.has('set-aside-2000-a')).toBe(false);
