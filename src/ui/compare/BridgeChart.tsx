@@ -55,6 +55,11 @@ export function isNegligible(step: BridgeStep, bridge: BridgeResult): boolean {
   return Math.abs(step.delta) <= 1e-12 * scale;
 }
 
+/** The label of a bridge's end bar: the scenario and the year its total is read in ("Bear case, 2032"). */
+export function bridgeTotalLabel(scenarioName: string, year: number): string {
+  return `${scenarioName}, ${year}`;
+}
+
 interface Row {
   /** `from`, `to`, or a step id. */
   id: string;
@@ -101,7 +106,7 @@ export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = f
       {
         id: 'from',
         kind: 'total',
-        label: `${from.name}, ${bridge.fromYear}`,
+        label: bridgeTotalLabel(from.name, bridge.fromYear),
         x0: 0,
         x1: bridge.fromTotal,
         value: bridge.fromTotal,
@@ -129,7 +134,7 @@ export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = f
     list.push({
       id: 'to',
       kind: 'total',
-      label: `${to.name}, ${bridge.toYear}`,
+      label: bridgeTotalLabel(to.name, bridge.toYear),
       x0: 0,
       x1: bridge.toTotal,
       value: bridge.toTotal,

@@ -14,7 +14,7 @@ import type { Scenario, Workspace } from '../../../model/types';
 import type { SimulationProgress } from '../../../state/simulationSlice';
 import { CHART_INK, FAN_INK, STATUS_COLORS, seriesColor } from '../../charts/chartPalette';
 import { claimName, claimStatusLabel } from '../../claimOdds';
-import { isNegligible } from '../../compare/BridgeChart';
+import { bridgeTotalLabel, isNegligible } from '../../compare/BridgeChart';
 import { formatSignedSize } from '../../compare/compareData';
 import { formatLongDate, formatPercent, formatSize } from '../../format';
 import { claimMarkers } from '../../forecast/ForecastView';
@@ -177,9 +177,9 @@ function bridgeSlide(from: Scenario, to: Scenario, bridge: BridgeResult): DeckSl
     kind: 'bridge',
     heading: `Bridge: ${from.name} → ${to.name}`,
     unit: bridge.unit,
-    start: { label: `${from.name}, ${bridge.fromYear}`, value: bridge.fromTotal },
+    start: { label: bridgeTotalLabel(from.name, bridge.fromYear), value: bridge.fromTotal },
     steps: moving.map((step) => ({ label: step.label, delta: step.delta })),
-    end: { label: `${to.name}, ${bridge.toYear}`, value: bridge.toTotal },
+    end: { label: bridgeTotalLabel(to.name, bridge.toYear), value: bridge.toTotal },
     colors: { total: deckColor(CHART_INK.forecast), up: deckColor(STATUS_COLORS.met), down: deckColor(STATUS_COLORS.missed) },
     names: { total: 'Total', up: 'Raises the total', down: 'Lowers the total' },
     caption: notes.join('; '),
