@@ -1,19 +1,17 @@
 /**
  * "PowerPoint deck" on the model screen (issue 12): the scenario on screen as a .pptx, or every
  * scenario, a PowerPoint section each. The deck is described from the store at the moment it is
- * asked for (src/ui/export/office/deckOfWorkspace.ts) and written by pptxgenjs, which is loaded
- * only then (src/io/office/pptxDeck.ts). A simulation goes into the deck only once its run has
- * finished, as in the CSV: never a provisional estimate.
+ * asked for (src/ui/export/office/deckOfWorkspace.ts) and written by pptxgenjs
+ * (src/io/office/pptxDeck.ts); all three are loaded only then, never with the app. A simulation
+ * goes into the deck only once its run has finished, as in the CSV: never a provisional estimate.
  */
 import { downloadBlob } from '../../io/download';
-import { PPTX_FILE_TYPE, writeDeck } from '../../io/office/pptxDeck';
 import { errorText } from '../../model/errorText';
 import { useSlidecast } from '../../state/store';
 import { simulationFor } from '../forecast/useScenarioSimulation';
 import { ExportMenu, type ExportMenuItem } from './ExportMenu';
 import type { ExportFeedback, FeedbackLine } from './feedback';
 import { useExportNames } from './exportNames';
-import { deckOfWorkspace } from './office/deckOfWorkspace';
 
 type DeckScope = 'onScreen' | 'every';
 
@@ -25,6 +23,8 @@ async function downloadDeck(scope: DeckScope, fileName: string): Promise<ExportF
   if (!result) return { ok: false, message: 'The forecast is still being computed, so there is no deck to make yet. Try again in a moment.' };
   const progress = simulationFor(state.simulation, workspace.activeScenario, result.forecast.layout);
   try {
+    // The deck's code — its description, pptxgenjs and the writer — loads when a deck is asked for.
+    const [{ deckOfWorkspace }, { PPTX_FILE_TYPE, writeDeck }] = await Promise.all([import('./office/deckOfWorkspace'), import('../../io/office/pptxDeck')]);
     const content = deckOfWorkspace({
       workspace,
       scenarioIds: scope === 'every' ? workspace.scenarios.map((s) => s.id) : [workspace.activeScenario],

@@ -43,9 +43,12 @@ function setup() {
   return { user };
 }
 
+/** Chooses `item`, then waits for the deck's code to load and the writer to be called. */
 async function choose(user: ReturnType<typeof userEvent.setup>, item: string) {
+  const calls = writeDeckMock.mock.calls.length;
   await user.click(screen.getByRole('button', { name: 'PowerPoint deck' }));
   await user.click(screen.getByRole('menuitem', { name: item }));
+  await vi.waitFor(() => expect(writeDeckMock.mock.calls.length).toBeGreaterThan(calls), { timeout: 5000 });
 }
 
 function lastContent(): DeckContent {
