@@ -23,7 +23,7 @@ import type {
 } from './deckContent';
 import { bridgeSeries, fanSeries } from './deckSeries';
 import { xmlSafeText } from './xmlText';
-import { distinctSeriesNames } from './seriesNames';
+import { distinctSectionTitles, distinctSeriesNames } from './seriesNames';
 
 /** The file type of a .pptx. */
 export const PPTX_FILE_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
@@ -48,11 +48,12 @@ export async function writeDeck(content: DeckContent): Promise<ArrayBuffer> {
   pptx.company = 'Slidecast';
   pptx.theme = { headFontFace: content.style.fontFace, bodyFontFace: content.style.fontFace };
   const sectioned = content.sections.length > 1;
-  for (const section of content.sections) {
-    const sectionTitle = xmlSafeText(section.name);
+  const titles = distinctSectionTitles(content.sections.map((section) => section.name));
+  content.sections.forEach((section, i) => {
+    const sectionTitle = titles[i]!;
     if (sectioned) pptx.addSection({ title: sectionTitle });
     for (const slide of section.slides) addSlide(pptx, slide, content.style, sectioned ? sectionTitle : undefined);
-  }
+  });
   return (await pptx.write({ outputType: 'arraybuffer' })) as ArrayBuffer;
 }
 

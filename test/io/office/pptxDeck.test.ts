@@ -225,6 +225,18 @@ describe('the deck of every scenario', () => {
       first += perSection[i]!;
     });
   });
+
+  it('keeps two scenarios of one name apart, each in a section of its own', async () => {
+    const workspace = seedWorkspace();
+    workspace.scenarios[1]!.name = workspace.scenarios[0]!.name;
+    const deck = await deckOf(deckOfWorkspace(request(workspace, { scenarioIds: workspace.scenarios.map((s) => s.id) })));
+    const sections = [...deck.presentation.getElementsByTagName('p14:section')];
+    const name = workspace.scenarios[0]!.name;
+    expect(sections.map((s) => s.getAttribute('name'))).toEqual([name, `${name} (2)`]);
+    const perSection = sections.map((s) => s.getElementsByTagName('p14:sldId').length);
+    expect(perSection[0]).toBe(perSection[1]);
+    expect(perSection[0]! + perSection[1]!).toBe(deck.slides.length);
+  });
 });
 
 describe('hostile text', () => {
