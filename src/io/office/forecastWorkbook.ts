@@ -447,8 +447,44 @@ function writeClaims(sheet: Worksheet, input: ForecastWorkbookInput): void {
 /** The media type of an .xlsx file. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The workbook of `input` as the bytes of an .xlsx file; loads exceljs on first use. */
+/**
+ * The most formulas an export writes. exceljs takes about 30 µs a formula (the large model's
+ * 25,000 in 0.7 s), all of it on the page's thread: 250,000 is some ten seconds, while a file at
+ * the workspace limits (20,000 members, 50 years) would ask for millions — minutes, and more memory
+ * than a tab may have. Checked before exceljs is loaded.
+ */
+export const MAX_WORKBOOK_FORMULAS = 250_000;
+
+/**
+ * About how many formulas the workbook of `input` holds: the Forecast sheet's rows (the total, and
+ * each series' value, share and working row) across the years and the CAGR column, the Drivers'
+ * weights and growth, two per claim.
+ */
+export function workbookFormulaCount(input: ForecastWorkbookInput): number {
+  const years = input.forecast.layout.years.length;
+  const series = input.forecast.layout.series.length;
+  const drivers = input.scenario.model.drivers.length;
+  return (1 + 3 * series) * (years + 1) + (drivers + 1) * years + 2 * drivers + 2 * input.claims.length;
+}
+
+/** An export refused before any work: the message says why and what to do instead. */
+export class WorkbookTooLargeError extends Error {
+  override name = 'WorkbookTooLargeError';
+}
+
+/**
+ * The workbook of `input` as the bytes of an .xlsx file; loads exceljs on first use. A workbook of
+ * more than MAX_WORKBOOK_FORMULAS is refused first (WorkbookTooLargeError).
+ */
 export async function forecastWorkbookBytes(input: ForecastWorkbookInput): Promise<Uint8Array<ArrayBuffer>> {
+  const formulas = workbookFormulaCount(input);
+  if (formulas > MAX_WORKBOOK_FORMULAS) {
+    const count = (n: number) => n.toLocaleString('en-US');
+    throw new WorkbookTooLargeError(
+      `this scenario would make a workbook of about ${count(formulas)} formulas, and an export stops at ${count(MAX_WORKBOOK_FORMULAS)}: ` +
+        'fewer members or years would fit, and the forecast CSV holds every number at any size',
+    );
+  }
   const module = (await import('exceljs')) as unknown as ExcelModule & { default?: ExcelModule };
   const excel = module.default ?? module;
   const buffer = await buildForecastWorkbook(excel, input).xlsx.writeBuffer();

@@ -9,13 +9,25 @@ import { checkClaims } from '../../../src/engine/claimStatus';
 import { forecast } from '../../../src/engine/forecast';
 import { horizonCagr, seriesCagr } from '../../../src/engine/cagr';
 import type { Forecast } from '../../../src/engine/forecastTypes';
-import { columnLetter, FORECAST_FIRST_YEAR_COLUMN, forecastSheetRows, SHEETS, STATUS_TEXT } from '../../../src/io/office/forecastWorkbook';
+import {
+  columnLetter,
+  FORECAST_FIRST_YEAR_COLUMN,
+  forecastSheetRows,
+  forecastWorkbookBytes,
+  forecastWorkbookInput,
+  MAX_WORKBOOK_FORMULAS,
+  SHEETS,
+  STATUS_TEXT,
+  workbookFormulaCount,
+  WorkbookTooLargeError,
+} from '../../../src/io/office/forecastWorkbook';
 import { isValidExcelName } from '../../../src/io/office/excelNames';
 import { seedWorkspace } from '../../../src/model/seedWorkspace';
 import type { Model, Workspace } from '../../../src/model/types';
 import { activeScenarioOf } from '../../../src/state/scenarioSelectors';
 import { arbitraryWorkspace } from '../../support/arbitraries';
 import { assertAsyncProperty } from '../../support/property';
+import { dimension, member, model as buildModel } from '../../support/models';
 import { cachedFormulas, exportAndOpen, workbookInput, type OpenedWorkbook } from './workbookReader';
 
 /**
@@ -136,6 +148,25 @@ describe('the Excel workbook of the seed workspace', () => {
       return evaluated !== cached;
     });
     expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('counts its formulas before it is made, as many as it holds within a few percent', async () => {
+    const book = await exportAndOpen(workbookInput(workspace));
+    const held = (await cachedFormulas(book.zip, Object.values(SHEETS))).length;
+    const counted = workbookFormulaCount(workbookInput(workspace));
+    expect(Math.abs(counted - held) / held).toBeLessThan(0.05);
+  });
+
+  it('refuses, before any work, a workbook of more formulas than an export makes, saying what fits instead', async () => {
+    // 3,000 members over 51 years: some 460,000 formulas, far past the limit.
+    const members = Array.from({ length: 3000 }, (_, i) => member(`m${i}`, 1 / 3000));
+    const big = buildModel({ baseYear: 2000, endYear: 2050, dimensions: [dimension('d', members)] });
+    const scenario = { id: 'big', name: 'Big', model: big };
+    const input = forecastWorkbookInput({ title: 'Big', claims: [] }, scenario);
+    expect(workbookFormulaCount(input)).toBeGreaterThan(MAX_WORKBOOK_FORMULAS);
+    const refusal = await forecastWorkbookBytes(input).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(WorkbookTooLargeError);
+    expect((refusal as Error).message).toMatch(/^this scenario would make a workbook of about [\d,]+ formulas, and an export stops at 250,000: .*forecast CSV/);
   });
 
   it('recomputes when trend growth, a share or a driver’s enabled changes in the sheet', async () => {
