@@ -39,8 +39,33 @@ const CAPTION = { x: MARGIN, y: 6.7, w: CONTENT_W, h: 0.5 };
 type Slide = PptxGenJS.Slide;
 type Pptx = PptxGenJS;
 
-/** The deck as the bytes of a .pptx file. */
+/**
+ * The most charts a deck is made with. Each native chart carries its own embedded workbook, and
+ * pptxgenjs writes them all on the page's thread at some tens of milliseconds apiece: 200 is
+ * several seconds, while "every scenario" of a workspace at its limits (100 scenarios × 20
+ * dimensions) would ask for thousands. Checked before pptxgenjs is loaded.
+ */
+export const MAX_DECK_CHARTS = 200;
+
+/** A deck refused before any work: the message says why and what to do instead. */
+export class DeckTooLargeError extends Error {
+  override name = 'DeckTooLargeError';
+}
+
+/** The native charts of `content`: its total, dimension and bridge slides. */
+export function deckChartCount(content: DeckContent): number {
+  return content.sections.reduce((n, section) => n + section.slides.filter((slide) => slide.kind !== 'title' && slide.kind !== 'headline' && slide.kind !== 'table').length, 0);
+}
+
+/** The deck as the bytes of a .pptx file; more than MAX_DECK_CHARTS charts is refused first (DeckTooLargeError). */
 export async function writeDeck(content: DeckContent): Promise<ArrayBuffer> {
+  const charts = deckChartCount(content);
+  if (charts > MAX_DECK_CHARTS) {
+    throw new DeckTooLargeError(
+      `this deck would hold ${charts.toLocaleString('en-US')} charts, and a deck stops at ${MAX_DECK_CHARTS}: ` +
+        'a deck of the scenario on screen, or of a workspace with fewer scenarios or dimensions, fits',
+    );
+  }
   const { default: PptxGenJSClass } = await import('pptxgenjs');
   const pptx = new PptxGenJSClass();
   pptx.layout = 'LAYOUT_WIDE';

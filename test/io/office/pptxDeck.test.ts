@@ -16,7 +16,7 @@ import { simulationSeries } from '../../../src/engine/simulationSummary';
 import type { DeckContent } from '../../../src/io/office/deckContent';
 import { xmlSafeText } from '../../../src/io/office/xmlText';
 import { distinctSeriesNames } from '../../../src/io/office/seriesNames';
-import { writeDeck } from '../../../src/io/office/pptxDeck';
+import { DeckTooLargeError, deckChartCount, MAX_DECK_CHARTS, writeDeck } from '../../../src/io/office/pptxDeck';
 import { seedWorkspace } from '../../../src/model/seedWorkspace';
 import type { Workspace } from '../../../src/model/types';
 import type { SimulationProgress } from '../../../src/state/simulationSlice';
@@ -236,6 +236,23 @@ describe('the deck of every scenario', () => {
     const perSection = sections.map((s) => s.getElementsByTagName('p14:sldId').length);
     expect(perSection[0]).toBe(perSection[1]);
     expect(perSection[0]! + perSection[1]!).toBe(deck.slides.length);
+  });
+});
+
+describe('a deck too large to make', () => {
+  it('is refused before any work, saying what fits instead', async () => {
+    const workspace = seedWorkspace();
+    const one = deckOfWorkspace(request(workspace, { scenarioIds: workspace.scenarios.map((s) => s.id) }));
+    // Each seed scenario has a total, four dimensions and a bridge: 6 charts.
+    expect(deckChartCount(one)).toBe(12);
+    const copies = Math.ceil((MAX_DECK_CHARTS + 1) / 6 / 2);
+    const many: DeckContent = { ...one, sections: Array.from({ length: copies }, () => one.sections).flat() };
+    expect(deckChartCount(many)).toBeGreaterThan(MAX_DECK_CHARTS);
+    const refusal = await writeDeck(many).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DeckTooLargeError);
+    expect((refusal as Error).message).toBe(
+      `this deck would hold ${deckChartCount(many)} charts, and a deck stops at 200: a deck of the scenario on screen, or of a workspace with fewer scenarios or dimensions, fits`,
+    );
   });
 });
 
