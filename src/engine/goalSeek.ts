@@ -15,12 +15,14 @@
  *    relatively; reached when the metric is within 1e-9 of the target, relatively.
  * 3. No sign change: not reachable in the interval; the value nearest to it — the scan's best point
  *    refined by a golden-section search between its neighbours — and what it reaches.
+ * 4. A claim to meet: its value where reached, moved the last few units in the last place to the
+ *    side that meets the claim (an "at least 20" met by 20, never by 19.999999999999996).
  * Each f(x) is one evaluation of the lists the metric reads, into reused buffers.
  */
 import { quantityKey, type QuantityRef } from '../model/quantityRef';
 import type { Claim, Model } from '../model/types';
 import { AnalysisInputError, locateMetric, measureMetric, type AnalysisMetric } from './analysisMetric';
-import { locateClaim, type ClaimLocation } from './claimStatus';
+import { claimMet, locateClaim, type ClaimLocation } from './claimStatus';
 import { quantityEvaluator, restrictedStructure, type LockedMembers, type QuantityEvaluator } from './quantityParameters';
 
 /** A metric and the value it should take, or a claim to meet (approx: its value; atLeast/atMost: its bound). */
@@ -52,7 +54,12 @@ export const GOAL_TOLERANCE = 1e-9;
  * Where a target is read and the value it asks for; a claim that is not in `claims` or that this
  * model cannot check is an `AnalysisInputError` naming it.
  */
-export function resolveTarget(model: Model, evaluator: QuantityEvaluator, claims: readonly Claim[], target: GoalTarget): { location: ClaimLocation; value: number } {
+export function resolveTarget(
+  model: Model,
+  evaluator: QuantityEvaluator,
+  claims: readonly Claim[],
+  target: GoalTarget,
+): { location: ClaimLocation; value: number; claim?: Claim } {
   if ('metric' in target) {
     const location = locateMetric(model, evaluator.layout, target.metric);
     if (typeof location === 'string') throw new AnalysisInputError(location);
@@ -63,14 +70,14 @@ export function resolveTarget(model: Model, evaluator: QuantityEvaluator, claims
   if (!claim) throw new AnalysisInputError(`there is no claim ${target.claimId}`);
   const location = locateClaim(model, evaluator.layout, claim);
   if (typeof location === 'string') throw new AnalysisInputError(`claim ${claim.id} is not checkable in this model: ${location}`);
-  return { location, value: claim.value };
+  return { location, value: claim.value, claim };
 }
 
 export function goalSeek(model: Model, claims: readonly Claim[], target: GoalTarget, ref: QuantityRef, options: GoalSeekOptions = {}): GoalSeekResult {
   const evaluator = quantityEvaluator(model, options.locked);
   const current = evaluator.valueOf(ref);
   if (current === undefined) throw new AnalysisInputError(`this model has no quantity ${quantityKey(ref)}`);
-  const { location, value: goal } = resolveTarget(model, evaluator, claims, target);
+  const { location, value: goal, claim } = resolveTarget(model, evaluator, claims, target);
   const structure = restrictedStructure(evaluator.structure, [location]);
   const metricAt = (x: number): number => {
     evaluator.set(ref, x);
@@ -79,9 +86,27 @@ export function goalSeek(model: Model, claims: readonly Claim[], target: GoalTar
   };
   const { min, max } = evaluator.interval(ref);
   const solved = seekValue(metricAt, goal, min, max, current);
+  // A claim's bound is met on one side only: the root may sit a rounding error on the other.
+  const value = claim && solved.reached ? onTheMeetingSide(metricAt, claim, solved.value, min, max) : solved.value;
   // Evaluated last at the answer, so `achieved` is what the quantity at `value` gives.
-  const achieved = metricAt(solved.value);
-  return { ref, value: solved.value, reached: Math.abs(achieved - goal) <= goalTolerance(goal), achieved, target: goal, min, max };
+  const achieved = metricAt(value);
+  return { ref, value, reached: Math.abs(achieved - goal) <= goalTolerance(goal), achieved, target: goal, min, max };
+}
+
+/**
+ * `x`, or the nearest value within a billionth of it (relatively) where the metric meets `claim`:
+ * a root of "total 2028 = 20" can give 19.999999999999996, which does not meet "at least 20". Steps
+ * out from `x` by doubling distances, from one unit in the last place, on both sides.
+ */
+function onTheMeetingSide(metricAt: (x: number) => number, claim: Claim, x: number, min: number, max: number): number {
+  if (claimMet(claim, metricAt(x))) return x;
+  const scale = Math.max(Math.abs(x), Number.MIN_VALUE / Number.EPSILON);
+  for (let step = scale * Number.EPSILON; step <= scale * GOAL_TOLERANCE; step *= 2) {
+    for (const candidate of [x + step, x - step]) {
+      if (candidate >= min && candidate <= max && claimMet(claim, metricAt(candidate))) return candidate;
+    }
+  }
+  return x;
 }
 
 /** How close to `goal` counts as reached: 1e-9 of it, relatively (1e-12 for a goal of 0). */

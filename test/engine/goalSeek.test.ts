@@ -2,14 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnalysisInputError, type AnalysisMetric } from '../../src/engine/analysisMetric';
 import { goalSeek, seekValue } from '../../src/engine/goalSeek';
+import { checkClaim } from '../../src/engine/claimStatus';
+import { forecast } from '../../src/engine/forecast';
 import { quantityRefs, type QuantityRef } from '../../src/model/quantityRef';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
-import type { Model } from '../../src/model/types';
+import type { Claim, Model } from '../../src/model/types';
 import { WORKSPACE_LIMITS } from '../../src/model/workspaceLimits';
 import { arbitraryModel, memberPaths } from '../support/arbitraries';
 import { claim, dimension, member, model } from '../support/models';
 import { assertProperty } from '../support/property';
-import { metricOfEdited } from './metricOfEdited';
+import { editedModel, metricOfEdited } from './metricOfEdited';
 
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
@@ -81,6 +83,28 @@ describe('goal seek', () => {
     expect(cagr.reached).toBe(true);
     expect(relative(cagr.achieved, 0.052)).toBeLessThanOrEqual(1e-9);
     expect(cagr.value).toBeCloseTo(0, 9);
+    // "Over $20 B by 2028" by base size: met, not missed by a rounding error (the root alone gave
+    // 19.999999999999996, and "at least 20" is then missed).
+    const over = workspace.claims.find((c) => c.id === 'size-2028-over-20')!;
+    const twenty = goalSeek(seed, workspace.claims, { claimId: over.id }, { kind: 'baseSize' });
+    expect(twenty.reached).toBe(true);
+    expect(twenty.achieved).toBeGreaterThanOrEqual(20);
+    expect(relative(twenty.achieved, 20)).toBeLessThanOrEqual(1e-9);
+    expect(checkClaim(editedModel(seed, { kind: 'baseSize' }, twenty.value), forecast(editedModel(seed, { kind: 'baseSize' }, twenty.value)), over).status).toBe('met');
+  });
+
+  it('meets every reachable at-least or at-most claim it is asked to, on the right side of the bound', () => {
+    const seed = seedWorkspace().scenarios[0]!.model;
+    assertProperty(
+      fc.property(fc.double({ min: 8, max: 60, noNaN: true }), fc.constantFrom('atLeast', 'atMost') as fc.Arbitrary<'atLeast' | 'atMost'>, fc.integer({ min: 2026, max: 2032 }), (value, op, year) => {
+        const claim: Claim = { id: 'c', label: 'c', metric: 'size', year, op, value, source: '' };
+        const result = goalSeek(seed, [claim], { claimId: 'c' }, { kind: 'baseSize' });
+        expect(result.reached).toBe(true);
+        const edited = editedModel(seed, { kind: 'baseSize' }, result.value);
+        expect(checkClaim(edited, forecast(edited), claim).status).toBe('met');
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('says when no value reaches the target, with the closest value and what it reaches', () => {
