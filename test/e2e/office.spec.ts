@@ -165,3 +165,53 @@ test.describe('Excel', () => {
     expect(problems).toEqual([]);
   });
 });
+
+test.describe('hostile names', () => {
+  /** Every XML part of a package, parsed by the browser's strict XML parser: the parts that fail, and whether any holds an element `tag`. */
+  async function parseParts(page: Page, zip: JSZip, tags: readonly string[]): Promise<{ malformed: string[]; withTag: string[] }> {
+    const parts: [string, string][] = [];
+    for (const path of Object.keys(zip.files).filter((f) => /\.(xml|rels|vml)$/.test(f))) parts.push([path, await zip.file(path)!.async('string')]);
+    return page.evaluate(
+      ({ parts, tags }) => {
+        const malformed: string[] = [];
+        const withTag: string[] = [];
+        for (const [path, text] of parts) {
+          const doc = new DOMParser().parseFromString(text, 'application/xml');
+          if (doc.getElementsByTagName('parsererror').length > 0) malformed.push(path);
+          if (tags.some((tag) => doc.getElementsByTagName(tag).length > 0)) withTag.push(path);
+        }
+        return { malformed, withTag };
+      },
+      { parts, tags },
+    );
+  }
+
+  test('names that look like markup or formulas arrive as text in the deck and the workbook, both well-formed', async ({ page }) => {
+    const workspace = seedWorkspace();
+    workspace.title = 'Board <em>draft</em> & "review"';
+    workspace.scenarios[0]!.name = '<script>alert(1)</script>';
+    workspace.scenarios[0]!.model.dimensions[0]!.members[0]!.name = '=HYPERLINK("http://x","y")';
+    workspace.scenarios[0]!.model.dimensions[0]!.members[1]!.name = ']]><x/>\u0001';
+    await openApp(page);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await (await chooser).setFiles({ name: 'hostile.slidecast.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workspace)) });
+    await expect(page.getByTestId('file-name')).toContainText('hostile.slidecast.json');
+
+    const deck = (await downloadDeck(page, 'This scenario')).zip;
+    const deckParts = await parseParts(page, deck, ['em', 'script', 'x']);
+    expect(deckParts).toEqual({ malformed: [], withTag: [] });
+    expect(await slideTexts(deck, slidePaths(deck)[0]!)).toEqual(expect.arrayContaining(['Board <em>draft</em> & "review"', '<script>alert(1)</script>']));
+
+    const next = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download workbook (Excel)' }).click();
+    const workbook = await JSZip.loadAsync(readFileSync(await (await next).path()));
+    expect(await parseParts(page, workbook, ['em', 'script', 'x'])).toEqual({ malformed: [], withTag: [] });
+    // The formula-like name is a text cell: in the shared strings, and never a formula of its own.
+    const strings = await workbook.file('xl/sharedStrings.xml')!.async('string');
+    expect(strings).toContain('=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
+    for (const path of Object.keys(workbook.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))) {
+      expect(await workbook.file(path)!.async('string')).not.toMatch(/<f>[^<]*HYPERLINK/);
+    }
+  });
+});
