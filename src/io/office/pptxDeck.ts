@@ -21,7 +21,8 @@ import type {
   DeckTitleSlide,
   DeckTotalChartSlide,
 } from './deckContent';
-import { bridgeSeries, fanSeries } from './deckSeries';
+import { bridgeSeries, fanSeries, INVISIBLE } from './deckSeries';
+import { omitLegendEntries } from './legendEntries';
 import { xmlSafeText } from './xmlText';
 import { distinctSectionTitles, distinctSeriesNames } from './seriesNames';
 
@@ -74,29 +75,40 @@ export async function writeDeck(content: DeckContent): Promise<ArrayBuffer> {
   pptx.theme = { headFontFace: content.style.fontFace, bodyFontFace: content.style.fontFace };
   const sectioned = content.sections.length > 1;
   const titles = distinctSectionTitles(content.sections.map((section) => section.name));
+  /** For each chart added, in order: the series to leave out of its legend. */
+  const legendOmissions: number[][] = [];
   content.sections.forEach((section, i) => {
     const sectionTitle = titles[i]!;
     if (sectioned) pptx.addSection({ title: sectionTitle });
-    for (const slide of section.slides) addSlide(pptx, slide, content.style, sectioned ? sectionTitle : undefined);
+    for (const slide of section.slides) {
+      const omitted = addSlide(pptx, slide, content.style, sectioned ? sectionTitle : undefined);
+      if (omitted) legendOmissions.push(omitted);
+    }
   });
-  return (await pptx.write({ outputType: 'arraybuffer' })) as ArrayBuffer;
+  return omitLegendEntries((await pptx.write({ outputType: 'arraybuffer' })) as ArrayBuffer, legendOmissions);
 }
 
-function addSlide(pptx: Pptx, content: DeckSlide, style: DeckStyle, sectionTitle: string | undefined): void {
+/** Adds the slide; for a chart's slide, returns the indices of the series its legend leaves out. */
+function addSlide(pptx: Pptx, content: DeckSlide, style: DeckStyle, sectionTitle: string | undefined): number[] | undefined {
   const slide = pptx.addSlide(sectionTitle === undefined ? undefined : { sectionTitle });
   switch (content.kind) {
     case 'title':
-      return titleSlide(slide, content, style);
+      titleSlide(slide, content, style);
+      return undefined;
     case 'headline':
-      return headlineSlide(slide, content, style);
+      headlineSlide(slide, content, style);
+      return undefined;
     case 'totalChart':
       return totalChartSlide(pptx, slide, content, style);
     case 'stackedChart':
-      return stackedChartSlide(pptx, slide, content, style);
+      stackedChartSlide(pptx, slide, content, style);
+      return [];
     case 'bridge':
-      return bridgeSlide(pptx, slide, content, style);
+      bridgeSlide(pptx, slide, content, style);
+      return [];
     case 'table':
-      return tableSlide(slide, content, style);
+      tableSlide(slide, content, style);
+      return undefined;
   }
 }
 
@@ -167,12 +179,16 @@ function seriesData(series: readonly DeckSeries[], labels: string[]): PptxGenJS.
   return series.map((s, i) => ({ name: distinct[i]!, labels, values: s.values }));
 }
 
-function totalChartSlide(pptx: Pptx, slide: Slide, content: DeckTotalChartSlide, style: DeckStyle): void {
+/** The total chart; returns the series its legend leaves out (the fan's invisible base). */
+function totalChartSlide(pptx: Pptx, slide: Slide, content: DeckTotalChartSlide, style: DeckStyle): number[] {
   heading(slide, content.heading, style);
   const labels = names(content.years);
   const types: PptxGenJS.IChartMulti[] = [];
+  const unlisted: number[] = [];
   if (content.fan) {
     const pieces = fanSeries(content.fan);
+    // The fan's series come first: their indices in the chart are their places here.
+    pieces.forEach((piece, i) => piece.color === INVISIBLE && unlisted.push(i));
     types.push({
       type: pptx.ChartType.area,
       data: pieces.map((piece) => ({ name: piece.name, labels, values: piece.values })),
@@ -209,6 +225,7 @@ function totalChartSlide(pptx: Pptx, slide: Slide, content: DeckTotalChartSlide,
   // `data || options` then); its type declarations do not say so.
   slide.addChart(types, options as unknown as unknown[]);
   caption(slide, content.caption, style);
+  return unlisted;
 }
 
 function stackedChartSlide(pptx: Pptx, slide: Slide, content: DeckStackedChartSlide, style: DeckStyle): void {

@@ -175,6 +175,16 @@ describe('the deck of the seed scenario on screen', () => {
       expectSeries(sums, simulationSeries(summary, edges[i]!, 0), edges[i]!);
     });
     expectSeries(seriesNamed(chart, 'Median (simulated)').values, simulationSeries(summary, 'p50', 0), 'p50');
+    // The fan's invisible base stays in the chart and its data, but out of the legend: exactly its entry is deleted.
+    const doc = new DOMParser().parseFromString(chart.xml, 'application/xml');
+    const base = [...doc.getElementsByTagName('c:ser')].find((ser) => ser.getElementsByTagName('c:tx')[0]?.textContent?.includes('base of the fan'))!;
+    const baseIndex = base.getElementsByTagName('c:idx')[0]!.getAttribute('val');
+    const entries = [...doc.getElementsByTagName('c:legendEntry')].map((entry) => [
+      entry.getElementsByTagName('c:idx')[0]!.getAttribute('val'),
+      entry.getElementsByTagName('c:delete')[0]!.getAttribute('val'),
+    ]);
+    expect(entries).toEqual([[baseIndex, '1']]);
+    expect(entries[0]![0]).toBe('0');
     // The headline says the 80% interval; the chart's caption, the odds of each claim it marks.
     expect(deck.slides[1]!.texts.some((t) => t.startsWith('80% interval'))).toBe(true);
     const marked = workspace.claims.find((c) => c.metric === 'size' && c.member === undefined)!;
@@ -184,6 +194,7 @@ describe('the deck of the seed scenario on screen', () => {
 
   it('has no fan and no interval without a simulation', async () => {
     const deck = await deckOf(deckOfWorkspace(request(seedWorkspace())));
+    expect(deck.slides.flatMap((slide) => slide.charts).some((chart) => chart.xml.includes('<c:legendEntry>'))).toBe(false);
     expect(deck.slides[2]!.charts[0]!.groups.some((g) => g.type === 'c:areaChart')).toBe(false);
     expect(deck.slides[1]!.texts.some((t) => t.startsWith('80% interval'))).toBe(false);
   });
