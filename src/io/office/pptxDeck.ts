@@ -22,7 +22,7 @@ import type {
   DeckTotalChartSlide,
 } from './deckContent';
 import { bridgeSeries, fanSeries, INVISIBLE } from './deckSeries';
-import { omitLegendEntries } from './legendEntries';
+import { finishDeckPackage } from './finishDeckPackage';
 import { xmlSafeText } from './xmlText';
 import { distinctSectionTitles, distinctSeriesNames } from './seriesNames';
 
@@ -85,7 +85,7 @@ export async function writeDeck(content: DeckContent): Promise<ArrayBuffer> {
       if (omitted) legendOmissions.push(omitted);
     }
   });
-  return omitLegendEntries((await pptx.write({ outputType: 'arraybuffer' })) as ArrayBuffer, legendOmissions);
+  return finishDeckPackage((await pptx.write({ outputType: 'arraybuffer' })) as ArrayBuffer, legendOmissions);
 }
 
 /** Adds the slide; for a chart's slide, returns the indices of the series its legend leaves out. */

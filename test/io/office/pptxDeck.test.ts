@@ -237,6 +237,12 @@ describe('the deck of every scenario', () => {
     });
   });
 
+  it('is a compressed package: the seed’s two scenarios in well under half a megabyte (about 2 MB stored)', async () => {
+    const workspace = seedWorkspace();
+    const bytes = await writeDeck(deckOfWorkspace(request(workspace, { scenarioIds: workspace.scenarios.map((s) => s.id) })));
+    expect(bytes.byteLength).toBeLessThan(400_000);
+  });
+
   it('keeps two scenarios of one name apart, each in a section of its own', async () => {
     const workspace = seedWorkspace();
     workspace.scenarios[1]!.name = workspace.scenarios[0]!.name;
