@@ -30,7 +30,7 @@ import { describeLoadError } from '../model/loadError';
 import { capped, listedIds, quoted } from '../model/messageValue';
 import { MAX_JSON_TEXT_LENGTH as MAX_FILE_BYTES } from '../model/safeJson';
 import type { Claim, Model, Workspace } from '../model/types';
-import { parseQuantityAddress } from '../model/quantityAddress';
+import { parseMemberPath, parseQuantityAddress } from '../model/quantityAddress';
 import { quantityKey } from '../model/quantityRef';
 import { AnalysisInputError, endYearTotal } from '../engine/analysisMetric';
 import { goalSeek, type GoalSeekResult, type GoalTarget } from '../engine/goalSeek';
@@ -102,8 +102,8 @@ const MEMBER_CAGR_PREFIX = 'cagr:';
 
 /** `region/na` as a member path, or null when it is not `<dimension>/<member>[/<child>…]`. */
 function memberPath(text: string): string[] | null {
-  const path = text.split('/');
-  return path.length < 2 || path.some((part) => part === '') ? null : path;
+  const parsed = parseMemberPath(text);
+  return parsed.ok ? parsed.path : null;
 }
 
 /**

@@ -17,6 +17,17 @@ export type AddressResult = { ok: true; ref: QuantityRef } | { ok: false; error:
 const FORMS = 'baseSize, baseGrowth, driver:<id>, share:<dimension>/<member>[/<child>] or growthDelta:<dimension>/<member>[/<child>]';
 
 /**
+ * `region/apac/cn` as a member path — [dimension, member, child…], as QuantityRef's paths are —
+ * or what is wrong with it. The one reading of a member path typed on the command line.
+ */
+export function parseMemberPath(text: string): { ok: true; path: string[] } | { ok: false; error: string } {
+  const path = text.split('/');
+  if (path.length < 2) return { ok: false, error: 'a member path is <dimension>/<member>[/<child>]' };
+  if (path.some((part) => part === '')) return { ok: false, error: 'the member path has an empty part' };
+  return { ok: true, path };
+}
+
+/**
  * The quantity `text` addresses. With a `model`, the driver or member must exist in it. A bad
  * address gets a message naming what is wrong: an unknown form, an empty id or path part, a
  * driver or member the model lacks.
@@ -37,9 +48,9 @@ export function parseQuantityAddress(text: string, model?: Model): AddressResult
     return { ok: true, ref: { kind: 'driverImpact', driverId: rest } };
   }
   if (prefix !== 'share' && prefix !== 'growthDelta') return fail(`${shown}: ${quoted(prefix)} is not a kind of quantity: use ${FORMS}`);
-  const path = rest.split('/');
-  if (path.length < 2) return fail(`${shown}: a member path is <dimension>/<member>[/<child>]`);
-  if (path.some((part) => part === '')) return fail(`${shown}: the member path has an empty part`);
+  const parsed = parseMemberPath(rest);
+  if (!parsed.ok) return fail(`${shown}: ${parsed.error}`);
+  const { path } = parsed;
   if (model) {
     const dimension = findDimension(model, path[0]!);
     if (!dimension) return fail(`${shown}: this model has no dimension ${quoted(path[0]!)} (it has: ${listedIds(model.dimensions.map((d) => d.id))})`);
