@@ -18,7 +18,7 @@ import { CHART_INK, STATUS_COLORS } from '../charts/chartPalette';
 import { VISUALLY_HIDDEN, chartFontSize, estimateTextWidth, tickLabelStyle } from '../charts/chartLayout';
 import { ResponsiveChart } from '../charts/ResponsiveChart';
 import { formatSize } from '../format';
-import { formatSignedSize } from './compareData';
+import { bridgeTotalLabel, formatSignedSize, isNegligible } from './compareData';
 
 export interface BridgeEnd {
   name: string;
@@ -48,17 +48,6 @@ function bridgeGeometry(fontSize: number) {
   return { rowHeight: Math.round(ROW_HEIGHT * k), barHeight: Math.round(BAR_HEIGHT * k), axisHeight: Math.round(AXIS_HEIGHT * k) };
 }
 const LINE_HEIGHT = 1.2;
-
-/** A step that moved the total by nothing worth drawing (exactly 0, or rounding noise). */
-export function isNegligible(step: BridgeStep, bridge: BridgeResult): boolean {
-  const scale = Math.max(Math.abs(bridge.fromTotal), Math.abs(bridge.toTotal), 1e-300);
-  return Math.abs(step.delta) <= 1e-12 * scale;
-}
-
-/** The label of a bridge's end bar: the scenario and the year its total is read in ("Bear case, 2032"). */
-export function bridgeTotalLabel(scenarioName: string, year: number): string {
-  return `${scenarioName}, ${year}`;
-}
 
 interface Row {
   /** `from`, `to`, or a step id. */

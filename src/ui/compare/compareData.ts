@@ -1,8 +1,10 @@
 /**
  * What the Compare components share: one scenario's computed result with its name and colour,
- * calendar-year alignment of forecasts that cover different years, and the formats of differences.
+ * calendar-year alignment of forecasts that cover different years, the formats of differences, and
+ * how a bridge's bars read (shared with the PowerPoint deck's waterfall).
  * Reading computed forecasts only — nothing here computes one.
  */
+import type { BridgeResult, BridgeStep } from '../../engine/bridge';
 import type { Forecast } from '../../engine/forecastTypes';
 import { yearIndex } from '../../engine/seriesAccess';
 import { CHART_INK, GHOST_COLORS } from '../charts/chartPalette';
@@ -65,3 +67,13 @@ export function formatSignedSize(value: number, unit: string, digits?: number): 
   return magnitude;
 }
 
+/** A bridge step that moved the total by nothing worth drawing (exactly 0, or rounding noise). */
+export function isNegligible(step: BridgeStep, bridge: BridgeResult): boolean {
+  const scale = Math.max(Math.abs(bridge.fromTotal), Math.abs(bridge.toTotal), 1e-300);
+  return Math.abs(step.delta) <= 1e-12 * scale;
+}
+
+/** The label of a bridge's end bar: the scenario and the year its total is read in ("Bear case, 2032"). */
+export function bridgeTotalLabel(scenarioName: string, year: number): string {
+  return `${scenarioName}, ${year}`;
+}
