@@ -6,8 +6,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { FeedbackMessage, useFeedback, type ExportFeedback, type FeedbackLine } from './feedback';
-import { errorText } from '../../model/errorText';
+import { FeedbackMessage, useExportRun, useFeedback, type ExportFeedback, type FeedbackLine } from './feedback';
 import './export.css';
 
 export interface ExportMenuItem {
@@ -36,9 +35,8 @@ export function ExportMenu({ label, items, text = 'Export', feedbackLine }: Expo
   const [open, setOpen] = useState(false);
   /** Which item takes focus when the menu opens: the first, or the last (ArrowUp on the button). */
   const [initialFocus, setInitialFocus] = useState<'first' | 'last'>('first');
-  const [busy, setBusy] = useState(false);
   const own = useFeedback();
-  const { show, clear } = feedbackLine ?? own;
+  const { busy, run } = useExportRun(feedbackLine ?? own);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
@@ -118,22 +116,13 @@ export function ExportMenu({ label, items, text = 'Export', feedbackLine }: Expo
 
   const runItem = (item: ExportMenuItem) => {
     close(true);
-    clear();
-    setBusy(true);
-    let outcome: ExportFeedback | Promise<ExportFeedback>;
-    try {
-      const menu = rootRef.current;
-      outcome = menu ? item.run(menu) : { ok: false, message: 'The export menu is no longer on screen.' };
-    } catch (error) {
-      outcome = { ok: false, message: `${item.label} failed: ${errorText(error)}` };
-    }
-    if (outcome instanceof Promise && item.pending) show({ ok: true, message: item.pending, pending: true });
-    void Promise.resolve(outcome)
-      .catch((error: unknown): ExportFeedback => ({ ok: false, message: `${item.label} failed: ${errorText(error)}` }))
-      .then((result) => {
-        setBusy(false);
-        show(result);
-      });
+    run(
+      () => {
+        const menu = rootRef.current;
+        return menu ? item.run(menu) : { ok: false, message: 'The export menu is no longer on screen.' };
+      },
+      { ...(item.pending ? { pending: item.pending } : {}), failure: (reason) => `${item.label} failed: ${reason}` },
+    );
   };
 
   return (

@@ -2,7 +2,6 @@
  * Commands about the whole forecast on the model screen: the full forecast as CSV (every member,
  * every year, and percentiles when the forecast was simulated) and the printable summary.
  */
-import { useState } from 'react';
 import type { Forecast } from '../../engine/forecastTypes';
 import { downloadBlob, downloadText } from '../../io/download';
 import type { SimulationSummary } from '../../engine/simulationSummary';
@@ -10,7 +9,7 @@ import { percentileSeries } from '../../io/percentileExport';
 import { forecastCsv } from '../../io/tableExport';
 import { PrintButton } from '../print/PrintButton';
 import { DeckExportMenu } from './DeckExportMenu';
-import { FeedbackMessage, useFeedback } from './feedback';
+import { FeedbackMessage, useExportRun, useFeedback } from './feedback';
 import { UTF8_BOM, useExportNames } from './exportNames';
 import { errorText } from '../../model/errorText';
 import { useSlidecast } from '../../state/store';
@@ -43,23 +42,20 @@ export function ForecastActions({ forecast, simulation }: ForecastActionsProps) 
 
   // The workbook (issue 12): its builder and exceljs load on the first click, not with the app.
   // A click while one is being made is ignored: one click, one file.
-  const [workbookBusy, setWorkbookBusy] = useState(false);
-  const downloadWorkbook = async () => {
-    if (workbookBusy) return;
-    setWorkbookBusy(true);
-    const fileName = names.fileName('model', 'xlsx');
-    show({ ok: true, message: 'Preparing the workbook…', pending: true });
-    try {
-      const { forecastWorkbookBytes, forecastWorkbookInput, XLSX_TYPE } = await import('../../io/office/forecastWorkbook');
-      const { workspace } = useSlidecast.getState();
-      const bytes = await forecastWorkbookBytes(forecastWorkbookInput(workspace, activeScenarioOf(workspace)));
-      downloadBlob(fileName, new Blob([bytes], { type: XLSX_TYPE }));
-      show({ ok: true, message: `Downloaded “${fileName}”.` });
-    } catch (error) {
-      show({ ok: false, message: `The workbook could not be made (${errorText(error)}).` });
-    } finally {
-      setWorkbookBusy(false);
-    }
+  const workbook = useExportRun({ show, clear });
+  const downloadWorkbook = () => {
+    if (workbook.busy) return;
+    workbook.run(
+      async () => {
+        const fileName = names.fileName('model', 'xlsx');
+        const { forecastWorkbookBytes, forecastWorkbookInput, XLSX_TYPE } = await import('../../io/office/forecastWorkbook');
+        const { workspace } = useSlidecast.getState();
+        const bytes = await forecastWorkbookBytes(forecastWorkbookInput(workspace, activeScenarioOf(workspace)));
+        downloadBlob(fileName, new Blob([bytes], { type: XLSX_TYPE }));
+        return { ok: true, message: `Downloaded “${fileName}”.` };
+      },
+      { pending: 'Preparing the workbook…', failure: (reason) => `The workbook could not be made (${reason}).` },
+    );
   };
 
   return (
@@ -67,7 +63,7 @@ export function ForecastActions({ forecast, simulation }: ForecastActionsProps) 
       <button type="button" className="export-button" onClick={downloadForecast}>
         Download forecast (CSV)
       </button>
-      <button type="button" className="export-button" aria-busy={workbookBusy || undefined} onClick={() => void downloadWorkbook()}>
+      <button type="button" className="export-button" aria-busy={workbook.busy || undefined} onClick={downloadWorkbook}>
         Download workbook (Excel)
       </button>
       <PrintButton />

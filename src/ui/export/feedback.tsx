@@ -3,6 +3,7 @@
  * seconds) and an alert for a failure (stays until dismissed or the next export).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorText } from '../../model/errorText';
 
 /**
  * `pending`: work under way ("Making the deck…"); it stays until the outcome replaces it, where a
@@ -35,6 +36,44 @@ export function useFeedback() {
 
   useEffect(() => () => clearTimeout(timer.current), []);
   return { feedback, show, clear };
+}
+
+export interface ExportRunOptions {
+  /** Said while a slow export runs ("Making the deck…"). */
+  pending?: string;
+  /** The alert for an export that threw or rejected, given the reason in words. */
+  failure: (reason: string) => string;
+}
+
+/**
+ * Runs exports and tells `line` what each did: a slow one (a promise) says `pending` until its
+ * outcome; one that throws or rejects becomes the alert `failure(reason)`, never an uncaught
+ * error. `busy` while one runs.
+ */
+export function useExportRun(line: FeedbackLine) {
+  const [busy, setBusy] = useState(false);
+  const { show, clear } = line;
+  const run = useCallback(
+    (action: () => ExportFeedback | Promise<ExportFeedback>, options: ExportRunOptions): void => {
+      clear();
+      setBusy(true);
+      let outcome: ExportFeedback | Promise<ExportFeedback>;
+      try {
+        outcome = action();
+      } catch (error) {
+        outcome = { ok: false, message: options.failure(errorText(error)) };
+      }
+      if (outcome instanceof Promise && options.pending) show({ ok: true, message: options.pending, pending: true });
+      void Promise.resolve(outcome)
+        .catch((error: unknown): ExportFeedback => ({ ok: false, message: options.failure(errorText(error)) }))
+        .then((result) => {
+          setBusy(false);
+          show(result);
+        });
+    },
+    [show, clear],
+  );
+  return { busy, run };
 }
 
 export function FeedbackMessage({ feedback, onDismiss }: { feedback: ExportFeedback | undefined; onDismiss: () => void }) {
