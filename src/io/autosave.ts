@@ -49,6 +49,8 @@ export interface AutosaveStorage {
 
 const RECORD_KEY = 'workspace';
 const KEPT_ASIDE_PREFIX = 'set-aside-';
+/** A kept-aside key as `keptAsideKey` writes it: the prefix, the time, then the stash's key if any. */
+const KEPT_ASIDE_KEY = new RegExp(`^${KEPT_ASIDE_PREFIX}(\\d+)(-.+)?$`);
 
 /** A record kept aside, as the user is offered it: to open, download or delete. */
 export interface KeptAside {
@@ -71,7 +73,7 @@ function keptAsideKey(keptAt: number, stashKey?: string): string {
 
 /** A stored record kept aside, read for the user; undefined for a key that is not one. */
 export function readKeptAside(key: string, value: unknown): KeptAside | undefined {
-  const match = /^set-aside-(\d+)(-.+)?$/.exec(key);
+  const match = KEPT_ASIDE_KEY.exec(key);
   if (!match) return undefined;
   const keptAt = Number(match[1]);
   const origin = match[2] === undefined ? 'unrestorable' : 'leftByPage';
