@@ -61,12 +61,15 @@ export function idPool(taken: Iterable<string>): IdPool {
   };
 }
 
-/** `name`, or `name (2)`, `name (3)` … until no other item has it. */
-export function uniqueName(name: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  if (!used.has(name)) return name;
+/**
+ * `name`, or `name (2)`, `name (3)` … until no other item has it. `keyOf` says when two names are
+ * the same (say, ignoring case); by default when they are equal.
+ */
+export function uniqueName(name: string, taken: Iterable<string>, keyOf: (name: string) => string = (n) => n): string {
+  const used = new Set(Array.from(taken, keyOf));
+  if (!used.has(keyOf(name))) return name;
   for (let n = 2; ; n++) {
     const candidate = `${name} (${n})`;
-    if (!used.has(candidate)) return candidate;
+    if (!used.has(keyOf(candidate))) return candidate;
   }
 }

@@ -7,6 +7,7 @@
  * Two claims may share a label, two scenarios a name: a repeated name gets " (2)", " (3)"…, an
  * empty one a name from its place.
  */
+import { uniqueName } from '../../model/ids';
 import { xmlSafeText } from './xmlText';
 
 /**
@@ -14,13 +15,11 @@ import { xmlSafeText } from './xmlText';
  * names the i-th when it has no text of its own.
  */
 function distinctNames(names: readonly string[], taken: readonly string[], blank: (i: number) => string): string[] {
-  const used = new Set(taken.map((name) => name.toLowerCase()));
+  const used = [...taken];
   return names.map((raw, i) => {
     const clean = xmlSafeText(raw);
-    const base = clean.trim() === '' ? blank(i) : clean;
-    let name = base;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n})`;
-    used.add(name.toLowerCase());
+    const name = uniqueName(clean.trim() === '' ? blank(i) : clean, used, (n) => n.toLowerCase());
+    used.push(name);
     return name;
   });
 }
