@@ -11,7 +11,7 @@
  * Then the analysis of issue 11 against its targets (tornado, goal seek, calibration): each call
  * whole, as the engine worker makes it (compile, buffers and all).
  */
-import { writeResultsSection } from './resultsFile';
+import { runConditionLines, writeResultsSection } from './resultsFile';
 import os from 'node:os';
 import { compileModel } from '../src/engine/compiledModel';
 import { createForecastBuffers, evaluateForecast } from '../src/engine/evaluateForecast';
@@ -169,7 +169,6 @@ function analysisMarkdown(cases: readonly AnalysisCase[], stats: readonly BenchS
 
 function main(): void {
   const started = new Date();
-  const cpus = os.cpus();
   const loadBefore = os.loadavg();
 
   const seed = activeSeedModel();
@@ -200,7 +199,6 @@ function main(): void {
   const analysis = analysisCases(seed.model, large);
   const analysisStats = compare(analysis.map(({ name, run }) => ({ name, run })));
 
-  const cpuModel = cpus[0]?.model.trim() ?? 'unknown CPU';
   const targetRows = groups.map((g) => {
     const s = find(g.stats, CASE.forecast);
     const pass = s.p95 < g.targetMs;
@@ -212,9 +210,7 @@ function main(): void {
     '',
     'The engine in Node (same V8 as Chromium), from bench/engine.bench.ts.',
     '',
-    `- Date: ${started.toISOString()}`,
-    `- Machine: ${cpuModel} × ${cpus.length} logical CPUs, ${os.platform()} ${os.arch()}, Node ${process.version}`,
-    `- Load average before the run (1/5/15 min): ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} — the machine is shared`,
+    ...runConditionLines(started, loadBefore),
     '- Method (bench/harness.ts): warm-up, then every case of a table sampled in interleaved rounds (one sample',
     '  of each case per round, rotating order), so noise hits all cases alike; each sample times enough calls to',
     '  last ≥ 20 µs and figures are per call; median and 95th percentile over all samples.',

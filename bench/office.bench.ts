@@ -23,7 +23,7 @@ import { seedWorkspace } from '../src/model/seedWorkspace';
 import type { Workspace } from '../src/model/types';
 import { quantile } from './harness';
 import { LARGE_MODEL_SHAPE, largeModel } from './largeModel';
-import { writeResultsSection } from './resultsFile';
+import { runConditionLines, writeResultsSection } from './resultsFile';
 
 register(
   'data:text/javascript,' +
@@ -101,7 +101,6 @@ const cases: AsyncCase[] = [
 
 const started = new Date();
 const loadBefore = os.loadavg();
-const cpus = os.cpus();
 const stats = await compareAsync(cases);
 
 const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
@@ -111,9 +110,7 @@ const lines = [
   '',
   'The PowerPoint deck and the Excel workbook of issue 12, made in Node (same V8 as Chromium) from bench/office.bench.ts. In the app each is one task on the page’s thread, after its library’s first load; the numbers on screen cannot change meanwhile.',
   '',
-  `- Date: ${started.toISOString()}`,
-  `- Machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'} × ${cpus.length} logical CPUs, ${os.platform()} ${os.arch()}, Node ${process.version}`,
-  `- Load average before the run (1/5/15 min): ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} — the machine is shared`,
+  ...runConditionLines(started, loadBefore),
   `- Large model: ${LARGE_MODEL_SHAPE.types} types × ${LARGE_MODEL_SHAPE.applications} applications × ${LARGE_MODEL_SHAPE.regions * LARGE_MODEL_SHAPE.countriesPerRegion} countries in ${LARGE_MODEL_SHAPE.regions} regions, ${LARGE_MODEL_SHAPE.baseYear}–${LARGE_MODEL_SHAPE.endYear}`,
   `- Method: ${WARMUP_ROUNDS} warm-up rounds, then ${ROUNDS} rounds with one call of each case, the order rotating; median and 95th percentile of single calls.`,
   '',

@@ -41,7 +41,7 @@ import { seedWorkspace } from '../src/model/seedWorkspace';
 import type { Claim, Member, Model } from '../src/model/types';
 import { benchSink, compare, quantile, type BenchStats } from './harness';
 import { fillPertInverseCdf } from './alternatives/pertInverseCdfNormal';
-import { writeResultsSection } from './resultsFile';
+import { runConditionLines, writeResultsSection } from './resultsFile';
 
 /**
  * The seed's active scenario with a range on every quantity, the four distributions in turn:
@@ -124,7 +124,6 @@ function compiledRanges(model: Model): CompiledRange[] {
 
 async function main(): Promise<void> {
   const started = new Date();
-  const cpus = os.cpus();
   const loadBefore = os.loadavg();
   const { model, claims, label } = everyQuantityRanged();
   const probe = createSimulation(model, claims, { samples: 1, seed: 1 });
@@ -393,15 +392,12 @@ async function main(): Promise<void> {
   const blocksOnly = find(parts, BLOCKS);
   const perCore = (ms: number, n: number): string => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')} samples/s`;
   const uniformsPerSecond = (s: BenchStats): string => `${(1e6 / (s.median / 1000) / 1e9).toFixed(2)} G/s`;
-  const cpuModel = cpus[0]?.model.trim() ?? 'unknown CPU';
 
   say('## Simulation (`tsx bench/simulation.bench.ts`)');
   say();
   say('The simulation engine in Node (same V8 as Chromium), one thread unless a table says otherwise, from bench/simulation.bench.ts.');
   say();
-  say(`- Date: ${started.toISOString()}`);
-  say(`- Machine: ${cpuModel} × ${cpus.length} logical CPUs, ${os.platform()} ${os.arch()}, Node ${process.version}`);
-  say(`- Load average before the run (1/5/15 min): ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} — the machine is shared`);
+  for (const line of runConditionLines(started, loadBefore)) say(line);
   say(
     `- Model: the seed's active scenario (${label}) with every quantity ranged: ${probe.rangedCount} ranged quantities, ` +
       `${probe.rowCount} series (the total and ${probe.rowCount - 1} members) × ${probe.yearCount} years = ${seriesYears} series-years, ${claims.length} claims`,

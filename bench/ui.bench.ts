@@ -17,7 +17,7 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { FIRST_LOAD_BUDGET_KB, measureFirstLoad } from '../scripts/check-first-load-budget.mjs';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { writeResultsSection } from './resultsFile';
+import { runConditionLines, writeResultsSection } from './resultsFile';
 import { largeModel } from './largeModel';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type Workspace } from '../src/model/types';
 
@@ -387,9 +387,7 @@ async function main(): Promise<void> {
       '',
       'The production build in headless Chromium, from bench/ui.bench.ts.',
       '',
-      `- Date: ${started.toISOString()}`,
-      `- Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${os.cpus().length} logical CPUs, ${os.platform()} ${os.arch()}, Node ${process.version}, Chromium ${browser.version()} headless`,
-      `- Load average before the run (1/5/15 min): ${load.map((x) => x.toFixed(2)).join(' / ')} — the machine is shared`,
+      ...runConditionLines(started, load, `Chromium ${browser.version()} headless`),
       `- Method: ${ROUNDS} rounds; each round opens the app fresh in each mode (order alternating) and drags the`,
       `  trend-growth slider through ${EVENTS_PER_DRAG} pointer moves, one every ~16 ms, with the fan on (each input restarts the`,
       `  simulation on the worker pool). Latency = first animation frame after`,
