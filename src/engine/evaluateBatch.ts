@@ -1,30 +1,32 @@
 /**
  * The forecast of a batch of samples at once, for the simulation (src/engine/simulation.ts): the
  * same arithmetic as evaluateForecast (src/engine/evaluateForecast.ts), with the sample index
- * innermost (structure of arrays). For each list, each member and each year, one loop runs over
- * the batch's samples, writing straight into a block's series-major store — the value of row r
- * (0 = the total, 1 + s = series s) in year t for sample i0 + k at `values[(r · Y + t) · n + i0 + k]`.
- * No call per sample, no inner loop of 8 years, no transpose of a sample-major scratch; each
- * list's u(t) stays in a small contiguous scratch, and the store is written once per member-year.
- * V8 does not vectorise these loops, so the gain is the overhead saved, not SIMD: the blocks of the
- * seed with every quantity ranged ran 1.1–1.4× as fast as one sample at a time in interleaved runs
- * (bench/simulation.bench.ts, "Alternatives"); Σu added up in a separate pass over the members,
- * instead of alongside, measured no faster.
+ * innermost (structure of arrays), in WebAssembly with 128-bit SIMD — two samples per instruction
+ * (src/engine/wasm/evaluateBatch.wat). For each list, each member and each year, one loop runs over
+ * the batch's samples, writing straight into the block's series-major store — the value of row r
+ * (0 = the total, 1 + s = series s) in year t for sample i0 + k at `store[(r · Y + t) · n + i0 + k]`.
+ * Each list's u(t) stays in a small contiguous scratch, and the store is written once per
+ * member-year. The batch's parameters, its flags and the block's store are views of the module's
+ * memory: the simulation draws into them and reads the store where the kernel wrote it.
  *
  * Bit-identical to evaluateForecast for every sample it keeps: each sample goes through the same
  * operations in the same order (g adds the drivers in model order, Σu the members in list order,
- * r + δ, m · factor, u / Σu, P · share), with no fused or reordered arithmetic. Only the plain
- * formula's safe path is done here; a sample that leaves it anywhere — a base size or share below
- * 2^-500, a member factor below 2^-400 or a KEEP year (NaN), a total or member m outside
- * [2^-500, 2^500] (a zero share or a collapsed member included), where evaluateForecast would
- * rescale or take its careful path — is flagged in `leaves`, and the caller evaluates it alone
- * with evaluateForecast and overwrites its column. A clamped total growth (factor < 0 → 0) is on
- * the safe path, as it is in evaluateForecast's total loop.
+ * r + δ, m · factor, u / Σu, P · share), with no fused or reordered arithmetic (WebAssembly's f64
+ * arithmetic is IEEE-754's, round to nearest, as JavaScript's). Only the plain formula's safe path
+ * is done here; a sample that leaves it anywhere — a base size or share below 2^-500, a member
+ * factor below 2^-400 or a KEEP year (NaN), a total or member m outside [2^-500, 2^500] (a zero
+ * share or a collapsed member included), where evaluateForecast would rescale or take its careful
+ * path — is flagged in `leaves`, and the caller evaluates it alone with evaluateForecast and
+ * overwrites its column. A clamped total growth (factor < 0 → 0) is on the safe path, as it is in
+ * evaluateForecast's total loop.
+ *
+ * bench/simulation.bench.ts compares it with the same loops in JavaScript
+ * (bench/alternatives/evaluateBatchJs.ts, what this was before).
  */
 import type { ForecastStructure } from './compiledModel';
-import { F_LOW, HUGE_RATIO, M_HIGH, M_LOW } from './evaluateForecast';
+import { evaluateBatchWasm } from './wasm/evaluateBatchModule';
 
-/** The parameters of a batch's samples: sample k's value of quantity j at `[j · BATCH + k]`. */
+/** The parameters of a batch's samples: sample k's value of quantity j at `[j · batch + k]`. */
 export interface BatchParameters {
   baseSize: Float64Array;
   baseGrowth: Float64Array;
@@ -33,177 +35,170 @@ export interface BatchParameters {
   growthDelta: Float64Array;
 }
 
-/** Scratch of a batch evaluation, made once per simulation. */
-export interface BatchScratch {
-  /** Samples per batch: the stride of BatchParameters and of these rows. */
+/** A batch evaluation set up for one simulation: its parameters, flags and block store, and the kernel. */
+export interface BatchEvaluator {
+  /** Samples per batch: the stride of `parameters`. */
   batch: number;
-  /** m of each sample (the value being carried forward). */
-  m: Float64Array;
-  /** g(t) of each sample. */
-  growth: Float64Array;
-  /** r(t) of each sample at [t · batch + k]. */
-  ratio: Float64Array;
-  /** Σu(t) of each sample at [t · batch + k]. */
-  listSum: Float64Array;
-  /** u(t) of the list's j-th member for each sample at [(j · Y + t) · batch + k]. */
-  u: Float64Array;
+  parameters: BatchParameters;
+  /** 1 for each of the batch's samples the caller must evaluate alone (see the file comment). */
+  leaves: Uint8Array;
+  /** The block store of `n` samples per series-year (n up to the blockSize given): a view, rewritten by every block. */
+  store(n: number): Float64Array;
+  /**
+   * Evaluates samples 0 … count − 1 of the batch (`parameters`) into `store(n)` (the batch's sample
+   * k is the block's sample i0 + k). Sets leaves[k] to 1 for each sample the caller must evaluate
+   * alone; leaves others as they were.
+   */
+  evaluate(count: number, n: number, i0: number): void;
 }
 
-export function createBatchParameters(structure: ForecastStructure, batch: number): BatchParameters {
-  return {
-    baseSize: new Float64Array(batch),
-    baseGrowth: new Float64Array(batch),
-    driverImpact: new Float64Array(structure.driverCount * batch),
-    share: new Float64Array(structure.seriesCount * batch),
-    growthDelta: new Float64Array(structure.seriesCount * batch),
+/** How a simulation makes its batch evaluator (bench/simulation.bench.ts passes the JavaScript one to compare). */
+export type BatchEvaluatorFactory = (structure: ForecastStructure, batch: number, blockSize: number) => BatchEvaluator;
+
+// The header at byte 0 of the module's memory: the i32 fields src/engine/wasm/evaluateBatch.wat reads.
+const H_Y = 0;
+const H_B = 1;
+const H_D = 2;
+const H_LISTS = 3;
+const H_BASE_SIZE = 4;
+const H_BASE_GROWTH = 5;
+const H_IMPACT = 6;
+const H_SHARE = 7;
+const H_DELTA = 8;
+const H_WEIGHTS = 9;
+const H_LIST_PARENT = 10;
+const H_LIST_OFFSETS = 11;
+const H_LIST_MEMBERS = 12;
+const H_RATIO = 13;
+const H_LIST_SUM = 14;
+const H_U = 15;
+const H_LEAVES = 16;
+const H_VALUES = 17;
+const HEADER_BYTES = 128;
+const PAGE_BYTES = 65536;
+
+/**
+ * What the kernel needs of the host's WebAssembly API (the page's, a worker's and Node's alike),
+ * typed here because the pure layer's TypeScript knows neither the DOM's nor Node's declarations.
+ */
+interface WebAssemblyHost {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+}
+
+interface KernelExports {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  evaluate(count: number, n: number, i0: number): void;
+}
+
+let compiled: object | null = null;
+
+/** The kernel's module, compiled once per thread (under 2 kB: synchronous compilation is allowed everywhere). */
+function kernelModule(): object {
+  compiled ??= new (webAssembly().Module)(evaluateBatchWasm);
+  return compiled;
+}
+
+function webAssembly(): WebAssemblyHost {
+  return (globalThis as unknown as { WebAssembly: WebAssemblyHost }).WebAssembly;
+}
+
+/**
+ * The batch evaluator of `structure` for batches of `batch` samples (even) and blocks of up to
+ * `blockSize` samples: one instance of the kernel with its own memory, laid out once.
+ */
+export const createBatchEvaluator: BatchEvaluatorFactory = (structure, batch, blockSize) => {
+  if (!Number.isInteger(batch) || batch < 2 || batch % 2 !== 0) throw new RangeError(`batch must be an even whole number (got ${batch})`);
+  const { yearCount: Y, seriesCount, driverCount, listCount } = structure;
+  const rowYears = (1 + seriesCount) * Y;
+
+  // Every array at a 16-byte boundary, in the order of the header.
+  let end = HEADER_BYTES;
+  const place = (bytes: number): number => {
+    const at = end;
+    end += Math.ceil(bytes / 16) * 16;
+    return at;
   };
-}
+  const at = {
+    baseSize: place(batch * 8),
+    baseGrowth: place(batch * 8),
+    impact: place(driverCount * batch * 8),
+    share: place(seriesCount * batch * 8),
+    delta: place(seriesCount * batch * 8),
+    weights: place(driverCount * Y * 8),
+    listParent: place(listCount * 4),
+    listOffsets: place((listCount + 1) * 4),
+    listMembers: place(seriesCount * 4),
+    ratio: place(Y * batch * 8),
+    listSum: place(Y * batch * 8),
+    u: place(longestList(structure) * Y * batch * 8),
+    leaves: place(batch),
+    // A pair's second lane may read one sample past the store's end: 16 bytes of room after it.
+    values: place(rowYears * blockSize * 8 + 16),
+  };
 
-export function createBatchScratch(structure: ForecastStructure, batch: number): BatchScratch {
-  const Y = structure.yearCount;
+  const instance = new (webAssembly().Instance)(kernelModule(), {});
+  const kernel = instance.exports as unknown as KernelExports;
+  const { memory } = kernel;
+  const pages = Math.ceil(end / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES;
+  if (pages > 0) memory.grow(pages);
+  const { buffer } = memory;
+
+  const header = new Int32Array(buffer, 0, HEADER_BYTES / 4);
+  header[H_Y] = Y;
+  header[H_B] = batch;
+  header[H_D] = driverCount;
+  header[H_LISTS] = listCount;
+  header[H_BASE_SIZE] = at.baseSize;
+  header[H_BASE_GROWTH] = at.baseGrowth;
+  header[H_IMPACT] = at.impact;
+  header[H_SHARE] = at.share;
+  header[H_DELTA] = at.delta;
+  header[H_WEIGHTS] = at.weights;
+  header[H_LIST_PARENT] = at.listParent;
+  header[H_LIST_OFFSETS] = at.listOffsets;
+  header[H_LIST_MEMBERS] = at.listMembers;
+  header[H_RATIO] = at.ratio;
+  header[H_LIST_SUM] = at.listSum;
+  header[H_U] = at.u;
+  header[H_LEAVES] = at.leaves;
+  header[H_VALUES] = at.values;
+  new Float64Array(buffer, at.weights, driverCount * Y).set(structure.driverWeights);
+  new Int32Array(buffer, at.listParent, listCount).set(structure.listParent);
+  new Int32Array(buffer, at.listOffsets, listCount + 1).set(structure.listOffsets);
+  new Int32Array(buffer, at.listMembers, seriesCount).set(structure.listMembers);
+
+  const stores = new Map<number, Float64Array>();
   return {
     batch,
-    m: new Float64Array(batch),
-    growth: new Float64Array(batch),
-    ratio: new Float64Array(Y * batch),
-    listSum: new Float64Array(Y * batch),
-    u: new Float64Array(longestList(structure) * Y * batch),
+    parameters: {
+      baseSize: new Float64Array(buffer, at.baseSize, batch),
+      baseGrowth: new Float64Array(buffer, at.baseGrowth, batch),
+      driverImpact: new Float64Array(buffer, at.impact, driverCount * batch),
+      share: new Float64Array(buffer, at.share, seriesCount * batch),
+      growthDelta: new Float64Array(buffer, at.delta, seriesCount * batch),
+    },
+    leaves: new Uint8Array(buffer, at.leaves, batch),
+    store(n) {
+      if (!Number.isInteger(n) || n < 1 || n > blockSize) throw new RangeError(`a block of ${n} samples does not fit a store of ${blockSize}`);
+      let view = stores.get(n);
+      if (view === undefined) {
+        view = new Float64Array(buffer, at.values, rowYears * n);
+        stores.set(n, view);
+      }
+      return view;
+    },
+    evaluate(count, n, i0) {
+      if (!(count >= 0 && count <= batch && i0 >= 0 && i0 + count <= n && n <= blockSize)) {
+        throw new RangeError(`samples ${i0}…${i0 + count - 1} are not in a batch of ${batch} within a block of ${n}`);
+      }
+      kernel.evaluate(count, n, i0);
+    },
   };
-}
+};
 
 function longestList(structure: ForecastStructure): number {
   let longest = 0;
   for (let l = 0; l < structure.listCount; l++) longest = Math.max(longest, (structure.listOffsets[l + 1] as number) - (structure.listOffsets[l] as number));
   return longest;
-}
-
-/**
- * Evaluates samples 0 … count − 1 of the batch (`parameters`) into `values` (the block's store of
- * n samples per series-year; the batch's sample k is the block's sample i0 + k). Sets leaves[k] to
- * 1 for each sample the caller must evaluate alone (file comment); leaves others as they were.
- */
-export function evaluateBatch(
-  structure: ForecastStructure,
-  parameters: BatchParameters,
-  scratch: BatchScratch,
-  count: number,
-  values: Float64Array,
-  n: number,
-  i0: number,
-  leaves: Uint8Array,
-): void {
-  const { yearCount: Y, listCount, listParent, listOffsets, listMembers } = structure;
-  evaluateTotal(structure, parameters, scratch, count, values, n, i0, leaves);
-  for (let l = 0; l < listCount; l++) {
-    const parent = listParent[l] as number;
-    const parentRow = parent < 0 ? 0 : 1 + parent;
-    const first = listOffsets[l] as number;
-    const end = listOffsets[l + 1] as number;
-    parentRatios(scratch, count, values, (parentRow * Y) * n + i0, n, Y);
-    scratch.listSum.fill(0);
-    for (let j = first; j < end; j++) {
-      growMember(parameters, scratch, count, listMembers[j] as number, (j - first) * Y * scratch.batch, Y, leaves);
-    }
-    for (let j = first; j < end; j++) {
-      const s = listMembers[j] as number;
-      splitMember(scratch, count, (j - first) * Y * scratch.batch, values, ((1 + s) * Y) * n + i0, (parentRow * Y) * n + i0, n, Y);
-    }
-  }
-}
-
-// The hot loops, each a function of its own so that V8 optimises each on its own.
-
-/** The total (row 0): T(y0) = baseSize; T(t) = T(t − 1) · max(0, 1 + g(t)). */
-function evaluateTotal(
-  structure: ForecastStructure,
-  parameters: BatchParameters,
-  scratch: BatchScratch,
-  count: number,
-  values: Float64Array,
-  n: number,
-  i0: number,
-  leaves: Uint8Array,
-): void {
-  const { yearCount: Y, driverCount, driverWeights } = structure;
-  const { baseSize, baseGrowth, driverImpact } = parameters;
-  const { m, growth, batch } = scratch;
-  for (let k = 0; k < count; k++) {
-    const x = baseSize[k] as number;
-    if (x > 0 && x < M_LOW) leaves[k] = 1;
-    m[k] = x;
-    values[i0 + k] = x;
-  }
-  for (let t = 1; t < Y; t++) {
-    for (let k = 0; k < count; k++) growth[k] = baseGrowth[k] as number;
-    for (let d = 0; d < driverCount; d++) {
-      const w = driverWeights[d * Y + t] as number;
-      const row = d * batch;
-      for (let k = 0; k < count; k++) growth[k] = (growth[k] as number) + (driverImpact[row + k] as number) * w;
-    }
-    const at = t * n + i0;
-    for (let k = 0; k < count; k++) {
-      let factor = 1 + (growth[k] as number);
-      if (factor < 0) factor = 0;
-      const next = (m[k] as number) * factor;
-      if (!(next >= M_LOW && next <= M_HIGH) && next > 0 && next < Infinity) leaves[k] = 1;
-      m[k] = next;
-      values[at + k] = next;
-    }
-  }
-}
-
-/** Pass 0: r(t) = P(t) / P(t − 1) of every sample, NaN (KEEP) where P(t) = 0 or r ≥ 2^64. */
-function parentRatios(scratch: BatchScratch, count: number, values: Float64Array, parentAt: number, n: number, Y: number): void {
-  const { ratio, batch } = scratch;
-  for (let t = 1; t < Y; t++) {
-    const now = parentAt + t * n;
-    const before = now - n;
-    const row = t * batch;
-    for (let k = 0; k < count; k++) {
-      const p = values[now + k] as number;
-      const r = p === 0 ? NaN : p / (values[before + k] as number);
-      ratio[row + k] = r >= HUGE_RATIO ? NaN : r;
-    }
-  }
-}
-
-/** Pass 1 for member s: u(y0) = σ, u(t) = u(t − 1) · (r(t) + δ) into its rows of the scratch u (from uAt), added to Σu(t). */
-function growMember(parameters: BatchParameters, scratch: BatchScratch, count: number, s: number, uAt: number, Y: number, leaves: Uint8Array): void {
-  const { share, growthDelta } = parameters;
-  const { u, ratio, listSum, batch } = scratch;
-  const p = s * batch;
-  for (let k = 0; k < count; k++) {
-    const x = share[p + k] as number;
-    if (x > 0 && x < M_LOW) leaves[k] = 1;
-    u[uAt + k] = x;
-    listSum[k] = (listSum[k] as number) + x;
-  }
-  for (let t = 1; t < Y; t++) {
-    const row = t * batch;
-    const to = uAt + row;
-    const from = to - batch;
-    for (let k = 0; k < count; k++) {
-      const factor = (ratio[row + k] as number) + (growthDelta[p + k] as number);
-      const next = (u[from + k] as number) * factor;
-      if (!(factor >= F_LOW && next >= M_LOW && next <= M_HIGH)) leaves[k] = 1;
-      u[to + k] = next;
-      listSum[row + k] = (listSum[row + k] as number) + next;
-    }
-  }
-}
-
-/** Pass 2 for one member: share(t) = u(t) / Σu(t) (0 for a collapsed list), value(t) = P(t) · share(t), into its rows of the store. */
-function splitMember(scratch: BatchScratch, count: number, uAt: number, values: Float64Array, at: number, parentAt: number, n: number, Y: number): void {
-  const { u, listSum, batch } = scratch;
-  for (let t = 0; t < Y; t++) {
-    const to = at + t * n;
-    const from = parentAt + t * n;
-    const row = t * batch;
-    const ut = uAt + row;
-    for (let k = 0; k < count; k++) {
-      const sum = listSum[row + k] as number;
-      const share = sum > 0 ? (u[ut + k] as number) / sum : 0;
-      values[to + k] = (values[from + k] as number) * share;
-    }
-  }
 }

@@ -34,7 +34,7 @@ import type { Quantity } from '../model/quantity';
 import { claimMet, locateClaim, measureClaim, type ClaimLocation } from './claimStatus';
 import { compileModel, type ForecastParameters } from './compiledModel';
 import { compileRange, fillRange, RANGE_FIXED } from './distributions';
-import { createBatchParameters, createBatchScratch, evaluateBatch } from './evaluateBatch';
+import { createBatchEvaluator, type BatchEvaluatorFactory } from './evaluateBatch';
 import { createForecastBuffers, evaluateForecast } from './evaluateForecast';
 import type { ForecastLayout } from './forecastTypes';
 import { blockRandomState } from './random';
@@ -57,6 +57,8 @@ export interface SimulationOptions {
    * time through evaluateForecast. The results are bit-identical; the tests and the bench compare them.
    */
   evaluation?: 'batch' | 'perSample';
+  /** How the batch evaluator is made (default: the WebAssembly kernel); the bench passes the JavaScript loops it replaced, to compare. */
+  batchEvaluator?: BatchEvaluatorFactory;
 }
 
 /**
@@ -101,6 +103,12 @@ export interface Simulation {
    * array — as a pool's workers must, since they transfer each block away.
    */
   runBlock(index: number, reuse?: Float64Array): SimulationBlock;
+  /**
+   * Computes block `index` like runBlock, leaving its values where they were computed: a view of
+   * the simulation's own store, overwritten by the next block this simulation computes. For a
+   * caller that folds each block in before asking for the next (`simulate`), which saves a copy.
+   */
+  runBlockInStore(index: number): SimulationBlock;
 }
 
 export function createSimulation(model: Model, claims: readonly Claim[], options: SimulationOptions): Simulation {
@@ -216,16 +224,16 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
 
   const rowYears = rowCount * Y;
   const { driverCount } = structure;
-  // The batch's parameters, sample k's value of each quantity at [j · BATCH + k]; quantities
-  // without a range hold their compiled value in every column, set here once.
-  const batchParameters = createBatchParameters(structure, BATCH);
+  // The batch's parameters, sample k's value of each quantity at [j · BATCH + k] (views of the
+  // evaluator's memory); quantities without a range hold their compiled value in every column, set
+  // here once.
+  const evaluator = (options.batchEvaluator ?? createBatchEvaluator)(structure, BATCH, blockSize);
+  const { parameters: batchParameters, leaves } = evaluator;
   batchParameters.baseSize.fill(base.baseSize);
   batchParameters.baseGrowth.fill(base.baseGrowth);
   spread(base.driverImpact, driverCount, batchParameters.driverImpact);
   spread(base.share, seriesCount, batchParameters.share);
   spread(base.growthDelta, seriesCount, batchParameters.growthDelta);
-  const batchScratch = createBatchScratch(structure, BATCH);
-  const leaves = new Uint8Array(BATCH);
   const shareSums = new Float64Array(BATCH);
 
   /** Sets the parameters of the batch's first m samples from `draws`: steps 2 and 3 of the file comment. */
@@ -306,12 +314,13 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
     }
   };
 
-  // A batch at once (the default): src/engine/evaluateBatch.ts, straight into the store; a sample
-  // that leaves the plain formula's safe path is evaluated again alone and its column overwritten.
+  // A batch at once (the default): src/engine/evaluateBatch.ts, straight into the evaluator's store
+  // (`values`); a sample that leaves the plain formula's safe path is evaluated again alone and its
+  // column overwritten.
   const evaluateInBatch = (values: Float64Array, n: number, i0: number, m: number): void => {
     setBatch(m);
     leaves.fill(0);
-    evaluateBatch(structure, batchParameters, batchScratch, m, values, n, i0, leaves);
+    evaluator.evaluate(m, n, i0);
     for (let k = 0; k < m; k++) {
       if (leaves[k] === 0) continue;
       setSample(k);
@@ -319,19 +328,28 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
     }
   };
 
-  const runBlock = (index: number, reuse?: Float64Array): SimulationBlock => {
+  /** Block `index` computed into `values` (per sample) or into the evaluator's store (a batch at once), which it returns. */
+  const computeBlock = (index: number, values: Float64Array | null): SimulationBlock => {
     const n = blockSamples(index);
     const state = blockRandomState(seed, index);
-    const values = reuse !== undefined && reuse.length >= rowYears * n ? reuse.subarray(0, rowYears * n) : new Float64Array(rowYears * n);
+    const into = perSampleScratch !== null ? (values ?? new Float64Array(rowYears * n)) : evaluator.store(n);
     const claimsMet = new Uint32Array(claims.length);
     for (let i0 = 0; i0 < n; i0 += BATCH) {
       const m = Math.min(BATCH, n - i0);
       drawBatch(state, m);
-      if (perSampleScratch !== null) evaluateOneByOne(perSampleScratch, values, n, i0, m);
-      else evaluateInBatch(values, n, i0, m);
+      if (perSampleScratch !== null) evaluateOneByOne(perSampleScratch, into, n, i0, m);
+      else evaluateInBatch(into, n, i0, m);
     }
-    countClaims(values, n, claimsMet);
-    return { index, samples: n, values, claimsMet };
+    countClaims(into, n, claimsMet);
+    return { index, samples: n, values: into, claimsMet };
+  };
+
+  const runBlock = (index: number, reuse?: Float64Array): SimulationBlock => {
+    const size = rowYears * blockSamples(index);
+    const values = reuse !== undefined && reuse.length >= size ? reuse.subarray(0, size) : new Float64Array(size);
+    const block = computeBlock(index, values);
+    if (block.values !== values) values.set(block.values);
+    return { ...block, values };
   };
 
   return {
@@ -347,6 +365,7 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
     rangedCount,
     blockSamples,
     runBlock,
+    runBlockInStore: (index) => computeBlock(index, null),
   };
 }
 
