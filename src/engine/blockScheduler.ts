@@ -61,5 +61,5 @@ export async function runBlocks(workers: readonly BlockWorker[], blockCount: num
 
 /** The buffers of a block to transfer (never copy) from the worker that ran it. */
 export function transferablesOfBlock(block: SimulationBlock): ArrayBuffer[] {
-  return [block.values.buffer, block.claimsMet.buffer] as ArrayBuffer[];
+  return [block.values.buffer, block.claimsMet.buffer, block.sums.buffer] as ArrayBuffer[];
 }

@@ -25,6 +25,7 @@
  */
 import type { ForecastStructure } from './compiledModel';
 import { evaluateBatchWasm } from './wasm/evaluateBatchModule';
+import { growTo, instantiate, type KernelMemory } from './wasm/host';
 
 /** The parameters of a batch's samples: sample k's value of quantity j at `[j · batch + k]`. */
 export interface BatchParameters {
@@ -50,6 +51,8 @@ export interface BatchEvaluator {
    * alone; leaves others as they were.
    */
   evaluate(count: number, n: number, i0: number): void;
+  /** Each row's sum of `store(n)` (row j: its n values added up in order), in a new array of (1 + series) × years. */
+  rowSums(n: number): Float64Array;
 }
 
 /** How a simulation makes its batch evaluator (bench/simulation.bench.ts passes the JavaScript one to compare). */
@@ -74,33 +77,13 @@ const H_LIST_SUM = 14;
 const H_U = 15;
 const H_LEAVES = 16;
 const H_VALUES = 17;
+const H_SUMS = 18;
 const HEADER_BYTES = 128;
-const PAGE_BYTES = 65536;
-
-/**
- * What the kernel needs of the host's WebAssembly API (the page's, a worker's and Node's alike),
- * typed here because the pure layer's TypeScript knows neither the DOM's nor Node's declarations.
- */
-interface WebAssemblyHost {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
-}
 
 interface KernelExports {
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  memory: KernelMemory;
   evaluate(count: number, n: number, i0: number): void;
-}
-
-let compiled: object | null = null;
-
-/** The kernel's module, compiled once per thread (under 2 kB: synchronous compilation is allowed everywhere). */
-function kernelModule(): object {
-  compiled ??= new (webAssembly().Module)(evaluateBatchWasm);
-  return compiled;
-}
-
-function webAssembly(): WebAssemblyHost {
-  return (globalThis as unknown as { WebAssembly: WebAssemblyHost }).WebAssembly;
+  sumRows(n: number, rows: number): void;
 }
 
 /**
@@ -133,16 +116,14 @@ export const createBatchEvaluator: BatchEvaluatorFactory = (structure, batch, bl
     listSum: place(Y * batch * 8),
     u: place(longestList(structure) * Y * batch * 8),
     leaves: place(batch),
+    sums: place(rowYears * 8),
     // A pair's second lane may read one sample past the store's end: 16 bytes of room after it.
     values: place(rowYears * blockSize * 8 + 16),
   };
 
-  const instance = new (webAssembly().Instance)(kernelModule(), {});
-  const kernel = instance.exports as unknown as KernelExports;
-  const { memory } = kernel;
-  const pages = Math.ceil(end / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES;
-  if (pages > 0) memory.grow(pages);
-  const { buffer } = memory;
+  const kernel = instantiate<KernelExports>(evaluateBatchWasm);
+  growTo(kernel.memory, end);
+  const { buffer } = kernel.memory;
 
   const header = new Int32Array(buffer, 0, HEADER_BYTES / 4);
   header[H_Y] = Y;
@@ -163,6 +144,7 @@ export const createBatchEvaluator: BatchEvaluatorFactory = (structure, batch, bl
   header[H_U] = at.u;
   header[H_LEAVES] = at.leaves;
   header[H_VALUES] = at.values;
+  header[H_SUMS] = at.sums;
   new Float64Array(buffer, at.weights, driverCount * Y).set(structure.driverWeights);
   new Int32Array(buffer, at.listParent, listCount).set(structure.listParent);
   new Int32Array(buffer, at.listOffsets, listCount + 1).set(structure.listOffsets);
@@ -193,6 +175,11 @@ export const createBatchEvaluator: BatchEvaluatorFactory = (structure, batch, bl
         throw new RangeError(`samples ${i0}…${i0 + count - 1} are not in a batch of ${batch} within a block of ${n}`);
       }
       kernel.evaluate(count, n, i0);
+    },
+    rowSums(n) {
+      if (!Number.isInteger(n) || n < 1 || n > blockSize) throw new RangeError(`a block of ${n} samples does not fit a store of ${blockSize}`);
+      kernel.sumRows(n, rowYears);
+      return new Float64Array(buffer, at.sums, rowYears).slice();
     },
   };
 };

@@ -7,8 +7,9 @@
  * - until two different values have come, only the one value and the count (a constant row keeps
  *   nothing else, however many samples);
  * - then a histogram of BAND_BUCKETS equal buckets on the minimum and maximum of the block where
- *   the row first varied (the pilot; later values beyond it fall in the end buckets — bucketOf of
- *   src/engine/percentiles.ts is monotone, so counts still tell which bucket holds each rank);
+ *   the row first varied (the pilot; later values beyond it fall in the end buckets — the bucket of
+ *   src/engine/wasm/countBuckets.wat is monotone in x, so counts still tell which bucket holds each
+ *   rank);
  * - the values themselves only of the buckets near a wanted percentile: after the pilot and then
  *   whenever the samples held have grown by NARROW_GROWTH, each bucket whose ranks lie farther than
  *   `margin` standard errors of the percentile's estimate, sqrt(p(1 − p) / n), from every wanted
@@ -22,8 +23,13 @@
  * margin — the caller is told, and supplies the row's samples again (a simulation reruns its
  * blocks, which depend only on their index): the answer is always the exact order statistic, never
  * an estimate.
+ *
+ * The histograms, the keep flags and the block being added live in a WebAssembly kernel's memory
+ * (src/engine/bucketKernel.ts), which counts a block's row and copies out the values to keep in
+ * one pass; the kept values themselves are plain arrays, a row each.
  */
-import { bucketOf, selectInBuckets } from './percentiles';
+import { BucketKernel } from './bucketKernel';
+import { selectInKernel } from './percentiles';
 
 /** Buckets per row's histogram. */
 export const BAND_BUCKETS = 1024;
@@ -45,9 +51,11 @@ export class PercentileBands {
   private readonly constant: Float64Array;
   private readonly low: Float64Array;
   private readonly scale: Float64Array;
-  private readonly counts: Uint32Array;
-  /** 1 where the bucket has kept every value it counted. */
-  private readonly keeps: Uint8Array;
+  /**
+   * Row r's histogram at counts[r · BAND_BUCKETS + b], and in keeps, 1 where the bucket has kept
+   * every value it counted; one more row's flags after them, scratch of `selectInKernel`.
+   */
+  private readonly kernel: BucketKernel;
   private readonly kept: Float64Array[];
   private readonly keptLength: Int32Array;
   /** Rows bucketed since the last narrowing: they keep everything until they are first narrowed. */
@@ -63,8 +71,7 @@ export class PercentileBands {
     this.constant = new Float64Array(rows);
     this.low = new Float64Array(rows);
     this.scale = new Float64Array(rows);
-    this.counts = new Uint32Array(rows * BAND_BUCKETS);
-    this.keeps = new Uint8Array(rows * BAND_BUCKETS);
+    this.kernel = new BucketKernel((rows + 1) * BAND_BUCKETS);
     this.kept = Array.from({ length: rows }, () => new Float64Array(0));
     this.keptLength = new Int32Array(rows);
   }
@@ -76,14 +83,14 @@ export class PercentileBands {
     return total;
   }
 
-  /**
-   * Adds `samples` values to every row: row r's are `values[r · samples … + samples − 1]`. Writes
-   * each row's sum of them, added up in order, to `sums[sumsOffset + r]` (the same pass): the mean
-   * is the caller's, as it depends on the order of blocks.
-   */
-  add(values: Float64Array, samples: number, sums: Float64Array, sumsOffset: number): void {
+  /** Adds `samples` values to every row: row r's are `values[r · samples … + samples − 1]`. */
+  add(values: Float64Array, samples: number): void {
     if (samples <= 0) return;
     const before = this.count;
+    const kernel = this.kernel;
+    // The block into the kernel's data area (its rows at r · samples), with room after it for a row's held values.
+    kernel.reserve(this.rows * samples + before, samples);
+    kernel.data.set(values.subarray(0, this.rows * samples));
     for (let r = 0; r < this.rows; r++) {
       const start = r * samples;
       const end = start + samples;
@@ -93,14 +100,16 @@ export class PercentileBands {
         if (allEqual(values, start, end, first)) {
           this.state[r] = CONSTANT;
           this.constant[r] = first;
-          sums[sumsOffset + r] = sumRange(values, start, end);
           continue;
         }
         this.startBuckets(r, values, start, end, state === EMPTY ? 0 : before);
       }
-      const into = this.reserve(r, samples);
-      this.keptLength[r] = countRow(values, start, end, this.counts, this.keeps, r * BAND_BUCKETS, this.low[r] as number, this.scale[r] as number, into, this.keptLength[r] as number);
-      sums[sumsOffset + r] = rowSum;
+      const keptHere = kernel.countPick(start, samples, this.low[r] as number, this.scale[r] as number, TOP, r * BAND_BUCKETS, 0);
+      if (keptHere > 0) {
+        const into = this.reserveRow(r, keptHere);
+        into.set(kernel.into.subarray(0, keptHere), this.keptLength[r]);
+        this.keptLength[r] = (this.keptLength[r] as number) + keptHere;
+      }
     }
     this.count = before + samples;
     if (this.fresh.length > 0 || this.count >= this.narrowedAt * NARROW_GROWTH) this.narrow();
@@ -119,21 +128,38 @@ export class PercentileBands {
     }
     if (state === EMPTY) return null;
     const base = r * BAND_BUCKETS;
+    const { counts, keeps } = this.kernel;
     let cumulative = 0;
     let k = 0;
     for (let b = 0; b < BAND_BUCKETS && k < ranks.length; b++) {
-      cumulative += this.counts[base + b] as number;
+      cumulative += counts[base + b] as number;
       while (k < ranks.length && (ranks[k] as number) < cumulative) {
-        if (this.keeps[base + b] !== 1) return null;
+        if (keeps[base + b] !== 1) return null;
         k++;
       }
     }
-    return selectInBuckets([(this.kept[r] as Float64Array).subarray(0, this.keptLength[r])], ranks, this.low[r] as number, this.scale[r] as number, TOP, this.counts, base);
+    return this.select(r, ranks, [(this.kept[r] as Float64Array).subarray(0, this.keptLength[r])]);
   }
 
   /** The same from all the row's samples, given again (`parts`, in any order). */
   orderStatisticsFrom(r: number, ranks: readonly number[], parts: readonly Float64Array[]): (rank: number) => number {
-    return selectInBuckets(parts, ranks, this.low[r] as number, this.scale[r] as number, TOP, this.counts, r * BAND_BUCKETS);
+    return this.select(r, ranks, parts);
+  }
+
+  /** Row r's order statistics at `ranks` from `parts`, which hold every value of the buckets the ranks fall in: copied into the kernel, selected there. */
+  private select(r: number, ranks: readonly number[], parts: readonly Float64Array[]): (rank: number) => number {
+    let n = 0;
+    for (const part of parts) n += part.length;
+    this.kernel.reserve(n);
+    const data = this.kernel.data;
+    const ranges: number[] = [];
+    let at = 0;
+    for (const part of parts) {
+      data.set(part, at);
+      ranges.push(at, part.length);
+      at += part.length;
+    }
+    return selectInKernel(this.kernel, ranges, ranks, this.low[r] as number, this.scale[r] as number, TOP, r * BAND_BUCKETS, this.rows * BAND_BUCKETS);
   }
 
   /** Row r varies for the first time in values[start … end − 1]: its histogram's edges, and the `held` earlier samples (all equal to its constant) counted in. */
@@ -155,20 +181,23 @@ export class PercentileBands {
     this.low[r] = low;
     this.scale[r] = scale;
     this.state[r] = BUCKETED;
-    this.keeps.fill(1, r * BAND_BUCKETS, (r + 1) * BAND_BUCKETS);
+    const kernel = this.kernel;
+    kernel.keeps.fill(1, r * BAND_BUCKETS, (r + 1) * BAND_BUCKETS);
     this.fresh.push(r);
     if (held > 0) {
+      // The earlier samples, all equal to the row's constant, counted in after the block (add made room).
       const c = this.constant[r] as number;
-      const b = r * BAND_BUCKETS + bucketOf(c, low, scale, TOP);
-      this.counts[b] = (this.counts[b] as number) + held;
-      const into = this.reserve(r, held);
+      const at = this.rows * (end - start);
+      kernel.data.fill(c, at, at + held);
+      kernel.count(at, held, low, scale, TOP, r * BAND_BUCKETS);
+      const into = this.reserveRow(r, held);
       into.fill(c, 0, held);
       this.keptLength[r] = held;
     }
   }
 
   /** Row r's store with room for `more` values beyond those kept. */
-  private reserve(r: number, more: number): Float64Array {
+  private reserveRow(r: number, more: number): Float64Array {
     const store = this.kept[r] as Float64Array;
     const need = (this.keptLength[r] as number) + more;
     if (store.length >= need) return store;
@@ -200,60 +229,32 @@ export class PercentileBands {
       }
     }
     for (let r = 0; r < this.rows; r++) {
-      if (this.state[r] === BUCKETED && dropFarBuckets(this.counts, this.keeps, r * BAND_BUCKETS, starts, ends)) this.compact(r);
+      if (this.state[r] === BUCKETED && dropFarBuckets(this.kernel.counts, this.kernel.keeps, r * BAND_BUCKETS, starts, ends)) this.compact(r);
     }
   }
 
-  /** Discards row r's values of the buckets no longer kept. */
+  /** Discards row r's values of the buckets no longer kept: they go through the kernel, which copies out those of kept buckets. */
   private compact(r: number): void {
     const store = this.kept[r] as Float64Array;
-    const base = r * BAND_BUCKETS;
-    const low = this.low[r] as number;
-    const scale = this.scale[r] as number;
-    const length = keepKept(store, this.keptLength[r] as number, this.keeps, base, low, scale);
-    this.keptLength[r] = length;
+    const length = this.keptLength[r] as number;
+    const kernel = this.kernel;
+    kernel.reserve(length);
+    kernel.data.set(store.subarray(0, length));
+    const kept = kernel.pick(0, length, this.low[r] as number, this.scale[r] as number, TOP, r * BAND_BUCKETS, 0);
+    store.set(kernel.into.subarray(0, kept));
+    this.keptLength[r] = kept;
     // Give the memory back when most of it is now unused.
-    if (store.length > 4096 && length < store.length / 4) this.kept[r] = store.slice(0, Math.max(length * 2, 1024));
+    if (store.length > 4096 && kept < store.length / 4) this.kept[r] = store.slice(0, Math.max(kept * 2, 1024));
   }
 }
 
-// The hot loops, as functions of their own: V8 optimises each on its own, and a loop optimised in
-// the middle of a longer method is thrown away whenever the method's colder code runs (measured:
-// `add` 3× slower with these loops inline).
-
-/** The sum of values[start … end − 1], added up in order. */
-function sumRange(values: Float64Array, start: number, end: number): number {
-  let sum = 0;
-  for (let i = start; i < end; i++) sum += values[i] as number;
-  return sum;
-}
-
-/** countRow's second result: the sum of the values it counted, added up in order. */
-let rowSum = 0;
+// The loops left in JavaScript, as functions of their own: V8 optimises each on its own, and a loop
+// optimised in the middle of a longer method is thrown away whenever the method's colder code runs
+// (measured: `add` 3× slower with such loops inline).
 
 function allEqual(values: Float64Array, start: number, end: number, first: number): boolean {
   for (let i = start; i < end; i++) if (values[i] !== first) return false;
   return true;
-}
-
-/**
- * Counts values[start … end − 1] into the buckets at counts[base …], and appends those of kept
- * buckets to `into` from `length` on (it has room for all of them); returns the new length, and
- * leaves the values' sum in `rowSum`.
- */
-function countRow(values: Float64Array, start: number, end: number, counts: Uint32Array, keeps: Uint8Array, base: number, low: number, scale: number, into: Float64Array, length: number): number {
-  let sum = 0;
-  for (let i = start; i < end; i++) {
-    const x = values[i] as number;
-    sum += x;
-    const b = base + bucketOf(x, low, scale, TOP);
-    counts[b] = (counts[b] as number) + 1;
-    // Written always, kept only where the bucket keeps: no branch to mispredict.
-    into[length] = x;
-    length += keeps[b] as number;
-  }
-  rowSum = sum;
-  return length;
 }
 
 /**
@@ -278,14 +279,3 @@ function dropFarBuckets(counts: Uint32Array, keeps: Uint8Array, base: number, st
   return dropped;
 }
 
-/** Moves the values of store[0 … length − 1] whose bucket (at keeps[base …]) is still kept to its front; returns how many. */
-function keepKept(store: Float64Array, length: number, keeps: Uint8Array, base: number, low: number, scale: number): number {
-  let kept = 0;
-  for (let i = 0; i < length; i++) {
-    const x = store[i] as number;
-    // Written always, counted only where kept: no branch to mispredict (kept ≤ i, so nothing unread is overwritten).
-    store[kept] = x;
-    kept += keeps[base + bucketOf(x, low, scale, TOP)] as number;
-  }
-  return kept;
-}

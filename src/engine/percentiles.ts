@@ -4,22 +4,23 @@
  * k = ⌊p · (N − 1)⌋ (numpy's default, "linear"; `quantile` in bench/harness.ts reads the same).
  *
  * The order statistics are found by selection, not a full sort, in two linear passes over the
- * sample where it lies (a simulation's blocks are read in place, never gathered into one array):
+ * sample, run by a WebAssembly kernel over the sample in its memory (src/engine/bucketKernel.ts; a
+ * sample given as arrays is copied there first — one copy, cheap beside the passes):
  * 1. a histogram of the values over 4,096 equal buckets between edges set by a pilot (the minimum
- *    and maximum of the first part's first 1,024 values), values beyond the edges counted in the
- *    end buckets — bucket(x) stays monotone in x, so counting tells which bucket holds each wanted
- *    rank and its rank within the bucket. The same pass adds up the sum (for the mean) and finds
- *    the true minimum and maximum: should the end buckets hold over an eighth of the sample (a
- *    pilot unlike the rest), the histogram is counted again between those;
+ *    and maximum of the first range's first 1,024 values), values beyond the edges counted in the
+ *    end buckets — the bucket of x (src/engine/wasm/countBuckets.wat) is monotone in x, so counting tells which bucket
+ *    holds each wanted rank and its rank within the bucket. Should the end buckets hold over an
+ *    eighth of the sample with values beyond the pilot's edges (a pilot unlike the rest), the
+ *    histogram is counted again between the true minimum and maximum;
  * 2. the values of the wanted buckets copied out (a few hundred of 100,000 for a smooth
  *    distribution), then a multi-select on that small set (quickselect following every wanted
  *    rank at once, three-way partitioning so that ties cost nothing).
  * Exact whatever the distribution: a lopsided one (a far outlier squeezing everything into one
- * bucket) or a poor pilot only makes step 2's set larger, never the answer different. The pilot
- * replaced a first pass for the minimum and maximum: the summary of the seed's 100,000 samples
- * (384 series-years) went from 361 to 217 ms on this machine (bench/simulation.bench.ts compares
- * the two). Against a sort: 10–20× faster on 100,000 values.
+ * bucket) or a poor pilot only makes step 2's set larger, never the answer different. Against a
+ * sort: 10–20× faster on 100,000 values (bench/simulation.bench.ts).
  */
+
+import { BucketKernel } from './bucketKernel';
 
 /** The percentiles a simulation reports, ascending. */
 export const PERCENTILE_POINTS: readonly number[] = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
@@ -43,9 +44,8 @@ export function percentilesInPlace(
 }
 
 /**
- * The same for a sample held in several parts (a simulation's blocks), read where they are: no
- * copy of the whole sample is made. Returns the sum of the values, added up part by part in the
- * order given (the pass that finds the minimum and maximum does it), for the mean.
+ * The same for a sample held in several parts (a simulation's blocks): the parts are copied into a
+ * kernel's memory (one copy, no sort) and read there. Leaves the parts as they were.
  */
 export function percentilesOfParts(
   parts: readonly Float64Array[],
@@ -53,26 +53,20 @@ export function percentilesOfParts(
   out: Float64Array,
   outOffset = 0,
   outStride = 1,
-): number {
+): void {
   let n = 0;
   for (const part of parts) n += part.length;
-  if (n <= 0) {
-    for (let k = 0; k < points.length; k++) out[outOffset + k * outStride] = NaN;
-    return 0;
+  scratch ??= createPercentileKernel(n);
+  scratch.reserve(n);
+  const data = scratch.data;
+  const ranges: number[] = [];
+  let at = 0;
+  for (const part of parts) {
+    data.set(part, at);
+    ranges.push(at, part.length);
+    at += part.length;
   }
-  const ranks = wantedRanks(points, n);
-  let sum: number;
-  let orderStatistic: (rank: number) => number;
-  if (n < BUCKETED_FROM) {
-    sum = sumOf(parts);
-    orderStatistic = selectDirectly(parts, n, ranks);
-  } else {
-    const found = selectByBuckets(parts, n, ranks);
-    sum = found.sum;
-    orderStatistic = found.orderStatistic;
-  }
-  writePercentiles(points, n, orderStatistic, out, outOffset, outStride);
-  return sum;
+  percentilesOfKernel(scratch, ranges, points, out, outOffset, outStride);
 }
 
 /**
@@ -109,194 +103,166 @@ export function writePercentiles(points: readonly number[], n: number, orderStat
   }
 }
 
-/**
- * The bucket of `x` in a histogram of `top + 1` equal buckets from `low`, `scale` buckets per unit;
- * values below or above it go to the first or last bucket. Monotone in x: a bucket never holds a
- * value smaller than one of an earlier bucket, which is all the selection needs. `scale` 0 puts
- * every finite value in bucket 0.
- */
-export function bucketOf(x: number, low: number, scale: number, top: number): number {
-  const v = (x - low) * scale;
-  return v < top ? (v > 0 ? v | 0 : 0) : top;
-}
-
 /** Below this many values the histogram costs more than it saves. */
 const BUCKETED_FROM = 2048;
 const BUCKETS = 4096;
 /** The pilot: how many values of the first part set the histogram's edges. */
 const PILOT = 1024;
 
-// Scratch kept between calls (a summary calls this once per series-year): the histogram, each
-// bucket's slot among the wanted ones, and the copied-out values.
-const counts = new Int32Array(BUCKETS);
-const slotOfBucket = new Int32Array(BUCKETS).fill(-1);
-let picked = new Float64Array(4096);
+/** The kernel that holds samples given as JavaScript arrays while they are counted (made on first use, grown as needed). */
+let scratch: BucketKernel | null = null;
+/** Scratch of selectDirectly. */
+let direct = new Float64Array(BUCKETED_FROM);
 
-function ensurePicked(size: number): Float64Array {
-  if (picked.length < size) picked = new Float64Array(Math.max(size, 2 * picked.length));
-  return picked;
+/** A kernel with a table of one histogram, for `percentilesOfKernel`; `capacity` values of room. */
+export function createPercentileKernel(capacity = 0): BucketKernel {
+  return new BucketKernel(BUCKETS, capacity);
 }
 
-/** The values added up part by part, in the order given. */
-function sumOf(parts: readonly Float64Array[]): number {
-  let sum = 0;
-  for (const part of parts) for (let i = 0; i < part.length; i++) sum += part[i] as number;
-  return sum;
+/**
+ * The percentiles at `points` of the values a kernel (`createPercentileKernel`) holds in its data
+ * area in `ranges` — pairs (first index, length) — read in place, written as percentilesOfParts
+ * writes them. Leaves the data as it was.
+ */
+export function percentilesOfKernel(kernel: BucketKernel, ranges: readonly number[], points: readonly number[], out: Float64Array, outOffset = 0, outStride = 1): void {
+  let n = 0;
+  for (let k = 1; k < ranges.length; k += 2) n += ranges[k] as number;
+  if (n <= 0) {
+    for (let k = 0; k < points.length; k++) out[outOffset + k * outStride] = NaN;
+    return;
+  }
+  const ranks = wantedRanks(points, n);
+  const orderStatistic = n < BUCKETED_FROM ? selectDirectly(kernel.data, ranges, n, ranks) : selectByBuckets(kernel, ranges, n, ranks);
+  writePercentiles(points, n, orderStatistic, out, outOffset, outStride);
 }
 
-/** All the parts copied out, then one multi-select; the order statistic of rank r is then at r. */
-function selectDirectly(parts: readonly Float64Array[], n: number, ranks: readonly number[]): (rank: number) => number {
-  const all = ensurePicked(n);
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
+/** All the ranges' values copied out, then one multi-select; the order statistic of rank r is then at r. */
+function selectDirectly(data: Float64Array, ranges: readonly number[], n: number, ranks: readonly number[]): (rank: number) => number {
+  if (direct.length < n) direct = new Float64Array(n);
+  const all = direct;
+  let to = 0;
+  for (let k = 0; k < ranges.length; k += 2) {
+    const at = ranges[k] as number;
+    all.set(data.subarray(at, at + (ranges[k + 1] as number)), to);
+    to += ranges[k + 1] as number;
   }
   multiSelect(all, 0, n - 1, ranks, 0, ranks.length - 1);
   return (rank) => all[rank] as number;
 }
 
-/**
- * Counts the values into the histogram on [low, low + BUCKETS / scale], those below or above it
- * into the first or last bucket (still monotone: a bucket never holds a value smaller than one of
- * an earlier bucket), and returns their sum, minimum and maximum — one pass.
- */
-function countIntoBuckets(parts: readonly Float64Array[], low: number, scale: number): { sum: number; min: number; max: number } {
-  const top = BUCKETS - 1;
-  let sum = 0;
+/** The smallest and largest of the ranges' values. */
+function extremes(data: Float64Array, ranges: readonly number[]): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
-  counts.fill(0);
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      const x = part[i] as number;
-      sum += x;
+  for (let k = 0; k < ranges.length; k += 2) {
+    for (let i = ranges[k] as number, end = i + (ranges[k + 1] as number); i < end; i++) {
+      const x = data[i] as number;
       if (x < min) min = x;
       if (x > max) max = x;
-      const b = bucketOf(x, low, scale, top);
-      counts[b] = (counts[b] as number) + 1;
     }
   }
-  return { sum, min, max };
+  return { min, max };
+}
+
+/** Counts the ranges' values into the kernel's histogram on [low, low + BUCKETS / scale] (those beyond it in the end buckets). */
+function countRanges(kernel: BucketKernel, ranges: readonly number[], low: number, scale: number): void {
+  kernel.counts.fill(0, 0, BUCKETS);
+  for (let k = 0; k < ranges.length; k += 2) kernel.count(ranges[k] as number, ranges[k + 1] as number, low, scale, BUCKETS - 1, 0);
 }
 
 /**
- * Passes 2 and 3 of the file comment, with pass 1 folded into pass 2: the histogram's edges come
- * from a pilot (the minimum and maximum of the first part's first PILOT values — for a
- * simulation, a sample of the same distribution), and the values outside them fall into the end
- * buckets. The answer is exact whatever the edges; they only decide how many values pass 3 copies
- * out. Should the end buckets hold more than an eighth of the sample (a pilot unlike the rest:
- * sorted data, a far outlier), the histogram is counted again on the true minimum and maximum,
- * which the first count found — never worse than the three passes.
+ * Steps 1 and 2 of the file comment: the histogram's edges come from a pilot (the minimum and
+ * maximum of the first range's first PILOT values — for a simulation, a sample of the same
+ * distribution), and the values outside them fall into the end buckets. The answer is exact
+ * whatever the edges; they only decide how many values step 2 copies out. Should the end buckets
+ * hold more than an eighth of the sample because values lie beyond the pilot's edges (sorted data,
+ * a far outlier), the histogram is counted again on the true minimum and maximum.
  */
-function selectByBuckets(parts: readonly Float64Array[], n: number, ranks: readonly number[]): { sum: number; orderStatistic: (rank: number) => number } {
-  const first = parts.find((part) => part.length > 0) as Float64Array;
+function selectByBuckets(kernel: BucketKernel, ranges: readonly number[], n: number, ranks: readonly number[]): (rank: number) => number {
+  const data = kernel.data;
+  let first = 0;
+  while ((ranges[first + 1] as number) === 0) first += 2;
   let low = Infinity;
   let high = -Infinity;
-  for (let i = 0, end = Math.min(first.length, PILOT); i < end; i++) {
-    const x = first[i] as number;
+  for (let i = ranges[first] as number, end = i + Math.min(ranges[first + 1] as number, PILOT); i < end; i++) {
+    const x = data[i] as number;
     if (x < low) low = x;
     if (x > high) high = x;
   }
   let scale = BUCKETS / (high - low);
-  let counted: { sum: number; min: number; max: number } | null = null;
+  let counted = false;
   if (Number.isFinite(scale) && scale > 0) {
-    counted = countIntoBuckets(parts, low, scale);
-    if ((counts[0] as number) + (counts[BUCKETS - 1] as number) > n / 8 && (counted.min < low || counted.max > high)) counted = null;
-  }
-  if (counted === null) {
-    // No usable pilot: edges on the sample's own minimum and maximum.
-    let min = Infinity;
-    let max = -Infinity;
-    for (const part of parts) {
-      for (let i = 0; i < part.length; i++) {
-        const x = part[i] as number;
-        if (x < min) min = x;
-        if (x > max) max = x;
-      }
+    countRanges(kernel, ranges, low, scale);
+    const counts = kernel.counts;
+    counted = true;
+    if ((counts[0] as number) + (counts[BUCKETS - 1] as number) > n / 8) {
+      const { min, max } = extremes(data, ranges);
+      if (min < low || max > high) counted = false;
     }
-    if (min === max) return { sum: sumOf(parts), orderStatistic: () => min };
+  }
+  if (!counted) {
+    // No usable pilot: edges on the sample's own minimum and maximum.
+    const { min, max } = extremes(data, ranges);
+    if (min === max) return () => min;
     low = min;
     scale = BUCKETS / (max - min);
-    if (!Number.isFinite(scale) || scale <= 0) return { sum: sumOf(parts), orderStatistic: selectDirectly(parts, n, ranks) }; // a span a double cannot divide
-    counted = countIntoBuckets(parts, low, scale);
+    if (!Number.isFinite(scale) || scale <= 0) return selectDirectly(data, ranges, n, ranks); // a span a double cannot divide
+    countRanges(kernel, ranges, low, scale);
   }
-  const { sum } = counted;
-  if (counted.min === counted.max) {
-    const only = counted.min;
-    return { sum, orderStatistic: () => only };
-  }
-  return { sum, orderStatistic: selectInBuckets(parts, ranks, low, scale, BUCKETS - 1, counts, 0) };
+  return selectInKernel(kernel, ranges, ranks, low, scale, BUCKETS - 1, 0);
 }
 
 /**
- * The order statistics of `ranks` (ascending) among the values of `parts`, given their histogram:
- * `counts[countsOffset + b]` values in bucket b = bucketOf(x, low, scale, top) for b = 0 … top,
- * counted over exactly these values — or over a larger sample of which `parts` holds every value
- * of each bucket a wanted rank falls in (the ranks are then ranks in that larger sample). Copies
- * out the wanted buckets' values and multi-selects within each.
+ * The order statistics of `ranks` (ascending) among the values of the kernel's `ranges`, given
+ * their histogram in the kernel's table: counts[base + b] values in bucket b (of `top` + 1 from
+ * `low`, `scale` a unit: src/engine/wasm/countBuckets.wat) for b = 0 … top, counted over exactly these values — or over a larger sample of
+ * which the ranges hold every value of each bucket a wanted rank falls in (the ranks are then ranks
+ * in that larger sample). Copies out the wanted buckets' values (the bucket is monotone in x, so those of
+ * an earlier bucket are all smaller than those of a later one) and multi-selects among them, each
+ * rank shifted to its place there. The wanted buckets are flagged in the table's keep flags from
+ * `flagsBase` (default `base`; all 0 before and after). The output area must have room for the
+ * ranges' values.
  */
-export function selectInBuckets(
-  parts: readonly Float64Array[],
+export function selectInKernel(
+  kernel: BucketKernel,
+  ranges: readonly number[],
   ranks: readonly number[],
   low: number,
   scale: number,
   top: number,
-  histogram: Int32Array | Uint32Array,
-  countsOffset: number,
+  base: number,
+  flagsBase = base,
 ): (rank: number) => number {
-  const count = (b: number): number => histogram[countsOffset + b] as number;
-
-  // The bucket of each wanted rank, and where each wanted bucket's values will go in `picked`.
-  const wantedBuckets: number[] = [];
-  const bucketStart: number[] = []; // rank of the bucket's first value in the whole sample
-  const rankBucket: number[] = [];
+  const counts = kernel.counts;
+  const keeps = kernel.keeps;
+  // Each wanted rank's place among the copied-out values: the values of the wanted buckets before
+  // its bucket, plus its rank within the bucket.
+  const places: number[] = [];
+  const wanted: number[] = [];
   let cumulative = 0;
+  let picked = 0;
   let r = 0;
   for (let b = 0; b <= top && r < ranks.length; b++) {
-    const c = count(b);
+    const c = counts[base + b] as number;
+    let inBucket = false;
     while (r < ranks.length && (ranks[r] as number) < cumulative + c) {
-      if (wantedBuckets[wantedBuckets.length - 1] !== b) {
-        wantedBuckets.push(b);
-        bucketStart.push(cumulative);
-      }
-      rankBucket.push(wantedBuckets.length - 1);
+      places.push(picked + (ranks[r] as number) - cumulative);
+      inBucket = true;
       r++;
+    }
+    if (inBucket) {
+      wanted.push(b);
+      keeps[flagsBase + b] = 1;
+      picked += c;
     }
     cumulative += c;
   }
-  const offsets: number[] = [];
   let size = 0;
-  for (const b of wantedBuckets) {
-    offsets.push(size);
-    size += count(b);
-  }
-  const into = ensurePicked(size);
-  const fill = offsets.slice();
-  wantedBuckets.forEach((b, slot) => (slotOfBucket[b] = slot));
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      const x = part[i] as number;
-      const slot = slotOfBucket[bucketOf(x, low, scale, top)] as number;
-      if (slot >= 0) into[(fill[slot] as number)++] = x;
-    }
-  }
-  for (const b of wantedBuckets) slotOfBucket[b] = -1;
-
-  // Select within each wanted bucket, ranks shifted to the bucket's own.
-  for (let slot = 0; slot < wantedBuckets.length; slot++) {
-    const local: number[] = [];
-    ranks.forEach((rank, k) => {
-      if (rankBucket[k] === slot) local.push(offsets[slot]! + rank - bucketStart[slot]!);
-    });
-    multiSelect(into, offsets[slot]!, offsets[slot]! + count(wantedBuckets[slot]!) - 1, local, 0, local.length - 1);
-  }
-  const orderStatistic = (rank: number): number => {
-    const k = ranks.indexOf(rank);
-    const slot = rankBucket[k] as number;
-    return into[offsets[slot]! + rank - bucketStart[slot]!] as number;
-  };
-  return orderStatistic;
+  for (let k = 0; k < ranges.length; k += 2) size += kernel.pick(ranges[k] as number, ranges[k + 1] as number, low, scale, top, flagsBase, size);
+  for (const b of wanted) keeps[flagsBase + b] = 0;
+  const into = kernel.into;
+  multiSelect(into, 0, size - 1, places, 0, places.length - 1);
+  return (rank) => into[places[ranks.indexOf(rank)] as number] as number;
 }
 
 /**

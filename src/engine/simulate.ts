@@ -4,7 +4,9 @@
  * on several workers instead and gets the same result from the same accumulator (src/engine/simulationSummary.ts).
  */
 import type { Claim, Model } from '../model/types';
-import { createSimulation, type SimulationBlock, type SimulationOptions } from './simulation';
+import type { BucketKernel } from './bucketKernel';
+import { createPercentileKernel } from './percentiles';
+import { createSimulation, type Simulation, type SimulationBlock, type SimulationOptions } from './simulation';
 import { createSimulationAccumulator, KEEP_EVERY_SAMPLE_BYTES, type AccumulatorOptions, type SimulationSummary } from './simulationSummary';
 
 export interface SimulateOptions extends SimulationOptions {
@@ -20,15 +22,32 @@ export interface SimulateOptions extends SimulationOptions {
  */
 export const SIMULATE_ACCUMULATOR: AccumulatorOptions = { keepEverySampleBytes: KEEP_EVERY_SAMPLE_BYTES };
 
+/**
+ * The store of every sample that simulate's runs reuse, one after another on this thread (see
+ * AccumulatorOptions.store); null while a run has it (a run started from another's onBlock makes
+ * its own).
+ */
+let idleStore: BucketKernel | null = null;
+
 export function simulate(model: Model, claims: readonly Claim[], options: SimulateOptions): SimulationSummary {
   const simulation = createSimulation(model, claims, options);
-  // Each block folded into the accumulator as it is made, then its array reused for the next: only
+  const store = idleStore ?? createPercentileKernel();
+  idleStore = null;
+  try {
+    return run(simulation, store, options);
+  } finally {
+    idleStore = store;
+  }
+}
+
+function run(simulation: Simulation, store: BucketKernel, options: SimulateOptions): SimulationSummary {
+  // Each block folded into the accumulator as it is made, then its store reused for the next: only
   // what the statistics need is kept, and no block is left for the collector.
-  const accumulator = createSimulationAccumulator(simulation, SIMULATE_ACCUMULATOR);
-  const reuse = options.onBlock === undefined ? new Float64Array(simulation.rowCount * simulation.yearCount * simulation.blockSamples(0)) : undefined;
+  const accumulator = createSimulationAccumulator(simulation, { ...SIMULATE_ACCUMULATOR, store });
   for (let b = 0; b < simulation.blockCount; b++) {
     if (options.shouldStop?.() === true) break;
-    const block = simulation.runBlock(b, reuse);
+    // A caller who is given the blocks gets arrays of their own; else the block is read where it was made.
+    const block = options.onBlock === undefined ? simulation.runBlockInStore(b) : simulation.runBlock(b);
     accumulator.add(block);
     options.onBlock?.(block, accumulator.blocks, simulation.blockCount);
   }

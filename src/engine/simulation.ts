@@ -27,7 +27,8 @@
  *    bit for bit, with the sample index innermost); a sample that leaves the plain formula's safe
  *    path is evaluated alone by evaluateForecast and its column overwritten;
  * 5. once the block's values are in, every claim is checked on every sample's values
- *    (src/engine/claimStatus.ts).
+ *    (src/engine/claimStatus.ts), and every series-year's values are added up (the block's `sums`,
+ *    for the mean).
  */
 import type { Claim, Member, Model } from '../model/types';
 import type { Quantity } from '../model/quantity';
@@ -72,6 +73,12 @@ export interface SimulationBlock {
   values: Float64Array;
   /** How many of the block's samples meet each claim (claims in the order given). */
   claimsMet: Uint32Array;
+  /**
+   * Each series-year's sum over the block's samples, added up in sample order (row r, year t at
+   * [r · yearCount + t]): what the mean adds up, block by block in block order, so that it is the
+   * same however many workers made the blocks.
+   */
+  sums: Float64Array;
 }
 
 /** Where a ranged quantity's draw goes. */
@@ -341,7 +348,8 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
       else evaluateInBatch(into, n, i0, m);
     }
     countClaims(into, n, claimsMet);
-    return { index, samples: n, values: into, claimsMet };
+    if (perSampleScratch !== null) evaluator.store(n).set(into);
+    return { index, samples: n, values: into, claimsMet, sums: evaluator.rowSums(n) };
   };
 
   const runBlock = (index: number, reuse?: Float64Array): SimulationBlock => {

@@ -7,9 +7,10 @@
  * finished: percentiles are order statistics (the same whatever order the samples come in), and
  * the mean adds up each block's sum in block order.
  */
+import type { BucketKernel } from './bucketKernel';
 import type { ForecastLayout } from './forecastTypes';
 import { DEFAULT_BAND_MARGIN, PercentileBands } from './percentileBands';
-import { PERCENTILE_POINTS, percentilesOfParts, wantedRanks, writePercentiles } from './percentiles';
+import { createPercentileKernel, PERCENTILE_POINTS, percentilesOfKernel, wantedRanks, writePercentiles } from './percentiles';
 import type { Simulation, SimulationBlock } from './simulation';
 
 /** The statistics, in the order of `SimulationSummary.statistics`'s first axis. */
@@ -91,8 +92,9 @@ export function histogramOfParts(parts: readonly Float64Array[]): Histogram {
  * (the histogram's), and its values:
  * - when the caller asks for it (`keepEverySampleBytes`) and the simulation's samples all fit
  *   (samples × series-years × 8 bytes; 10,000 samples of the seed's 384 series-years are 31 MB),
- *   a copy of the block is kept, and the percentiles are selected from every sample
- *   (src/engine/percentiles.ts). For a run summarised once, at the end, on the thread that made
+ *   the block's values are copied into a store of every sample, series-year by series-year, in the
+ *   memory of the kernel that counts them (src/engine/bucketKernel.ts), and the percentiles are
+ *   selected from every sample there (src/engine/percentiles.ts). For a run summarised once, at the end, on the thread that made
  *   the blocks (`simulate`), that is faster than the bands below, which save memory a run this
  *   size does not need. A pool's accumulator folds blocks while the workers make the next ones and
  *   summarises as the samples double (the app's summariser), where the bands' work is spread over
@@ -128,6 +130,12 @@ export interface AccumulatorOptions {
   bandMargin?: number;
   /** Keep every sample when they all fit in this many bytes (default 0: never; `simulate` gives KEEP_EVERY_SAMPLE_BYTES). */
   keepEverySampleBytes?: number;
+  /**
+   * Where to keep every sample (a kernel of `createPercentileKernel`, whatever it held): a caller
+   * running one simulation after another passes the same one, so that its memory is not made
+   * afresh every run (31 MB for the seed's 10,000 samples). Default: a new one.
+   */
+  store?: BucketKernel;
 }
 
 /** The most bytes of sample values `simulate`'s accumulator keeps whole (see SimulationAccumulator). */
@@ -142,8 +150,10 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
   /** The end year's total of every sample, at its sample index. */
   const endYear = new Float64Array(simulation.samples);
   const keepEverySample = simulation.samples * rowYears * 8 <= (options.keepEverySampleBytes ?? 0);
-  /** Each block's values, by block index, when every sample is kept. */
-  const kept: (Float64Array | undefined)[] = [];
+  const N = simulation.samples;
+  /** Every sample, when they are all kept: series-year j's sample i (block b's sample k is i = b · blockSize + k) at data[j · N + i]. */
+  const store = keepEverySample ? (options.store ?? createPercentileKernel()) : null;
+  store?.reserve(N * rowYears, N);
   const bands = new PercentileBands(keepEverySample ? 0 : rowYears, PERCENTILE_POINTS, options.bandMargin ?? DEFAULT_BAND_MARGIN);
   let samples = 0;
   let blocks = 0;
@@ -153,16 +163,18 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
     const { index, samples: n, values } = block;
     if (!Number.isInteger(index) || index < 0 || index >= blockCount) throw new Error(`block ${index} does not belong to this simulation`);
     if (held[index] === 1) throw new Error(`block ${index} was given twice`);
-    if (n !== simulation.blockSamples(index) || values.length !== rowYears * n || block.claimsMet.length !== claimsMet.length) {
+    if (n !== simulation.blockSamples(index) || values.length !== rowYears * n || block.claimsMet.length !== claimsMet.length || block.sums.length !== rowYears) {
       throw new Error(`block ${index} does not belong to this simulation`);
     }
     held[index] = 1;
     for (let c = 0; c < claimsMet.length; c++) claimsMet[c] = (claimsMet[c] as number) + (block.claimsMet[c] as number);
     endYear.set(values.subarray((Y - 1) * n, Y * n), index * simulation.blockSize);
-    if (keepEverySample) {
-      kept[index] = values.slice();
-      sumRows(values, n, rowYears, blockSums, index * rowYears);
-    } else bands.add(values, n, blockSums, index * rowYears);
+    blockSums.set(block.sums, index * rowYears);
+    if (store !== null) {
+      const data = store.data;
+      const first = index * simulation.blockSize;
+      for (let j = 0; j < rowYears; j++) data.set(values.subarray(j * n, (j + 1) * n), j * N + first);
+    } else bands.add(values, n);
     samples += n;
     blocks += 1;
   };
@@ -176,18 +188,22 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
     else {
       const ranks = wantedRanks(PERCENTILE_POINTS, samples);
       const missing: number[] = [];
-      const parts: Float64Array[] = [];
+      const ranges: number[] = [];
       for (let j = 0; j < rowYears; j++) {
         let sum = 0;
         for (const b of order) sum += blockSums[b * rowYears + j] as number;
         statistics[j] = sum / samples;
-        if (keepEverySample) {
-          parts.length = 0;
+        if (store !== null) {
+          // The held blocks' stretches of the series-year's samples.
+          ranges.length = 0;
           for (const b of order) {
-            const n = simulation.blockSamples(b);
-            parts.push((kept[b] as Float64Array).subarray(j * n, (j + 1) * n));
+            const at = j * N + b * simulation.blockSize;
+            const last = ranges.length - 2;
+            // Blocks held one after another are one stretch.
+            if (last >= 0 && (ranges[last] as number) + (ranges[last + 1] as number) === at) ranges[last + 1] = (ranges[last + 1] as number) + simulation.blockSamples(b);
+            else ranges.push(at, simulation.blockSamples(b));
           }
-          percentilesOfParts(parts, PERCENTILE_POINTS, statistics, stride + j, stride);
+          percentilesOfKernel(store, ranges, PERCENTILE_POINTS, statistics, stride + j, stride);
           continue;
         }
         const orderStatistic = bands.orderStatistics(j, ranks);
@@ -229,15 +245,6 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
     },
     summarise,
   };
-}
-
-/** sums[offset + j] = the sum of row j's n values (values[j · n … (j + 1) · n − 1]), added up in order, for every row. */
-function sumRows(values: Float64Array, n: number, rows: number, sums: Float64Array, offset: number): void {
-  for (let j = 0; j < rows; j++) {
-    let sum = 0;
-    for (let i = j * n, end = i + n; i < end; i++) sum += values[i] as number;
-    sums[offset + j] = sum;
-  }
 }
 
 /** Merges `blocks` (any order, each block at most once) into statistics: an accumulator given them all. */

@@ -89,7 +89,7 @@ class FixedModel extends Error {}
 
 /** The block as the page knows it: the numbers went to the summariser; only the count came back. */
 function receipt(index: number, samples: number): SimulationBlock {
-  return { index, samples, values: new Float64Array(0), claimsMet: new Uint32Array(0) };
+  return { index, samples, values: new Float64Array(0), claimsMet: new Uint32Array(0), sums: new Float64Array(0) };
 }
 
 interface Sampler {

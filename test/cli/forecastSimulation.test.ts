@@ -163,7 +163,7 @@ describe('npm run forecast -- --samples', () => {
 describe('the pool folds each block after handing out the next', () => {
   it('queues an arriving block and folds it on the next turn of the event loop, or at finish; a failed fold is thrown at finish', async () => {
     const added: number[] = [];
-    const block = (index: number): SimulationBlock => ({ index, samples: 1, values: new Float64Array(1), claimsMet: new Uint32Array(0) });
+    const block = (index: number): SimulationBlock => ({ index, samples: 1, values: new Float64Array(1), claimsMet: new Uint32Array(0), sums: new Float64Array(0) });
     const folding = foldAfterHandingOut({ add: (b) => void added.push(b.index) });
     folding.onBlock(block(0));
     folding.onBlock(block(1));

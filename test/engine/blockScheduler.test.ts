@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runBlocks, type BlockWorker } from '../../src/engine/blockScheduler';
 import type { SimulationBlock } from '../../src/engine/simulation';
 
-const block = (index: number): SimulationBlock => ({ index, samples: 1, values: new Float64Array([index]), claimsMet: new Uint32Array(0) });
+const block = (index: number): SimulationBlock => ({ index, samples: 1, values: new Float64Array([index]), claimsMet: new Uint32Array(0), sums: new Float64Array(0) });
 
 /** A worker that answers after `delay(index)` turns of the event loop, and records what it ran. */
 function fakeWorker(delay: (index: number) => number, log: { worker: number; index: number }[], id: number, busy: { now: number; max: number }): BlockWorker {

@@ -64,7 +64,7 @@ describe('percentilesInPlace', () => {
     );
   });
 
-  it('a sample held in parts (a simulation’s blocks) gives the percentiles of the whole, and its sum, without changing the parts', () => {
+  it('a sample held in parts (a simulation’s blocks) gives the percentiles of the whole, without changing the parts', () => {
     const cuts = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 });
     assertProperty(
       fc.property(samples, cuts, (values, fractions) => {
@@ -72,11 +72,8 @@ describe('percentilesInPlace', () => {
         const at = [0, ...fractions.map((f) => Math.floor(f * values.length)).sort((a, b) => a - b), values.length];
         const parts = at.slice(1).map((end, k) => data.subarray(at[k]!, end));
         const out = new Float64Array(PERCENTILE_POINTS.length);
-        const sum = percentilesOfParts(parts, PERCENTILE_POINTS, out);
+        percentilesOfParts(parts, PERCENTILE_POINTS, out);
         expect(Array.from(out)).toEqual(selected(values, PERCENTILE_POINTS));
-        let expectedSum = 0;
-        for (const x of values) expectedSum += x;
-        expect(sum).toBe(expectedSum);
         expect(Array.from(data)).toEqual(values);
       }),
       { numRuns: 200 },
@@ -108,11 +105,8 @@ describe('percentilesInPlace', () => {
           const values = [first, ...others].flat();
           const points = [...ps].sort((x, y) => x - y);
           const out = new Float64Array(points.length);
-          const sum = percentilesOfParts(parts, points, out);
+          percentilesOfParts(parts, points, out);
           points.forEach((p, k) => expect(out[k], `p = ${p}`).toBe(sortedPercentile(values, p)));
-          let expectedSum = 0;
-          for (const x of values) expectedSum += x;
-          expect(sum).toBe(expectedSum);
         },
       ),
       { numRuns: 100 },

@@ -112,6 +112,29 @@ describe('seeded', () => {
     expect(Array.from(simulate(rangedModel(), claims, options).statistics)).toEqual(Array.from(summariseSimulation(simulation, blocks).statistics));
   });
 
+  it('a block read where it was made (runBlockInStore) is the block runBlock gives, until the next block overwrites it', () => {
+    const options = { samples: 2500, seed: 8, blockSize: 1000 };
+    const simulation = createSimulation(rangedModel(), claims, options);
+    const copy = createSimulation(rangedModel(), claims, options);
+    for (const b of [2, 0, 1]) {
+      const inStore = simulation.runBlockInStore(b);
+      const own = copy.runBlock(b);
+      expect(Array.from(inStore.values)).toEqual(Array.from(own.values));
+      expect(Array.from(inStore.sums)).toEqual(Array.from(own.sums));
+      expect(Array.from(inStore.claimsMet)).toEqual(Array.from(own.claimsMet));
+    }
+  });
+
+  it('simulate after a larger run on the same thread (its store of every sample reused) gives what a fresh summary of its blocks gives', () => {
+    simulate(rangedModel(), claims, { samples: 9000, seed: 1, blockSize: 1000 });
+    const options = { samples: 2300, seed: 2, blockSize: 1000 };
+    const simulation = createSimulation(rangedModel(), claims, options);
+    const fresh = summariseSimulation(simulation, [0, 1, 2].map((b) => simulation.runBlock(b)));
+    const again = simulate(rangedModel(), claims, options);
+    expect(Array.from(again.statistics)).toEqual(Array.from(fresh.statistics));
+    expect(again.claims).toEqual(fresh.claims);
+  });
+
   it('a run stops at a block boundary when asked, and summarises the blocks done', () => {
     let calls = 0;
     const progress: number[] = [];
@@ -322,7 +345,7 @@ describe('a batch of samples evaluated at once (src/engine/evaluateBatch.ts)', (
     )
     .chain((m) => fc.tuple(fc.constant(m), fc.array(fc.nat(), { maxLength: 5 }).chain((ids) => fc.tuple(...ids.map((_, k) => arbitraryClaim(m, `c${k}`))))));
 
-  it('gives every block bit for bit what evaluating its samples one at a time gives: values and claim counts', () => {
+  it('gives every block bit for bit what evaluating its samples one at a time gives: values, claim counts and sums', () => {
     assertProperty(
       fc.property(modelsWithClaims, fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 80 }), ([m, cs], seed, blockSize) => {
         const options = { samples: 2 * blockSize + 7, seed, blockSize };
@@ -334,6 +357,12 @@ describe('a batch of samples evaluated at once (src/engine/evaluateBatch.ts)', (
           expect(Array.from(got.claimsMet)).toEqual(Array.from(want.claimsMet));
           for (let i = 0; i < want.values.length; i++) {
             if (!Object.is(got.values[i], want.values[i])) expect.fail(`block ${b}, value ${i}: ${got.values[i]} in the batch, ${want.values[i]} one at a time`);
+          }
+          // Each series-year's sum: its samples added up in order, as a plain loop adds them.
+          for (let j = 0; j < got.sums.length; j++) {
+            let sum = 0;
+            for (let i = j * got.samples; i < (j + 1) * got.samples; i++) sum += got.values[i] as number;
+            if (!Object.is(got.sums[j], sum) || !Object.is(want.sums[j], sum)) expect.fail(`block ${b}, series-year ${j}: sums ${got.sums[j]} and ${want.sums[j]}, added up ${sum}`);
           }
         }
       }),

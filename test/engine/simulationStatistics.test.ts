@@ -10,13 +10,15 @@
  * place, a normal scaled by 1.96 instead of 1.645, a PERT with λ ≠ 4) moves the statistics by many
  * standard errors.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRange, drawRange, fillRange, RANGE_FIXED, zigguratNormal } from '../../src/engine/distributions';
-import { blockRandomState } from '../../src/engine/random';
+import { blockRandomState, fillUniform } from '../../src/engine/random';
 import { simulate } from '../../src/engine/simulate';
 import { SIMULATION_STATISTICS, simulationStatistic } from '../../src/engine/simulationSummary';
 import type { Range } from '../../src/model/quantity';
 import { model } from '../support/models';
+import { assertProperty } from '../support/property';
 
 const N = 100_000;
 const BASE = 100;
@@ -165,6 +167,29 @@ describe('ranges', () => {
         expect(out[start + count]).toBe(-1);
       }
     }
+  });
+
+  it('triangular draws (the WebAssembly kernel, two at a time) are bit for bit the inverse CDF written the plain way', () => {
+    // The definition: u < F(mode) ? low + √(u (high − low)(mode − low)) : high − √((1 − u)(high − low)(high − mode)).
+    const plain = (low: number, high: number, mode: number, fMode: number, u: number): number =>
+      u < fMode ? low + Math.sqrt(u * (high - low) * (mode - low)) : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
+    const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+    assertProperty(
+      fc.property(finite, finite, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 5000 }), fc.nat(), (a, b, at, count, seed) => {
+        fc.pre(a !== b);
+        const [low, high] = a < b ? [a, b] : [b, a];
+        const { kind, p0, p1, p2, p3 } = compileRange(low + at * (high - low), { low, high, dist: 'triangular' });
+        const out = new Float64Array(count);
+        fillRange(kind, p0, p1, p2, p3, blockRandomState(seed, 3), out, 0, count);
+        const uniforms = new Float64Array(count);
+        fillUniform(blockRandomState(seed, 3), uniforms, 0, count);
+        for (let i = 0; i < count; i++) {
+          const want = plain(p0, p1, p2, p3, uniforms[i] as number);
+          if (!Object.is(out[i], want)) expect.fail(`draw ${i} of ${count}: ${out[i]} from the kernel, ${want} by the definition (u = ${uniforms[i]})`);
+        }
+      }),
+      { numRuns: 200, examples: [[0, 1, 0.5, 1, 0], [0, 1, 0, 7, 1], [0, 1, 1, 4097, 2]] },
+    );
   });
 
   it('the ziggurat (PERT’s normal variates) draws the standard normal: its CDF within 4 standard errors at 400,000 draws, tails beyond the base layer included', () => {

@@ -109,15 +109,21 @@ function fakeSimulation(kinds: readonly RowKind[], yearCount: number, samples: n
     yearCount,
     rowCount,
     blockSamples,
-    runBlock: (index) => {
-      const n = blockSamples(index);
-      const values = new Float64Array(kinds.length * n);
-      kinds.forEach((kind, j) => {
-        for (let i = 0; i < n; i++) values[j * n + i] = rowValue(kind, seed, j, index * blockSize + i, samples);
-      });
-      return { index, samples: n, values, claimsMet: new Uint32Array(0) };
-    },
+    runBlock,
+    runBlockInStore: runBlock,
   };
+  function runBlock(index: number): SimulationBlock {
+    const n = blockSamples(index);
+    const values = new Float64Array(kinds.length * n);
+    const sums = new Float64Array(kinds.length);
+    kinds.forEach((kind, j) => {
+      for (let i = 0; i < n; i++) {
+        values[j * n + i] = rowValue(kind, seed, j, index * blockSize + i, samples);
+        sums[j] = (sums[j] as number) + (values[j * n + i] as number);
+      }
+    });
+    return { index, samples: n, values, claimsMet: new Uint32Array(0), sums };
+  }
 }
 
 const fakeRuns = fc

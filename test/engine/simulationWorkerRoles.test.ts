@@ -115,7 +115,7 @@ describe('a sampler', () => {
     expect(posted).toEqual([{ message: { kind: 'ran', run: 4, index: 1, samples: 500 }, transfer: [] }]);
     const block = port.sent[0]!.block;
     expect(port.sent[0]!.run).toBe(4);
-    expect(transfers[0]).toEqual([block.values.buffer, block.claimsMet.buffer]);
+    expect(transfers[0]).toEqual([block.values.buffer, block.claimsMet.buffer, block.sums.buffer]);
   });
 
   it('answers "fixed" for a model without a ranged quantity', () => {

@@ -11,7 +11,7 @@ describe('the WebAssembly kernels', () => {
   const all = kernels();
 
   it('are there: one generated module per source', () => {
-    expect(all.map((k) => k.name).sort()).toEqual(['countBuckets', 'evaluateBatch']);
+    expect(all.map((k) => k.name).sort()).toEqual(['countBuckets', 'evaluateBatch', 'triangularDraws']);
   });
 
   it.each(all)('$name: the committed module is the compiled source (run `node scripts/build-wasm.mjs`)', async ({ name, source, generated }) => {

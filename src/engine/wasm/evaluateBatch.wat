@@ -9,7 +9,8 @@
 ;; src/engine/evaluateBatch.ts. Batch stride B is even; sample k of the batch's quantity j is at
 ;; [j * B + k]. The block's store holds row r (0 = the total, 1 + s = series s), year t, sample i at
 ;; values[(r * Y + t) * n + i], with 16 bytes of room after it (a pair's second lane may read past
-;; the last sample; what it reads is never used).
+;; the last sample; what it reads is never used); `sumRows` writes each row's sum to the f64 array
+;; at H_SUMS.
 (module
   (memory (export "memory") 1)
 
@@ -32,6 +33,7 @@
   (global $H_U i32 (i32.const 60))
   (global $H_LEAVES i32 (i32.const 64))
   (global $H_VALUES i32 (i32.const 68))
+  (global $H_SUMS i32 (i32.const 72))
 
   ;; Marks the pair's samples whose lane of `bad` is set in the batch's leaves (one byte per sample).
   ;; (Called only when a lane is set: the rare case.)
@@ -318,4 +320,56 @@
             (br $split)))
         (local.set $l (i32.add (local.get $l) (i32.const 1)))
         (br $eachList))))
+
+  ;; sums[j] = the sum of row j's n values of the store (values[j * n … j * n + n − 1], added up in
+  ;; order, as a plain loop would) for j = 0 … rows − 1, into the f64 array at H_SUMS. Four rows at
+  ;; a time, each its own chain of additions, so that they overlap.
+  (func (export "sumRows") (param $n i32) (param $rows i32)
+    (local $row i32) (local $rowBytes i32) (local $at i32) (local $end i32) (local $out i32)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64)
+    (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $out (i32.load (global.get $H_SUMS)))
+    (local.set $at (i32.load (global.get $H_VALUES)))
+    (local.set $row (i32.const 0))
+    (block $foursDone
+      (loop $fours
+        (br_if $foursDone (i32.gt_s (i32.add (local.get $row) (i32.const 4)) (local.get $rows)))
+        (local.set $s0 (f64.const 0))
+        (local.set $s1 (f64.const 0))
+        (local.set $s2 (f64.const 0))
+        (local.set $s3 (f64.const 0))
+        (local.set $end (i32.add (local.get $at) (local.get $rowBytes)))
+        (block $done
+          (loop $each
+            (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+            (local.set $s0 (f64.add (local.get $s0) (f64.load (local.get $at))))
+            (local.set $s1 (f64.add (local.get $s1) (f64.load (i32.add (local.get $at) (local.get $rowBytes)))))
+            (local.set $s2 (f64.add (local.get $s2) (f64.load (i32.add (local.get $at) (i32.shl (local.get $rowBytes) (i32.const 1))))))
+            (local.set $s3 (f64.add (local.get $s3) (f64.load (i32.add (local.get $at) (i32.mul (local.get $rowBytes) (i32.const 3))))))
+            (local.set $at (i32.add (local.get $at) (i32.const 8)))
+            (br $each)))
+        (f64.store (local.get $out) (local.get $s0))
+        (f64.store offset=8 (local.get $out) (local.get $s1))
+        (f64.store offset=16 (local.get $out) (local.get $s2))
+        (f64.store offset=24 (local.get $out) (local.get $s3))
+        ;; $at is at the end of the first of the four rows: on to the fifth.
+        (local.set $at (i32.add (local.get $at) (i32.mul (local.get $rowBytes) (i32.const 3))))
+        (local.set $out (i32.add (local.get $out) (i32.const 32)))
+        (local.set $row (i32.add (local.get $row) (i32.const 4)))
+        (br $fours)))
+    (block $rowsDone
+      (loop $rest
+        (br_if $rowsDone (i32.ge_s (local.get $row) (local.get $rows)))
+        (local.set $s0 (f64.const 0))
+        (local.set $end (i32.add (local.get $at) (local.get $rowBytes)))
+        (block $done
+          (loop $each
+            (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+            (local.set $s0 (f64.add (local.get $s0) (f64.load (local.get $at))))
+            (local.set $at (i32.add (local.get $at) (i32.const 8)))
+            (br $each)))
+        (f64.store (local.get $out) (local.get $s0))
+        (local.set $out (i32.add (local.get $out) (i32.const 8)))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rest))))
 )
