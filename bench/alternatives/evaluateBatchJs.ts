@@ -56,6 +56,16 @@ export const createBatchEvaluatorJs: BatchEvaluatorFactory = (structure, batch, 
     leaves,
     store: (n) => values.subarray(0, (1 + structure.seriesCount) * structure.yearCount * n),
     evaluate: (count, n, i0) => evaluateBatch(structure, parameters, scratch, count, values, n, i0, leaves),
+    rowSums: (n) => {
+      const rows = (1 + structure.seriesCount) * structure.yearCount;
+      const sums = new Float64Array(rows);
+      for (let j = 0; j < rows; j++) {
+        let sum = 0;
+        for (let i = j * n; i < (j + 1) * n; i++) sum += values[i] as number;
+        sums[j] = sum;
+      }
+      return sums;
+    },
   };
 };
 
