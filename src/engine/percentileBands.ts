@@ -76,6 +76,13 @@ export class PercentileBands {
     this.keptLength = new Int32Array(rows);
   }
 
+  /** Bytes the bands hold: their kernel's memory (histograms, flags, the block being added) and the rows' stores. */
+  get bytes(): number {
+    let bytes = this.kernel.bytes + this.state.byteLength + this.constant.byteLength + this.low.byteLength + this.scale.byteLength + this.keptLength.byteLength;
+    for (const store of this.kept) bytes += store.byteLength;
+    return bytes;
+  }
+
   /** Room for values in all the rows' stores: the memory the bands hold beyond their fixed tables, 8 bytes each. */
   get keptValues(): number {
     let total = 0;

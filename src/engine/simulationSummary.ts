@@ -117,6 +117,8 @@ export interface SimulationAccumulator {
   readonly keptValues: number;
   /** Times `summarise` has had to run the blocks again for a series-year its bands had not kept. */
   readonly reruns: number;
+  /** Bytes the accumulator holds: its store of every sample or its bands (kernels' memory included), and its tables. */
+  readonly bytes: number;
   /** The statistics of every block held so far (bit-identical whatever order they came in). */
   summarise(): SimulationSummary;
 }
@@ -242,6 +244,9 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
     },
     get reruns() {
       return reruns;
+    },
+    get bytes() {
+      return held.byteLength + blockSums.byteLength + claimsMet.byteLength + endYear.byteLength + (store !== null ? store.bytes : bands.bytes);
     },
     summarise,
   };
