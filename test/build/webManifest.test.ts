@@ -118,4 +118,8 @@ describe('the Content-Security-Policy', () => {
     expect(allowed('manifest-src')).toContain("'self'");
     expect(allowed('img-src')).toContain("'self'");
   });
+
+  it('lets the app compile its WebAssembly kernels, and still no JavaScript from a string', () => {
+    expect(allowed('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+  });
 });
