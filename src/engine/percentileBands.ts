@@ -256,9 +256,10 @@ export class PercentileBands {
 // optimised in the middle of a longer method is thrown away whenever the method's colder code runs
 // (measured: `add` 3× slower with such loops inline).
 
-/** Appends from[0 … count − 1] to store[length …] (it has room); returns the new length. A loop, not a subarray and a set: a row adds a few dozen values a block, hundreds of rows a block. */
+/** Appends from[0 … count − 1] to store[length …] (it has room); returns the new length. A few values by a loop, more by a copy of a view (which costs an allocation). */
 function appendKept(store: Float64Array, length: number, from: Float64Array, count: number): number {
-  for (let k = 0; k < count; k++) store[length + k] = from[k] as number;
+  if (count > 64) store.set(from.subarray(0, count), length);
+  else for (let k = 0; k < count; k++) store[length + k] = from[k] as number;
   return length + count;
 }
 
