@@ -97,6 +97,25 @@ export class BucketKernel {
     return this.intoView;
   }
 
+  /**
+   * Copies `parts` one after another into the data area from its start (making room for them);
+   * returns where each went, as pairs (first index, length).
+   */
+  put(parts: readonly Float64Array[]): number[] {
+    let n = 0;
+    for (const part of parts) n += part.length;
+    this.reserve(n);
+    const data = this.data;
+    const ranges: number[] = [];
+    let at = 0;
+    for (const part of parts) {
+      data.set(part, at);
+      ranges.push(at, part.length);
+      at += part.length;
+    }
+    return ranges;
+  }
+
   /** counts[base + bucketOf(x, low, scale, top)] += 1 for x in data[at … at + n − 1]. */
   count(at: number, n: number, low: number, scale: number, top: number, base: number): void {
     this.check(at, n, base, top);

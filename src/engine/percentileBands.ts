@@ -152,17 +152,7 @@ export class PercentileBands {
 
   /** Row r's order statistics at `ranks` from `parts`, which hold every value of the buckets the ranks fall in: copied into the kernel, selected there. */
   private select(r: number, ranks: readonly number[], parts: readonly Float64Array[]): (rank: number) => number {
-    let n = 0;
-    for (const part of parts) n += part.length;
-    this.kernel.reserve(n);
-    const data = this.kernel.data;
-    const ranges: number[] = [];
-    let at = 0;
-    for (const part of parts) {
-      data.set(part, at);
-      ranges.push(at, part.length);
-      at += part.length;
-    }
+    const ranges = this.kernel.put(parts);
     return selectInKernel(this.kernel, ranges, ranks, this.low[r] as number, this.scale[r] as number, TOP, r * BAND_BUCKETS, this.rows * BAND_BUCKETS);
   }
 
@@ -242,8 +232,7 @@ export class PercentileBands {
     const store = this.kept[r] as Float64Array;
     const length = this.keptLength[r] as number;
     const kernel = this.kernel;
-    kernel.reserve(length);
-    kernel.data.set(store.subarray(0, length));
+    kernel.put([store.subarray(0, length)]);
     const kept = kernel.pick(0, length, this.low[r] as number, this.scale[r] as number, TOP, r * BAND_BUCKETS, 0);
     store.set(kernel.into.subarray(0, kept));
     this.keptLength[r] = kept;

@@ -54,19 +54,8 @@ export function percentilesOfParts(
   outOffset = 0,
   outStride = 1,
 ): void {
-  let n = 0;
-  for (const part of parts) n += part.length;
-  scratch ??= createPercentileKernel(n);
-  scratch.reserve(n);
-  const data = scratch.data;
-  const ranges: number[] = [];
-  let at = 0;
-  for (const part of parts) {
-    data.set(part, at);
-    ranges.push(at, part.length);
-    at += part.length;
-  }
-  percentilesOfKernel(scratch, ranges, points, out, outOffset, outStride);
+  scratch ??= createPercentileKernel();
+  percentilesOfKernel(scratch, scratch.put(parts), points, out, outOffset, outStride);
 }
 
 /**
