@@ -58,33 +58,36 @@ export interface BatchEvaluator {
 /** How a simulation makes its batch evaluator (bench/simulation.bench.ts passes the JavaScript one to compare). */
 export type BatchEvaluatorFactory = (structure: ForecastStructure, batch: number, blockSize: number) => BatchEvaluator;
 
-// The header at byte 0 of the module's memory: the i32 fields src/engine/wasm/evaluateBatch.wat reads.
-const H_Y = 0;
-const H_B = 1;
-const H_D = 2;
-const H_LISTS = 3;
-const H_BASE_SIZE = 4;
-const H_BASE_GROWTH = 5;
-const H_IMPACT = 6;
-const H_SHARE = 7;
-const H_DELTA = 8;
-const H_WEIGHTS = 9;
-const H_LIST_PARENT = 10;
-const H_LIST_OFFSETS = 11;
-const H_LIST_MEMBERS = 12;
-const H_RATIO = 13;
-const H_LIST_SUM = 14;
-const H_U = 15;
-const H_LEAVES = 16;
-const H_VALUES = 17;
-const H_SUMS = 18;
+/** The header's fields (src/engine/wasm/evaluateBatch.wat exports where each is, as a byte offset). */
+const HEADER_FIELDS = [
+  'H_Y',
+  'H_B',
+  'H_D',
+  'H_LISTS',
+  'H_BASE_SIZE',
+  'H_BASE_GROWTH',
+  'H_IMPACT',
+  'H_SHARE',
+  'H_DELTA',
+  'H_WEIGHTS',
+  'H_LIST_PARENT',
+  'H_LIST_OFFSETS',
+  'H_LIST_MEMBERS',
+  'H_RATIO',
+  'H_LIST_SUM',
+  'H_U',
+  'H_LEAVES',
+  'H_VALUES',
+  'H_SUMS',
+] as const;
+type HeaderField = (typeof HEADER_FIELDS)[number];
 const HEADER_BYTES = 128;
 
-interface KernelExports {
+type KernelExports = {
   memory: KernelMemory;
   evaluate(count: number, n: number, i0: number): void;
   sumRows(n: number, rows: number): void;
-}
+} & Record<HeaderField, { value: number }>;
 
 /**
  * The batch evaluator of `structure` for batches of `batch` samples (even) and blocks of up to
@@ -125,26 +128,29 @@ export const createBatchEvaluator: BatchEvaluatorFactory = (structure, batch, bl
   growTo(kernel.memory, end);
   const { buffer } = kernel.memory;
 
-  const header = new Int32Array(buffer, 0, HEADER_BYTES / 4);
-  header[H_Y] = Y;
-  header[H_B] = batch;
-  header[H_D] = driverCount;
-  header[H_LISTS] = listCount;
-  header[H_BASE_SIZE] = at.baseSize;
-  header[H_BASE_GROWTH] = at.baseGrowth;
-  header[H_IMPACT] = at.impact;
-  header[H_SHARE] = at.share;
-  header[H_DELTA] = at.delta;
-  header[H_WEIGHTS] = at.weights;
-  header[H_LIST_PARENT] = at.listParent;
-  header[H_LIST_OFFSETS] = at.listOffsets;
-  header[H_LIST_MEMBERS] = at.listMembers;
-  header[H_RATIO] = at.ratio;
-  header[H_LIST_SUM] = at.listSum;
-  header[H_U] = at.u;
-  header[H_LEAVES] = at.leaves;
-  header[H_VALUES] = at.values;
-  header[H_SUMS] = at.sums;
+  const header = new DataView(buffer, 0, HEADER_BYTES);
+  const values: Record<HeaderField, number> = {
+    H_Y: Y,
+    H_B: batch,
+    H_D: driverCount,
+    H_LISTS: listCount,
+    H_BASE_SIZE: at.baseSize,
+    H_BASE_GROWTH: at.baseGrowth,
+    H_IMPACT: at.impact,
+    H_SHARE: at.share,
+    H_DELTA: at.delta,
+    H_WEIGHTS: at.weights,
+    H_LIST_PARENT: at.listParent,
+    H_LIST_OFFSETS: at.listOffsets,
+    H_LIST_MEMBERS: at.listMembers,
+    H_RATIO: at.ratio,
+    H_LIST_SUM: at.listSum,
+    H_U: at.u,
+    H_LEAVES: at.leaves,
+    H_VALUES: at.values,
+    H_SUMS: at.sums,
+  };
+  for (const field of HEADER_FIELDS) header.setInt32(kernel[field].value, values[field], true);
   new Float64Array(buffer, at.weights, driverCount * Y).set(structure.driverWeights);
   new Int32Array(buffer, at.listParent, listCount).set(structure.listParent);
   new Int32Array(buffer, at.listOffsets, listCount + 1).set(structure.listOffsets);

@@ -5,8 +5,8 @@
 ;; memory, documents the rules and flags; this file is compiled to src/engine/wasm/evaluateBatchModule.ts
 ;; by scripts/build-wasm.mjs (a test checks that the two agree).
 ;;
-;; Memory: a header of i32 at byte 0 (the offsets below), then the arrays it points at, all set up by
-;; src/engine/evaluateBatch.ts. Batch stride B is even; sample k of the batch's quantity j is at
+;; Memory: a header of i32 at byte 0 (the offsets below, exported: where each field is, for
+;; src/engine/evaluateBatch.ts to write), then the arrays it points at, all set up by that file. Batch stride B is even; sample k of the batch's quantity j is at
 ;; [j * B + k]. The block's store holds row r (0 = the total, 1 + s = series s), year t, sample i at
 ;; values[(r * Y + t) * n + i], with 16 bytes of room after it (a pair's second lane may read past
 ;; the last sample; what it reads is never used); `sumRows` writes each row's sum to the f64 array
@@ -15,25 +15,25 @@
   (memory (export "memory") 1)
 
   ;; Header fields (byte offsets).
-  (global $H_Y i32 (i32.const 0))
-  (global $H_B i32 (i32.const 4))
-  (global $H_D i32 (i32.const 8))
-  (global $H_LISTS i32 (i32.const 12))
-  (global $H_BASE_SIZE i32 (i32.const 16))
-  (global $H_BASE_GROWTH i32 (i32.const 20))
-  (global $H_IMPACT i32 (i32.const 24))
-  (global $H_SHARE i32 (i32.const 28))
-  (global $H_DELTA i32 (i32.const 32))
-  (global $H_WEIGHTS i32 (i32.const 36))
-  (global $H_LIST_PARENT i32 (i32.const 40))
-  (global $H_LIST_OFFSETS i32 (i32.const 44))
-  (global $H_LIST_MEMBERS i32 (i32.const 48))
-  (global $H_RATIO i32 (i32.const 52))
-  (global $H_LIST_SUM i32 (i32.const 56))
-  (global $H_U i32 (i32.const 60))
-  (global $H_LEAVES i32 (i32.const 64))
-  (global $H_VALUES i32 (i32.const 68))
-  (global $H_SUMS i32 (i32.const 72))
+  (global $H_Y (export "H_Y") i32 (i32.const 0))
+  (global $H_B (export "H_B") i32 (i32.const 4))
+  (global $H_D (export "H_D") i32 (i32.const 8))
+  (global $H_LISTS (export "H_LISTS") i32 (i32.const 12))
+  (global $H_BASE_SIZE (export "H_BASE_SIZE") i32 (i32.const 16))
+  (global $H_BASE_GROWTH (export "H_BASE_GROWTH") i32 (i32.const 20))
+  (global $H_IMPACT (export "H_IMPACT") i32 (i32.const 24))
+  (global $H_SHARE (export "H_SHARE") i32 (i32.const 28))
+  (global $H_DELTA (export "H_DELTA") i32 (i32.const 32))
+  (global $H_WEIGHTS (export "H_WEIGHTS") i32 (i32.const 36))
+  (global $H_LIST_PARENT (export "H_LIST_PARENT") i32 (i32.const 40))
+  (global $H_LIST_OFFSETS (export "H_LIST_OFFSETS") i32 (i32.const 44))
+  (global $H_LIST_MEMBERS (export "H_LIST_MEMBERS") i32 (i32.const 48))
+  (global $H_RATIO (export "H_RATIO") i32 (i32.const 52))
+  (global $H_LIST_SUM (export "H_LIST_SUM") i32 (i32.const 56))
+  (global $H_U (export "H_U") i32 (i32.const 60))
+  (global $H_LEAVES (export "H_LEAVES") i32 (i32.const 64))
+  (global $H_VALUES (export "H_VALUES") i32 (i32.const 68))
+  (global $H_SUMS (export "H_SUMS") i32 (i32.const 72))
 
   ;; Marks the pair's samples whose lane of `bad` is set in the batch's leaves (one byte per sample).
   ;; (Called only when a lane is set: the rare case.)
