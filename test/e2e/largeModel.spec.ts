@@ -63,3 +63,30 @@ test('a slider of a member out of view still takes the keyboard: focused, it mov
   await expect(slider).not.toHaveValue(value);
   await expect(number).not.toHaveValue(text);
 });
+
+test('a keyboard nudge paints the moved slider and its new headline in the same frame', async ({ page }) => {
+  const slider = page.getByRole('slider', { name: 'Trend growth', exact: true });
+  await slider.focus();
+  for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowRight']) {
+    // What each frame paints, read in its animation callback (after the tasks, before the paint).
+    await page.evaluate(() => {
+      const input = document.activeElement as HTMLInputElement;
+      const headline = document.querySelector<HTMLElement>('[data-testid="headline-total"]')!;
+      const frames: { slider: string; headline: string }[] = [];
+      (window as unknown as { __frames: typeof frames }).__frames = frames;
+      const record = () => {
+        frames.push({ slider: input.value, headline: headline.dataset.value ?? '' });
+        if (frames.length < 600) requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
+    });
+    const [value, total] = [await slider.inputValue(), await page.getByTestId('headline-total').getAttribute('data-value')];
+    await page.keyboard.press(key);
+    await expect(page.getByTestId('headline-total')).not.toHaveAttribute('data-value', total!);
+    await expect(slider).not.toHaveValue(value);
+    const frames = await page.evaluate(() => (window as unknown as { __frames: { slider: string; headline: string }[] }).__frames);
+    const moved = frames.find((frame) => frame.slider !== value);
+    expect(moved).toBeDefined();
+    expect(moved!.headline).not.toBe(total);
+  }
+});
