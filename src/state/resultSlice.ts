@@ -17,6 +17,19 @@ export interface ResultSlice {
   /** Set once when the worker could not start and the engine moved to the main thread. */
   engineNotice: string | undefined;
   computeError: string | undefined;
+  /**
+   * Non-zero while a keyboard step of a slider waits for its result: the assumptions' controls go
+   * on showing what they showed (src/ui/assumptions/useModelSelectors.ts `useModels`) and take the
+   * step in the same render as the headline takes its result, so that both are painted in one frame.
+   * Chromium paints a frame straight after a key's task, and a worker's answer always came after
+   * it: the moved slider and its headline were painted a frame apart (bench/ui.bench.ts, the large
+   * model). The newest hold's number; a result, or the hold's deadline, ends it.
+   */
+  heldForResult: number;
+  /** Starts a hold (see `heldForResult`) and returns its number. */
+  holdForResult: () => number;
+  /** Ends hold `hold` if it is still the newest. */
+  releaseHold: (hold: number) => void;
   setResult: (scenarioId: string, result: ScenarioResult) => void;
   setEngineFallback: (notice: string) => void;
   /** Adds a sentence to the engine's notice (the simulation's own fallback) without moving the forecast. */
@@ -30,14 +43,26 @@ function joinNotices(before: string | undefined, notice: string): string {
   return before.includes(notice) ? before : `${before} ${notice}`;
 }
 
+/** The number of the newest hold ever made: numbers are never reused, so a late deadline ends nothing newer. */
+let lastHold = 0;
+
 export const createResultSlice: StateCreator<SlidecastState, Middlewares, [], ResultSlice> = (set, get) => ({
   result: undefined,
   resultScenario: undefined,
   engineMode: 'worker',
   engineNotice: undefined,
   computeError: undefined,
+  heldForResult: 0,
+  holdForResult: () => {
+    const hold = (lastHold += 1);
+    set({ heldForResult: hold });
+    return hold;
+  },
+  releaseHold: (hold) => {
+    if (get().heldForResult === hold) set({ heldForResult: 0 });
+  },
   // Plain partial objects bypass immer: typed arrays are not draftable and need no copying.
-  setResult: (scenarioId, result) => set({ result, resultScenario: scenarioId, computeError: undefined }),
+  setResult: (scenarioId, result) => set({ result, resultScenario: scenarioId, computeError: undefined, heldForResult: 0 }),
   setEngineFallback: (notice) => set({ engineMode: 'main-thread', engineNotice: joinNotices(get().engineNotice, notice) }),
   addEngineNotice: (notice) => set({ engineNotice: joinNotices(get().engineNotice, notice) }),
   setComputeError: (message) => set({ computeError: message }),

@@ -117,8 +117,9 @@ describe('the fan on the forecast view', () => {
       useSlidecast.getState().editModel('add-member', (model) => void addMember(model, ['region'], { name: 'Others' }));
       computeActiveScenario();
     });
+    // The table takes a result once the frame with its headline has been painted.
+    const region = await within(memberTable()).findByRole('button', { name: 'Region: Others' });
     const application = within(memberTable()).getByRole('button', { name: 'Application: Others' });
-    const region = within(memberTable()).getByRole('button', { name: 'Region: Others' });
     expect(application).toHaveTextContent(/^Others$/);
     expect(region).toHaveTextContent(/^Others$/);
   });

@@ -67,6 +67,7 @@ export function QuantityControl({ binding, children }: QuantityControlProps) {
           domain={domain}
           disabled={disabled}
           onChange={binding.setValue}
+          onStep={binding.step}
           onGestureStart={binding.beginGesture}
           onGestureEnd={binding.endGesture}
           range={binding.sliderRange}

@@ -34,8 +34,37 @@ export interface QuantitySliderProps {
   onChange: (value: number) => void;
   onGestureStart?: () => void;
   onGestureEnd?: () => void;
+  /**
+   * The arrow keys' step of the value, up (1) or down (−1), taken by the app instead of the input
+   * (true when taken): see `QuantityBinding.step`. Without it the input steps itself.
+   */
+  onStep?: (direction: 1 | -1) => boolean;
   /** The quantity's range, whose ends get handles on the track; none for a fixed quantity. */
   range?: SliderRange | undefined;
+}
+
+/** The arrow keys of a range input and the way each steps it. */
+const ARROW_STEPS: Readonly<Record<string, 1 | -1>> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
+
+/**
+ * `value` one step up or down on a slider over `domain`, exactly as the range input's own arrow
+ * keys would step it (aligned to the step, kept within the ends): a detached input does the
+ * arithmetic. Undefined when the domain has no numeric step.
+ */
+export function keyboardStep(value: number, { min, max, step }: SliderDomain, direction: 1 | -1): number | undefined {
+  const probe = document.createElement('input');
+  probe.type = 'range';
+  probe.min = String(min);
+  probe.max = String(max);
+  probe.step = String(step);
+  probe.value = String(value);
+  try {
+    if (direction > 0) probe.stepUp();
+    else probe.stepDown();
+  } catch {
+    return undefined;
+  }
+  return Number(probe.value);
 }
 
 /** Where `x` lies on the track, 0 to 1. */
@@ -43,7 +72,7 @@ function fraction(x: number, { min, max }: SliderDomain): number {
   return max > min ? Math.min(1, Math.max(0, (x - min) / (max - min))) : 0;
 }
 
-export function QuantitySlider({ id, value, kind, unit, domain, disabled, onChange, onGestureStart, onGestureEnd, range }: QuantitySliderProps) {
+export function QuantitySlider({ id, value, kind, unit, domain, disabled, onChange, onGestureStart, onGestureEnd, onStep, range }: QuantitySliderProps) {
   const band = range ? ({ '--low': fraction(range.low, domain), '--high': fraction(range.high, domain) } as CSSProperties) : undefined;
   const end = (which: RangeEnd) =>
     range && (
@@ -78,6 +107,11 @@ export function QuantitySlider({ id, value, kind, unit, domain, disabled, onChan
         disabled={disabled}
         aria-valuetext={formatQuantity(value, kind, unit)}
         onChange={(event) => onChange(Number(event.currentTarget.value))}
+        onKeyDown={(event) => {
+          const direction = ARROW_STEPS[event.key];
+          if (direction === undefined || !onStep || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+          if (onStep(direction)) event.preventDefault();
+        }}
         onPointerDown={onGestureStart}
         onPointerUp={onGestureEnd}
         onBlur={onGestureEnd}

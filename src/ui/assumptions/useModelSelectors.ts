@@ -46,10 +46,14 @@ function useMemoModels<T>(
   scopesOf: (active: Model, saved: Model | undefined) => readonly unknown[],
   read: (active: Model, saved: Model | undefined) => T,
   keepSameParts = false,
+  holds = false,
 ): (state: SlidecastState) => T {
   const memo = useRef<Memo<T> | null>(null);
   return (state) => {
     const last = memo.current;
+    // While a keyboard step waits for its result (`heldForResult`), the last answer: the step is
+    // read with the result, in the render that paints both.
+    if (holds && state.heldForResult !== 0 && last !== null && last.select === select) return last.value;
     const { workspace, baseline } = state;
     if (last !== null && last.select === select && last.workspace === workspace && last.baseline === baseline) return last.value;
     const active = activeModelOf(workspace);
@@ -69,7 +73,8 @@ function useMemoModels<T>(
  * since), through one listener on the store. `scopeOf` names the part of a model the answer
  * depends on (src/model/quantityRef.ts `quantityScope`); the answer is read again when that part
  * of either model, or `alsoOf` of the active one (say its unit), is another object; a record
- * read again with the same parts (`Object.is`) as the last answer is the last answer.
+ * read again with the same parts (`Object.is`) as the last answer is the last answer. While a
+ * keyboard step waits for its result (the store's `heldForResult`), the answer stays the last one.
  */
 export function useModels<T>(
   select: (active: Model, saved: Model | undefined) => T,
@@ -81,6 +86,7 @@ export function useModels<T>(
       select,
       (active, saved) => [scopeOf(active), saved && scopeOf(saved), alsoOf?.(active)],
       select,
+      true,
       true,
     ),
   );

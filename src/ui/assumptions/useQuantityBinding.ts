@@ -32,8 +32,9 @@ import {
 } from '../../model/modelEdits';
 import { useListLocks } from '../../state/shareLocks';
 import { useSlidecast } from '../../state/store';
+import { activeModelOf } from '../../state/scenarioSelectors';
 import { sliderDomain, type SliderDomain } from '../sliderDomain';
-import type { SliderRange } from './QuantitySlider';
+import { keyboardStep, type SliderRange } from './QuantitySlider';
 import { useModels } from './useModelSelectors';
 
 export interface QuantityBinding {
@@ -63,6 +64,12 @@ export interface QuantityBinding {
   lock: { locked: boolean; toggle: () => void } | undefined;
   /** Sets the value: a share rebalances its unlocked siblings (src/model/rebalanceShares.ts). */
   setValue: (value: number) => void;
+  /**
+   * A keyboard step of the value's slider, up (1) or down (−1), as the slider's own keys would
+   * step it but from the value in the store, shown together with its result (the store's
+   * `heldForResult`). False when the slider cannot take it (it is disabled or has no numeric step).
+   */
+  step: (direction: 1 | -1) => boolean;
   /** Back to the value the scenario was saved with (a share: its whole list). */
   reset: () => void;
   beginGesture: () => void;
@@ -83,6 +90,12 @@ export interface RangeEdits {
   clear: () => void;
   beginGesture: (end: RangeEnd) => void;
 }
+
+/**
+ * The longest a keyboard step's controls wait for its result before they draw the step anyway
+ * (a worker that is slow, busy or failing): a few frames.
+ */
+export const HOLD_LIMIT_MS = 100;
 
 /** The key of the edits of one end of a range: a drag of it is one undo step of its own. */
 const rangeEndKey = (key: string, end: RangeEnd) => `${end}:${key}`;
@@ -156,6 +169,8 @@ export function useQuantityBinding(ref: QuantityRef): QuantityBinding | undefine
         : undefined;
 
   const name = nameInList(list, label);
+  const setValue = (value: number) => editModel(key, (model) => setQuantity(model, ref, value, locks.flags));
+  const domain = sliderDomain(kind, saved, live.value, live.range);
   const range: RangeEdits = {
     setEnd: (end, value) => editModel(rangeEndKey(key, end), (model) => setRangeEnd(model, ref, end, value)),
     setDist: (dist) => editModel(`dist:${key}`, (model) => setRangeDist(model, ref, dist)),
@@ -174,13 +189,27 @@ export function useQuantityBinding(ref: QuantityRef): QuantityBinding | undefine
     quantity: live,
     saved,
     value: live.value,
-    domain: sliderDomain(kind, saved, live.value, live.range),
+    domain,
     changed: saved === undefined || saved.value !== live.value,
     disabled: disabledReason !== undefined,
     disabledReason,
     lock: memberId === undefined ? undefined : { locked, toggle: () => locks.toggle(memberId) },
-    setValue: (value) =>
-      editModel(key, (model) => setQuantity(model, ref, value, locks.flags)),
+    setValue,
+    step: (direction) => {
+      if (disabledReason !== undefined) return false;
+      const { workspace, holdForResult, releaseHold } = useSlidecast.getState();
+      // From the store's value: a step taken while the last one is held has not been drawn yet.
+      const now = getQuantity(activeModelOf(workspace), ref)?.value ?? live.value;
+      const next = keyboardStep(now, domain, direction);
+      if (next === undefined) return false;
+      if (next === now) return true;
+      const hold = holdForResult();
+      setValue(next);
+      // No change (a locked list), or no answer in time: the controls draw what the store holds.
+      if (useSlidecast.getState().workspace === workspace) releaseHold(hold);
+      else setTimeout(() => useSlidecast.getState().releaseHold(hold), HOLD_LIMIT_MS);
+      return true;
+    },
     reset: () => editModel(`reset:${key}`, (model, baseline) => baseline && resetQuantity(model, baseline, ref)),
     beginGesture: () => beginGesture(key),
     endGesture,

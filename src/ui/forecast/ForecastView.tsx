@@ -2,7 +2,7 @@
  * The forecast of the scenario on screen: the total with its fan and claims (or the member chosen
  * in the table, with its fan), the end year's distribution, the breakdown, and the member table.
  */
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Claim } from '../../model/types';
 import type { ScenarioResult } from '../../engine/evaluateScenario';
 import type { SimulationSummary } from '../../engine/simulationSummary';
@@ -25,6 +25,7 @@ import { SimulationSettings } from './SimulationSettings';
 import { useScenarioResult } from './useScenarioResult';
 import { useScenarioSimulation } from './useScenarioSimulation';
 import { useEndYearDistribution, useFanView } from './useFan';
+import { useAfterPaint } from './useAfterPaint';
 
 /**
  * Size claims about the total can be drawn on the total chart; the rest are listed in the headline.
@@ -79,13 +80,13 @@ function ForecastPanels({ result }: { result: ScenarioResult }) {
   const { member, values, fan } = useFanView(forecast);
   const distribution = useEndYearDistribution(forecast);
   const format = useCallback((v: number) => formatSize(v, unit), [unit]);
-  // The breakdown and the member table follow a moment later: React draws the headline and the
-  // total chart first, then these in a render of their own that a newer input interrupts. With a
-  // large model the table's hundreds of changed numbers would otherwise hold every input's frame
-  // (bench/ui.bench.ts, the large-model case).
-  const detail = useDeferredValue(forecast);
+  // The breakdown and the member table follow once the headline and the total chart have been
+  // painted, in a render of their own that a newer input interrupts. With a large model the
+  // table's hundreds of changed numbers would otherwise hold every input's frame (bench/ui.bench.ts,
+  // the large-model case).
+  const detail = useAfterPaint(forecast);
   // Each result brings its own layout: the names follow the table's forecast, so that the table
-  // is drawn once per result, in the deferred render, not also with the new names and old numbers.
+  // is drawn once per result, in the render after the paint, not also with the new names and old numbers.
   const memberNames = useMemo(
     () => new Map(detail.layout.series.map((info) => [info.key, memberName({ dimensions }, info.key.split('/'))])),
     [detail.layout, dimensions],

@@ -19,12 +19,11 @@ import { useScenarioSimulation } from './useScenarioSimulation';
 
 export function HeadlineStrip() {
   const result = useScenarioResult();
-  const model = useSlidecast((s) => activeModelOf(s.workspace));
-  const unit = model.unit;
+  // The unit, not the whole model: an edit of a number renders the headline again when its result
+  // arrives, not also when it is made (a slider's hot path; bench/ui.bench.ts, the large model).
+  const unit = useSlidecast((s) => activeModelOf(s.workspace).unit);
   const claims = useSlidecast((s) => s.workspace.claims);
   const simulated = useScenarioSimulation(result?.forecast);
-  // The sources' statements that are no checkable target, kept in the notes of the numbers they bear on.
-  const statements = useMemo(() => uncheckedStatements(model), [model]);
   const [listOpen, setListOpen] = useState(false);
   const list = useRef<HTMLUListElement>(null);
   const shift = useShiftIntoView(list, listOpen);
@@ -103,20 +102,31 @@ export function HeadlineStrip() {
                 </li>
               );
             })}
-            {statements.map((statement, i) => (
-              <li
-                key={statement.key}
-                className={`claim claim-noCheck${i === 0 && result.claims.length > 0 ? ' claim-first-statement' : ''}`}
-                data-statement-key={statement.key}
-              >
-                <span className="claim-status">– no check</span> {statement.about}: <span className="claim-statement">{statement.text}</span>
-              </li>
-            ))}
+            {listOpen && <StatementItems afterClaims={result.claims.length > 0} />}
           </ul>
         </details>
       </div>
     </section>
   );
+}
+
+/**
+ * The sources' statements that are no checkable target, kept in the notes of the numbers they bear
+ * on: read from the whole model, so drawn only while the list is open — closed, an edit of any
+ * number would read them all again for nothing.
+ */
+function StatementItems({ afterClaims }: { afterClaims: boolean }) {
+  const model = useSlidecast((s) => activeModelOf(s.workspace));
+  const statements = useMemo(() => uncheckedStatements(model), [model]);
+  return statements.map((statement, i) => (
+    <li
+      key={statement.key}
+      className={`claim claim-noCheck${i === 0 && afterClaims ? ' claim-first-statement' : ''}`}
+      data-statement-key={statement.key}
+    >
+      <span className="claim-status">– no check</span> {statement.about}: <span className="claim-statement">{statement.text}</span>
+    </li>
+  ));
 }
 
 /** Gap kept between an open list and the window's edges, in px. */

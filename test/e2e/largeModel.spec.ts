@@ -1,0 +1,92 @@
+/**
+ * The large model of bench/largeModel.ts (260 members, 530 quantities) opened with every group of
+ * the assumptions panel open: what keeps a keyboard nudge of it near the seed's speed
+ * (`npm run bench:ui -- --large`), as a user meets it in the browser.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { largeModel } from '../../bench/largeModel';
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type Workspace } from '../../src/model/types';
+import { openApp } from './support';
+
+async function openLargeModel(page: Page): Promise<void> {
+  await openApp(page);
+  const workspace: Workspace = {
+    format: WORKSPACE_FORMAT,
+    version: WORKSPACE_VERSION,
+    title: 'Large model',
+    activeScenario: 'large',
+    claims: [],
+    scenarios: [{ id: 'large', name: 'Large', model: largeModel() }],
+  };
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], 'large.slidecast.json', { type: 'application/json' }));
+    return transfer;
+  }, JSON.stringify(workspace));
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Large model');
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll<HTMLDetailsElement>('.assumptions details')) details.open = true;
+  });
+  await expect(page.getByRole('slider')).toHaveCount(1590);
+}
+
+test.beforeEach(async ({ page }) => {
+  await openLargeModel(page);
+});
+
+test('the members scrolled out of view are skipped, a member at a time, not a quantity at a time', async ({ page }) => {
+  // Chromium watches every `content-visibility: auto` element for nearing the view in every frame:
+  // one per member (its share, its premium, its parts) halves that work and the frame's pre-paint.
+  const panel = await page.evaluate(() => {
+    const aside = document.querySelector('.assumptions')!;
+    const watched = [...aside.querySelectorAll('*')].filter((element) => getComputedStyle(element).contentVisibility === 'auto');
+    const members = [...aside.querySelectorAll('li.member')];
+    const skipped = members.filter((member) => !member.checkVisibility({ contentVisibilityAuto: true }));
+    return { watched: watched.length, everyOneAMember: watched.every((element) => element.matches('li.member')), members: members.length, skipped: skipped.length };
+  });
+  expect(panel.members).toBe(260);
+  expect(panel.everyOneAMember).toBe(true);
+  expect(panel.watched).toBe(panel.members);
+  // Most of the 260 are far out of view.
+  expect(panel.skipped).toBeGreaterThan(panel.members / 2);
+});
+
+test('a slider of a member out of view still takes the keyboard: focused, it moves with its number', async ({ page }) => {
+  const quantity = page.locator('.member-children .member-delta .quantity').last();
+  const slider = quantity.locator('.slider-value');
+  const number = quantity.getByRole('textbox');
+  const [value, text] = [await slider.inputValue(), await number.inputValue()];
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(slider).not.toHaveValue(value);
+  await expect(number).not.toHaveValue(text);
+});
+
+test('a keyboard nudge paints the moved slider and its new headline in the same frame', async ({ page }) => {
+  const slider = page.getByRole('slider', { name: 'Trend growth', exact: true });
+  await slider.focus();
+  for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowRight']) {
+    // What each frame paints, read in its animation callback (after the tasks, before the paint).
+    await page.evaluate(() => {
+      const input = document.activeElement as HTMLInputElement;
+      const headline = document.querySelector<HTMLElement>('[data-testid="headline-total"]')!;
+      const frames: { slider: string; headline: string }[] = [];
+      (window as unknown as { __frames: typeof frames }).__frames = frames;
+      const record = () => {
+        frames.push({ slider: input.value, headline: headline.dataset.value ?? '' });
+        if (frames.length < 600) requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
+    });
+    const [value, total] = [await slider.inputValue(), await page.getByTestId('headline-total').getAttribute('data-value')];
+    await page.keyboard.press(key);
+    await expect(page.getByTestId('headline-total')).not.toHaveAttribute('data-value', total!);
+    await expect(slider).not.toHaveValue(value);
+    const frames = await page.evaluate(() => (window as unknown as { __frames: { slider: string; headline: string }[] }).__frames);
+    const moved = frames.find((frame) => frame.slider !== value);
+    expect(moved).toBeDefined();
+    expect(moved!.headline).not.toBe(total);
+  }
+});
