@@ -542,7 +542,7 @@ async function main(): Promise<void> {
   say();
   say('### Both cores: the command line\'s pool of worker threads (src/cli/simulationPool.ts)');
   say();
-  say('Sampling plus statistics as `--timing` measures it (from the first block handed out to the summary; the threads\' start-up excluded), the blocks folded into the accumulator on the main thread as they arrive; rounds alternate 1 and 2 threads.');
+  say('Sampling plus statistics as `--timing` measures it (from the first block handed out to the summary; the threads\' start-up excluded), the blocks folded into the accumulator on the main thread as they arrive, two blocks asked of each thread at a time; rounds alternate 1 and 2 threads.');
   say();
   lines.push(...table(poolStats, { title: 'rate (median)', cell: (s) => perCore(s.median, 100_000) }));
   say();

@@ -44,10 +44,21 @@ export interface PoolResult {
 
 const WORKER_ENTRY = new URL('./simulationWorker.mjs', import.meta.url);
 
-/** One worker thread as a BlockWorker: one block in flight at a time, as the scheduler asks. */
+/**
+ * Blocks asked of each thread at a time. With one, a thread whose block came back while this
+ * thread was folding another waited for the fold (a millisecond or two) before it was sent its
+ * next block; with two, its next is already queued there (bench/simulation.bench.ts, the pool).
+ */
+const BLOCKS_IN_FLIGHT = 2;
+
+/**
+ * One worker thread as a BlockWorker. It may be asked for a block before it has answered the last
+ * (the pool keeps BLOCKS_IN_FLIGHT with each thread): the thread takes its requests in order and
+ * answers them in order, so the oldest pending request is the one each answer is for.
+ */
 class ThreadWorker implements BlockWorker {
   readonly ready: Promise<void>;
-  private pending: { index: number; resolve: (block: SimulationBlock) => void; reject: (error: Error) => void } | null = null;
+  private readonly pending: { index: number; resolve: (block: SimulationBlock) => void; reject: (error: Error) => void }[] = [];
   private failure: Error | null = null;
   private readonly thread: Worker;
 
@@ -57,16 +68,14 @@ class ThreadWorker implements BlockWorker {
       const fail = (error: Error): void => {
         this.failure = error;
         reject(error);
-        this.pending?.reject(error);
-        this.pending = null;
+        for (const pending of this.pending.splice(0)) pending.reject(error);
       };
       this.thread.on('error', fail);
       this.thread.on('exit', (code) => fail(new Error(`a simulation worker stopped (exit code ${code})`)));
       this.thread.on('message', (reply: WorkerReply) => {
         if ('ready' in reply) return resolve();
-        const pending = this.pending;
-        this.pending = null;
-        if (pending === null) return;
+        const pending = this.pending.shift();
+        if (pending === undefined) return;
         if (reply.ok) pending.resolve(reply.block);
         else pending.reject(new Error(`block ${reply.index}: ${reply.message}`));
       });
@@ -77,9 +86,8 @@ class ThreadWorker implements BlockWorker {
 
   runBlock(index: number): Promise<SimulationBlock> {
     if (this.failure !== null) return Promise.reject(this.failure);
-    if (this.pending !== null) return Promise.reject(new Error('a simulation worker was given a second block before the first came back'));
     return new Promise<SimulationBlock>((resolve, reject) => {
-      this.pending = { index, resolve, reject };
+      this.pending.push({ index, resolve, reject });
       const request: WorkerRequest = { index };
       this.thread.postMessage(request);
     });
@@ -111,7 +119,9 @@ export async function simulateOnWorkers(model: Model, claims: readonly Claim[], 
     // Each block folded into the accumulator as it arrives, while the workers run the next ones.
     const accumulator = createSimulationAccumulator(simulation);
     const folding = foldAfterHandingOut(accumulator);
-    await runBlocks(workers, simulation.blockCount, { onBlock: folding.onBlock });
+    // Each thread is kept BLOCKS_IN_FLIGHT blocks ahead: the scheduler sees it that many times.
+    const slots = Array.from({ length: BLOCKS_IN_FLIGHT }, () => workers).flat();
+    await runBlocks(slots, simulation.blockCount, { onBlock: folding.onBlock });
     folding.finish();
     const summary = accumulator.summarise();
     return { summary, workers: count, milliseconds: performance.now() - start };
