@@ -4,7 +4,7 @@
  * each run benchmarks the same model; every quantity has a range, so a simulation benchmark can
  * use it too.
  */
-import type { Driver, Member, Model, Quantity } from '../src/model/types';
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type Driver, type Member, type Model, type Quantity, type Workspace } from '../src/model/types';
 
 export const LARGE_MODEL_SHAPE = { types: 10, applications: 40, regions: 10, countriesPerRegion: 20, baseYear: 2025, endYear: 2055 } as const;
 
@@ -73,5 +73,17 @@ export function largeModel(seed = 2025): Model {
       },
     ],
     simulation: { samples: 10_000, seed: 1 },
+  };
+}
+
+/** The large model as a workspace file of its own (one scenario, no claims), as the app opens it. */
+export function largeWorkspace(): Workspace {
+  return {
+    format: WORKSPACE_FORMAT,
+    version: WORKSPACE_VERSION,
+    title: 'Large model',
+    activeScenario: 'large',
+    claims: [],
+    scenarios: [{ id: 'large', name: 'Large', model: largeModel() }],
   };
 }

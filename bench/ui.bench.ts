@@ -18,8 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { FIRST_LOAD_BUDGET_KB, measureFirstLoad } from '../scripts/check-first-load-budget.mjs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { runConditionLines, writeResultsSection } from './resultsFile';
-import { largeModel } from './largeModel';
-import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type Workspace } from '../src/model/types';
+import { largeWorkspace } from './largeModel';
 
 /** SLIDECAST_BENCH_PORT serves the preview elsewhere (several people benchmarking on one machine). */
 const PORT = Number(process.env.SLIDECAST_BENCH_PORT ?? 4179);
@@ -229,18 +228,6 @@ async function nudgeLatencies(
   }, start);
 }
 
-/** The large model of bench/largeModel.ts as a workspace file. */
-function largeWorkspaceText(): string {
-  const workspace: Workspace = {
-    format: WORKSPACE_FORMAT,
-    version: WORKSPACE_VERSION,
-    title: 'Large model',
-    activeScenario: 'large',
-    claims: [],
-    scenarios: [{ id: 'large', name: 'Large', model: largeModel() }],
-  };
-  return JSON.stringify(workspace);
-}
 
 /**
  * The large model dropped on the app, every group of the assumptions panel opened, then `NUDGES`
@@ -274,7 +261,7 @@ interface LargeRun {
 
 /** The large model's nudges over `LARGE_ROUNDS` fresh pages (worker mode). */
 async function measureLargeModel(browser: Browser): Promise<LargeRun> {
-  const largeText = largeWorkspaceText();
+  const largeText = JSON.stringify(largeWorkspace());
   const large: LargeRun = { latencies: [], longTasks: [], sliders: 0 };
   for (let round = 0; round < LARGE_ROUNDS; round++) {
     const { page } = await openApp(browser, 'worker');

@@ -4,20 +4,12 @@
  * (`npm run bench:ui -- --large`), as a user meets it in the browser.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { largeModel } from '../../bench/largeModel';
-import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type Workspace } from '../../src/model/types';
+import { largeWorkspace } from '../../bench/largeModel';
 import { openApp } from './support';
 
 async function openLargeModel(page: Page): Promise<void> {
   await openApp(page);
-  const workspace: Workspace = {
-    format: WORKSPACE_FORMAT,
-    version: WORKSPACE_VERSION,
-    title: 'Large model',
-    activeScenario: 'large',
-    claims: [],
-    scenarios: [{ id: 'large', name: 'Large', model: largeModel() }],
-  };
+  const workspace = largeWorkspace();
   const dataTransfer = await page.evaluateHandle((content) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([content], 'large.slidecast.json', { type: 'application/json' }));
