@@ -102,8 +102,11 @@ export function compare(cases: readonly BenchCase[], options: BenchOptions = {})
     }
   }
 
-  return plans.map(({ c, callsPerSample, times }) => {
-    const sorted = [...times].sort((a, b) => a - b);
-    return { name: c.name, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), samples: sorted.length, callsPerSample };
-  });
+  return plans.map(({ c, callsPerSample, times }) => statsOf(c.name, times, callsPerSample));
+}
+
+/** The median and 95th percentile of `times` (milliseconds per call, any order), as a table's row. */
+export function statsOf(name: string, times: readonly number[], callsPerSample = 1): BenchStats {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { name, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), samples: sorted.length, callsPerSample };
 }

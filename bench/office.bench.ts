@@ -21,7 +21,7 @@ import { forecastWorkbookBytes, forecastWorkbookInput } from '../src/io/office/f
 import { writeDeck } from '../src/io/office/pptxDeck';
 import { seedWorkspace } from '../src/model/seedWorkspace';
 import type { Workspace } from '../src/model/types';
-import { quantile } from './harness';
+import { statsOf, type BenchStats } from './harness';
 import { LARGE_MODEL_SHAPE, largeModel } from './largeModel';
 import { runConditionLines, writeResultsSection } from './resultsFile';
 
@@ -36,11 +36,7 @@ interface AsyncCase {
   run: () => Promise<number>;
 }
 
-interface Stats {
-  name: string;
-  median: number;
-  p95: number;
-  samples: number;
+interface Stats extends BenchStats {
   /** The size of the file made, in bytes. */
   bytes: number;
 }
@@ -59,10 +55,7 @@ async function compareAsync(cases: readonly AsyncCase[]): Promise<Stats[]> {
       if (r >= WARMUP_ROUNDS) times[i]!.push(performance.now() - started);
     }
   }
-  return cases.map((c, i) => {
-    const sorted = [...times[i]!].sort((a, b) => a - b);
-    return { name: c.name, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), samples: sorted.length, bytes: bytes[i]! };
-  });
+  return cases.map((c, i) => ({ ...statsOf(c.name, times[i]!), bytes: bytes[i]! }));
 }
 
 function activeScenario(workspace: Workspace) {

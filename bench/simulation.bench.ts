@@ -44,7 +44,7 @@ import { createSimulationAccumulator, summariseSimulation } from '../src/engine/
 import type { Distribution, Quantity } from '../src/model/quantity';
 import { seedWorkspace } from '../src/model/seedWorkspace';
 import type { Claim, Member, Model } from '../src/model/types';
-import { benchSink, compare, quantile, type BenchStats } from './harness';
+import { benchSink, compare, quantile, statsOf, type BenchStats } from './harness';
 import { fillPertInverseCdf } from './alternatives/pertInverseCdfNormal';
 import { createBatchEvaluatorJs } from './alternatives/evaluateBatchJs';
 import { countJs, pickJs } from './alternatives/bucketPassesJs';
@@ -89,11 +89,6 @@ function everyQuantityRanged(): { model: Model; claims: Claim[]; label: string }
   };
   for (const dimension of model.dimensions) walk(dimension.members);
   return { model, claims: workspace.claims, label: `${scenario.id} — ${scenario.name}` };
-}
-
-/** The first blocks of `blocks` (of `blockSize` samples each) holding `samples` samples. */
-function blocks10kOf(blocks: readonly SimulationBlock[], blockSize: number, samples: number): readonly SimulationBlock[] {
-  return blocks.slice(0, Math.ceil(samples / blockSize));
 }
 
 function formatMs(ms: number): string {
@@ -269,10 +264,7 @@ async function main(): Promise<void> {
       if (round > 0) poolMs[workers].push(run.milliseconds); // the first round warms up
     }
   }
-  const poolStats = ([1, 2] as const).map((workers): BenchStats => {
-    const sorted = [...poolMs[workers]].sort((a, b) => a - b);
-    return { name: `pool of ${workers} worker thread${workers === 1 ? '' : 's'}, 100,000 samples`, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), samples: sorted.length, callsPerSample: 1 } as BenchStats;
-  });
+  const poolStats = ([1, 2] as const).map((workers) => statsOf(`pool of ${workers} worker thread${workers === 1 ? '' : 's'}, 100,000 samples`, poolMs[workers]));
 
   // 4. The generator alone.
   console.log('the generator…');
@@ -365,7 +357,7 @@ async function main(): Promise<void> {
     const data = passKernel.data;
     for (let j = 0; j < seriesYears; j++) {
       let at = j * passValues;
-      for (const block of blocks10kOf(blocks, simulation.blockSize, passValues)) {
+      for (const block of blocks10k) {
         data.set(block.values.subarray(j * block.samples, (j + 1) * block.samples), at);
         at += block.samples;
       }
