@@ -20,13 +20,23 @@
  * `orderStatistics` then finds the wanted ranks' buckets from the counts; where each is kept (all
  * but never, at 6 standard errors), the order statistics come from the kept values by selection.
  * Where one is not — the row's percentile has wandered outside its band, or a caller narrowed the
- * margin — the caller is told, and supplies the row's samples again (a simulation reruns its
- * blocks, which depend only on their index): the answer is always the exact order statistic, never
- * an estimate.
+ * margin — the caller is told, and reads the row from all its samples again (a simulation reruns
+ * its blocks, which depend only on their index; src/engine/simulationSummary.ts): the answer is
+ * always the exact order statistic, never an estimate.
  *
  * The histograms, the keep flags and the block being added live in a WebAssembly kernel's memory
  * (src/engine/bucketKernel.ts), which counts a block's row and copies out the values to keep in
  * one pass; the kept values themselves are plain arrays, a row each.
+ *
+ * Shards: several threads can each hold bands of their own blocks and merge them at the end, when
+ * they bucket every row on the same edges — the pilot's, given to each (`BandEdges`, from the same
+ * block, which every thread can compute: a block depends only on its index). The merging thread
+ * takes every shard's histograms (`histograms`, then `takeHistograms`): counts add up, and a bucket
+ * stays kept where every shard that counted values in it kept them all. From the merged counts it
+ * knows which buckets hold the wanted ranks, and asks each shard for only those buckets' values
+ * (`valuesIn`, then `takeValues`) — a few per cent of what the shards keep. A row the shards
+ * bucketed differently (it first varied after the pilot) is read again from the samples, through
+ * the same exact fallback.
  */
 import { BucketKernel } from './bucketKernel';
 import { selectInKernel } from './percentiles';
@@ -42,6 +52,54 @@ const TOP = BAND_BUCKETS - 1;
 const EMPTY = 0;
 const CONSTANT = 1;
 const BUCKETED = 2;
+
+/**
+ * The edges of each row's histogram, chosen before any block is added: low and scale of row r at
+ * [r], where `varies[r]` is 1 (see `bandEdgesOfBlock`); a row with 0 there chooses its own when it
+ * first varies.
+ */
+export interface BandEdges {
+  low: Float64Array;
+  scale: Float64Array;
+  varies: Uint8Array;
+}
+
+/** A shard's histograms (`PercentileBands.histograms`), its typed arrays transferable. */
+export interface BandHistograms {
+  rows: number;
+  count: number;
+  state: Uint8Array;
+  constant: Float64Array;
+  low: Float64Array;
+  scale: Float64Array;
+  /** Row r's histogram at [r · BAND_BUCKETS + b]. */
+  counts: Uint32Array;
+  keeps: Uint8Array;
+}
+
+/** The values a shard holds in the buckets asked for (`PercentileBands.valuesIn`): row r's at values[start[r] … start[r + 1] − 1]. */
+export interface BandValues {
+  start: Int32Array;
+  values: Float64Array;
+}
+
+/** The typed arrays of histograms or values, to transfer (never copy) to the thread that merges them. */
+export function transferablesOfBands(part: BandHistograms | BandValues): ArrayBuffer[] {
+  const arrays = 'counts' in part ? [part.state, part.constant, part.low, part.scale, part.counts, part.keeps] : [part.start, part.values];
+  return arrays.map((array) => array.buffer as ArrayBuffer);
+}
+
+/** The pilot's edges: each row's histogram on the smallest and largest of its values in a block (`rows` rows of `samples`, as `add` takes them). */
+export function bandEdgesOfBlock(values: Float64Array, samples: number, rows: number): BandEdges {
+  const edges: BandEdges = { low: new Float64Array(rows), scale: new Float64Array(rows), varies: new Uint8Array(rows) };
+  for (let r = 0; r < rows; r++) {
+    const start = r * samples;
+    if (samples === 0 || allEqual(values, start, start + samples, values[start] as number)) continue;
+    edgesOfRow(values, start, start + samples, edges, r);
+    edges.varies[r] = 1;
+  }
+  return edges;
+}
 
 export class PercentileBands {
   /** Samples held per row. */
@@ -66,6 +124,8 @@ export class PercentileBands {
     readonly rows: number,
     private readonly points: readonly number[],
     private readonly margin = DEFAULT_BAND_MARGIN,
+    /** The rows' edges chosen beforehand (shards to be merged share them); by default each row's first varying block chooses its own. */
+    private readonly edges?: BandEdges,
   ) {
     this.state = new Uint8Array(rows);
     this.constant = new Float64Array(rows);
@@ -121,8 +181,8 @@ export class PercentileBands {
 
   /**
    * The order statistics at `ranks` (ascending, of `count` samples) of row `r`, through
-   * `orderStatistic`; or null when a rank's bucket was dropped and the row's samples are needed
-   * again (`orderStatisticsFrom`).
+   * `orderStatistic`; or null when a rank's bucket was dropped (or the row was left to the
+   * fallback by `takeShards`) and the row's samples are needed again.
    */
   orderStatistics(r: number, ranks: readonly number[]): ((rank: number) => number) | null {
     const state = this.state[r] as number;
@@ -145,11 +205,6 @@ export class PercentileBands {
     return this.select(r, ranks, [(this.kept[r] as Float64Array).subarray(0, this.keptLength[r])]);
   }
 
-  /** The same from all the row's samples, given again (`parts`, in any order). */
-  orderStatisticsFrom(r: number, ranks: readonly number[], parts: readonly Float64Array[]): (rank: number) => number {
-    return this.select(r, ranks, parts);
-  }
-
   /** Row r's order statistics at `ranks` from `parts`, which hold every value of the buckets the ranks fall in: copied into the kernel, selected there. */
   private select(r: number, ranks: readonly number[], parts: readonly Float64Array[]): (rank: number) => number {
     const ranges = this.kernel.put(parts);
@@ -158,22 +213,13 @@ export class PercentileBands {
 
   /** Row r varies for the first time in values[start … end − 1]: its histogram's edges, and the `held` earlier samples (all equal to its constant) counted in. */
   private startBuckets(r: number, values: Float64Array, start: number, end: number, held: number): void {
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = start; i < end; i++) {
-      const x = values[i] as number;
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
-    let low = min;
-    let scale = BAND_BUCKETS / (max - min);
-    // A span a double cannot divide: every value in one bucket (still exact, just kept whole).
-    if (!Number.isFinite(scale) || !(scale > 0)) {
-      low = 0;
-      scale = 0;
-    }
-    this.low[r] = low;
-    this.scale[r] = scale;
+    const edges = this.edges;
+    if (edges !== undefined && edges.varies[r] === 1) {
+      this.low[r] = edges.low[r] as number;
+      this.scale[r] = edges.scale[r] as number;
+    } else edgesOfRow(values, start, end, { low: this.low, scale: this.scale }, r);
+    const low = this.low[r] as number;
+    const scale = this.scale[r] as number;
     this.state[r] = BUCKETED;
     const kernel = this.kernel;
     kernel.keeps.fill(1, r * BAND_BUCKETS, (r + 1) * BAND_BUCKETS);
@@ -227,6 +273,103 @@ export class PercentileBands {
     }
   }
 
+  /** These bands' histograms, copied out for the thread that merges the shards (`takeHistograms`). */
+  histograms(): BandHistograms {
+    const tables = this.rows * BAND_BUCKETS;
+    return {
+      rows: this.rows,
+      count: this.count,
+      state: this.state.slice(),
+      constant: this.constant.slice(),
+      low: this.low.slice(),
+      scale: this.scale.slice(),
+      counts: this.kernel.counts.slice(0, tables),
+      keeps: this.kernel.keeps.slice(0, tables),
+    };
+  }
+
+  /**
+   * Takes in the shards' histograms (these bands must hold no sample): per row, the counts added up
+   * and a bucket kept where every shard that counted values in it kept them all. Returns which
+   * buckets' values to ask each shard for (`valuesIn`): 1 at [r · BAND_BUCKETS + b] where bucket b
+   * of row r holds one of `ranks` (ascending, of all the shards' samples) and is kept. A row the
+   * shards bucketed on different edges, or constant in some and varying in others, is left for the
+   * exact fallback (`orderStatistics` answers null), as is one whose wanted bucket was dropped.
+   */
+  takeHistograms(shards: readonly BandHistograms[], ranks: readonly number[]): Uint8Array {
+    if (this.count > 0) throw new Error('percentile bands take shards only while empty');
+    for (const shard of shards) {
+      if (shard.rows !== this.rows) throw new Error(`a shard of ${shard.rows} rows cannot merge into bands of ${this.rows}`);
+      this.count += shard.count;
+    }
+    const { counts, keeps } = this.kernel;
+    const wanted = new Uint8Array(this.rows * BAND_BUCKETS);
+    for (let r = 0; r < this.rows; r++) {
+      const holding = shards.filter((shard) => shard.state[r] !== EMPTY);
+      const first = holding[0];
+      if (first === undefined) continue;
+      if (holding.every((shard) => shard.state[r] === CONSTANT && shard.constant[r] === first.constant[r])) {
+        this.state[r] = CONSTANT;
+        this.constant[r] = first.constant[r] as number;
+        continue;
+      }
+      if (!holding.every((shard) => shard.state[r] === BUCKETED && Object.is(shard.low[r], first.low[r]) && Object.is(shard.scale[r], first.scale[r]))) continue; // EMPTY with samples: the fallback
+      this.state[r] = BUCKETED;
+      this.low[r] = first.low[r] as number;
+      this.scale[r] = first.scale[r] as number;
+      const base = r * BAND_BUCKETS;
+      keeps.fill(1, base, base + BAND_BUCKETS);
+      counts.fill(0, base, base + BAND_BUCKETS);
+      for (const shard of holding) mergeHistogram(shard.counts, shard.keeps, counts, keeps, base);
+      markWanted(counts, keeps, base, ranks, wanted);
+    }
+    this.narrowedAt = this.count;
+    return wanted;
+  }
+
+  /** The values these bands keep in the buckets flagged in `wanted` (of `takeHistograms`), row by row, for the thread that merges. */
+  valuesIn(wanted: Uint8Array): BandValues {
+    const kernel = this.kernel;
+    const { counts } = kernel;
+    const start = new Int32Array(this.rows + 1);
+    for (let r = 0; r < this.rows; r++) {
+      let n = 0;
+      if (this.state[r] === BUCKETED) for (let b = r * BAND_BUCKETS, end = b + BAND_BUCKETS; b < end; b++) if (wanted[b] === 1) n += counts[b] as number;
+      start[r + 1] = (start[r] as number) + n;
+    }
+    const values = new Float64Array(start[this.rows] as number);
+    const flags = this.rows * BAND_BUCKETS; // the scratch row of flags
+    for (let r = 0; r < this.rows; r++) {
+      const n = (start[r + 1] as number) - (start[r] as number);
+      if (n === 0) continue;
+      const length = this.keptLength[r] as number;
+      kernel.put([(this.kept[r] as Float64Array).subarray(0, length)]);
+      kernel.keeps.set(wanted.subarray(r * BAND_BUCKETS, (r + 1) * BAND_BUCKETS), flags);
+      const picked = kernel.pick(0, length, this.low[r] as number, this.scale[r] as number, TOP, flags, 0);
+      if (picked !== n) throw new Error(`row ${r} keeps ${picked} values in the buckets asked for, its counts say ${n}`);
+      values.set(kernel.into.subarray(0, n), start[r]);
+    }
+    kernel.keeps.fill(0, flags, flags + BAND_BUCKETS);
+    return { start, values };
+  }
+
+  /** Takes in the shards' values of the buckets `takeHistograms` asked for: what `orderStatistics` selects among. */
+  takeValues(shards: readonly BandValues[]): void {
+    for (let r = 0; r < this.rows; r++) {
+      let length = 0;
+      for (const shard of shards) length += (shard.start[r + 1] as number) - (shard.start[r] as number);
+      const store = new Float64Array(length);
+      let at = 0;
+      for (const shard of shards) {
+        const part = shard.values.subarray(shard.start[r], shard.start[r + 1]);
+        store.set(part, at);
+        at += part.length;
+      }
+      this.kept[r] = store;
+      this.keptLength[r] = length;
+    }
+  }
+
   /** Discards row r's values of the buckets no longer kept: they go through the kernel, which copies out those of kept buckets. */
   private compact(r: number): void {
     const store = this.kept[r] as Float64Array;
@@ -250,6 +393,52 @@ function appendKept(store: Float64Array, length: number, from: Float64Array, cou
   if (count > 64) store.set(from.subarray(0, count), length);
   else for (let k = 0; k < count; k++) store[length + k] = from[k] as number;
   return length + count;
+}
+
+/** Row r's edges into `into` from values[start … end − 1] (which vary): BAND_BUCKETS equal buckets from their smallest to their largest. */
+function edgesOfRow(values: Float64Array, start: number, end: number, into: { low: Float64Array; scale: Float64Array }, r: number): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = start; i < end; i++) {
+    const x = values[i] as number;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  let low = min;
+  let scale = BAND_BUCKETS / (max - min);
+  // A span a double cannot divide: every value in one bucket (still exact, just kept whole).
+  if (!Number.isFinite(scale) || !(scale > 0)) {
+    low = 0;
+    scale = 0;
+  }
+  into.low[r] = low;
+  into.scale[r] = scale;
+}
+
+/** Adds a shard's histogram of the row at base into the merged one; a bucket whose values the shard counted but did not all keep is no longer kept. */
+function mergeHistogram(shardCounts: Uint32Array, shardKeeps: Uint8Array, counts: Uint32Array, keeps: Uint8Array, base: number): void {
+  for (let b = base, end = base + BAND_BUCKETS; b < end; b++) {
+    const c = shardCounts[b] as number;
+    counts[b] = (counts[b] as number) + c;
+    if (c > 0 && shardKeeps[b] !== 1) keeps[b] = 0;
+  }
+}
+
+/** Flags in `wanted` the buckets of the row at base that hold one of `ranks` (ascending); none when one of them is not kept. */
+function markWanted(counts: Uint32Array, keeps: Uint8Array, base: number, ranks: readonly number[], wanted: Uint8Array): void {
+  let cumulative = 0;
+  let k = 0;
+  for (let b = base, end = base + BAND_BUCKETS; b < end && k < ranks.length; b++) {
+    cumulative += counts[b] as number;
+    while (k < ranks.length && (ranks[k] as number) < cumulative) {
+      if (keeps[b] !== 1) {
+        wanted.fill(0, base, base + BAND_BUCKETS);
+        return;
+      }
+      wanted[b] = 1;
+      k++;
+    }
+  }
 }
 
 function allEqual(values: Float64Array, start: number, end: number, first: number): boolean {

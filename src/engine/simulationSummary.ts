@@ -9,8 +9,8 @@
  */
 import type { BucketKernel } from './bucketKernel';
 import type { ForecastLayout } from './forecastTypes';
-import { DEFAULT_BAND_MARGIN, PercentileBands } from './percentileBands';
-import { createPercentileKernel, PERCENTILE_POINTS, percentilesOfKernel, wantedRanks, writePercentiles } from './percentiles';
+import { DEFAULT_BAND_MARGIN, PercentileBands, type BandHistograms, type BandValues } from './percentileBands';
+import { createPercentileKernel, PERCENTILE_POINTS, percentilesOfKernel, percentilesOfParts, wantedRanks, writePercentiles } from './percentiles';
 import type { Simulation, SimulationBlock } from './simulation';
 
 /** The statistics, in the order of `SimulationSummary.statistics`'s first axis. */
@@ -109,6 +109,20 @@ export function histogramOfParts(parts: readonly Float64Array[]): Histogram {
 export interface SimulationAccumulator {
   /** Takes a block of this simulation; a block given twice is an error. */
   add(block: SimulationBlock): void;
+  /**
+   * Takes what this accumulator needs of a block whose values went into a shard on another thread
+   * (src/engine/simulationShard.ts) instead: its claims, sums and end-year totals. The shards'
+   * bands come at the end, in two steps: `takeHistograms`, then `takeValues`.
+   */
+  addTally(tally: BlockTally): void;
+  /**
+   * Takes the histograms of every shard that holds the values of the blocks given by `addTally`
+   * (none given by `add`), and returns which buckets' values to ask each shard for
+   * (src/engine/percentileBands.ts, `valuesIn`).
+   */
+  takeHistograms(shards: readonly BandHistograms[]): Uint8Array;
+  /** Takes every shard's values of the buckets `takeHistograms` asked for; then the accumulator can summarise. */
+  takeValues(shards: readonly BandValues[]): void;
   /** Samples held so far. */
   readonly samples: number;
   /** Blocks held so far. */
@@ -121,6 +135,27 @@ export interface SimulationAccumulator {
   readonly bytes: number;
   /** The statistics of every block held so far (bit-identical whatever order they came in). */
   summarise(): SimulationSummary;
+}
+
+/** What the accumulator needs of a block besides its values, for a block whose values stay in a shard. */
+export interface BlockTally {
+  index: number;
+  samples: number;
+  claimsMet: Uint32Array;
+  sums: Float64Array;
+  /** The end year's total of each of the block's samples (the histogram's). */
+  endYear: Float64Array;
+}
+
+/** The tally of a block (its own arrays but the end year's totals, a view of its values). */
+export function tallyOfBlock(block: SimulationBlock, yearCount: number): BlockTally {
+  const { index, samples: n, values, claimsMet, sums } = block;
+  return { index, samples: n, claimsMet, sums, endYear: values.subarray((yearCount - 1) * n, yearCount * n) };
+}
+
+/** The typed arrays of a tally, to transfer (never copy) from the worker that made it. */
+export function transferablesOfTally(tally: BlockTally): ArrayBuffer[] {
+  return [tally.claimsMet.buffer, tally.sums.buffer, tally.endYear.buffer] as ArrayBuffer[];
 }
 
 export interface AccumulatorOptions {
@@ -160,28 +195,58 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
   let samples = 0;
   let blocks = 0;
   let reruns = 0;
+  /** Samples whose values this accumulator holds (blocks given whole, then the shards'), and whether the shards have come. */
+  let valued = 0;
+  /** How far the shards' bands have come (takeHistograms, then takeValues). */
+  let shardStep: 'none' | 'histograms' | 'values' = 'none';
 
-  const add = (block: SimulationBlock): void => {
-    const { index, samples: n, values } = block;
+  const addTally = (tally: BlockTally): void => {
+    const { index, samples: n } = tally;
     if (!Number.isInteger(index) || index < 0 || index >= blockCount) throw new Error(`block ${index} does not belong to this simulation`);
     if (held[index] === 1) throw new Error(`block ${index} was given twice`);
-    if (n !== simulation.blockSamples(index) || values.length !== rowYears * n || block.claimsMet.length !== claimsMet.length || block.sums.length !== rowYears) {
+    if (n !== simulation.blockSamples(index) || tally.endYear.length !== n || tally.claimsMet.length !== claimsMet.length || tally.sums.length !== rowYears) {
       throw new Error(`block ${index} does not belong to this simulation`);
     }
+    if (shardStep !== 'none') throw new Error(`block ${index} came after the shards`);
     held[index] = 1;
-    for (let c = 0; c < claimsMet.length; c++) claimsMet[c] = (claimsMet[c] as number) + (block.claimsMet[c] as number);
-    endYear.set(values.subarray((Y - 1) * n, Y * n), index * simulation.blockSize);
-    blockSums.set(block.sums, index * rowYears);
+    for (let c = 0; c < claimsMet.length; c++) claimsMet[c] = (claimsMet[c] as number) + (tally.claimsMet[c] as number);
+    endYear.set(tally.endYear, index * simulation.blockSize);
+    blockSums.set(tally.sums, index * rowYears);
+    samples += n;
+    blocks += 1;
+  };
+
+  const add = (block: SimulationBlock): void => {
+    const { samples: n, values } = block;
+    if (values.length !== rowYears * n) throw new Error(`block ${block.index} does not belong to this simulation`);
+    addTally(tallyOfBlock(block, Y));
+    valued += n;
+    const { index } = block;
     if (store !== null) {
       const data = store.data;
       const first = index * simulation.blockSize;
       for (let j = 0; j < rowYears; j++) data.set(values.subarray(j * n, (j + 1) * n), j * N + first);
     } else bands.add(values, n);
-    samples += n;
-    blocks += 1;
+  };
+
+  const takeHistograms = (shards: readonly BandHistograms[]): Uint8Array => {
+    if (store !== null || valued > 0 || shardStep !== 'none') throw new Error('an accumulator takes shards once, and only when every block came as a tally');
+    const held = shards.reduce((total, shard) => total + shard.count, 0);
+    if (held !== samples) throw new Error(`the shards hold ${held} samples, the blocks ${samples}`);
+    const wanted = bands.takeHistograms(shards, wantedRanks(PERCENTILE_POINTS, samples));
+    shardStep = 'histograms';
+    return wanted;
+  };
+
+  const takeValues = (shards: readonly BandValues[]): void => {
+    if (shardStep !== 'histograms') throw new Error('an accumulator takes the shards’ values after their histograms');
+    bands.takeValues(shards);
+    shardStep = 'values';
+    valued = samples;
   };
 
   const summarise = (): SimulationSummary => {
+    if (valued !== samples) throw new Error(`${samples - valued} samples came without their values, and their shards have not`);
     const statistics = new Float64Array(SIMULATION_STATISTICS.length * rowYears);
     const stride = rowYears; // from one statistic to the next for the same row and year
     const order: number[] = [];
@@ -220,7 +285,7 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
           const block = simulation.runBlock(b);
           missing.forEach((j, k) => again[k]!.push(block.values.slice(j * block.samples, (j + 1) * block.samples)));
         }
-        missing.forEach((j, k) => writePercentiles(PERCENTILE_POINTS, samples, bands.orderStatisticsFrom(j, ranks, again[k]!), statistics, stride + j, stride));
+        missing.forEach((j, k) => percentilesOfParts(again[k]!, PERCENTILE_POINTS, statistics, stride + j, stride));
       }
     }
     const claims = simulation.claims.map((claim, c): ClaimOdds => {
@@ -233,6 +298,9 @@ export function createSimulationAccumulator(simulation: Simulation, options: Acc
 
   return {
     add,
+    addTally,
+    takeHistograms,
+    takeValues,
     get samples() {
       return samples;
     },

@@ -12,8 +12,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PERCENTILE_POINTS } from '../../src/engine/percentiles';
 import { createSimulation, type Simulation, type SimulationBlock } from '../../src/engine/simulation';
-import { createSimulationAccumulator, histogramOfParts, KEEP_EVERY_SAMPLE_BYTES, SIMULATION_STATISTICS, type AccumulatorOptions, type SimulationSummary } from '../../src/engine/simulationSummary';
+import { createSimulationAccumulator, histogramOfParts, KEEP_EVERY_SAMPLE_BYTES, SIMULATION_STATISTICS, type AccumulatorOptions, type SimulationAccumulator, type SimulationSummary } from '../../src/engine/simulationSummary';
 import { SIMULATE_ACCUMULATOR } from '../../src/engine/simulate';
+import { createSimulationShard, type SimulationShard } from '../../src/engine/simulationShard';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import { arbitraryModel } from '../support/arbitraries';
 import { assertProperty } from '../support/property';
@@ -148,6 +149,12 @@ const fakeRuns = fc
     }),
   ) as fc.Arbitrary<{ yearCount: number; samples: number; blockSize: number; seed: number; margin: number | undefined; keepEverySample: boolean; kinds: RowKind[]; order: number[]; checkpoints: number[] }>;
 
+/** What the command line's pool does at the end (src/cli/simulationPool.ts): every shard's histograms, then its values of the buckets asked for. */
+function mergeShards(accumulator: SimulationAccumulator, shards: readonly SimulationShard[]): void {
+  const wanted = accumulator.takeHistograms(shards.map((shard) => shard.histograms()));
+  accumulator.takeValues(shards.map((shard) => shard.valuesIn(wanted)));
+}
+
 /** The bands at `margin`, or every sample kept (whatever the run's size). */
 function accumulatorOptions(margin: number | undefined, keepEverySample: boolean): AccumulatorOptions {
   if (keepEverySample) return { keepEverySampleBytes: Infinity };
@@ -193,6 +200,68 @@ describe('the summary keeps few samples and equals the straightforward one', () 
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('from shards: blocks run on up to 4 workers, each folding its own into bands on the pilot’s edges, merged at the end', () => {
+    assertProperty(
+      fc.property(fakeRuns, fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 60, maxLength: 60 }), ({ yearCount, samples, blockSize, seed, margin, kinds, order }, owners) => {
+        const simulation = fakeSimulation(kinds, yearCount, samples, blockSize, seed);
+        const shardCount = 1 + Math.max(...owners.slice(0, order.length), 0);
+        const shards = Array.from({ length: shardCount }, () => createSimulationShard(simulation, margin));
+        const accumulator = createSimulationAccumulator(simulation, margin === undefined ? {} : { bandMargin: margin });
+        for (const [k, b] of order.entries()) accumulator.addTally(shards[(owners[k % owners.length] as number) % shardCount]!.runBlock(b));
+        expect(() => accumulator.summarise()).toThrow(/came without their values/);
+        mergeShards(accumulator, shards);
+        const blocks = order.map((b) => simulation.runBlock(b));
+        expectSame(accumulator.summarise(), straightforward(simulation, blocks));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('from shards of the seed’s 20,000 samples on 3 workers: the same statistics as one accumulator, and nothing rerun', () => {
+    const workspace = seedWorkspace();
+    const simulation = createSimulation(workspace.scenarios[0]!.model, workspace.claims, { samples: 20_000, seed: 8 });
+    const whole = createSimulationAccumulator(simulation);
+    const merged = createSimulationAccumulator(simulation);
+    const shards = [0, 1, 2].map(() => createSimulationShard(createSimulation(workspace.scenarios[0]!.model, workspace.claims, { samples: 20_000, seed: 8 })));
+    for (let b = simulation.blockCount - 1; b >= 0; b--) {
+      whole.add(simulation.runBlock(b));
+      merged.addTally(shards[b % 3]!.runBlock(b));
+    }
+    expect(shards.map((shard) => shard.samples)).toEqual([7000, 7000, 6000]);
+    mergeShards(merged, shards);
+    const a = whole.summarise();
+    const b = merged.summarise();
+    expect(merged.reruns).toBe(0);
+    expect(Array.from(b.statistics)).toEqual(Array.from(a.statistics));
+    expect(b.claims).toEqual(a.claims);
+    expect(Array.from(b.endYearHistogram.counts)).toEqual(Array.from(a.endYearHistogram.counts));
+  });
+
+  it('from shards: a row one shard holds as a constant (its only block has 1 sample) and another bucketed is read again from every sample (found by the property above)', () => {
+    const simulation = fakeSimulation(['smooth'], 1, 8, 7, 0);
+    const shards = [createSimulationShard(simulation), createSimulationShard(simulation)];
+    const accumulator = createSimulationAccumulator(simulation);
+    accumulator.addTally(shards[1]!.runBlock(1));
+    accumulator.addTally(shards[0]!.runBlock(0));
+    mergeShards(accumulator, shards);
+    expectSame(accumulator.summarise(), straightforward(simulation, [simulation.runBlock(0), simulation.runBlock(1)]));
+    expect(accumulator.reruns).toBe(1);
+  });
+
+  it('refuses shards that do not hold the blocks given, and a block after the shards', () => {
+    const simulation = fakeSimulation(['smooth', 'ties'], 1, 2000, 500, 3);
+    const shard = createSimulationShard(simulation);
+    const accumulator = createSimulationAccumulator(simulation);
+    accumulator.addTally(shard.runBlock(1));
+    accumulator.addTally(createSimulationShard(simulation).runBlock(2));
+    expect(() => accumulator.takeHistograms([shard.histograms()])).toThrow(/the shards hold 500 samples, the blocks 1000/);
+    const other = createSimulationShard(simulation);
+    const fine = createSimulationAccumulator(simulation);
+    fine.addTally(other.runBlock(3));
+    mergeShards(fine, [other]);
+    expect(() => fine.addTally(createSimulationShard(simulation).runBlock(0))).toThrow(/block 0 came after the shards/);
   });
 
   it('takes the exact fallback when a band missed its percentile, and gives the same answer', () => {
