@@ -1,30 +1,52 @@
 /**
  * One simulation worker thread of the command line (started by src/cli/simulationPool.ts through
- * simulationWorker.mjs). It compiles the model once, from its workerData, then runs each block it
- * is asked for and posts it back with the block's typed arrays transferred, not copied.
+ * simulationWorker.mjs). For each run it is sent, it compiles the model once, then runs each block
+ * it is asked for into its shard of the statistics (src/engine/simulationShard.ts) and posts back the
+ * block's tally; at the end it posts its histograms, then its values in the buckets asked for.
+ * Typed arrays are transferred, not copied.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { transferablesOfBlock } from '../engine/blockScheduler';
+import { parentPort } from 'node:worker_threads';
+import { transferablesOfBands } from '../engine/percentileBands';
 import { createSimulation } from '../engine/simulation';
-import type { SimulationWorkerData, WorkerReply, WorkerRequest } from './simulationPool';
+import { createSimulationShard, type SimulationShard } from '../engine/simulationShard';
+import { transferablesOfTally } from '../engine/simulationSummary';
+import type { WorkerReply, WorkerRequest } from './simulationPool';
 import { errorText } from '../model/errorText';
 
 const port = parentPort;
 if (port === null) throw new Error('src/cli/simulationWorker.ts runs only as a worker thread');
 
-const { model, claims, samples, seed, blockSize } = workerData as SimulationWorkerData;
-const simulation = createSimulation(model, claims, { samples, seed, blockSize });
+/** The current run's shard, or why the run could not start (each of its requests is answered with that). */
+let shard: SimulationShard | string = 'no run was started';
+
 const ready: WorkerReply = { ready: true };
 port.postMessage(ready);
 
 port.on('message', (request: WorkerRequest) => {
-  let reply: WorkerReply;
+  if (request.kind === 'run') {
+    const { model, claims, samples, seed, blockSize } = request;
+    try {
+      shard = createSimulationShard(createSimulation(model, claims, { samples, seed, blockSize }));
+    } catch (error) {
+      shard = errorText(error);
+    }
+    return;
+  }
   try {
-    const block = simulation.runBlock(request.index);
-    reply = { ok: true, block };
-    port.postMessage(reply, transferablesOfBlock(block));
+    if (typeof shard === 'string') throw new Error(shard);
+    if (request.kind !== 'block') {
+      const bands = request.kind === 'histograms' ? shard.histograms() : shard.valuesIn(request.wanted);
+      // The values are a run's last request: its samples are let go rather than kept until the next run.
+      if (request.kind === 'values') shard = 'the run has ended';
+      const reply: WorkerReply = { ok: true, bands };
+      port.postMessage(reply, transferablesOfBands(bands));
+      return;
+    }
+    const tally = shard.runBlock(request.index);
+    const reply: WorkerReply = { ok: true, tally };
+    port.postMessage(reply, transferablesOfTally(tally));
   } catch (error) {
-    reply = { ok: false, index: request.index, message: errorText(error) };
+    const reply: WorkerReply = { ok: false, index: request.kind === 'block' ? request.index : -1, message: errorText(error) };
     port.postMessage(reply);
   }
 });

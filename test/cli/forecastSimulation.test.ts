@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runForecastCli } from '../../src/cli/forecast';
-import { foldAfterHandingOut } from '../../src/cli/simulationPool';
-import { createSimulation, type SimulationBlock } from '../../src/engine/simulation';
+import { createSimulationPool } from '../../src/cli/simulationPool';
+import { createSimulation } from '../../src/engine/simulation';
 import { simulationSeries, summariseSimulation } from '../../src/engine/simulationSummary';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
+import type { Model } from '../../src/model/types';
 
 const FULL = 'test/fixtures/good/v1-full.slidecast.json';
 const STATISTICS = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'mean'];
@@ -160,27 +161,40 @@ describe('npm run forecast -- --samples', () => {
   });
 });
 
-describe('the pool folds each block after handing out the next', () => {
-  it('queues an arriving block and folds it on the next turn of the event loop, or at finish; a failed fold is thrown at finish', async () => {
-    const added: number[] = [];
-    const block = (index: number): SimulationBlock => ({ index, samples: 1, values: new Float64Array(1), claimsMet: new Uint32Array(0), sums: new Float64Array(0) });
-    const folding = foldAfterHandingOut({ add: (b) => void added.push(b.index) });
-    folding.onBlock(block(0));
-    folding.onBlock(block(1));
-    expect(added).toEqual([]); // not during onBlock: the scheduler posts the worker's next block first
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(added).toEqual([0, 1]);
-    folding.onBlock(block(2));
-    folding.finish();
-    expect(added).toEqual([0, 1, 2]);
-
-    const failing = foldAfterHandingOut({
-      add: (b) => {
-        if (b.index === 1) throw new Error('block 1 was given twice');
-      },
-    });
-    failing.onBlock(block(0));
-    failing.onBlock(block(1));
-    expect(() => failing.finish()).toThrow(/block 1 was given twice/);
+describe('a pool of worker threads kept for one run after another (src/cli/simulationPool.ts)', () => {
+  it('gives each run the statistics one thread gives, bit for bit, uses no more threads than a run has blocks, and stops its threads when closed', async () => {
+    const threads = () => process.getActiveResourcesInfo().filter((kind) => kind === 'MessagePort').length;
+    const before = threads();
+    const workspace = seedWorkspace();
+    const [first, second] = workspace.scenarios;
+    const pool = await createSimulationPool(3);
+    try {
+      const runs: [Model, number, number][] = [
+        [first!.model, 5000, 1],
+        [second!.model, 3500, 2],
+        [first!.model, 1500, 3], // two blocks: two of the three threads
+        [first!.model, 5000, 1], // again: the same numbers from threads that ran other runs
+      ];
+      const summaries = [];
+      for (const [model, samples, seed] of runs) {
+        const run = await pool.run(model, workspace.claims, { samples, seed });
+        expect(run.workers).toBe(Math.min(3, Math.ceil(samples / 1000)));
+        const simulation = createSimulation(model, workspace.claims, { samples, seed });
+        const alone = summariseSimulation(simulation, Array.from({ length: simulation.blockCount }, (_, b) => simulation.runBlock(b)));
+        expect(Array.from(run.summary.statistics)).toEqual(Array.from(alone.statistics));
+        expect(run.summary.claims).toEqual(alone.claims);
+        expect(Array.from(run.summary.endYearHistogram.counts)).toEqual(Array.from(alone.endYearHistogram.counts));
+        summaries.push(run.summary);
+      }
+      expect(Array.from(summaries[3]!.statistics)).toEqual(Array.from(summaries[0]!.statistics));
+      expect(Array.from(summaries[1]!.statistics)).not.toEqual(Array.from(summaries[0]!.statistics));
+      const busy = pool.run(first!.model, workspace.claims, { samples: 2000, seed: 1 });
+      await expect(pool.run(first!.model, workspace.claims, { samples: 2000, seed: 1 })).rejects.toThrow(/one simulation at a time/);
+      await busy;
+      expect(threads()).toBe(before + 3);
+    } finally {
+      await pool.close();
+    }
+    expect(threads()).toBe(before);
   });
 });
