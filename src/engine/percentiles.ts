@@ -6,7 +6,7 @@
  * The order statistics are found by selection, not a full sort, in two linear passes over the
  * sample, run by a WebAssembly kernel over the sample in its memory (src/engine/bucketKernel.ts; a
  * sample given as arrays is copied there first — one copy, cheap beside the passes):
- * 1. a histogram of the values over 4,096 equal buckets between edges set by a pilot (the minimum
+ * 1. a histogram of the values over 4,096 equal buckets (1,024 below 32,768 values) between edges set by a pilot (the minimum
  *    and maximum of the first range's first 1,024 values), values beyond the edges counted in the
  *    end buckets — the bucket of x (src/engine/wasm/countBuckets.wat) is monotone in x, so counting tells which bucket
  *    holds each wanted rank and its rank within the bucket. Should the end buckets hold over an
@@ -95,6 +95,13 @@ export function writePercentiles(points: readonly number[], n: number, orderStat
 /** Below this many values the histogram costs more than it saves. */
 const BUCKETED_FROM = 2048;
 const BUCKETS = 4096;
+/**
+ * A sample of fewer values than this is counted into FEW_BUCKETS buckets: step 2 then copies out a
+ * few more values, but finding the wanted ranks' buckets walks a quarter of the table (that walk
+ * was a tenth of a 10,000-sample simulation's summary; bench/simulation.bench.ts).
+ */
+const FEW_BUCKETS_BELOW = 32_768;
+const FEW_BUCKETS = 1024;
 /** The pilot: how many values of the first part set the histogram's edges. */
 const PILOT = 1024;
 
@@ -154,9 +161,9 @@ function extremes(data: Float64Array, ranges: readonly number[]): { min: number;
 }
 
 /** Counts the ranges' values into the kernel's histogram on [low, low + BUCKETS / scale] (those beyond it in the end buckets). */
-function countRanges(kernel: BucketKernel, ranges: readonly number[], low: number, scale: number): void {
-  kernel.counts.fill(0, 0, BUCKETS);
-  for (let k = 0; k < ranges.length; k += 2) kernel.count(ranges[k] as number, ranges[k + 1] as number, low, scale, BUCKETS - 1, 0);
+function countRanges(kernel: BucketKernel, ranges: readonly number[], low: number, scale: number, buckets: number): void {
+  kernel.counts.fill(0, 0, buckets);
+  for (let k = 0; k < ranges.length; k += 2) kernel.count(ranges[k] as number, ranges[k + 1] as number, low, scale, buckets - 1, 0);
 }
 
 /**
@@ -169,6 +176,7 @@ function countRanges(kernel: BucketKernel, ranges: readonly number[], low: numbe
  */
 function selectByBuckets(kernel: BucketKernel, ranges: readonly number[], n: number, ranks: readonly number[]): (rank: number) => number {
   const data = kernel.data;
+  const buckets = n < FEW_BUCKETS_BELOW ? FEW_BUCKETS : BUCKETS;
   let first = 0;
   while ((ranges[first + 1] as number) === 0) first += 2;
   let low = Infinity;
@@ -178,13 +186,13 @@ function selectByBuckets(kernel: BucketKernel, ranges: readonly number[], n: num
     if (x < low) low = x;
     if (x > high) high = x;
   }
-  let scale = BUCKETS / (high - low);
+  let scale = buckets / (high - low);
   let counted = false;
   if (Number.isFinite(scale) && scale > 0) {
-    countRanges(kernel, ranges, low, scale);
+    countRanges(kernel, ranges, low, scale, buckets);
     const counts = kernel.counts;
     counted = true;
-    if ((counts[0] as number) + (counts[BUCKETS - 1] as number) > n / 8) {
+    if ((counts[0] as number) + (counts[buckets - 1] as number) > n / 8) {
       const { min, max } = extremes(data, ranges);
       if (min < low || max > high) counted = false;
     }
@@ -194,11 +202,11 @@ function selectByBuckets(kernel: BucketKernel, ranges: readonly number[], n: num
     const { min, max } = extremes(data, ranges);
     if (min === max) return () => min;
     low = min;
-    scale = BUCKETS / (max - min);
+    scale = buckets / (max - min);
     if (!Number.isFinite(scale) || scale <= 0) return selectDirectly(data, ranges, n, ranks); // a span a double cannot divide
-    countRanges(kernel, ranges, low, scale);
+    countRanges(kernel, ranges, low, scale, buckets);
   }
-  return selectInKernel(kernel, ranges, ranks, low, scale, BUCKETS - 1, 0);
+  return selectInKernel(kernel, ranges, ranks, low, scale, buckets - 1, 0);
 }
 
 /**
