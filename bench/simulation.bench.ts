@@ -27,7 +27,8 @@
  *    (bench/alternatives/triangularJs.ts); the summary of 100,000 samples through the
  *    percentile bands against every sample kept and selected (simulate's within
  *    KEEP_EVERY_SAMPLE_BYTES), and the same pair at 10,000 samples; PERT's normal variates by
- *    the ziggurat (today's) against the inverse CDF (bench/alternatives/pertInverseCdfNormal.ts);
+ *    the ziggurat (today's) against the inverse CDF (bench/alternatives/pertInverseCdfNormal.ts),
+ *    and normal draws likewise (bench/alternatives/normalInverseCdf.ts);
  *    the draws of 100,000 samples made per batch of 32 samples, quantity by quantity (fillRange,
  *    today's), against one drawRange call per quantity per sample.
  * First, memory: heap and array buffers, before and at the peak of one 100,000-sample run.
@@ -36,7 +37,7 @@ import os from 'node:os';
 import { compileModel } from '../src/engine/compiledModel';
 import { createForecastBuffers, evaluateForecast } from '../src/engine/evaluateForecast';
 import { createSimulationPool, simulateOnWorkers } from '../src/cli/simulationPool';
-import { compileRange, drawRange, fillRange, RANGE_FIXED, RANGE_PERT, RANGE_TRIANGULAR, type CompiledRange } from '../src/engine/distributions';
+import { compileRange, drawRange, fillRange, RANGE_FIXED, RANGE_NORMAL, RANGE_PERT, RANGE_TRIANGULAR, type CompiledRange } from '../src/engine/distributions';
 import { createPercentileKernel, PERCENTILE_POINTS, percentilesInPlace } from '../src/engine/percentiles';
 import { blockRandomState, fillUniform, nextUniform } from '../src/engine/random';
 import { simulate } from '../src/engine/simulate';
@@ -47,6 +48,7 @@ import { seedWorkspace } from '../src/model/seedWorkspace';
 import type { Claim, Member, Model } from '../src/model/types';
 import { benchSink, compare, quantile, statsOf, type BenchStats } from './harness';
 import { fillPertInverseCdf } from './alternatives/pertInverseCdfNormal';
+import { fillNormalInverseCdf } from './alternatives/normalInverseCdf';
 import { createBatchEvaluatorJs } from './alternatives/evaluateBatchJs';
 import { countJs, pickJs } from './alternatives/bucketPassesJs';
 import { fillTriangularJs } from './alternatives/triangularJs';
@@ -397,6 +399,9 @@ async function main(): Promise<void> {
   const pertOut = new Float64Array(BATCH);
   const ZIGGURAT = 'PERT, 1 M draws: normal variates by the ziggurat (today)';
   const INVERSE = 'PERT, 1 M draws: normal variates by the inverse CDF (before)';
+  const normal = ranges.find((r) => r.kind === RANGE_NORMAL) ?? compileRange(0.3, { low: 0.1, high: 0.6, dist: 'normal' });
+  const NORMAL_ZIGGURAT = 'normal, 1 M draws: the ziggurat (today)';
+  const NORMAL_INVERSE = 'normal, 1 M draws: the inverse CDF (before)';
   const BATCHED = `draws of 100,000 samples: per batch of ${BATCH}, quantity by quantity (today)`;
   const PER_SAMPLE = 'draws of 100,000 samples: one drawRange per quantity per sample (before)';
   const alternatives = compare(
@@ -481,6 +486,20 @@ async function main(): Promise<void> {
         name: INVERSE,
         run: () => {
           for (let i = 0; i < 1_000_000; i += BATCH) fillPertInverseCdf(pert.p0, pert.p1, pert.p2, pert.p3, drawState, pertOut, 0, BATCH);
+          return pertOut[3] as number;
+        },
+      },
+      {
+        name: NORMAL_ZIGGURAT,
+        run: () => {
+          for (let i = 0; i < 1_000_000; i += BATCH) fillRange(normal.kind, normal.p0, normal.p1, normal.p2, normal.p3, drawState, pertOut, 0, BATCH);
+          return pertOut[3] as number;
+        },
+      },
+      {
+        name: NORMAL_INVERSE,
+        run: () => {
+          for (let i = 0; i < 1_000_000; i += BATCH) fillNormalInverseCdf(normal.p0, normal.p1, drawState, pertOut, 0, BATCH);
           return pertOut[3] as number;
         },
       },
@@ -578,7 +597,7 @@ async function main(): Promise<void> {
     `- blocks, JavaScript batch / kernel batch: **${ratio(JS_BATCH, IN_BATCH)}×**; one sample at a time / kernel batch: **${ratio(PER_SAMPLE_EVALUATION, IN_BATCH)}×**; ` +
       `histogram passes, JavaScript / kernel: **${ratio(JS_PASSES, KERNEL_PASSES)}×**; triangular draws, JavaScript / kernel: **${ratio(TRIANGULAR_JS, TRIANGULAR_KERNEL)}×**; ` +
       `summary of 100,000, bands / every sample: **${ratio(BANDS, EVERY)}×**; of 10,000: **${ratio(BANDS_10K, EVERY_10K)}×**; ` +
-      `PERT, inverse CDF / ziggurat: **${ratio(INVERSE, ZIGGURAT)}×**; ` +
+      `PERT, inverse CDF / ziggurat: **${ratio(INVERSE, ZIGGURAT)}×**; normal, inverse CDF / ziggurat: **${ratio(NORMAL_INVERSE, NORMAL_ZIGGURAT)}×**; ` +
       `draws, per sample / per batch: **${ratio(PER_SAMPLE, BATCHED)}×** (median over median)`,
   );
   say(

@@ -1,7 +1,7 @@
 // PERT draws as they were before the ziggurat (commit 4d35f7d of src/engine/distributions.ts): each
 // gamma draw's normal variate from the inverse CDF, and its constants worked out per draw. Kept only
 // so that bench/simulation.bench.ts can compare it with today's fillRange.
-import { normalQuantile } from '../../src/engine/distributions';
+import { normalQuantile } from './normalInverseCdf';
 import { nextUniform, type RandomState } from '../../src/engine/random';
 
 function gamma(shape: number, state: RandomState): number {

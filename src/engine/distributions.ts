@@ -21,9 +21,9 @@
  *   mean μ = (low + high) / 2, σ = (high − low) / (2 · 1.6448536…). The quantity's `value` is not
  *   used by the draw — it is the deterministic forecast's number; where it is not the midpoint of
  *   the range, the deterministic line is not this input's median (the range editor may say so).
- *   Drawn by the inverse CDF (Acklam's rational approximation, relative error below 1.2e-9, far
- *   under any simulation's sampling error), one uniform per draw; its draws fall outside
- *   [low, high] one time in ten, as a normal's do.
+ *   Drawn as μ + σ · Z with Z from the ziggurat (`zigguratNormal`, exact; it replaced Acklam's
+ *   inverse CDF, kept in bench/alternatives/normalInverseCdf.ts, which took about twice as long);
+ *   its draws fall outside [low, high] one time in ten, as a normal's do.
  * - A degenerate range (low = high) and a quantity without a range draw the value itself.
  *
  * Only +, −, ×, ÷, `Math.sqrt` (exactly rounded everywhere), `Math.log` and `Math.exp` are used;
@@ -95,7 +95,7 @@ export function drawRange(kind: number, p0: number, p1: number, p2: number, p3: 
       return p0 + p1 * (x / (x + y));
     }
     case RANGE_NORMAL:
-      return p0 + p1 * normalQuantile(nextUniform(state));
+      return p0 + p1 * zigguratNormal(state);
     default:
       return p0;
   }
@@ -104,9 +104,9 @@ export function drawRange(kind: number, p0: number, p1: number, p2: number, p3: 
 /**
  * `count` draws from one compiled range into `out[start … start + count − 1]`: exactly the numbers
  * `count` successive `drawRange` calls give, leaving `state` where they would. The kinds that take
- * one uniform per draw (uniform, triangular, normal) fill the uniforms in one run of the generator
- * (state in local variables) and transform them in place in a loop of one kind — no dispatch per
- * draw; PERT, whose draws take a varying number of uniforms, draws one at a time.
+ * one uniform per draw (uniform, triangular) fill the uniforms in one run of the generator (state
+ * in local variables) and transform them in a loop of one kind — no dispatch per draw; PERT and
+ * normal, whose draws take a varying number of the generator's outputs, draw one at a time.
  */
 export function fillRange(kind: number, p0: number, p1: number, p2: number, p3: number, state: RandomState, out: Float64Array, start: number, count: number): void {
   const end = start + count;
@@ -126,8 +126,7 @@ export function fillRange(kind: number, p0: number, p1: number, p2: number, p3: 
       return;
     }
     case RANGE_NORMAL:
-      fillUniform(state, out, start, count);
-      for (let i = start; i < end; i++) out[i] = p0 + p1 * normalQuantile(out[i] as number);
+      for (let i = start; i < end; i++) out[i] = p0 + p1 * zigguratNormal(state);
       return;
     case RANGE_PERT: {
       const dA = p2 - 1 / 3;
@@ -242,44 +241,4 @@ export function zigguratNormal(state: RandomState): number {
     const f = ZIG_F[iz] as number;
     if (f + nextUniform(state) * ((ZIG_F[iz - 1] as number) - f) < Math.exp(-0.5 * x * x)) return x;
   }
-}
-
-// Acklam's coefficients (P. J. Acklam, "An algorithm for computing the inverse normal cumulative
-// distribution function", 2003).
-const A1 = -3.969683028665376e1;
-const A2 = 2.209460984245205e2;
-const A3 = -2.759285104469687e2;
-const A4 = 1.38357751867269e2;
-const A5 = -3.066479806614716e1;
-const A6 = 2.506628277459239;
-const B1 = -5.447609879822406e1;
-const B2 = 1.615858368580409e2;
-const B3 = -1.556989798598866e2;
-const B4 = 6.680131188771972e1;
-const B5 = -1.328068155288572e1;
-const C1 = -7.784894002430293e-3;
-const C2 = -3.223964580411365e-1;
-const C3 = -2.400758277161838;
-const C4 = -2.549732539343734;
-const C5 = 4.374664141464968;
-const C6 = 2.938163982698783;
-const D1 = 7.784695709041462e-3;
-const D2 = 3.224671290700398e-1;
-const D3 = 2.445134137142996;
-const D4 = 3.754408661907416;
-const P_LOW = 0.02425;
-
-/** Φ⁻¹(u) for u in (0, 1): the standard normal's quantile (relative error < 1.2e-9). */
-export function normalQuantile(u: number): number {
-  if (u < P_LOW) {
-    const q = Math.sqrt(-2 * Math.log(u));
-    return (((((C1 * q + C2) * q + C3) * q + C4) * q + C5) * q + C6) / ((((D1 * q + D2) * q + D3) * q + D4) * q + 1);
-  }
-  if (u > 1 - P_LOW) {
-    const q = Math.sqrt(-2 * Math.log(1 - u));
-    return -(((((C1 * q + C2) * q + C3) * q + C4) * q + C5) * q + C6) / ((((D1 * q + D2) * q + D3) * q + D4) * q + 1);
-  }
-  const q = u - 0.5;
-  const r = q * q;
-  return ((((((A1 * r + A2) * r + A3) * r + A4) * r + A5) * r + A6) * q) / (((((B1 * r + B2) * r + B3) * r + B4) * r + B5) * r + 1);
 }
