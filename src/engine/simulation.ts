@@ -147,7 +147,7 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
   add(model.baseSize, TARGET_BASE_SIZE, 0);
   add(model.baseGrowth, TARGET_BASE_GROWTH, 0);
   model.drivers.forEach((driver, d) => add(driver.impact, TARGET_DRIVER, d));
-  const rangedShareSeries = new Set<number>();
+  const shareDrawn = new Set<number>();
   let next = 0;
   const walk = (members: readonly Member[]): void => {
     for (const member of members) {
@@ -155,7 +155,7 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
       if (layout.series[s]?.memberId !== member.id) throw new Error(`layout does not match the model at member ${member.id}`);
       const before = kinds.length;
       add(member.share, TARGET_SHARE, s);
-      if (kinds.length > before) rangedShareSeries.add(s);
+      if (kinds.length > before) shareDrawn.add(s);
       add(member.growthDelta, TARGET_GROWTH_DELTA, s);
       if (member.children !== undefined) walk(member.children);
     }
@@ -172,7 +172,7 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
   const rangedLists: number[] = [];
   for (let l = 0; l < structure.listCount; l++) {
     for (let k = structure.listOffsets[l] as number; k < (structure.listOffsets[l + 1] as number); k++) {
-      if (rangedShareSeries.has(structure.listMembers[k] as number)) {
+      if (shareDrawn.has(structure.listMembers[k] as number)) {
         rangedLists.push(l);
         break;
       }
@@ -196,30 +196,6 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
     return Math.min(blockSize, samples - index * blockSize);
   };
 
-  // Every ranged quantity's draws for a batch of samples at once, quantity by quantity
-  // (draws[q · BATCH + k] for the batch's k-th sample): one run of the generator and one loop of
-  // one distribution per quantity instead of a dispatch per draw (bench/simulation.bench.ts
-  // compares the two).
-  const draws = new Float64Array(rangedCount * BATCH);
-  const drawBatch = (state: Uint32Array, m: number): void => {
-    for (let q = 0; q < rangedCount; q++) {
-      const p = 4 * q;
-      fillRange(kind[q] as number, param[p] as number, param[p + 1] as number, param[p + 2] as number, param[p + 3] as number, state, draws, q * BATCH, m);
-    }
-  };
-
-  // Where each draw goes, grouped by target so that setting a sample's parameters is a few plain
-  // loops with no dispatch per quantity: the draw row (q · BATCH) and the index written.
-  const rowsOf = (wanted: number): { rows: Int32Array; at: Int32Array } => {
-    const qs: number[] = [];
-    for (let q = 0; q < rangedCount; q++) if (target[q] === wanted) qs.push(q);
-    return { rows: Int32Array.from(qs, (q) => q * BATCH), at: Int32Array.from(qs, (q) => targetIndex[q] as number) };
-  };
-  const baseSizeDraw = rowsOf(TARGET_BASE_SIZE).rows[0] ?? -1;
-  const baseGrowthDraw = rowsOf(TARGET_BASE_GROWTH).rows[0] ?? -1;
-  const driverDraws = rowsOf(TARGET_DRIVER);
-  const shareDraws = rowsOf(TARGET_SHARE);
-  const deltaDraws = rowsOf(TARGET_GROWTH_DELTA);
   // The ranged lists' members, flattened: list i is rangedMembers[rangedStart[i] … rangedStart[i + 1] − 1].
   const rangedStart = new Int32Array(rangedLists.length + 1);
   const rangedMembersList: number[] = [];
@@ -228,6 +204,9 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
     rangedStart[i + 1] = rangedMembersList.length;
   });
   const rangedMembers = Int32Array.from(rangedMembersList);
+  // The members of those lists whose share is not drawn: set back to their value before each batch
+  // is renormalised (the drawn ones are overwritten by their draws).
+  const undrawnShares = Int32Array.from(rangedMembersList.filter((s) => !shareDrawn.has(s)));
 
   const rowYears = rowCount * Y;
   const { driverCount } = structure;
@@ -243,23 +222,36 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
   spread(base.growthDelta, seriesCount, batchParameters.growthDelta);
   const shareSums = new Float64Array(BATCH);
 
-  /** Sets the parameters of the batch's first m samples from `draws`: steps 2 and 3 of the file comment. */
-  const setBatch = (m: number): void => {
-    const { share } = batchParameters;
-    for (let j = 0; j < rangedMembers.length; j++) {
-      const s = rangedMembers[j] as number;
-      share.fill(base.share[s] as number, s * BATCH, s * BATCH + m);
+  // Where each ranged quantity's draws go: its row of the batch's parameters (drawOut[q], from
+  // drawAt[q]), so that a batch's draws land where the evaluator reads them, with no copy.
+  const parameterRows = [batchParameters.baseSize, batchParameters.baseGrowth, batchParameters.driverImpact, batchParameters.share, batchParameters.growthDelta];
+  const drawOut = Array.from({ length: rangedCount }, (_, q) => parameterRows[target[q] as number] as Float64Array);
+  const drawAt = Int32Array.from({ length: rangedCount }, (_, q) => (targetIndex[q] as number) * BATCH);
+  const baseSizeDrawn = target.includes(TARGET_BASE_SIZE);
+
+  // Every ranged quantity's draws for a batch of samples at once, quantity by quantity: one run of
+  // the generator and one loop of one distribution per quantity instead of a dispatch per draw
+  // (bench/simulation.bench.ts compares the two).
+  const drawBatch = (state: Uint32Array, m: number): void => {
+    for (let q = 0; q < rangedCount; q++) {
+      const p = 4 * q;
+      fillRange(kind[q] as number, param[p] as number, param[p + 1] as number, param[p + 2] as number, param[p + 3] as number, state, drawOut[q] as Float64Array, drawAt[q] as number, m);
     }
-    if (baseSizeDraw >= 0) {
+  };
+
+  /** Completes the parameters of the batch's first m samples once drawBatch has drawn them: steps 2 and 3 of the file comment. */
+  const setBatch = (m: number): void => {
+    const { share, baseSize } = batchParameters;
+    if (baseSizeDrawn) {
       for (let k = 0; k < m; k++) {
-        const x = draws[baseSizeDraw + k] as number;
-        batchParameters.baseSize[k] = x > 0 ? x : 0;
+        const x = baseSize[k] as number;
+        baseSize[k] = x > 0 ? x : 0;
       }
     }
-    if (baseGrowthDraw >= 0) copyDraws(draws, baseGrowthDraw, batchParameters.baseGrowth, 0, m);
-    for (let j = 0; j < driverDraws.rows.length; j++) copyDraws(draws, driverDraws.rows[j] as number, batchParameters.driverImpact, (driverDraws.at[j] as number) * BATCH, m);
-    for (let j = 0; j < shareDraws.rows.length; j++) copyDraws(draws, shareDraws.rows[j] as number, share, (shareDraws.at[j] as number) * BATCH, m);
-    for (let j = 0; j < deltaDraws.rows.length; j++) copyDraws(draws, deltaDraws.rows[j] as number, batchParameters.growthDelta, (deltaDraws.at[j] as number) * BATCH, m);
+    for (let j = 0; j < undrawnShares.length; j++) {
+      const s = undrawnShares[j] as number;
+      share.fill(base.share[s] as number, s * BATCH, s * BATCH + m);
+    }
     for (let i = 0; i < rangedLists.length; i++) clipAndRenormalise(share, rangedMembers, rangedStart[i] as number, rangedStart[i + 1] as number, m, shareSums);
   };
 
@@ -385,11 +377,6 @@ function spread(from: Float64Array, count: number, out: Float64Array): void {
 /** out[j] = from[j · BATCH + k] for j < count: the batch's k-th sample's values of one kind of quantity. */
 function column(from: Float64Array, count: number, k: number, out: Float64Array): void {
   for (let j = 0; j < count; j++) out[j] = from[j * BATCH + k] as number;
-}
-
-/** out[at + k] = draws[row + k] for k < m: one quantity's draws for the batch. */
-function copyDraws(draws: Float64Array, row: number, out: Float64Array, at: number, m: number): void {
-  for (let k = 0; k < m; k++) out[at + k] = draws[row + k] as number;
 }
 
 /** values[(first + j) · n + i] = from[j] for j < count: one sample's rows into its column of a block. */
