@@ -3,6 +3,7 @@
  * the assumptions panel open: what keeps a keyboard nudge of it near the seed's speed
  * (`npm run bench:ui -- --large`), as a user meets it in the browser.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { largeWorkspace } from '../../bench/largeModel';
 import { openApp } from './support';
@@ -113,4 +114,12 @@ test('Tab goes through every member of the table, past the rows first drawn', as
   const focused = await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-series'));
   expect(focused).toBe('region/region-0/region-0-country-8');
   await expect(page.locator(':focus')).toBeInViewport();
+});
+
+test('the windowed member table, scrolled to its middle, has no WCAG A/AA violations', async ({ page }) => {
+  const table = page.getByTestId('member-table');
+  await page.locator('.forecast').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight / 2));
+  await expect(table.locator('tr[data-series="region/region-3"]')).toBeAttached();
+  const results = await new AxeBuilder({ page }).include('[data-testid="member-table"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`)).toEqual([]);
 });
