@@ -3,6 +3,7 @@
  * the assumptions panel open: what keeps a keyboard nudge of it near the seed's speed
  * (`npm run bench:ui -- --large`), as a user meets it in the browser.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { largeWorkspace } from '../../bench/largeModel';
 import { openApp } from './support';
@@ -81,4 +82,44 @@ test('a keyboard nudge paints the moved slider and its new headline in the same 
     expect(moved).toBeDefined();
     expect(moved!.headline).not.toBe(total);
   }
+});
+
+test('the member table draws the rows near the view: scrolled to its end, its last rows are there with their numbers, and follow a nudge', async ({ page }) => {
+  const table = page.getByTestId('member-table');
+  // 264 rows under the header: the total, 3 dimension headings, 260 members (the regions' countries among them).
+  await expect(table).toHaveAttribute('aria-rowcount', '265');
+  const drawn = () => table.locator('tr[aria-rowindex]').count();
+  expect(await drawn()).toBeLessThan(100);
+  const height = await table.evaluate((element) => element.getBoundingClientRect().height);
+  await page.locator('.forecast').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));
+  const last = table.locator('tr[data-series="region/region-9/region-9-country-18"]');
+  await expect(last).toBeInViewport();
+  await expect(last.getByRole('cell').nth(1)).toHaveText(/^\$\d/);
+  await expect(table.locator('tr[data-series="type/type-5"]')).toHaveCount(0);
+  expect(await drawn()).toBeLessThan(100);
+  // The rows left out keep their height: the table is as high at its end as at its start.
+  expect(await table.evaluate((element) => element.getBoundingClientRect().height)).toBeCloseTo(height, 0);
+  const before = await last.getByRole('cell').nth(1).textContent();
+  const slider = page.getByRole('slider', { name: 'Trend growth', exact: true });
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(last.getByRole('cell').nth(1)).not.toHaveText(before!);
+});
+
+test('Tab goes through every member of the table, past the rows first drawn', async ({ page }) => {
+  const table = page.getByTestId('member-table');
+  await table.getByRole('button', { name: 'Total market' }).focus();
+  // The total, 10 product types, 40 applications, region 0, then its countries: 60 presses later, country 8 of region 0.
+  for (let i = 0; i < 60; i++) await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-series'));
+  expect(focused).toBe('region/region-0/region-0-country-8');
+  await expect(page.locator(':focus')).toBeInViewport();
+});
+
+test('the windowed member table, scrolled to its middle, has no WCAG A/AA violations', async ({ page }) => {
+  const table = page.getByTestId('member-table');
+  await page.locator('.forecast').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight / 2));
+  await expect(table.locator('tr[data-series="region/region-3"]')).toBeAttached();
+  const results = await new AxeBuilder({ page }).include('[data-testid="member-table"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`)).toEqual([]);
 });
