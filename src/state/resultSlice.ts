@@ -26,8 +26,6 @@ export interface ResultSlice {
    * model). The newest hold's number; a result, or the hold's deadline, ends it.
    */
   heldForResult: number;
-  /** Starts a hold (see `heldForResult`) and returns its number. */
-  holdForResult: () => number;
   /** Ends hold `hold` if it is still the newest. */
   releaseHold: (hold: number) => void;
   setResult: (scenarioId: string, result: ScenarioResult) => void;
@@ -46,6 +44,15 @@ function joinNotices(before: string | undefined, notice: string): string {
 /** The number of the newest hold ever made: numbers are never reused, so a late deadline ends nothing newer. */
 let lastHold = 0;
 
+/**
+ * A new hold's number, for the edit that starts it (`editModel`'s `hold`): the hold is set in the
+ * same change of the store as the edit, so the store's listeners run once for both.
+ */
+export function nextHold(): number {
+  lastHold += 1;
+  return lastHold;
+}
+
 export const createResultSlice: StateCreator<SlidecastState, Middlewares, [], ResultSlice> = (set, get) => ({
   result: undefined,
   resultScenario: undefined,
@@ -53,11 +60,6 @@ export const createResultSlice: StateCreator<SlidecastState, Middlewares, [], Re
   engineNotice: undefined,
   computeError: undefined,
   heldForResult: 0,
-  holdForResult: () => {
-    const hold = (lastHold += 1);
-    set({ heldForResult: hold });
-    return hold;
-  },
   releaseHold: (hold) => {
     if (get().heldForResult === hold) set({ heldForResult: 0 });
   },

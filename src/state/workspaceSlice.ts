@@ -25,9 +25,12 @@ export interface WorkspaceSlice {
   gestureRecorded: boolean;
 
   /** Applies an edit to the workspace (scenarios, claims, title), recorded for undo. */
-  editWorkspace: (key: string, recipe: (workspace: Draft<Workspace>) => void) => void;
-  /** Applies an edit to the active scenario's model, recorded for undo. */
-  editModel: (key: string, recipe: (model: Draft<Model>, baseline: Model | undefined) => void) => void;
+  editWorkspace: (key: string, recipe: (workspace: Draft<Workspace>) => void, hold?: number) => void;
+  /**
+   * Applies an edit to the active scenario's model, recorded for undo. `hold`: a keyboard step's
+   * hold (src/state/resultSlice.ts `heldForResult`), set in the same change as the edit.
+   */
+  editModel: (key: string, recipe: (model: Draft<Model>, baseline: Model | undefined) => void, hold?: number) => void;
   /** The workspace was written to a file: it becomes the baseline. */
   markSaved: () => void;
   beginGesture: (key: string) => void;
@@ -55,7 +58,7 @@ export const createWorkspaceSlice: StateCreator<SlidecastState, Middlewares, [],
     gesture: null,
     gestureRecorded: false,
 
-    editWorkspace: (key, recipe) => {
+    editWorkspace: (key, recipe, hold) => {
       const { workspace: before, gesture, gestureRecorded } = get();
       // The edit runs on its own draft so that an edit that changed nothing can be told apart (immer
       // hands back the same object): it is not a step, and it leaves redo alone. (Comparing inside
@@ -67,6 +70,7 @@ export const createWorkspaceSlice: StateCreator<SlidecastState, Middlewares, [],
       const joinsGesture = gesture === key && gestureRecorded;
       set((state) => {
         state.workspace = after as Draft<Workspace>;
+        if (hold !== undefined) state.heldForResult = hold;
         if (!joinsGesture) {
           state.past.push(before as Draft<Workspace>);
           if (state.past.length > HISTORY_LIMIT) state.past.shift();
@@ -78,14 +82,18 @@ export const createWorkspaceSlice: StateCreator<SlidecastState, Middlewares, [],
       });
     },
 
-    editModel: (key, recipe) => {
+    editModel: (key, recipe, hold) => {
       // The baseline is read outside the draft: a draft cannot be cloned or kept (DataCloneError).
       const { baseline, workspace } = get();
       const baselineModel = baseline.scenarios.find((s) => s.id === workspace.activeScenario)?.model;
-      get().editWorkspace(key, (draft) => {
-        const scenario = draft.scenarios.find((s) => s.id === draft.activeScenario);
-        if (scenario) recipe(scenario.model, baselineModel);
-      });
+      get().editWorkspace(
+        key,
+        (draft) => {
+          const scenario = draft.scenarios.find((s) => s.id === draft.activeScenario);
+          if (scenario) recipe(scenario.model, baselineModel);
+        },
+        hold,
+      );
     },
 
     markSaved: () =>

@@ -31,6 +31,7 @@ import {
   setRangeEnd,
 } from '../../model/modelEdits';
 import { useListLocks } from '../../state/shareLocks';
+import { nextHold } from '../../state/resultSlice';
 import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
 import { sliderDomain, type SliderDomain } from '../sliderDomain';
@@ -169,7 +170,9 @@ export function useQuantityBinding(ref: QuantityRef): QuantityBinding | undefine
         : undefined;
 
   const name = nameInList(list, label);
-  const setValue = (value: number) => editModel(key, (model) => setQuantity(model, ref, value, locks.flags));
+  /** The quantity set to `value`; `hold`: a keyboard step's, started with the edit (src/state/resultSlice.ts `heldForResult`). */
+  const applyValue = (value: number, hold?: number) => editModel(key, (model) => setQuantity(model, ref, value, locks.flags), hold);
+  const setValue = (value: number) => applyValue(value);
   const domain = sliderDomain(kind, saved, live.value, live.range);
   const range: RangeEdits = {
     setEnd: (end, value) => editModel(rangeEndKey(key, end), (model) => setRangeEnd(model, ref, end, value)),
@@ -197,17 +200,17 @@ export function useQuantityBinding(ref: QuantityRef): QuantityBinding | undefine
     setValue,
     step: (direction) => {
       if (disabledReason !== undefined) return false;
-      const { workspace, holdForResult, releaseHold } = useSlidecast.getState();
+      const { workspace } = useSlidecast.getState();
       // From the store's value: a step taken while the last one is held has not been drawn yet.
       const now = getQuantity(activeModelOf(workspace), ref)?.value ?? live.value;
       const next = keyboardStep(now, domain, direction);
       if (next === undefined) return false;
       if (next === now) return true;
-      const hold = holdForResult();
-      setValue(next);
-      // No change (a locked list), or no answer in time: the controls draw what the store holds.
-      if (useSlidecast.getState().workspace === workspace) releaseHold(hold);
-      else setTimeout(() => useSlidecast.getState().releaseHold(hold), HOLD_LIMIT_MS);
+      // The hold starts with the edit, in one change of the store (one pass of its listeners).
+      const hold = nextHold();
+      applyValue(next, hold);
+      // No change (a locked list) starts no hold; without an answer in time, the controls draw what the store holds.
+      if (useSlidecast.getState().workspace !== workspace) setTimeout(() => useSlidecast.getState().releaseHold(hold), HOLD_LIMIT_MS);
       return true;
     },
     reset: () => editModel(`reset:${key}`, (model, baseline) => baseline && resetQuantity(model, baseline, ref)),

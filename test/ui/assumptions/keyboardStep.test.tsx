@@ -62,6 +62,16 @@ describe('a keyboard step of a slider', () => {
     expect(headline()).not.toBe(total);
   });
 
+  it('changes the store once: the step and its hold together (one pass of every listener, 530 sliders’ worth on the large model)', () => {
+    const { growth } = renderPanel();
+    const changes: number[] = [];
+    const unsubscribe = useSlidecast.subscribe((state) => changes.push(state.heldForResult));
+    fireEvent.keyDown(growth, { key: 'ArrowRight' });
+    unsubscribe();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toBeGreaterThan(0);
+  });
+
   it('is drawn without its result once the wait is over', async () => {
     const { growth } = renderPanel();
     const value = growth.value;
