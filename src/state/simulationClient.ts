@@ -56,6 +56,8 @@ export interface SimulationClientOptions {
 
 export interface SimulationClient {
   request: (request: SimulationRequest) => void;
+  /** Stops the run in flight at its next block boundary (its statistics stay where they were), for a request to come. */
+  cancel: () => void;
   /** Workers started so far, the summariser included. */
   readonly workerCount: number;
   /** Ends the workers and any run. */
@@ -271,6 +273,10 @@ export function createSimulationClient(options: SimulationClientOptions): Simula
     request(request) {
       if (disposed) return;
       start(request);
+    },
+    cancel() {
+      currentRun += 1;
+      current = undefined;
     },
     get workerCount() {
       return samplers.length + (summariser === undefined ? 0 : 1);

@@ -213,6 +213,22 @@ describe('latest wins', () => {
     const blocks = workers.flatMap((w) => w.received).filter((kind) => kind === 'block').length;
     expect(blocks).toBeLessThan(10);
   });
+
+  it('cancel stops the run in flight at its next block boundary and delivers nothing more of it', async () => {
+    const run = seedRequest(50_000, 20);
+    const c = startClient({ poolSize: 1, onDelivery: (count) => count === 1 && c.cancel() });
+    c.request(run);
+    await vi.waitFor(() => expect(deliveries).toHaveLength(1));
+    await sleep(300);
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]!.progress!.running).toBe(true);
+    const blocks = workers.flatMap((w) => w.received).filter((kind) => kind === 'block').length;
+    expect(blocks).toBeLessThan(10);
+    // A request after it runs in full.
+    const next = seedRequest(3000, 30);
+    c.request(next);
+    expectSameSummary((await finished()).summary, expectedSummary(next));
+  });
 });
 
 describe('without workers', () => {

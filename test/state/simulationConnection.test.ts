@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../../src/engine/simulate';
 import { activeScenarioOf } from '../../src/state/scenarioSelectors';
-import { connectSimulation } from '../../src/state/simulationConnection';
+import { connectSimulation, RESULT_WAIT_MS } from '../../src/state/simulationConnection';
 import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
 import { model } from '../support/models';
 import { FakeSimulationWorker } from './fakeSimulationWorker';
@@ -55,6 +55,32 @@ describe('connectSimulation', () => {
     await vi.waitFor(() => expect(useSlidecast.getState().simulation?.running).toBe(true));
     const again = await finishedSimulation();
     expect(Array.from(again.summary.statistics)).toEqual(expectedStatistics());
+  });
+
+  it('simulates a change once its forecast is in the store, or RESULT_WAIT_MS after it without one; the run in flight stops at once', async () => {
+    disconnect = connectSimulation(useSlidecast, { createWorker: fakeWorker, poolSize: 1 });
+    await finishedSimulation();
+    const runs = () => workers.reduce((n, w) => n + w.received.filter((kind) => kind === 'run').length, 0);
+    const blocks = () => workers.reduce((n, w) => n + w.received.filter((kind) => kind === 'block').length, 0);
+
+    // A change: no run yet, and none of the old run's blocks handed out any more.
+    setValue({ kind: 'baseSize' }, 25);
+    const [runsBefore, blocksBefore] = [runs(), blocks()];
+    await new Promise((resolve) => setTimeout(resolve, RESULT_WAIT_MS / 2));
+    expect(runs()).toBe(runsBefore);
+    expect(blocks()).toBe(blocksBefore);
+    // The forecast arrives: the run starts after the frame that paints it (a task of its own here).
+    const { result, resultScenario } = useSlidecast.getState();
+    useSlidecast.getState().setResult(resultScenario ?? 'consensus', { ...result! });
+    await vi.waitFor(() => expect(runs()).toBe(runsBefore + 2), { timeout: RESULT_WAIT_MS / 2, interval: 1 }); // the summariser and the sampler
+    await vi.waitFor(() => expect(Array.from(useSlidecast.getState().simulation!.summary.statistics)).toEqual(expectedStatistics()), { timeout: 20_000, interval: 5 });
+
+    // Without a forecast (no engine connected here), the run starts at the deadline.
+    setValue({ kind: 'baseSize' }, 26);
+    const started = performance.now();
+    await vi.waitFor(() => expect(runs()).toBe(runsBefore + 4), { timeout: 1000, interval: 1 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(RESULT_WAIT_MS - 5);
+    await vi.waitFor(() => expect(Array.from(useSlidecast.getState().simulation!.summary.statistics)).toEqual(expectedStatistics()), { timeout: 20_000, interval: 5 });
   });
 
   it('while a slider is dragged simulates each input to its first estimate only, and the last one in full when the drag ends', async () => {
