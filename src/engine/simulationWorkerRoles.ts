@@ -15,8 +15,9 @@
  *   transferred. Blocks of an older run are dropped; blocks of a newer run wait for its start.
  *   A finished run's blocks are let go at once.
  *
- * Runs are numbered by the page; a newer number cancels the older run for good. A sampler asked
- * for a block of a model without any ranged quantity answers `fixed` instead: nothing to simulate.
+ * Runs are numbered by the page; a newer number (a run, or a `cancel` to the summariser) cancels
+ * the older run for good. A sampler asked for a block of a model without any ranged quantity
+ * answers `fixed` instead: nothing to simulate.
  */
 import type { Claim, Model } from '../model/types';
 import { errorText } from '../model/errorText';
@@ -49,7 +50,9 @@ export type ToSimulationWorker =
   | { kind: 'summariser' }
   | { kind: 'connect'; sampler: BlockPort }
   | ({ kind: 'run' } & RunSpec)
-  | { kind: 'block'; run: number; index: number };
+  | { kind: 'block'; run: number; index: number }
+  /** To the summariser: every run older than `run` is cancelled (its blocks still on their way are dropped unread). */
+  | { kind: 'cancel'; run: number };
 
 /** From a worker to the page. */
 export type FromSimulationWorker =
@@ -143,6 +146,10 @@ export function createSimulationWorker(post: Post): (message: ToSimulationWorker
         return;
       case 'summariser':
         role = 'summariser';
+        return;
+      case 'cancel':
+        newestRun = Math.max(newestRun, message.run);
+        if (summarising !== undefined && summarising.run < message.run) summarising = undefined;
         return;
       case 'connect':
         message.sampler.addEventListener('message', (event) => takeBlock(event.data));

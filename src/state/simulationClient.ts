@@ -277,6 +277,8 @@ export function createSimulationClient(options: SimulationClientOptions): Simula
     cancel() {
       currentRun += 1;
       current = undefined;
+      // The summariser drops the cancelled run's blocks still on their way rather than fold them.
+      summariser?.postMessage({ kind: 'cancel', run: currentRun } satisfies ToSimulationWorker);
     },
     get workerCount() {
       return samplers.length + (summariser === undefined ? 0 : 1);

@@ -84,6 +84,23 @@ describe('the summariser', () => {
     }
   });
 
+  it('drops the blocks of a run cancelled by `cancel`, and takes the next run', () => {
+    const { handle, port, posted } = summariser();
+    const old = spec(1, 4000);
+    const oldSim = createSimulation(old.model, [], old);
+    handle({ kind: 'run', ...old });
+    port.send({ run: 1, block: oldSim.runBlock(0) });
+    expect(posted).toHaveLength(1);
+    handle({ kind: 'cancel', run: 2 });
+    port.send({ run: 1, block: oldSim.runBlock(1) }); // on its way when the run was cancelled
+    expect(posted).toHaveLength(1);
+    const next = spec(3, 1000, 9);
+    const nextSim = createSimulation(next.model, [], next);
+    handle({ kind: 'run', ...next });
+    port.send({ run: 3, block: nextSim.runBlock(0) });
+    expect(posted.map((m) => m.kind === 'summary' && m.run)).toEqual([1, 3]);
+  });
+
   it("lets a finished run's blocks go: nothing more is taken for it", () => {
     const { handle, port, posted } = summariser();
     const run = spec(1, 2000);
