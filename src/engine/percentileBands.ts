@@ -191,17 +191,7 @@ export class PercentileBands {
       return () => only;
     }
     if (state === EMPTY) return null;
-    const base = r * BAND_BUCKETS;
-    const { counts, keeps } = this.kernel;
-    let cumulative = 0;
-    let k = 0;
-    for (let b = 0; b < BAND_BUCKETS && k < ranks.length; b++) {
-      cumulative += counts[base + b] as number;
-      while (k < ranks.length && (ranks[k] as number) < cumulative) {
-        if (keeps[base + b] !== 1) return null;
-        k++;
-      }
-    }
+    if (!ranksKept(this.kernel.counts, this.kernel.keeps, r * BAND_BUCKETS, ranks)) return null;
     return this.select(r, ranks, [(this.kept[r] as Float64Array).subarray(0, this.keptLength[r])]);
   }
 
@@ -321,7 +311,7 @@ export class PercentileBands {
       keeps.fill(1, base, base + BAND_BUCKETS);
       counts.fill(0, base, base + BAND_BUCKETS);
       for (const shard of holding) mergeHistogram(shard.counts, shard.keeps, counts, keeps, base);
-      markWanted(counts, keeps, base, ranks, wanted);
+      ranksKept(counts, keeps, base, ranks, wanted);
     }
     this.narrowedAt = this.count;
     return wanted;
@@ -342,10 +332,8 @@ export class PercentileBands {
     for (let r = 0; r < this.rows; r++) {
       const n = (start[r + 1] as number) - (start[r] as number);
       if (n === 0) continue;
-      const length = this.keptLength[r] as number;
-      kernel.put([(this.kept[r] as Float64Array).subarray(0, length)]);
       kernel.keeps.set(wanted.subarray(r * BAND_BUCKETS, (r + 1) * BAND_BUCKETS), flags);
-      const picked = kernel.pick(0, length, this.low[r] as number, this.scale[r] as number, TOP, flags, 0);
+      const picked = this.pickRow(r, flags);
       if (picked !== n) throw new Error(`row ${r} keeps ${picked} values in the buckets asked for, its counts say ${n}`);
       values.set(kernel.into.subarray(0, n), start[r]);
     }
@@ -370,14 +358,18 @@ export class PercentileBands {
     }
   }
 
+  /** Copies out to the kernel's output area row r's kept values whose bucket is flagged in the flags from `flagsBase`; returns how many. */
+  private pickRow(r: number, flagsBase: number): number {
+    const length = this.keptLength[r] as number;
+    this.kernel.put([(this.kept[r] as Float64Array).subarray(0, length)]);
+    return this.kernel.pick(0, length, this.low[r] as number, this.scale[r] as number, TOP, flagsBase, 0);
+  }
+
   /** Discards row r's values of the buckets no longer kept: they go through the kernel, which copies out those of kept buckets. */
   private compact(r: number): void {
     const store = this.kept[r] as Float64Array;
-    const length = this.keptLength[r] as number;
-    const kernel = this.kernel;
-    kernel.put([store.subarray(0, length)]);
-    const kept = kernel.pick(0, length, this.low[r] as number, this.scale[r] as number, TOP, r * BAND_BUCKETS, 0);
-    store.set(kernel.into.subarray(0, kept));
+    const kept = this.pickRow(r, r * BAND_BUCKETS);
+    store.set(this.kernel.into.subarray(0, kept));
     this.keptLength[r] = kept;
     // Give the memory back when most of it is now unused.
     if (store.length > 4096 && kept < store.length / 4) this.kept[r] = store.slice(0, Math.max(kept * 2, 1024));
@@ -424,21 +416,25 @@ function mergeHistogram(shardCounts: Uint32Array, shardKeeps: Uint8Array, counts
   }
 }
 
-/** Flags in `wanted` the buckets of the row at base that hold one of `ranks` (ascending); none when one of them is not kept. */
-function markWanted(counts: Uint32Array, keeps: Uint8Array, base: number, ranks: readonly number[], wanted: Uint8Array): void {
+/**
+ * Whether every bucket of the row at base that holds one of `ranks` (ascending, by the counts) is
+ * kept; where given, those buckets are flagged in `wanted` (none when one of them is not kept).
+ */
+function ranksKept(counts: Uint32Array, keeps: Uint8Array, base: number, ranks: readonly number[], wanted?: Uint8Array): boolean {
   let cumulative = 0;
   let k = 0;
   for (let b = base, end = base + BAND_BUCKETS; b < end && k < ranks.length; b++) {
     cumulative += counts[b] as number;
     while (k < ranks.length && (ranks[k] as number) < cumulative) {
       if (keeps[b] !== 1) {
-        wanted.fill(0, base, base + BAND_BUCKETS);
-        return;
+        wanted?.fill(0, base, base + BAND_BUCKETS);
+        return false;
       }
-      wanted[b] = 1;
+      if (wanted !== undefined) wanted[b] = 1;
       k++;
     }
   }
+  return true;
 }
 
 function allEqual(values: Float64Array, start: number, end: number, first: number): boolean {
