@@ -9,6 +9,7 @@
  */
 import type { StoreApi } from 'zustand';
 import type { SlidecastState } from './store';
+import { afterNextPaint } from './afterNextPaint';
 import { activeScenarioOf } from './scenarioSelectors';
 import { scenarioInputsChanged } from './engineConnection';
 import { createSimulationClient, type SimulationClient, type SimulationClientOptions } from './simulationClient';
@@ -33,12 +34,6 @@ export const PREVIEW_INTERVAL_MS = 100;
  * no run at all).
  */
 export const RESULT_WAIT_MS = 50;
-
-/** Calls `run` in a task after the next frame is painted (in a task of its own where there are no frames). */
-function afterNextPaint(run: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
-  else setTimeout(run, 0);
-}
 
 export function connectSimulation(
   store: Pick<StoreApi<SlidecastState>, 'getState' | 'subscribe'>,

@@ -7,23 +7,12 @@
  * urgent render, and in Chromium that task runs before the frame is painted (a frame starts only
  * at the display's next beat; until then the main thread takes whatever is queued): with the
  * large model of bench/largeModel.ts the member table's render sat between a result and the frame
- * that painted its headline. Here the value is taken in a task queued from the next animation
- * frame, which runs once that frame has been painted, and as a transition, which a newer input
+ * that painted its headline. Here the value is taken after the next frame has been painted
+ * (src/state/afterNextPaint.ts), and as a transition, which a newer input
  * interrupts. A newer value before then replaces the one waiting.
  */
 import { startTransition, useEffect, useState } from 'react';
-
-/** Runs `task` in a task after the next frame has been painted; returns its cancellation. */
-export function afterNextPaint(task: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(task, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
+import { afterNextPaint } from '../../state/afterNextPaint';
 
 export function useAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);
