@@ -34,12 +34,19 @@ export function quoted(text: string, max = ECHO_LENGTH): string {
   for (; i < text.length; ) {
     const code = text.codePointAt(i)!;
     const char = String.fromCodePoint(code);
-    const written = NEEDS_ESCAPE.test(char) ? (SHORT_ESCAPES[char] ?? `\\u${code.toString(16).padStart(4, '0')}`) : char;
+    const written = NEEDS_ESCAPE.test(char) ? (SHORT_ESCAPES[char] ?? unicodeEscape(char)) : char;
     if (out.length + written.length > max) break;
     out += written;
     i += char.length;
   }
   return `"${i < text.length ? out + ELLIPSIS : out}"`;
+}
+
+/** `\uXXXX` for each UTF-16 unit of `char`: a character beyond U+FFFF (an invisible one such as U+110BD) as its two surrogates, as JSON reads it. */
+function unicodeEscape(char: string): string {
+  let out = '';
+  for (let k = 0; k < char.length; k++) out += `\\u${char.charCodeAt(k).toString(16).padStart(4, '0')}`;
+  return out;
 }
 
 /**

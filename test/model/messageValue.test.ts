@@ -23,6 +23,11 @@ describe('quoted: a value of the file inside a message', () => {
     expect(quoted(`${'x'.repeat(ECHO_LENGTH - 2)}\u202e`)).toBe(`"${'x'.repeat(ECHO_LENGTH - 2)}…"`);
   });
 
+  it('escapes an invisible character beyond U+FFFF as its two surrogates, which read back as it (found by the property below)', () => {
+    expect(quoted('\u{110BD}')).toBe('"\\ud804\\udcbd"');
+    expect(JSON.parse(quoted('a\u{110BD}b'))).toBe('a\u{110BD}b');
+  });
+
   it('always gives one short quoted text with nothing unescaped that could end it or hide', () => {
     assertProperty(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
