@@ -58,6 +58,23 @@ export interface BatchEvaluator {
 /** How a simulation makes its batch evaluator (bench/simulation.bench.ts passes the JavaScript one to compare). */
 export type BatchEvaluatorFactory = (structure: ForecastStructure, batch: number, blockSize: number) => BatchEvaluator;
 
+/**
+ * An instance of the kernel with its memory. `createBatchEvaluator` makes a new one unless given
+ * one: a caller running one simulation after another on a thread (`simulate`) passes the same
+ * kernel each time, so that a few megabytes of memory are not made afresh, and collected, every run
+ * (about a twentieth of a 10,000-sample run of the seed; bench/simulation.bench.ts). An evaluator
+ * owns its kernel until its simulation is done: two evaluators must never share one at a time.
+ */
+export interface BatchKernel {
+  /** @internal the instance's exports */
+  readonly exports: KernelExports;
+}
+
+/** A new instance of the kernel, for `createBatchEvaluator`. */
+export function createBatchKernel(): BatchKernel {
+  return { exports: instantiate<KernelExports>(evaluateBatchWasm) };
+}
+
 /** The header's fields (src/engine/wasm/evaluateBatch.wat exports where each is, as a byte offset). */
 const HEADER_FIELDS = [
   'H_Y',
@@ -91,9 +108,12 @@ type KernelExports = {
 
 /**
  * The batch evaluator of `structure` for batches of `batch` samples (even) and blocks of up to
- * `blockSize` samples: one instance of the kernel with its own memory, laid out once.
+ * `blockSize` samples: an instance of the kernel with its own memory (`kernel`, by default a new
+ * one), laid out once. A kernel that served another evaluator is laid out afresh: its memory
+ * grown where needed and everything before the block store cleared, as a new memory would be; the
+ * store is written before it is read in every block.
  */
-export const createBatchEvaluator: BatchEvaluatorFactory = (structure, batch, blockSize) => {
+export function createBatchEvaluator(structure: ForecastStructure, batch: number, blockSize: number, kernel: BatchKernel = createBatchKernel()): BatchEvaluator {
   if (!Number.isInteger(batch) || batch < 2 || batch % 2 !== 0) throw new RangeError(`batch must be an even whole number (got ${batch})`);
   const { yearCount: Y, seriesCount, driverCount, listCount } = structure;
   const rowYears = (1 + seriesCount) * Y;
@@ -124,9 +144,10 @@ export const createBatchEvaluator: BatchEvaluatorFactory = (structure, batch, bl
     values: place(rowYears * blockSize * 8 + 16),
   };
 
-  const kernel = instantiate<KernelExports>(evaluateBatchWasm);
-  growTo(kernel.memory, end);
-  const { buffer } = kernel.memory;
+  const { exports: wasm } = kernel;
+  growTo(wasm.memory, end);
+  const { buffer } = wasm.memory;
+  new Uint8Array(buffer, 0, at.values).fill(0);
 
   const header = new DataView(buffer, 0, HEADER_BYTES);
   const values: Record<HeaderField, number> = {
@@ -150,7 +171,7 @@ export const createBatchEvaluator: BatchEvaluatorFactory = (structure, batch, bl
     H_VALUES: at.values,
     H_SUMS: at.sums,
   };
-  for (const field of HEADER_FIELDS) header.setInt32(kernel[field].value, values[field], true);
+  for (const field of HEADER_FIELDS) header.setInt32(wasm[field].value, values[field], true);
   new Float64Array(buffer, at.weights, driverCount * Y).set(structure.driverWeights);
   new Int32Array(buffer, at.listParent, listCount).set(structure.listParent);
   new Int32Array(buffer, at.listOffsets, listCount + 1).set(structure.listOffsets);
@@ -180,15 +201,15 @@ export const createBatchEvaluator: BatchEvaluatorFactory = (structure, batch, bl
       if (!(count >= 0 && count <= batch && i0 >= 0 && i0 + count <= n && n <= blockSize)) {
         throw new RangeError(`samples ${i0}…${i0 + count - 1} are not in a batch of ${batch} within a block of ${n}`);
       }
-      kernel.evaluate(count, n, i0);
+      wasm.evaluate(count, n, i0);
     },
     rowSums(n) {
       if (!Number.isInteger(n) || n < 1 || n > blockSize) throw new RangeError(`a block of ${n} samples does not fit a store of ${blockSize}`);
-      kernel.sumRows(n, rowYears);
+      wasm.sumRows(n, rowYears);
       return new Float64Array(buffer, at.sums, rowYears).slice();
     },
   };
-};
+}
 
 function longestList(structure: ForecastStructure): number {
   let longest = 0;

@@ -5,6 +5,7 @@
  */
 import type { Claim, Model } from '../model/types';
 import type { BucketKernel } from './bucketKernel';
+import { createBatchEvaluator, createBatchKernel, type BatchKernel } from './evaluateBatch';
 import { createPercentileKernel } from './percentiles';
 import { createSimulation, type Simulation, type SimulationBlock, type SimulationOptions } from './simulation';
 import { createSimulationAccumulator, KEEP_EVERY_SAMPLE_BYTES, type AccumulatorOptions, type SimulationSummary } from './simulationSummary';
@@ -28,15 +29,24 @@ export const SIMULATE_ACCUMULATOR: AccumulatorOptions = { keepEverySampleBytes: 
  * its own).
  */
 let idleStore: BucketKernel | null = null;
+/** Likewise the batch evaluator's kernel (see BatchKernel): its memory is a block's store and the batch's parameters. */
+let idleKernel: BatchKernel | null = null;
 
 export function simulate(model: Model, claims: readonly Claim[], options: SimulateOptions): SimulationSummary {
-  const simulation = createSimulation(model, claims, options);
-  const store = idleStore ?? createPercentileKernel();
-  idleStore = null;
+  const kernel = idleKernel ?? createBatchKernel();
+  idleKernel = null;
   try {
-    return run(simulation, store, options);
+    const batchEvaluator = options.batchEvaluator ?? ((structure, batch, blockSize) => createBatchEvaluator(structure, batch, blockSize, kernel));
+    const simulation = createSimulation(model, claims, { ...options, batchEvaluator });
+    const store = idleStore ?? createPercentileKernel();
+    idleStore = null;
+    try {
+      return run(simulation, store, options);
+    } finally {
+      idleStore = store;
+    }
   } finally {
-    idleStore = store;
+    idleKernel = kernel;
   }
 }
 

@@ -135,6 +135,28 @@ describe('seeded', () => {
     expect(again.claims).toEqual(fresh.claims);
   });
 
+  it('simulate after runs of other models on the same thread (its evaluator’s memory reused, laid out afresh) gives what a fresh simulation gives', () => {
+    const larger = rangedModel();
+    larger.endYear = 2040;
+    larger.dimensions.push(dimension('channel', [member('direct', 0.5, { delta: 0.01 }), member('partner', 0.3), member('online', 0.2)]));
+    larger.dimensions[2]!.members[1]!.share.range = { low: 0.2, high: 0.4, dist: 'triangular' };
+    const smaller = model({ baseYear: 2025, endYear: 2027, baseSize: 10, baseGrowth: 0.1, drivers: [], dimensions: [dimension('type', [member('a', 0.5), member('b', 0.5)])] });
+    smaller.baseSize.range = { low: 5, high: 20, dist: 'uniform' };
+    const options = { samples: 2300, seed: 5, blockSize: 1000 };
+    const fresh = (m: Model) => {
+      const simulation = createSimulation(m, claims, options);
+      return summariseSimulation(simulation, [0, 1, 2].map((b) => simulation.runBlock(b)));
+    };
+    // Larger, then smaller, then larger again: the memory is grown, then reused by a smaller layout
+    // whose parameters sit where the larger one's store was.
+    for (const m of [larger, smaller, rangedModel(), larger]) {
+      const again = simulate(m, claims, options);
+      const expected = fresh(m);
+      expect(Array.from(again.statistics)).toEqual(Array.from(expected.statistics));
+      expect(again.claims).toEqual(expected.claims);
+    }
+  });
+
   it('a run stops at a block boundary when asked, and summarises the blocks done', () => {
     let calls = 0;
     const progress: number[] = [];
