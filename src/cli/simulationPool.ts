@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { runBlocks, type BlockWorker } from '../engine/blockScheduler';
 import type { BandHistograms, BandValues } from '../engine/percentileBands';
+import { createBatchKernel } from '../engine/evaluateBatch';
 import { createSimulation, type SimulationOptions } from '../engine/simulation';
 import { createSimulationAccumulator, type BlockTally, type SimulationSummary } from '../engine/simulationSummary';
 import type { Claim, Model } from '../model/types';
@@ -174,6 +175,8 @@ export async function createSimulationPool(size: number): Promise<SimulationPool
     throw error;
   }
   let running = false;
+  /** The batch evaluator's kernel of the summarising simulation (it reruns a block only should a row's bands miss), laid out afresh for each run. */
+  const kernel = createBatchKernel();
   return {
     size,
     close,
@@ -183,7 +186,7 @@ export async function createSimulationPool(size: number): Promise<SimulationPool
       try {
         const { samples, seed, blockSize } = options;
         // Compiled here too (it checks the options before any thread is asked) to summarise the blocks.
-        const simulation = createSimulation(model, claims, { samples, seed, ...(blockSize === undefined ? {} : { blockSize }) });
+        const simulation = createSimulation(model, claims, { samples, seed, kernel, ...(blockSize === undefined ? {} : { blockSize }) });
         const workers = threads.slice(0, Math.min(size, simulation.blockCount));
         const start = performance.now();
         for (const worker of workers) worker.start({ model, claims, samples, seed, blockSize });

@@ -6,6 +6,7 @@
  * Typed arrays are transferred, not copied.
  */
 import { parentPort } from 'node:worker_threads';
+import { createBatchKernel } from '../engine/evaluateBatch';
 import { transferablesOfBands } from '../engine/percentileBands';
 import { createSimulation } from '../engine/simulation';
 import { createSimulationShard, type SimulationShard } from '../engine/simulationShard';
@@ -18,6 +19,8 @@ if (port === null) throw new Error('src/cli/simulationWorker.ts runs only as a w
 
 /** The current run's shard, or why the run could not start (each of its requests is answered with that). */
 let shard: SimulationShard | string = 'no run was started';
+/** The batch evaluator's kernel, laid out afresh for each run (a thread has one run at a time). */
+const kernel = createBatchKernel();
 
 const ready: WorkerReply = { ready: true };
 port.postMessage(ready);
@@ -26,7 +29,7 @@ port.on('message', (request: WorkerRequest) => {
   if (request.kind === 'run') {
     const { model, claims, samples, seed, blockSize } = request;
     try {
-      shard = createSimulationShard(createSimulation(model, claims, { samples, seed, blockSize }));
+      shard = createSimulationShard(createSimulation(model, claims, { samples, seed, blockSize, kernel }));
     } catch (error) {
       shard = errorText(error);
     }

@@ -56,7 +56,7 @@ export interface BatchEvaluator {
 }
 
 /** How a simulation makes its batch evaluator (bench/simulation.bench.ts passes the JavaScript one to compare). */
-export type BatchEvaluatorFactory = (structure: ForecastStructure, batch: number, blockSize: number) => BatchEvaluator;
+export type BatchEvaluatorFactory = (structure: ForecastStructure, batch: number, blockSize: number, kernel?: BatchKernel) => BatchEvaluator;
 
 /**
  * An instance of the kernel with its memory. `createBatchEvaluator` makes a new one unless given
@@ -113,7 +113,7 @@ type KernelExports = {
  * grown where needed and everything before the block store cleared, as a new memory would be; the
  * store is written before it is read in every block.
  */
-export function createBatchEvaluator(structure: ForecastStructure, batch: number, blockSize: number, kernel: BatchKernel = createBatchKernel()): BatchEvaluator {
+export const createBatchEvaluator: BatchEvaluatorFactory = (structure, batch, blockSize, kernel = createBatchKernel()) => {
   if (!Number.isInteger(batch) || batch < 2 || batch % 2 !== 0) throw new RangeError(`batch must be an even whole number (got ${batch})`);
   const { yearCount: Y, seriesCount, driverCount, listCount } = structure;
   const rowYears = (1 + seriesCount) * Y;
@@ -209,7 +209,7 @@ export function createBatchEvaluator(structure: ForecastStructure, batch: number
       return new Float64Array(buffer, at.sums, rowYears).slice();
     },
   };
-}
+};
 
 function longestList(structure: ForecastStructure): number {
   let longest = 0;

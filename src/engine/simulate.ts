@@ -5,7 +5,7 @@
  */
 import type { Claim, Model } from '../model/types';
 import type { BucketKernel } from './bucketKernel';
-import { createBatchEvaluator, createBatchKernel, type BatchKernel } from './evaluateBatch';
+import { createBatchKernel, type BatchKernel } from './evaluateBatch';
 import { createPercentileKernel } from './percentiles';
 import { createSimulation, type Simulation, type SimulationBlock, type SimulationOptions } from './simulation';
 import { createSimulationAccumulator, KEEP_EVERY_SAMPLE_BYTES, type AccumulatorOptions, type SimulationSummary } from './simulationSummary';
@@ -36,8 +36,7 @@ export function simulate(model: Model, claims: readonly Claim[], options: Simula
   const kernel = idleKernel ?? createBatchKernel();
   idleKernel = null;
   try {
-    const batchEvaluator = options.batchEvaluator ?? ((structure, batch, blockSize) => createBatchEvaluator(structure, batch, blockSize, kernel));
-    const simulation = createSimulation(model, claims, { ...options, batchEvaluator });
+    const simulation = createSimulation(model, claims, { ...options, kernel });
     const store = idleStore ?? createPercentileKernel();
     idleStore = null;
     try {

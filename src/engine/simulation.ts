@@ -35,7 +35,7 @@ import type { Quantity } from '../model/quantity';
 import { claimMet, locateClaim, measureClaim, type ClaimLocation } from './claimStatus';
 import { compileModel, type ForecastParameters } from './compiledModel';
 import { compileRange, fillRange, RANGE_FIXED } from './distributions';
-import { createBatchEvaluator, type BatchEvaluatorFactory } from './evaluateBatch';
+import { createBatchEvaluator, type BatchEvaluatorFactory, type BatchKernel } from './evaluateBatch';
 import { createForecastBuffers, evaluateForecast } from './evaluateForecast';
 import type { ForecastLayout } from './forecastTypes';
 import { blockRandomState } from './random';
@@ -60,6 +60,12 @@ export interface SimulationOptions {
   evaluation?: 'batch' | 'perSample';
   /** How the batch evaluator is made (default: the WebAssembly kernel); the bench passes the JavaScript loops it replaced, to compare. */
   batchEvaluator?: BatchEvaluatorFactory;
+  /**
+   * The batch evaluator's kernel, laid out afresh for this simulation (default: a new one). A
+   * thread that runs one simulation after another passes the same one each time (see BatchKernel);
+   * this simulation must then be done with before the kernel is given to the next.
+   */
+  kernel?: BatchKernel;
 }
 
 /**
@@ -213,7 +219,7 @@ export function createSimulation(model: Model, claims: readonly Claim[], options
   // The batch's parameters, sample k's value of each quantity at [j · BATCH + k] (views of the
   // evaluator's memory); quantities without a range hold their compiled value in every column, set
   // here once.
-  const evaluator = (options.batchEvaluator ?? createBatchEvaluator)(structure, BATCH, blockSize);
+  const evaluator = (options.batchEvaluator ?? createBatchEvaluator)(structure, BATCH, blockSize, options.kernel);
   const { parameters: batchParameters, leaves } = evaluator;
   batchParameters.baseSize.fill(base.baseSize);
   batchParameters.baseGrowth.fill(base.baseGrowth);

@@ -22,6 +22,7 @@
 import type { Claim, Model } from '../model/types';
 import { errorText } from '../model/errorText';
 import { transferablesOfBlock } from './blockScheduler';
+import { createBatchKernel, type BatchKernel } from './evaluateBatch';
 import { createSimulation, type Simulation, type SimulationBlock } from './simulation';
 import { createSimulationAccumulator, type SimulationAccumulator, type SimulationSummary } from './simulationSummary';
 
@@ -85,8 +86,9 @@ export function transferablesOfSummary(summary: SimulationSummary): ArrayBuffer[
   return [summary.statistics.buffer, summary.endYearHistogram.counts.buffer] as ArrayBuffer[];
 }
 
-function simulationOf(spec: RunSpec): Simulation {
-  return createSimulation(spec.model, spec.claims, { samples: spec.samples, seed: spec.seed });
+/** The run's simulation, its batch evaluator laid out in the worker's one kernel: a worker has one run at a time, and drops the last when the next comes. */
+function simulationOf(spec: RunSpec, kernel: BatchKernel): Simulation {
+  return createSimulation(spec.model, spec.claims, { samples: spec.samples, seed: spec.seed, kernel });
 }
 
 interface SamplerState {
@@ -104,6 +106,8 @@ interface SummariserRun {
 /** A worker: answers each message from the page with `post`. Returns the handler of its messages. */
 export function createSimulationWorker(post: Post): (message: ToSimulationWorker) => void {
   let role: 'sampler' | 'summariser' | undefined;
+  /** The batch evaluator's kernel of this worker's runs, one after another (made on first use). */
+  let kernel: BatchKernel | undefined;
 
   // The sampler's state.
   let summariserPort: BlockPort | undefined;
@@ -159,7 +163,7 @@ export function createSimulationWorker(post: Post): (message: ToSimulationWorker
         if (role === 'sampler') {
           let simulation: Simulation | string;
           try {
-            simulation = simulationOf(message);
+            simulation = simulationOf(message, (kernel ??= createBatchKernel()));
           } catch (error) {
             simulation = errorText(error);
           }
@@ -168,7 +172,7 @@ export function createSimulationWorker(post: Post): (message: ToSimulationWorker
         }
         newestRun = Math.max(newestRun, message.run);
         try {
-          const simulation = simulationOf(message);
+          const simulation = simulationOf(message, (kernel ??= createBatchKernel()));
           summarising = { run: message.run, simulation, accumulator: createSimulationAccumulator(simulation), summarised: 0 };
         } catch (error) {
           summarising = undefined;

@@ -14,7 +14,7 @@ import {
   type FromSimulationWorker,
   type RunSpec,
 } from '../../src/engine/simulationWorkerRoles';
-import { model } from '../support/models';
+import { dimension, member, model } from '../support/models';
 
 function spec(run: number, samples: number, seed = 5): RunSpec {
   const m = model({ baseYear: 2025, endYear: 2027, baseSize: 100, baseGrowth: 0.05 });
@@ -133,6 +133,25 @@ describe('a sampler', () => {
     const block = port.sent[0]!.block;
     expect(port.sent[0]!.run).toBe(4);
     expect(transfers[0]).toEqual([block.values.buffer, block.claimsMet.buffer, block.sums.buffer]);
+  });
+
+  it('makes each run’s blocks as a fresh simulation does, whatever runs it made before (its evaluator’s kernel is laid out afresh)', () => {
+    const handle = createSimulationWorker(() => undefined);
+    const port = handPort();
+    handle({ kind: 'sampler', summariser: port });
+    const wider = spec(2, 1200, 7);
+    wider.model.endYear = 2040;
+    wider.model.dimensions = [dimension('region', [member('na', 0.6, { delta: 0.01 }), member('eu', 0.4)])];
+    wider.model.dimensions[0]!.members[1]!.share.range = { low: 0.3, high: 0.5, dist: 'pert' };
+    for (const run of [spec(1, 1500), wider, spec(3, 1500, 9), wider]) {
+      const next = { ...run, run: port.sent.length + 1 };
+      handle({ kind: 'run', ...next });
+      handle({ kind: 'block', run: next.run, index: 1 });
+      const expected = createSimulation(next.model, next.claims, { samples: next.samples, seed: next.seed }).runBlock(1);
+      const block = port.sent.at(-1)!.block;
+      expect(Array.from(block.values)).toEqual(Array.from(expected.values));
+      expect(Array.from(block.sums)).toEqual(Array.from(expected.sums));
+    }
   });
 
   it('answers "fixed" for a model without a ranged quantity', () => {
