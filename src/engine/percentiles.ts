@@ -58,17 +58,27 @@ export function percentilesOfParts(
   percentilesOfKernel(scratch, scratch.put(parts), points, out, outOffset, outStride);
 }
 
+/** wantedRanks's last question and answer. */
+let lastRanks: { points: readonly number[]; n: number; ranks: readonly number[] } | null = null;
+
 /**
  * The ranks (0-based order statistics) the percentiles at `points` of `n` values read, ascending and
  * without repeats: ⌊p(n−1)⌋ and the one after it, for every p.
  */
-export function wantedRanks(points: readonly number[], n: number): number[] {
-  const ranks: number[] = [];
-  for (const p of points) {
+export function wantedRanks(points: readonly number[], n: number): readonly number[] {
+  // A summary asks for the same points and n for each of its series-years: the last answer is kept.
+  if (lastRanks !== null && lastRanks.points === points && lastRanks.n === n) return lastRanks.ranks;
+  const candidates = new Float64Array(2 * points.length);
+  points.forEach((p, k) => {
     const below = Math.floor(p * (n - 1));
-    for (const r of [below, Math.min(n - 1, below + 1)]) if (ranks[ranks.length - 1] !== r) ranks.push(r);
-  }
-  return ranks.sort((a, b) => a - b);
+    candidates[2 * k] = below;
+    candidates[2 * k + 1] = Math.min(n - 1, below + 1);
+  });
+  candidates.sort();
+  const ranks: number[] = [];
+  for (const r of candidates) if (ranks[ranks.length - 1] !== r) ranks.push(r);
+  lastRanks = { points, n, ranks };
+  return ranks;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PERCENTILE_POINTS, percentilesInPlace, percentilesOfParts } from '../../src/engine/percentiles';
+import { PERCENTILE_POINTS, percentilesInPlace, percentilesOfParts, wantedRanks } from '../../src/engine/percentiles';
 import { assertProperty } from '../support/property';
 
 /** The definition, written the plain way: a full sort. */
@@ -128,5 +128,29 @@ describe('percentilesInPlace', () => {
   it('NaN for an empty sample; the one value for a sample of one', () => {
     expect(selected([], [0.5])).toEqual([NaN]);
     expect(selected([4.2], PERCENTILE_POINTS)).toEqual(PERCENTILE_POINTS.map(() => 4.2));
+  });
+});
+
+describe('wantedRanks', () => {
+  it('is every rank the interpolation reads, ⌊p(n−1)⌋ and the one after (within n), ascending, each once', () => {
+    const points = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 12 }).map((ps) => [...ps].sort((a, b) => a - b));
+    assertProperty(
+      fc.property(points, fc.integer({ min: 1, max: 1_000_000 }), (ps, n) => {
+        const expected = new Set<number>();
+        for (const p of ps) {
+          const below = Math.floor(p * (n - 1));
+          expected.add(below).add(Math.min(n - 1, below + 1));
+        }
+        expect(wantedRanks(ps, n)).toEqual([...expected].sort((a, b) => a - b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives a tiny sample each rank once (two points may share both of theirs), and the same answer when asked again', () => {
+    expect(wantedRanks([0.05, 0.1], 3)).toEqual([0, 1]);
+    expect(wantedRanks([0.5], 1)).toEqual([0]);
+    expect(wantedRanks(PERCENTILE_POINTS, 10_000)).toBe(wantedRanks(PERCENTILE_POINTS, 10_000));
+    expect(wantedRanks(PERCENTILE_POINTS, 10_000)).not.toEqual(wantedRanks(PERCENTILE_POINTS, 20_000));
   });
 });
