@@ -26,9 +26,10 @@
  *    triangular draws by the kernel and by the JavaScript inverse CDF
  *    (bench/alternatives/triangularJs.ts); the summary of 100,000 samples through the
  *    percentile bands against every sample kept and selected (simulate's within
- *    KEEP_EVERY_SAMPLE_BYTES), and the same pair at 10,000 samples; PERT's normal variates by
- *    the ziggurat (today's) against the inverse CDF (bench/alternatives/pertInverseCdfNormal.ts),
- *    and normal draws likewise (bench/alternatives/normalInverseCdf.ts);
+ *    KEEP_EVERY_SAMPLE_BYTES), and the same pair at 10,000 samples; PERT draws by rejection
+ *    under a tabulated hat (src/engine/betaDraws.ts, today's) against two gamma draws, their normal
+ *    variates by the ziggurat or by the inverse CDF (bench/alternatives/pertGamma.ts); normal
+ *    draws by the ziggurat against the inverse CDF (bench/alternatives/normalInverseCdf.ts);
  *    the draws of 100,000 samples made per batch of 32 samples, quantity by quantity (fillRange,
  *    today's), against one drawRange call per quantity per sample.
  * First, memory: heap and array buffers, before and at the peak of one 100,000-sample run.
@@ -47,7 +48,7 @@ import type { Distribution, Quantity } from '../src/model/quantity';
 import { seedWorkspace } from '../src/model/seedWorkspace';
 import type { Claim, Member, Model } from '../src/model/types';
 import { benchSink, compare, quantile, statsOf, type BenchStats } from './harness';
-import { fillPertInverseCdf } from './alternatives/pertInverseCdfNormal';
+import { fillPertGammaZiggurat, fillPertInverseCdf } from './alternatives/pertGamma';
 import { fillNormalInverseCdf } from './alternatives/normalInverseCdf';
 import { createBatchEvaluatorJs } from './alternatives/evaluateBatchJs';
 import { countJs, pickJs } from './alternatives/bucketPassesJs';
@@ -184,7 +185,7 @@ async function main(): Promise<void> {
   const S100K = 'simulate, 100,000 samples';
   // The seed as it ships: every assumption already carries a range (src/model/seedRanges.ts, all
   // triangular), the literal "seed workspace, every assumption ranged" of the target; the table's
-  // first rows are the harsher mix above (a quarter PERT, whose draws cost five triangular ones).
+  // first rows are the harsher mix above (a quarter PERT, a quarter normal).
   const shipped = seedAsShipped();
   const SHIPPED10K = 'simulate the seed as shipped (its own ranges), 10,000 samples';
   const SHIPPED100K = 'simulate the seed as shipped (its own ranges), 100,000 samples';
@@ -397,8 +398,9 @@ async function main(): Promise<void> {
   const blockReuse = new Float64Array(simulation.rowCount * simulation.yearCount * simulation.blockSize);
   const pert = ranges.find((r) => r.kind === RANGE_PERT) ?? compileRange(0.3, { low: 0.1, high: 0.6, dist: 'pert' });
   const pertOut = new Float64Array(BATCH);
-  const ZIGGURAT = 'PERT, 1 M draws: normal variates by the ziggurat (today)';
-  const INVERSE = 'PERT, 1 M draws: normal variates by the inverse CDF (before)';
+  const PERT_TABLE = 'PERT, 1 M draws: rejection under a tabulated hat (today)';
+  const ZIGGURAT = 'PERT, 1 M draws: two gamma draws, normal variates by the ziggurat (before)';
+  const INVERSE = 'PERT, 1 M draws: two gamma draws, normal variates by the inverse CDF (before that)';
   const normal = ranges.find((r) => r.kind === RANGE_NORMAL) ?? compileRange(0.3, { low: 0.1, high: 0.6, dist: 'normal' });
   const NORMAL_ZIGGURAT = 'normal, 1 M draws: the ziggurat (today)';
   const NORMAL_INVERSE = 'normal, 1 M draws: the inverse CDF (before)';
@@ -483,7 +485,8 @@ async function main(): Promise<void> {
       { name: EVERY, run: () => summariseSimulation(simulation, blocks, { keepEverySampleBytes: Infinity, store: everyStore }).statistics[5] as number },
       { name: BANDS_10K, run: () => summariseSimulation(simulation10k, blocks10k, { keepEverySampleBytes: 0 }).statistics[5] as number },
       { name: EVERY_10K, run: () => summariseSimulation(simulation10k, blocks10k, { keepEverySampleBytes: Infinity, store: everyStore }).statistics[5] as number },
-      drawMillion(ZIGGURAT, () => fillRange(pert.kind, pert.p0, pert.p1, pert.p2, pert.p3, drawState, pertOut, 0, BATCH)),
+      drawMillion(PERT_TABLE, () => fillRange(pert.kind, pert.p0, pert.p1, pert.p2, pert.p3, drawState, pertOut, 0, BATCH)),
+      drawMillion(ZIGGURAT, () => fillPertGammaZiggurat(pert.p0, pert.p1, pert.p2, pert.p3, drawState, pertOut, 0, BATCH)),
       drawMillion(INVERSE, () => fillPertInverseCdf(pert.p0, pert.p1, pert.p2, pert.p3, drawState, pertOut, 0, BATCH)),
       drawMillion(NORMAL_ZIGGURAT, () => fillRange(normal.kind, normal.p0, normal.p1, normal.p2, normal.p3, drawState, pertOut, 0, BATCH)),
       drawMillion(NORMAL_INVERSE, () => fillNormalInverseCdf(normal.p0, normal.p1, drawState, pertOut, 0, BATCH)),
@@ -581,7 +584,8 @@ async function main(): Promise<void> {
     `- blocks, JavaScript batch / kernel batch: **${ratio(JS_BATCH, IN_BATCH)}×**; one sample at a time / kernel batch: **${ratio(PER_SAMPLE_EVALUATION, IN_BATCH)}×**; ` +
       `histogram passes, JavaScript / kernel: **${ratio(JS_PASSES, KERNEL_PASSES)}×**; triangular draws, JavaScript / kernel: **${ratio(TRIANGULAR_JS, TRIANGULAR_KERNEL)}×**; ` +
       `summary of 100,000, bands / every sample: **${ratio(BANDS, EVERY)}×**; of 10,000: **${ratio(BANDS_10K, EVERY_10K)}×**; ` +
-      `PERT, inverse CDF / ziggurat: **${ratio(INVERSE, ZIGGURAT)}×**; normal, inverse CDF / ziggurat: **${ratio(NORMAL_INVERSE, NORMAL_ZIGGURAT)}×**; ` +
+      `PERT, gamma pair (ziggurat) / tabulated rejection: **${ratio(ZIGGURAT, PERT_TABLE)}×**, gamma pair (inverse CDF) / tabulated rejection: **${ratio(INVERSE, PERT_TABLE)}×**; ` +
+      `normal, inverse CDF / ziggurat: **${ratio(NORMAL_INVERSE, NORMAL_ZIGGURAT)}×**; ` +
       `draws, per sample / per batch: **${ratio(PER_SAMPLE, BATCHED)}×** (median over median)`,
   );
   say(

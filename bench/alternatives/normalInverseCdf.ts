@@ -2,7 +2,7 @@
 // rational approximation (P. J. Acklam, "An algorithm for computing the inverse normal cumulative
 // distribution function", 2003; relative error below 1.2e-9). Kept only so that
 // bench/simulation.bench.ts can compare it with today's draws (src/engine/distributions.ts), and
-// PERT's gamma draws with it (bench/alternatives/pertInverseCdfNormal.ts).
+// the gamma pair of PERT draws before that with it (bench/alternatives/pertGamma.ts).
 import { fillUniform, type RandomState } from '../../src/engine/random';
 
 const A1 = -3.969683028665376e1;

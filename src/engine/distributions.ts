@@ -8,15 +8,12 @@
  *   by a WebAssembly kernel (src/engine/wasm/triangularDraws.wat: no branch on which side of the
  *   mode a draw falls, one square root per pair; the draws' time was a third of a block's).
  * - pert (beta-PERT, mode = value, λ = 4): low + (high − low) · X with X ~ Beta(α, β),
- *   α = 1 + 4 (value − low) / (high − low), β = 1 + 4 (high − value) / (high − low). X is drawn
- *   exactly as G_α / (G_α + G_β) from two gamma draws by Marsaglia and Tsang's method ("A simple
- *   method for generating gamma variables", 2000), which needs shape ≥ 1 — always so here, since
- *   α, β ∈ [1, 5]. Chosen over Jöhnk's method, whose rejection rate grows with α + β (it accepts
- *   under 10% of the time at α + β = 6), and over Cheng's BB, which is as fast but twice as long.
- *   Its normal variates come from the ziggurat (`zigguratNormal`, exact, ~4× faster than the
- *   inverse CDF it replaced: PERT draws took two thirds of all the draws' time), so every draw is
- *   a function of the generator's outputs alone. The number of outputs per draw varies (rejections,
- *   ~2% of tries here, and the ziggurat's ~1.2%).
+ *   α = 1 + 4 (value − low) / (high − low), β = 1 + 4 (high − value) / (high − low), so α, β ∈ [1, 5].
+ *   X is drawn exactly, by rejection under a hat tabulated once per (α, β) (src/engine/betaDraws.ts:
+ *   two of the generator's outputs per try, about 1% of tries rejected). It replaced X = G_α / (G_α
+ *   + G_β) from two gamma draws by Marsaglia and Tsang's method, about three times as slow (kept in
+ *   bench/alternatives/pertGamma.ts, which the bench compares). The number of outputs per draw
+ *   varies with the rejections.
  * - normal: DESIGN.md makes low and high its 5th and 95th percentiles, which fixes it entirely:
  *   mean μ = (low + high) / 2, σ = (high − low) / (2 · 1.6448536…). The quantity's `value` is not
  *   used by the draw — it is the deterministic forecast's number; where it is not the midpoint of
@@ -31,6 +28,7 @@
  * are bit-identical in the app, its workers and the CLI.
  */
 import type { Range } from '../model/quantity';
+import { betaDraw, betaTable } from './betaDraws';
 import { fillUniform, nextUint32, nextUniform, type RandomState } from './random';
 import { triangularDrawsWasm } from './wasm/triangularDrawsModule';
 import { instantiate, type KernelMemory } from './wasm/host';
@@ -89,11 +87,8 @@ export function drawRange(kind: number, p0: number, p1: number, p2: number, p3: 
     case RANGE_TRIANGULAR:
       fillRange(kind, p0, p1, p2, p3, state, one, 0, 1);
       return one[0] as number;
-    case RANGE_PERT: {
-      const x = gamma(p2, state);
-      const y = gamma(p3, state);
-      return p0 + p1 * (x / (x + y));
-    }
+    case RANGE_PERT:
+      return p0 + p1 * betaDraw(betaTable(p2, p3), state);
     case RANGE_NORMAL:
       return p0 + p1 * zigguratNormal(state);
     default:
@@ -129,15 +124,8 @@ export function fillRange(kind: number, p0: number, p1: number, p2: number, p3: 
       for (let i = start; i < end; i++) out[i] = p0 + p1 * zigguratNormal(state);
       return;
     case RANGE_PERT: {
-      const dA = p2 - 1 / 3;
-      const cA = 1 / Math.sqrt(9 * dA);
-      const dB = p3 - 1 / 3;
-      const cB = 1 / Math.sqrt(9 * dB);
-      for (let i = start; i < end; i++) {
-        const x = gammaOf(dA, cA, state);
-        const y = gammaOf(dB, cB, state);
-        out[i] = p0 + p1 * (x / (x + y));
-      }
+      const table = betaTable(p2, p3);
+      for (let i = start; i < end; i++) out[i] = p0 + p1 * betaDraw(table, state);
       return;
     }
     default:
@@ -169,32 +157,12 @@ function triangularKernel(): TriangularKernel {
   return triangular;
 }
 
-/** A Gamma(shape, 1) draw for shape ≥ 1 (Marsaglia & Tsang 2000), its normal variates by the ziggurat. */
-function gamma(shape: number, state: RandomState): number {
-  const d = shape - 1 / 3;
-  return gammaOf(d, 1 / Math.sqrt(9 * d), state);
-}
-
-/** `gamma` with its two constants, d = shape − 1/3 and c = 1 / √(9d), worked out once for a run of draws. */
-function gammaOf(d: number, c: number, state: RandomState): number {
-  for (;;) {
-    const x = zigguratNormal(state);
-    let v = 1 + c * x;
-    if (v <= 0) continue;
-    v = v * v * v;
-    const u = nextUniform(state);
-    const x2 = x * x;
-    if (u < 1 - 0.0331 * x2 * x2) return d * v;
-    if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
-  }
-}
-
 // The ziggurat of Marsaglia & Tsang ("The Ziggurat Method for Generating Random Variables", 2000)
 // for the standard normal, 128 layers: a 32-bit output's low 7 bits pick the layer, the whole word
 // (as a signed integer) the point; 98.8% of draws are one multiply and one compare. Exact (a
-// rejection method), and about 4× faster than the inverse CDF, which PERT's two gamma draws per
-// draw spent most of their time in (bench/simulation.bench.ts compares them). The tables are made
-// with Math.exp and Math.log, the same in every V8.
+// rejection method), and about twice as fast as the inverse CDF it replaced for normal ranges
+// (bench/simulation.bench.ts compares them). The tables are made with Math.exp and Math.log, the
+// same in every V8.
 const ZIG_R = 3.442619855899;
 const ZIG_V = 9.91256303526217e-3;
 const ZIG_K = new Float64Array(128);
