@@ -114,11 +114,12 @@ export function betaDraw(table: BetaTable, state: RandomState): number {
   for (;;) {
     const u = nextUniform(state);
     const t = u * total;
-    let i = guide[Math.floor(u * K)] as number;
-    while (i < K - 1 && t >= (cells[STRIDE * (i + 1)] as number)) i++;
+    // t < total (u < 1 − 2⁻³³, far from rounding up to the total): the search stops by interval K − 1.
+    let i = guide[(u * K) | 0] as number;
+    while (t >= (cells[STRIDE * (i + 1)] as number)) i++;
     const at = STRIDE * i;
     const within = (t - (cells[at] as number)) * (cells[at + 1] as number);
-    const x = (i + (within < 1 ? within : 1)) / K;
+    const x = (i + (within < 1 ? within : 1)) * (1 / K);
     const y = nextUniform(state) * (cells[at + 2] as number);
     if (y <= (cells[at + 3] as number)) return x;
     if (y <= Math.exp(logDensity(alpha1, beta1, x))) return x;
