@@ -26,6 +26,8 @@ async function openLargeModel(page: Page): Promise<void> {
 }
 
 test.beforeEach(async ({ page }) => {
+  // 1590 sliders opened, then walked through: the slowest journeys of the suite.
+  test.slow();
   await openLargeModel(page);
 });
 

@@ -27,6 +27,7 @@ async function everyTotal(page: Page): Promise<Record<string, number>> {
 }
 
 test('three scenarios: build, compare, bridge bear to base, save, reopen from file and from autosave', async ({ page, browser }) => {
+  test.slow(); // three scenarios built, then every total read back three times, in two browsers
   await withoutFileSystemAccess(page);
   await openApp(page);
   const base = await headlineTotal(page);
