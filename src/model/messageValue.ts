@@ -77,10 +77,17 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** Writes a number for a message: 4294967295 as 4,294,967,295 and 0.9500000000000001 as 0.95; years stay 2025. */
+/**
+ * Writes a number for a message: 4294967295 as 4,294,967,295 and 0.9500000000000001 as 0.95; years
+ * stay 2025; from 10²¹ (where JavaScript itself turns to an exponent) 1.5e25, never 300 digits; −0 as 0.
+ */
 export function formatNumberForMessage(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) >= 100_000) return formatCount(n);
-  return String(Number(n.toPrecision(10)));
+  if (Object.is(n, -0)) return '0';
+  if (Number.isInteger(n) && Math.abs(n) >= 100_000 && Math.abs(n) < 1e21) return formatCount(n);
+  const rounded = Number(n.toPrecision(10));
+  // Near the largest double, ten digits round up past it: write the digits, not Infinity.
+  const written = Number.isFinite(rounded) ? String(rounded) : n.toPrecision(10).replace(/\.?0+e/, 'e');
+  return written.replace('e+', 'e');
 }
 
 /**

@@ -6,6 +6,7 @@ import { current, isDraft, type Draft } from 'immer';
 import type { Scenario, Workspace } from '../model/types';
 import { uniqueId, uniqueName } from '../model/ids';
 import { WORKSPACE_LIMITS } from '../model/workspaceLimits';
+import { checkName } from './names';
 
 type WorkspaceDraft = Draft<Workspace>;
 
@@ -14,13 +15,10 @@ function plainCopy<T extends object>(value: T): T {
   return structuredClone(isDraft(value) ? (current(value as Draft<T>) as T) : value);
 }
 
-export const MAX_NAME_LENGTH = WORKSPACE_LIMITS.shortText;
-
+/** A scenario's name cleaned, or why it cannot be one (src/model/names.ts). */
 export function cleanName(name: string): string | { error: string } {
-  const trimmed = name.replace(/\s+/g, ' ').trim();
-  if (trimmed === '') return { error: 'A scenario needs a name' };
-  if (trimmed.length > MAX_NAME_LENGTH) return { error: `A name can be at most ${MAX_NAME_LENGTH} characters` };
-  return trimmed;
+  const checked = checkName(name, 'A scenario');
+  return 'error' in checked ? checked : checked.name;
 }
 
 /** Copies scenario `sourceId` under a new name, places it after the source and shows it. */

@@ -25,7 +25,8 @@ import { percentForMessage, formatCount } from './messageValue';
 import { idPool, type IdPool } from '../model/ids';
 import { SHARE_SUM_TOLERANCE, splitInProportion } from '../model/rebalanceShares';
 import type { Member, Model } from '../model/types';
-import { cleanText, membersInModel, nameKey, type ListShareEntry } from '../model/structureOps';
+import { membersInModel, type ListShareEntry } from '../model/structureOps';
+import { cleanText, nameKey } from '../model/names';
 import type { StructureOp } from '../model/structureOpsWorkspace';
 import { WORKSPACE_LIMITS } from '../model/workspaceLimits';
 

@@ -37,6 +37,7 @@ import { rangePushedTo } from './quantity';
 import { editableQuantity, findDimension, findMember, findMemberList, getQuantity, type QuantityRef } from './quantityRef';
 import type { Dimension, Driver, Member, Model } from './types';
 import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
+import { checkLabel, checkName, nameKey, sameName } from './names';
 
 /** A message saying why the operation was refused, or undefined when it was done. */
 export type OpResult = string | undefined;
@@ -45,29 +46,6 @@ export type OpResult = string | undefined;
 const ROUNDING = 1e-9;
 
 // ——— Names ——————————————————————————————————————————————————————————————————————————————————————
-
-/** Spacing collapsed, ends trimmed. */
-export function cleanText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** What a reader sees of a name: case and spacing ignored. A key for maps of names. */
-export function nameKey(name: string): string {
-  return cleanText(name).toLocaleLowerCase();
-}
-
-/** Two names a reader would take for the same: case and spacing ignored. */
-export function sameName(a: string, b: string): boolean {
-  return nameKey(a) === nameKey(b);
-}
-
-/** A cleaned name, or why it cannot be one. `what`: "A member", "A dimension"… */
-export function checkName(name: string, what: string): { name: string } | { error: string } {
-  const cleaned = cleanText(name);
-  if (cleaned === '') return { error: `${what} needs a name` };
-  if (cleaned.length > LIMITS.shortText) return { error: `${what}’s name can be at most ${LIMITS.shortText} characters` };
-  return { name: cleaned };
-}
 
 function quoted(name: string): string {
   return `“${name}”`;
@@ -465,9 +443,9 @@ export function driversStartingOutside(model: Pick<Model, 'baseYear' | 'endYear'
  * are: 17 stays 17.
  */
 export function setUnit(model: Model, unit: string, options: { convert?: boolean } = {}): OpResult {
-  const cleaned = cleanText(unit);
-  if (cleaned === '') return 'The unit needs a name, e.g. USD m, EUR bn or units sold';
-  if (cleaned.length > LIMITS.shortText) return `A unit can be at most ${LIMITS.shortText} characters`;
+  const checked = checkLabel(unit, { missing: 'The unit needs a name, e.g. USD m, EUR bn or units sold', subject: 'The unit' });
+  if ('error' in checked) return checked.error;
+  const cleaned = checked.name;
   const factor = options.convert ? unitConversion(model.unit, cleaned) : undefined;
   if (factor !== undefined) {
     const { baseSize } = model;

@@ -32,7 +32,6 @@ import {
   renameDimension,
   renameDriver,
   renameMember,
-  nameKey,
   setListShares,
   setQuantityText,
   setUnit,
@@ -41,6 +40,7 @@ import {
   type OpResult,
   type QuantityText,
 } from './structureOps';
+import { nameKey } from './names';
 import type { Member, Model, Scenario, Workspace } from './types';
 import { unitConversion } from './unit';
 

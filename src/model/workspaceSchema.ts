@@ -36,6 +36,7 @@ import {
 import { ISSUES_KEPT } from './loadError';
 import { formatNumberForMessage, listedIds, quoted, formatCount } from './messageValue';
 import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
+import { hasVisibleText, unsafeTextReason } from './names';
 
 // zod can compile object parsers with `new Function`; the app's Content-Security-Policy forbids
 // eval, and even zod's probe for it is reported as a violation. A workspace validates in
@@ -93,12 +94,26 @@ const yearSchema = boundedNumber({
 
 // ——— Text ———————————————————————————————————————————————————————————————————————————————————————
 
+/**
+ * A text of a file: at most `maxLength` characters, never a direction control left open (it would
+ * turn round what the app draws after it); a required one not empty and not only invisible
+ * characters (src/model/names.ts, the rule a typed name meets).
+ */
 function text(maxLength: number, { required = false } = {}) {
-  const schema = z.string().max(maxLength, {
-    error: (issue) =>
-      `is too long: ${formatCount(String(issue.input).length)} characters, at most ${formatCount(maxLength)}`,
+  const schema = z
+    .string()
+    .max(maxLength, {
+      error: (issue) =>
+        `is too long: ${formatCount(String(issue.input).length)} characters, at most ${formatCount(maxLength)}`,
+    })
+    .refine((value) => unsafeTextReason(value) === undefined, {
+      error: (issue) => unsafeTextReason(String(issue.input)),
+    });
+  if (!required) return schema;
+  return schema.min(1, { error: 'must not be empty' }).refine(hasVisibleText, {
+    error: 'has only invisible characters (such as zero-width spaces)',
+    abort: true,
   });
-  return required ? schema.min(1, { error: 'must not be empty' }) : schema;
 }
 
 const shortText = text(LIMITS.shortText);

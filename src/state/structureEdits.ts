@@ -4,9 +4,8 @@
  */
 import type { Draft } from 'immer';
 import { applyStructureOpToWorkspace, type StructureOp, type StructureOutcome } from '../model/structureOpsWorkspace';
-import { cleanText } from '../model/structureOps';
+import { checkLabel } from '../model/names';
 import type { Workspace } from '../model/types';
-import { WORKSPACE_LIMITS } from '../model/workspaceLimits';
 import { useSlidecast } from './store';
 
 /**
@@ -24,9 +23,8 @@ export function runStructureOp(op: StructureOp, allScenarios: boolean): Structur
 
 /** Sets the workspace's title (shown in the top bar, offered as the file name). */
 export function setWorkspaceTitle(workspace: Draft<Workspace>, title: string): string | undefined {
-  const cleaned = cleanText(title);
-  if (cleaned === '') return 'The workspace needs a title, e.g. the market’s name';
-  if (cleaned.length > WORKSPACE_LIMITS.shortText) return `A title can be at most ${WORKSPACE_LIMITS.shortText} characters`;
-  workspace.title = cleaned;
+  const checked = checkLabel(title, { missing: 'The workspace needs a title, e.g. the market’s name', subject: 'The title' });
+  if ('error' in checked) return checked.error;
+  workspace.title = checked.name;
   return undefined;
 }

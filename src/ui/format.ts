@@ -45,15 +45,15 @@ export function formatCount(count: number): string {
   return numberFormat({ maximumFractionDigits: 0 }).format(count);
 }
 
-/** A size in the model's unit, e.g. `$17.2 B` for 17.18 "USD bn", `1,200 units sold`. */
+/** A size in the model's unit, e.g. `$17.2 B` for 17.18 "USD bn", `1,200 units sold`; −0 as `$0.00 B`. */
 export function formatSize(value: number, unit: string, digits = sizeDigits(value)): string {
   if (!Number.isFinite(value)) return '—';
   const style = unitStyle(unit);
   if (style.currency) {
-    const money = numberFormat({ style: 'currency', currency: style.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+    const money = numberFormat({ style: 'currency', currency: style.currency, minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' }).format(value);
     return style.scale ? `${money} ${style.scale}` : money;
   }
-  const plain = numberFormat({ minimumFractionDigits: 0, maximumFractionDigits: digits }).format(value);
+  const plain = numberFormat({ minimumFractionDigits: 0, maximumFractionDigits: digits, signDisplay: 'negative' }).format(value);
   return style.noun ? `${plain} ${style.noun}` : plain;
 }
 
@@ -71,7 +71,8 @@ const SCIENTIFIC_FROM = 1e4;
 
 function percentText(fraction: number, digits: number, signed: boolean): string {
   if (!Number.isFinite(fraction)) return '—';
-  const sign = signed ? { signDisplay: 'exceptZero' as const } : {};
+  // A value that rounds to zero (−0, −1e-12) is written without a sign: "$0.00 B", not "-$0.00 B".
+  const sign = { signDisplay: signed ? ('exceptZero' as const) : ('negative' as const) };
   const options: Intl.NumberFormatOptions =
     Math.abs(fraction) >= SCIENTIFIC_FROM
       ? { style: 'percent', notation: 'scientific', maximumFractionDigits: 1, ...sign }

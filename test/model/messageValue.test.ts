@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { assertProperty } from '../support/property';
 import { describe, expect, it } from 'vitest';
-import { ECHO_LENGTH, capped, describeFound, formatCount, listedIds, quoted } from '../../src/model/messageValue';
+import { ECHO_LENGTH, capped, describeFound, formatCount, formatNumberForMessage, listedIds, quoted } from '../../src/model/messageValue';
 
 describe('quoted: a value of the file inside a message', () => {
   it('quotes short text as it is', () => {
@@ -85,5 +85,27 @@ describe('formatCount', () => {
     expect(formatCount(12_000)).toBe('12,000');
     expect(formatCount(200_000)).toBe('200,000');
     expect(formatCount(1_000_000)).toBe('1,000,000');
+  });
+});
+
+describe('formatNumberForMessage', () => {
+  it('groups large whole numbers, rounds float noise, keeps years', () => {
+    expect(formatNumberForMessage(4294967295)).toBe('4,294,967,295');
+    expect(formatNumberForMessage(0.9500000000000001)).toBe('0.95');
+    expect(formatNumberForMessage(2025)).toBe('2025');
+  });
+
+  it('writes a huge number with an exponent, never hundreds of digits, and −0 without a sign', () => {
+    expect(formatNumberForMessage(1e21)).toBe('1e21');
+    expect(formatNumberForMessage(1.5e25)).toBe('1.5e25');
+    expect(formatNumberForMessage(-Number.MAX_VALUE)).toBe('-1.797693135e308');
+    expect(formatNumberForMessage(5e-324)).toBe('5e-324');
+    expect(formatNumberForMessage(-0)).toBe('0');
+  });
+
+  it('stays short for any number', () => {
+    assertProperty(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+      expect(formatNumberForMessage(n).length).toBeLessThanOrEqual(27);
+    }));
   });
 });

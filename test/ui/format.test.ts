@@ -120,3 +120,18 @@ describe('formatPoints', () => {
     expect(formatPoints(-1.234e38)).toBe('\u22121.2E40 pp');
   });
 });
+
+describe('a value that rounds to zero has no sign', () => {
+  it('writes −0 and a tiny negative size or share as zero', () => {
+    expect(formatSize(-0, 'USD bn')).toBe(formatSize(0, 'USD bn'));
+    expect(formatSize(-1e-12, 'USD bn')).toBe(formatSize(0, 'USD bn'));
+    expect(formatSize(-0, 'units sold')).toBe('0 units sold');
+    expect(formatPercent(-0)).toBe('0.0%');
+    expect(formatPercent(-1e-9)).toBe('0.0%');
+  });
+
+  it('keeps the sign of a negative that shows', () => {
+    expect(formatSize(-3, 'units sold')).toBe('-3 units sold');
+    expect(formatPercent(-0.05)).toBe('-5.0%');
+  });
+});
