@@ -66,6 +66,20 @@ describe('HeadlineStrip', () => {
     expect(missed).toHaveTextContent('✗ missed About $6 B by 2028');
   });
 
+  it('puts the open list of claims away on Escape, the focus on its summary', async () => {
+    const user = userEvent.setup();
+    render(<HeadlineStrip />);
+    act(() => {
+      computeActiveScenario();
+    });
+    await user.click(screen.getByText('Which claims?'));
+    const details = screen.getByText('Which claims?').closest('details')!;
+    expect(details.open).toBe(true);
+    await user.keyboard('{Escape}');
+    expect(details.open).toBe(false);
+    expect(screen.getByText('Which claims?')).toHaveFocus();
+  });
+
   it('lists, after the claims, the report’s statements that are no checkable target — the vendors’ revenues — with their source and “no check”', async () => {
     const user = userEvent.setup();
     render(<HeadlineStrip />);

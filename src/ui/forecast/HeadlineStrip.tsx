@@ -83,7 +83,18 @@ export function HeadlineStrip() {
           <span className="status-met">{met} met</span> · <span className="status-missed">{missed} missed</span>
           {unchecked > 0 && <span className="muted"> · {unchecked} not checkable</span>}
         </span>
-        <details className="claims-details" onToggle={(event) => setListOpen(event.currentTarget.open)}>
+        <details
+          className="claims-details"
+          onToggle={(event) => setListOpen(event.currentTarget.open)}
+          onKeyDown={(event) => {
+            // The open list hangs over the chart like a menu: Escape puts it away, focus on its summary.
+            const details = event.currentTarget;
+            if (event.key !== 'Escape' || !details.open) return;
+            event.preventDefault();
+            details.open = false;
+            details.querySelector('summary')?.focus();
+          }}
+        >
           <summary>Which claims?</summary>
           <ul className="claim-list" aria-label="Claims" ref={list} style={shift > 0 ? { left: -shift } : undefined}>
             {result.claims.map((status) => {

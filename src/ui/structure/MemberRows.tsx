@@ -3,7 +3,7 @@
  * a lock, as on the assumptions panel), order, source and note, a breakdown, removal — and a form
  * to add a member, whose share comes from its unlocked siblings.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Member } from '../../model/types';
 import { quantityKey, quantityLabel, quantityName } from '../../model/quantityRef';
 import { useActiveModel } from '../assumptions/useModelSelectors';
@@ -83,6 +83,7 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
   const editModel = useSlidecast((s) => s.editModel);
   const [words, setWords] = useState(false);
   const [partsForm, setPartsForm] = useState(false);
+  const partsButton = useRef<HTMLButtonElement>(null);
   const [expanded, setExpanded] = useState(false);
   const path = [...parentPath, member.id];
   const key = path.join('/');
@@ -147,7 +148,14 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
               Parts
             </button>
           ) : (
-            <button type="button" className="st-small" aria-expanded={partsForm} aria-label={`Break ${member.name} down into parts`} onClick={() => setPartsForm((o) => !o)}>
+            <button
+              type="button"
+              ref={partsButton}
+              className="st-small"
+              aria-expanded={partsForm}
+              aria-label={`Break ${member.name} down into parts`}
+              onClick={() => setPartsForm((o) => !o)}
+            >
               Parts
             </button>
           )}
@@ -177,6 +185,10 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
           onDone={() => {
             setPartsForm(false);
             setExpanded(true);
+          }}
+          onCancel={() => {
+            setPartsForm(false);
+            partsButton.current?.focus();
           }}
         />
       )}
@@ -265,8 +277,8 @@ function AddMemberForm({ parentPath, ownerName, count, lockedIds }: { parentPath
   );
 }
 
-/** Starts a member's breakdown: its parts, named in one go, in equal shares. */
-function AddPartsForm({ path, memberName, onDone }: { path: string[]; memberName: string; onDone: () => void }) {
+/** Starts a member's breakdown: its parts, named in one go, in equal shares. Escape closes it. */
+function AddPartsForm({ path, memberName, onDone, onCancel }: { path: string[]; memberName: string; onDone: () => void; onCancel: () => void }) {
   const { run } = useStructure();
   const [names, setNames] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -274,6 +286,11 @@ function AddPartsForm({ path, memberName, onDone }: { path: string[]; memberName
     <form
       className="st-add st-parts"
       aria-label={`Parts of ${memberName}`}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onCancel();
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         const list = splitNames(names);

@@ -161,6 +161,17 @@ describe('members', () => {
     expect(findMember(model(), ['channel', 'online'])!.children).toBeUndefined();
   });
 
+  it('closes the parts form on Escape, giving the focus back to its button', async () => {
+    const { user } = open();
+    await user.click(screen.getByRole('button', { name: 'Break online down into parts' }));
+    await user.type(box('Parts of online, separated by commas'), 'Marketplaces');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox', { name: 'Parts of online, separated by commas' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Break online down into parts' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Break online down into parts' })).toHaveAttribute('aria-expanded', 'false');
+    expect(findMember(model(), ['channel', 'online'])!.children).toBeUndefined();
+  });
+
   it('shows names as text, never as markup', async () => {
     const { user } = open();
     await user.type(box('New member of channel'), '<img src=x onerror=alert(1)>{Enter}');
