@@ -50,12 +50,16 @@ export function App() {
   const leavePresentation = useCallback(() => setPresenting(false), []);
   useShortcuts({ onPresent: () => setPresenting(true), enabled: !presenting });
   if (presenting) {
+    // The guards stay on while presenting: edits made there are unsaved work too.
     return (
-      <ViewErrorBoundary viewName="Present mode" onLeave={leavePresentation} leaveLabel="Leave present mode">
-        <Suspense fallback={<p className="muted">Loading…</p>}>
-          <PresentMode onLeave={leavePresentation} />
-        </Suspense>
-      </ViewErrorBoundary>
+      <>
+        <ViewErrorBoundary viewName="Present mode" onLeave={leavePresentation} leaveLabel="Leave present mode">
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <PresentMode onLeave={leavePresentation} />
+          </Suspense>
+        </ViewErrorBoundary>
+        <DocumentGuards />
+      </>
     );
   }
   return (

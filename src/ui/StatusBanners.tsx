@@ -5,6 +5,9 @@
 import { useSlidecast } from '../state/store';
 import { KeptAsideBanner } from './files/KeptAsideBanner';
 
+/** Why a tab stopped autosaving, in its own words: the banner's lead and present mode's footer. */
+export const AUTOSAVE_SUPERSEDED = 'This workspace was changed in another tab.';
+
 export function StatusBanners() {
   const problem = useSlidecast((s) => s.problem);
   const autosave = useSlidecast((s) => s.autosave);
@@ -30,8 +33,8 @@ export function StatusBanners() {
       {autosave.kind === 'superseded' && (
         <div role="alert" className="banner banner-warning" data-testid="autosave-superseded">
           <p>
-            <strong>This workspace was changed in another tab.</strong> This tab no longer autosaves, so it cannot overwrite the newer
-            work. Reload to continue with it, or save this tab’s version to a file.
+            <strong>{AUTOSAVE_SUPERSEDED}</strong> This tab no longer autosaves, so it cannot overwrite the newer work. Reload to
+            continue with it, or save this tab’s version to a file.
           </p>
           <button type="button" onClick={() => window.location.reload()}>
             Reload

@@ -64,6 +64,22 @@ describe('the model screen', () => {
     expect(shownTotal()).toBeCloseTo((before * 20) / 17.18, 9);
   });
 
+  it('keeps guarding unsaved work while presenting: an edit made there marks the tab and asks before leaving', async () => {
+    renderWithUser(<App />);
+    await screen.findByTestId('headline-total');
+    fireEvent.keyDown(window, { key: 'p' });
+    await screen.findByTestId('present-mode');
+    expect(document.title.startsWith('•')).toBe(false);
+    const growth = within(screen.getByTestId('present-mode')).getByRole('slider', { name: 'Trend growth' });
+    fireEvent.pointerDown(growth);
+    fireEvent.change(growth, { target: { value: String(Number((growth as HTMLInputElement).value) + 0.01) } });
+    fireEvent.pointerUp(growth);
+    await waitFor(() => expect(document.title.startsWith('• ')).toBe(true));
+    const leaving = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaving);
+    expect(leaving.defaultPrevented).toBe(true);
+  });
+
   it('typing a value and pressing Enter updates the headline', async () => {
     const { user } = renderWithUser(<App />);
     const trend = screen.getByRole('textbox', { name: 'Trend growth (%)' });

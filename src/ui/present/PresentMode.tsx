@@ -17,6 +17,7 @@ import { PresentKeys, PresentKeyList } from './PresentKeys';
 import { PresentTornado } from './PresentTornado';
 import { PresentCharts, PresentHeadline } from './PresentStage';
 import { MeetingClock } from './MeetingClock';
+import { PresentSaveAlert } from './PresentSaveAlert';
 import { useAudienceWindow } from './useAudienceWindow';
 import { quantityKey, type QuantityRef } from '../../model/quantityRef';
 import './present.css';
@@ -151,6 +152,7 @@ export function PresentMode({ onLeave }: { onLeave: () => void }) {
       <footer className="present-keys">
         <PresentKeys states={{ toggleGhost: ghost ? 'on' : 'off', tornado: tornadoOpen ? 'on' : 'off' }} />
         <MeetingClock />
+        <PresentSaveAlert />
         <span role="status" className="present-notice">
           {notice}
         </span>

@@ -121,3 +121,16 @@ describe('present mode’s fan', () => {
     expect(screen.getByTestId('total-median').getAttribute('d')).not.toBe(before);
   });
 });
+
+describe('present mode tells when the work is no longer kept', () => {
+  it('shows a failed autosave, and a tab superseded by another, as alerts in its footer', () => {
+    render(<PresentMode onLeave={() => undefined} />);
+    expect(screen.queryByRole('alert')).toBeNull();
+    act(() => useSlidecast.getState().setAutosave({ kind: 'failed', message: 'Autosave failed: the browser’s storage is full.' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Autosave failed: the browser’s storage is full.');
+    act(() => useSlidecast.getState().setAutosave({ kind: 'superseded' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('This workspace was changed in another tab. This tab no longer autosaves.');
+    act(() => useSlidecast.getState().setAutosave({ kind: 'saved', at: Date.now() }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
