@@ -156,6 +156,27 @@ test('Tab and Shift+Tab stay inside present mode and cycle the pinned sliders, t
   expect((await focused()).inside).toBe(true);
 });
 
+test('an autosave that fails while presenting shows in the footer, and leaving then asks first', async ({ page }) => {
+  await page.addInitScript(() => {
+    // Storage that refuses every write, as a full disk or a locked-down browser does.
+    IDBObjectStore.prototype.put = function put() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openApp(page);
+  await page.locator('body').press('p');
+  const present = page.getByTestId('present-mode');
+  await expect(present.getByRole('slider', { name: 'Trend growth', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  const alert = present.getByRole('contentinfo').getByRole('alert');
+  await expect(alert).toContainText('storage for this site is full');
+  await expect(alert).toBeInViewport();
+  await page.screenshot({ path: 'reports/screenshots/present-autosave-failed-1024x768.png' });
+  // The unsaved edit is guarded while presenting: the tab says so.
+  await expect(page).toHaveTitle(/^• /);
+});
+
 test('? lists the keys, from the keymap, and Esc closes the list before leaving', async ({ page }) => {
   await openApp(page);
   await page.locator('body').press('p');

@@ -52,7 +52,7 @@ export function PresentHeadline({ children }: { children?: ReactNode }) {
           <span className="status-met">{met} met</span> · <span className="status-missed">{missed} missed</span>
         </span>
       </div>
-      {children}
+      {children && <div className="present-actions">{children}</div>}
     </header>
   );
 }
