@@ -22,9 +22,10 @@ export function sameName(a: string, b: string): boolean {
 
 /**
  * Characters that draw nothing: spaces, controls, format characters (zero-width space, joiners,
- * direction marks, the byte-order mark), variation selectors and the filler letters Hangul uses.
+ * direction marks, the byte-order mark), and Unicode's default-ignorables — variation selectors,
+ * the combining grapheme joiner, the filler letters Hangul uses — and the blank Braille pattern.
  */
-const INVISIBLE = /[\s\p{Cc}\p{Cf}\p{Z}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
+const INVISIBLE = /[\s\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
 /** Whether `text` shows anything at all. */
 export function hasVisibleText(text: string): boolean {

@@ -83,7 +83,7 @@ describe('unclosedDirectionControl', () => {
 describe('hasVisibleText', () => {
   it('sees letters, digits, marks and symbols; not spaces, format or filler characters', () => {
     for (const text of ['a', '1', '€', '—', 'é', '中', '🙂', '\u0301']) expect(hasVisibleText(text)).toBe(true);
-    for (const text of ['', ' ', ZWSP, '\u200C\u200D', '\u2060', '\uFEFF', '\u3164', '\u115F', '\uFE0F', '\u00AD', '\u2800', RLO + PDF]) {
+    for (const text of ['', ' ', ZWSP, '\u034F', '\u{E0100}', '\u200C\u200D', '\u2060', '\uFEFF', '\u3164', '\u115F', '\uFE0F', '\u00AD', '\u2800', RLO + PDF]) {
       expect(hasVisibleText(text)).toBe(false);
     }
   });
