@@ -8,6 +8,7 @@ import type { Forecast } from '../engine/forecastTypes';
 import { seriesIndex } from '../engine/seriesAccess';
 import { toCsv, type CsvCell } from './csv';
 import { forecastToCsv } from './forecastExport';
+import { cleanText } from '../model/names';
 
 /**
  * The member table: one row per member of every dimension, nested members (countries) after
@@ -117,7 +118,7 @@ function withoutControls(text: string): string {
 }
 
 function cleanPart(part: string): string {
-  return withoutControls(part).replace(UNSAFE_IN_FILE_NAMES, ' ').replace(/\s+/g, ' ').trim();
+  return cleanText(withoutControls(part).replace(UNSAFE_IN_FILE_NAMES, ' '));
 }
 
 /**

@@ -27,6 +27,17 @@ afterEach(() => {
 
 const headlineTotal = () => screen.getByTestId('headline-total');
 
+
+/** The headline on the computed scenario, its list of claims opened by a click. */
+async function openClaimsList() {
+  const user = userEvent.setup();
+  render(<HeadlineStrip />);
+  act(() => {
+    computeActiveScenario();
+  });
+  await user.click(screen.getByText('Which claims?'));
+  return user;
+}
 describe('HeadlineStrip', () => {
   it('says the forecast is being computed until a result arrives', () => {
     render(<HeadlineStrip />);
@@ -67,12 +78,7 @@ describe('HeadlineStrip', () => {
   });
 
   it('puts the open list of claims away on Escape, the focus on its summary', async () => {
-    const user = userEvent.setup();
-    render(<HeadlineStrip />);
-    act(() => {
-      computeActiveScenario();
-    });
-    await user.click(screen.getByText('Which claims?'));
+    const user = await openClaimsList();
     const details = screen.getByText('Which claims?').closest('details')!;
     expect(details.open).toBe(true);
     await user.keyboard('{Escape}');
@@ -81,12 +87,7 @@ describe('HeadlineStrip', () => {
   });
 
   it('lists, after the claims, the report’s statements that are no checkable target — the vendors’ revenues — with their source and “no check”', async () => {
-    const user = userEvent.setup();
-    render(<HeadlineStrip />);
-    act(() => {
-      computeActiveScenario();
-    });
-    await user.click(screen.getByText('Which claims?'));
+    await openClaimsList();
     const items = within(screen.getByRole('list', { name: 'Claims' })).getAllByRole('listitem');
     expect(items).toHaveLength(8 + 5);
     const statements = items.slice(8).map((item) => item.textContent);

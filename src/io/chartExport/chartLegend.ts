@@ -4,6 +4,7 @@
  */
 import { computedStyleOf, copyStyledInto } from './copySvgWithStyles';
 import { lengthAttribute, svgElement } from './svgDom';
+import { cleanText } from '../../model/names';
 
 /** One row of the legend: a colour swatch or a copy of the chart's own legend glyph, then a label. */
 export interface LegendEntry {
@@ -31,7 +32,7 @@ export function readLegend(list: Element | null | undefined): LegendEntry[] {
   if (!list) return [];
   const entries: LegendEntry[] = [];
   for (const item of list.querySelectorAll('li')) {
-    const label = visibleText(item).replace(/\s+/g, ' ').trim();
+    const label = cleanText(visibleText(item));
     const glyph = item.querySelector('svg');
     if (glyph instanceof SVGSVGElement) {
       entries.push({ label, glyph });

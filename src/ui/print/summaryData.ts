@@ -20,6 +20,7 @@ import type { SimulationProgress } from '../../state/simulationSlice';
 import { claimActualText, formatClaimOdds } from '../claimOdds';
 import { formatPercent, formatSignedPercent, formatSize } from '../format';
 import { endYearIntervalText, samplesBasisText } from '../simulationText';
+import { cleanText } from '../../model/names';
 
 export type Basis = 'source' | 'assumption';
 
@@ -109,7 +110,7 @@ class NoteBook {
   readonly #numbers = new Map<string, number>();
 
   cite(text: string | undefined): number | undefined {
-    const clean = text?.replace(/\s+/g, ' ').trim();
+    const clean = text === undefined ? undefined : cleanText(text);
     if (!clean) return undefined;
     let number = this.#numbers.get(clean);
     if (number === undefined) {
