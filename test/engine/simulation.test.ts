@@ -311,9 +311,9 @@ describe('simulation properties on random valid models', () => {
     );
   });
 
-  it('where every range is symmetric about its value, the 5–95 fan holds the deterministic line', () => {
+  it('where every range is symmetric about its value and no growth reaches −100%, the 5–95 fan holds the deterministic line', () => {
     assertProperty(
-      fc.property(smallModels.map(symmetricRanges), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (m, seed) => {
+      fc.property(unclampedModels.map(symmetricRanges), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (m, seed) => {
         const f = forecast(m);
         const summary = simulate(m, [], { samples: 400, seed, blockSize: 100 });
         const Y = summary.yearCount;
@@ -330,7 +330,62 @@ describe('simulation properties on random valid models', () => {
       { numRuns: 60 },
     );
   });
+
+  it('where a draw wipes a part out at −100% growth, the deterministic line can sit at the fan’s edge (the commit seed 820262717 found this)', () => {
+    // Trend −9.7% ± 0.7%, a driver −30.4%: the big member (premium −60%) grows at −100.1% in the
+    // deterministic forecast and is wiped out, leaving the whole market to the small one. In
+    // draws with the trend above −9.64% it survives and takes most of the market back, so the
+    // small member's year-1 value has its maximum at the kink and only ~7% of draws above the
+    // deterministic value: with 400 samples its p95 falls below it.
+    const m: Model = {
+      unit: 'USD bn',
+      baseYear: 1990,
+      endYear: 1991,
+      baseSize: { value: 0.001 },
+      baseGrowth: { value: -0.09740519999999997, range: { low: -0.10430459999999997, high: -0.09050579999999997, dist: 'uniform' } },
+      drivers: [{ id: 'a-0', name: '!', impact: { value: -0.3035652 } }],
+      dimensions: [
+        {
+          id: 'a-1',
+          name: '!',
+          members: [
+            { id: 'a-2', name: '!', share: { value: 0.9961240310077519 }, growthDelta: { value: -0.599994 }, children: [{ id: 'a-3', name: '!', share: { value: 1 } }] },
+            {
+              id: 'a-4',
+              name: '!',
+              share: { value: 0.003875968992248069, range: { low: 0.0001257189922480688, high: 0.007626218992248069, dist: 'uniform' } },
+              children: [
+                { id: 'a-5', name: '!', share: { value: 1 } },
+                { id: 'a-6', name: '!', share: { value: 0 } },
+                { id: 'a-7', name: '!', share: { value: 0 }, growthDelta: { value: -0.5999987999999999, range: { low: -0.5999988, high: -0.5999987999999998, dist: 'normal' } } },
+              ],
+            },
+          ],
+        },
+      ],
+      simulation: { samples: 1, seed: 0 },
+    };
+    const f = forecast(m);
+    const summary = simulate(m, [], { samples: 400, seed: 1168956245, blockSize: 100 });
+    const valueIn1991 = (key: string): number => f.values[f.layout.series.findIndex((s) => s.key === key) * summary.yearCount + 1]!;
+    const row = 1 + f.layout.series.findIndex((s) => s.key === 'a-1/a-4');
+    const deterministic = valueIn1991('a-1/a-4');
+    expect(valueIn1991('a-1/a-2')).toBe(0); // wiped out in 1991
+    expect(deterministic).toBeCloseTo(f.total[1]!, 15); // a-4 holds the whole market
+    expect(simulationStatistic(summary, 'p95', row, 1)).toBeLessThan(deterministic);
+    expect(simulationStatistic(summary, 'p5', row, 1)).toBeLessThan(deterministic / 2);
+  });
 });
+
+/**
+ * Random models whose growth never reaches the −100% floor, in any draw. A member's rate adds at
+ * most six rates (the trend, three drivers, its premium and its parent's), each within ±0.1 and
+ * a normal range's draws a few hundredths beyond its bounds: far from −1. Where the floor is
+ * reached, a series is wiped out (evaluateForecast's clamp) and its value is no longer a smooth
+ * function of the draws: the deterministic line can then sit at the fan's edge, as the example
+ * after this property shows.
+ */
+const unclampedModels = arbitraryModel({ maxYears: 12, maxDimensions: 2, maxMembers: 4, maxDepth: 1, maxDrivers: 3, rateLimit: 0.1 });
 
 /**
  * The model with every range made symmetric about its value — uniform, normal, or triangular with
