@@ -28,9 +28,14 @@ export const SCALE_WORDS: readonly ScaleWords[] = [
 
 const BY_WORD = new Map(SCALE_WORDS.flatMap((scale) => scale.words.map((word) => [word, scale] as const)));
 
+/** The scale a word names ("bn", "Million", "K"), whatever its case; undefined for any other word. */
+export function scaleOfWord(word: string): ScaleWords | undefined {
+  return BY_WORD.get(word.toLowerCase());
+}
+
 /** ISO 4217 codes the JavaScript runtime can write as money (USD → $), read once. */
 let currencies: ReadonlySet<string> | undefined;
-function isCurrency(code: string): boolean {
+export function isCurrency(code: string): boolean {
   currencies ??= new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : ['USD', 'EUR', 'GBP', 'JPY', 'CNY']);
   return currencies.has(code);
 }
@@ -48,7 +53,7 @@ export interface Unit {
 
 export function readUnit(unit: string): Unit {
   const words = unit.trim().split(/\s+/).filter((w) => w !== '');
-  const scale = words.length > 0 ? BY_WORD.get(words[words.length - 1]!.toLowerCase()) : undefined;
+  const scale = words.length > 0 ? scaleOfWord(words[words.length - 1]!) : undefined;
   const baseWords = scale ? words.slice(0, -1) : words;
   const base = baseWords.join(' ').toLowerCase();
   const code = base.toUpperCase();

@@ -1,9 +1,11 @@
 /**
  * What a person types into a number box, turned into a model value — or a message that says what
  * is wrong. Rates and shares are typed as percents ("5.2" or "5.2%" means 0.052); sizes in the
- * model's unit.
+ * model's unit, or pasted with a currency and a scale ("$4.6 B", "USD 4,600 million"), which are
+ * read into it.
  */
 import type { QuantityKind } from '../model/quantityRef';
+import { isCurrency, readUnit, scaleOfWord } from '../model/unit';
 import { formatCount } from './format';
 
 export type ParsedInput = { ok: true; value: number } | { ok: false; message: string };
@@ -54,8 +56,12 @@ export function typedValue(typed: number, kind: QuantityKind): number {
   return kind === 'size' ? typed : Number((typed / 100).toPrecision(15));
 }
 
-export function parseQuantityInput(text: string, kind: QuantityKind): ParsedInput {
-  const typed = readTypedNumber(text);
+/**
+ * A typed value of a quantity of this kind. `unit` is the model's unit, which a size is read into
+ * (a rate's or a share's ignores it).
+ */
+export function parseQuantityInput(text: string, kind: QuantityKind, unit: string): ParsedInput {
+  const typed = kind === 'size' ? readSize(text, unit) : readTypedNumber(text);
   if (!typed.ok) return typed;
   const number = typed.value;
   switch (kind) {
@@ -77,6 +83,62 @@ export function parseQuantityInput(text: string, kind: QuantityKind): ParsedInpu
     }
   }
 }
+
+/** A size as written: what stands before the number (a currency), the number, and the words after it. */
+const SIZE_TEXT = /^(?<before>[^\d\s+.,-]*)\s*(?<number>[-+]?(?:\d[\d.,]*|[.,]\d+)(?:e[-+]?\d+)?)\s*(?<after>\S.*)?$/iu;
+
+/**
+ * A size typed or pasted, in the model's unit: a number, optionally with the model's currency
+ * before or after it (its code or its symbol: "$4.6", "USD 4.6", "4.6 USD") and a scale word after
+ * it ("4.6 B", "4.6bn", "4,600 million"), which converts it: 4,600 million in a model counted in
+ * "USD bn" is 4.6. Another currency is refused, never converted.
+ */
+function readSize(text: string, unit: string): ParsedInput {
+  const trimmed = text.trim().replace(/\u2212/g, '-');
+  const parts = SIZE_TEXT.exec(trimmed)?.groups;
+  if (parts === undefined || (parts.before === '' && parts.after === undefined)) return readTypedNumber(text);
+  const quoted = `“${trimmed.slice(0, 40)}”`;
+  const model = readUnit(unit);
+  const ours = model.currency === undefined ? new Set<string>() : currencyWritings(model.currency);
+  const foreign = (word: string): boolean => /\p{Sc}/u.test(word) || (/^[a-z]{3}$/i.test(word) && isCurrency(word.toUpperCase()));
+  const refuse = (word: string): ParsedInput => ({
+    ok: false,
+    message: foreign(word) ? `${quoted} is in another currency: this model counts ${unit.trim()}` : `${quoted} is not a number in ${unit.trim() || 'the model’s unit'}`,
+  });
+  // The number's own faults (an ambiguous "1,200") first: the words are judged only on a number.
+  const typed = readTypedNumber(parts.number ?? '');
+  if (!typed.ok) return typed;
+  const before = parts.before ?? '';
+  if (before !== '' && !ours.has(before.toLowerCase())) return refuse(before);
+  const baseWords = new Set(model.base.split(' ').filter((word) => word !== ''));
+  let factor: number | undefined;
+  for (const word of (parts.after ?? '').split(/\s+/).filter((w) => w !== '')) {
+    const scale = scaleOfWord(word);
+    if (scale !== undefined && factor === undefined) factor = scale.factor;
+    else if (!ours.has(word.toLowerCase()) && !baseWords.has(word.toLowerCase())) return refuse(word);
+  }
+  if (factor === undefined) return typed;
+  return { ok: true, value: Number(((typed.value * factor) / model.factor).toPrecision(15)) };
+}
+
+/** How a currency may be written, lower case: its code, and its symbols as the screen and English write them ("usd", "$", "us$"). */
+function currencyWritings(currency: string): ReadonlySet<string> {
+  let writings = writingsByCurrency.get(currency);
+  if (writings === undefined) {
+    const found = new Set([currency.toLowerCase()]);
+    for (const [locale, currencyDisplay] of WRITINGS) {
+      const symbol = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay }).formatToParts(1).find((part) => part.type === 'currency')?.value;
+      if (symbol !== undefined) found.add(symbol.toLowerCase());
+    }
+    writings = found;
+    writingsByCurrency.set(currency, writings);
+  }
+  return writings;
+}
+
+/** The screen's own writing (the browser's language), then English's: "$" in the US, "US$" in Canada. */
+const WRITINGS = [[undefined, 'symbol'], ['en-US', 'symbol'], ['en-US', 'narrowSymbol'], ['en-CA', 'symbol']] as const;
+const writingsByCurrency = new Map<string, ReadonlySet<string>>();
 
 /** The text a number box shows for a model value: percents for rates and shares. */
 export function quantityInputText(value: number, kind: QuantityKind): string {

@@ -90,6 +90,22 @@ test('the number box refuses text that is not a number, and says so', async ({ p
   await expect(page.getByRole('alert')).toContainText('not a number');
 });
 
+test('a size pasted from a report, with its currency and scale, is read into the model’s unit', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const box = page.getByRole('textbox', { name: /^Market size 2025/ });
+  await page.evaluate(() => navigator.clipboard.writeText('USD 6,200 million'));
+  await box.selectText();
+  await page.keyboard.press('ControlOrMeta+V');
+  await box.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Write 6200 or 6.200');
+  await page.evaluate(() => navigator.clipboard.writeText('$6.2 B'));
+  await box.selectText();
+  await page.keyboard.press('ControlOrMeta+V');
+  await box.press('Enter');
+  await expect(box).toHaveValue('6.2');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('switching off a driver lowers the forecast', async ({ page }) => {
   const before = await headlineTotal(page);
   await page.getByRole('checkbox', { name: 'Advances in AI algorithms and deep learning enabled' }).uncheck();

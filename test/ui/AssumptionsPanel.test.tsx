@@ -180,7 +180,23 @@ describe('number boxes', () => {
     expect(valueOf({ kind: 'baseSize' })).toBe(18);
   });
 
+  it('takes a size pasted from a report with its currency and scale, in the model’s unit', async () => {
+    const { user } = renderPanel();
+    const box = numberBox('Market size 2025');
+    await user.clear(box);
+    await user.click(box);
+    await user.paste('$4,600 M');
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent('Write 4600 or 4.600');
+    await user.clear(box);
+    await user.paste('US$ 4.6 billion');
+    await user.keyboard('{Enter}');
+    expect(valueOf({ kind: 'baseSize' })).toBe(4.6);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it.each([
+    ['Market size 2025', '€4.6 B', /“€4.6 B” is in another currency: this model counts USD bn/],
     ['Market size 2025', 'abc', /“abc” is not a number/],
     ['Market size 2025', '1e999', /too large/],
     ['Market size 2025', '-5', /market size cannot be negative/i],

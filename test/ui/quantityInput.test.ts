@@ -8,14 +8,17 @@ import { parseQuantityInput, parseWholeNumberInput, quantityInputText, typedValu
 import type { QuantityKind } from '../../src/model/quantityRef';
 import { assertProperty } from '../support/property';
 
-function accepted(text: string, kind: QuantityKind): number {
-  const parsed = parseQuantityInput(text, kind);
+/** The seed's unit: sizes in billions of US dollars. */
+const UNIT = 'USD bn';
+
+function accepted(text: string, kind: QuantityKind, unit = UNIT): number {
+  const parsed = parseQuantityInput(text, kind, unit);
   if (!parsed.ok) throw new Error(`"${text}" (${kind}) was refused: ${parsed.message}`);
   return parsed.value;
 }
 
-function refusal(text: string, kind: QuantityKind): string {
-  const parsed = parseQuantityInput(text, kind);
+function refusal(text: string, kind: QuantityKind, unit = UNIT): string {
+  const parsed = parseQuantityInput(text, kind, unit);
   if (parsed.ok) throw new Error(`"${text}" (${kind}) was accepted as ${parsed.value}`);
   return parsed.message;
 }
@@ -49,6 +52,65 @@ describe('parseQuantityInput: accepted input', () => {
     expect(accepted('5.2', 'rate')).toBeCloseTo(0.052, 12);
     expect(accepted('5.2', 'share')).toBeCloseTo(0.052, 12);
     expect(accepted('5.2', 'size')).toBe(5.2);
+  });
+});
+
+describe('parseQuantityInput: a size pasted with its currency and scale', () => {
+  it.each([
+    ['$4.6 B', 4.6],
+    ['$4.6B', 4.6],
+    ['4.6 bn', 4.6],
+    ['4.6bn', 4.6],
+    ['USD 4.6 billion', 4.6],
+    ['usd 4.6', 4.6],
+    ['4.6 USD bn', 4.6],
+    ['4.6 bn USD', 4.6],
+    ['US$ 4.6 B', 4.6],
+    ['$4600 million', 4.6],
+    ['$4600 M', 4.6],
+    ['4600 mn', 4.6],
+    ['$0.5 tn', 500],
+    ['$750 K', 0.00075],
+    ['$17.18', 17.18],
+    ['$12,5 B', 12.5],
+    ['2e3 M', 2],
+  ] as const)('reads "%s" in USD bn as %f', (text, value) => {
+    expect(accepted(text, 'size')).toBe(value);
+  });
+
+  it('converts into the model’s own scale, whatever it is', () => {
+    expect(accepted('$4.6 B', 'size', 'USD m')).toBe(4600);
+    expect(accepted('€3 million', 'size', 'EUR')).toBe(3_000_000);
+    expect(accepted('12 k units', 'size', 'units')).toBe(12_000);
+    expect(accepted('12 k units sold', 'size', 'units sold k')).toBe(12);
+    expect(accepted('4.6', 'size', 'USD m')).toBe(4.6);
+  });
+
+  it('refuses another currency, naming the model’s unit, and never converts it', () => {
+    expect(refusal('€4.6 B', 'size')).toBe('“€4.6 B” is in another currency: this model counts USD bn');
+    expect(refusal('4.6 EUR bn', 'size')).toBe('“4.6 EUR bn” is in another currency: this model counts USD bn');
+    expect(refusal('A$4.6 B', 'size')).toBe('“A$4.6 B” is in another currency: this model counts USD bn');
+    expect(refusal('$4.6 B', 'size', 'units')).toBe('“$4.6 B” is in another currency: this model counts units');
+  });
+
+  it('refuses words it does not know, and a second scale', () => {
+    expect(refusal('4.6 apples', 'size')).toBe('“4.6 apples” is not a number in USD bn');
+    expect(refusal('4.6 B B', 'size')).toBe('“4.6 B B” is not a number in USD bn');
+    expect(refusal('4.6%', 'size')).toBe('“4.6%” is not a number in USD bn');
+    expect(refusal('about 4.6', 'size')).toBe('“about 4.6” is not a number in USD bn');
+  });
+
+  it('judges the number first: an ambiguous one, a negative one, one too large', () => {
+    expect(refusal('$1,200 M', 'size')).toContain('Write 1200 or 1.200');
+    expect(refusal('-$4.6 B', 'size')).toMatch(/not a number/);
+    expect(refusal('$-4.6 B', 'size')).toBe('A market size cannot be negative');
+    expect(refusal('$2000 tn', 'size', 'USD')).toBe('That size is too large');
+    expect(refusal('$1e300 tn', 'size')).toBe('That size is too large');
+  });
+
+  it('reads a rate or a share as before, whatever the unit', () => {
+    expect(accepted('5.2%', 'rate', 'units')).toBeCloseTo(0.052, 12);
+    expect(refusal('5.2 bn', 'rate')).toMatch(/not a number/);
   });
 });
 
@@ -181,7 +243,7 @@ describe('typedValue', () => {
     expect(5.2 / 100).not.toBe(0.052);
     expect(typedValue(5.2, 'rate')).toBe(0.052);
     expect(typedValue(0.3, 'share')).toBe(0.003);
-    expect(parseQuantityInput('5.2', 'rate')).toEqual({ ok: true, value: 0.052 });
+    expect(parseQuantityInput('5.2', 'rate', UNIT)).toEqual({ ok: true, value: 0.052 });
     expect(typedValue(17.18, 'size')).toBe(17.18);
   });
 });

@@ -79,7 +79,7 @@ export function GoalSeekPanel() {
       askGoalSeek({ target: { claimId: chosenClaim.id }, ref: vary });
       return;
     }
-    const parsed = parseQuantityInput(text, metricInputKind(metric));
+    const parsed = parseQuantityInput(text, metricInputKind(metric), unit);
     if (!parsed.ok) {
       setError(`Target value: ${parsed.message}`);
       return;

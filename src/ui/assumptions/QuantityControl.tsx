@@ -28,7 +28,7 @@ export function QuantityControl({ binding, children }: QuantityControlProps) {
   const { draft, setDraft, error, setError, abandon } = useDraft(quantity.value);
 
   function commit(text: string) {
-    const parsed = parseQuantityInput(text, kind);
+    const parsed = parseQuantityInput(text, kind, unit);
     if (!parsed.ok) {
       setError(parsed.message);
       return;

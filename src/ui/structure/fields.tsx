@@ -90,7 +90,7 @@ export function NumberField({ label, value, kind, unit, onCommit, disabled = fal
   const errorId = useId();
   const unitLabel = kind === 'size' ? unit : '%';
   function commit(text: string) {
-    const parsed = parseQuantityInput(text, kind);
+    const parsed = parseQuantityInput(text, kind, unit);
     if (!parsed.ok) {
       setError(parsed.message);
       return;
@@ -132,8 +132,8 @@ export function NumberField({ label, value, kind, unit, onCommit, disabled = fal
 }
 
 /** What an add form's number box holds: nothing (left blank, `value` undefined), a number, or why not. */
-export function readOptionalNumber(text: string, kind: QuantityKind): { ok: true; value: number | undefined } | { ok: false; message: string } {
-  return text.trim() === '' ? { ok: true, value: undefined } : parseQuantityInput(text, kind);
+export function readOptionalNumber(text: string, kind: Exclude<QuantityKind, 'size'>): { ok: true; value: number | undefined } | { ok: false; message: string } {
+  return text.trim() === '' ? { ok: true, value: undefined } : parseQuantityInput(text, kind, '');
 }
 
 /** A text box for a number, with its unit after it ("%", "% a year", the model's unit). */
