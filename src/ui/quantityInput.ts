@@ -61,7 +61,7 @@ export function typedValue(typed: number, kind: QuantityKind): number {
  * (a rate's or a share's ignores it).
  */
 export function parseQuantityInput(text: string, kind: QuantityKind, unit: string): ParsedInput {
-  const typed = kind === 'size' ? readSize(text, unit) : readTypedNumber(text);
+  const typed = readTypedQuantity(text, kind, unit);
   if (!typed.ok) return typed;
   const number = typed.value;
   switch (kind) {
@@ -82,6 +82,14 @@ export function parseQuantityInput(text: string, kind: QuantityKind, unit: strin
       return { ok: true, value: number };
     }
   }
+}
+
+/**
+ * A number typed for a quantity of this kind, by its writing alone (no bounds, as readTypedNumber):
+ * a size may come with the model's currency and a scale, and is then read into `unit`.
+ */
+export function readTypedQuantity(text: string, kind: QuantityKind, unit: string): ParsedInput {
+  return kind === 'size' ? readSize(text, unit) : readTypedNumber(text);
 }
 
 /** A size as written: what stands before the number (a currency), the number, and the words after it. */

@@ -104,7 +104,7 @@ export function ClaimsPanel() {
 
   function save() {
     if (!editing || !draft) return;
-    const typed = fieldsFromDraft(draft);
+    const typed = fieldsFromDraft(draft, unit);
     const workspace = useSlidecast.getState().workspace;
     const checked = validateClaimFields(workspace, typed.fields, editing.kind === 'edit' ? editing.id : undefined);
     // A number that could not be read is said once, in its own words, not also as "missing".

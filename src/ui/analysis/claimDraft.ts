@@ -8,7 +8,7 @@ import type { ClaimFields } from '../../model/claimEdits';
 import type { LoadIssue } from '../../model/loadError';
 import type { QuantityKind } from '../../model/quantityRef';
 import type { Claim, ClaimMetric, ClaimOp, Model } from '../../model/types';
-import { quantityInputText, readTypedNumber, typedValue } from '../quantityInput';
+import { quantityInputText, readTypedNumber, readTypedQuantity, typedValue } from '../quantityInput';
 
 export interface ClaimDraft {
   label: string;
@@ -91,18 +91,19 @@ export function draftFromClaim(claim: Claim, model: Pick<Model, 'baseYear' | 'en
 }
 
 /**
- * The claim's fields from the form, in the model's terms (percents to fractions). A field left
- * empty is left out, so the file's rule says it is missing (an empty tolerance is the default one);
- * a number that cannot be read is an issue of its own, and left out too.
+ * The claim's fields from the form, in the model's terms (percents to fractions; a size pasted with
+ * its currency and scale read into `unit`, the model's). A field left empty is left out, so the
+ * file's rule says it is missing (an empty tolerance is the default one); a number that cannot be
+ * read is an issue of its own, and left out too.
  */
-export function fieldsFromDraft(draft: ClaimDraft): { fields: ClaimFields; issues: LoadIssue[] } {
+export function fieldsFromDraft(draft: ClaimDraft, unit: string): { fields: ClaimFields; issues: LoadIssue[] } {
   const issues: LoadIssue[] = [];
   const fields: ClaimFields = { label: draft.label.trim(), metric: draft.metric, op: draft.op, source: draft.source.trim() };
   if (draft.member !== '') fields.member = draft.member;
   const number = (field: ClaimDraftField, kind?: QuantityKind) => {
     const text = draft[field];
     if (text.trim() === '') return;
-    const typed = readTypedNumber(text);
+    const typed = kind === undefined ? readTypedNumber(text) : readTypedQuantity(text, kind, unit);
     if (typed.ok) fields[field] = kind === undefined ? typed.value : typedValue(typed.value, kind);
     else issues.push({ path: field, message: typed.message });
   };

@@ -140,6 +140,14 @@ describe('adding a claim', () => {
     expect(claims().at(-1)).toEqual({ id: 'china', label: 'China', metric: 'share', member: 'region/apac/cn', year: 2028, op: 'atMost', value: 0.12, source: '' });
   });
 
+  it('takes a size value and tolerance pasted with their currency and scale, in the model’s unit', async () => {
+    const { user } = open();
+    await user.click(screen.getByRole('button', { name: 'Add claim' }));
+    await fill(user, { Label: 'Big', Year: '2030', Condition: 'approx', Value: '$22 B', Tolerance: 'USD 500 million' });
+    await user.click(within(form()).getByRole('button', { name: 'Add claim' }));
+    expect(claims().at(-1)).toEqual({ id: 'big', label: 'Big', metric: 'size', year: 2030, op: 'approx', value: 22, tolerance: 0.5, source: '' });
+  });
+
   it('Escape cancels: nothing added, the focus back on Add claim', async () => {
     const { user } = open();
     const before = claims();
@@ -160,6 +168,7 @@ describe('the form refuses what a file could not hold, naming the field', () => 
     ['a negative tolerance', { Condition: 'approx', Value: '22', Tolerance: '-1' }, 'Tolerance: must be 0 or more, not -1'],
     ['a share of the total market', { Metric: 'share', Value: '40' }, 'Member: is needed for a share claim'],
     ['a value that is not a number', { Value: 'lots' }, 'Value: “lots” is not a number'],
+    ['a value in another currency', { Value: '€22 B' }, 'Value: “€22 B” is in another currency: this model counts USD bn'],
     ['no value', { Value: '' }, 'Value: is missing'],
   ];
   it.each(refusals)('refuses %s, the first refused field focused, nothing saved', async (_, values, message) => {
