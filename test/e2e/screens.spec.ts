@@ -219,7 +219,16 @@ test('every view fits, reads and fills every screen from 1024×768 to 3840×2160
         await page.locator('section.breakdown').getByRole('group', { name: 'Dimension' }).getByRole('button', { name: 'Vendor' }).click();
         await expect(page.locator('section.breakdown ul[aria-label="Legend"] li')).toHaveCount(12);
       }
-      if (view === 'structure') await expect(page.locator('.structure-view .panel').first()).toBeVisible();
+      if (view === 'structure') {
+        await expect(page.locator('.structure-view .panel').first()).toBeVisible();
+        // A very wide screen is used, not left half empty: the dimensions side by side, the panels across it.
+        if (width >= 2200) {
+          const boxes = await page.locator('section.st-dimension').evaluateAll((sections) => sections.slice(0, 2).map((s) => s.getBoundingClientRect().top));
+          if (boxes[0] !== boxes[1]) problems.push(`${at} structure: the first two dimensions are not side by side (tops ${boxes.join(', ')})`);
+          const used = await page.locator('.st-columns').evaluate((columns) => columns.getBoundingClientRect().right / document.documentElement.clientWidth);
+          if (used < 0.9) problems.push(`${at} structure: the panels end at ${(used * 100).toFixed(0)}% of the screen's width`);
+        }
+      }
       if (view === 'analysis') {
         await expect(page.locator('.an-claims-table')).toBeVisible();
         await expect(page.locator('.tornado-bar').first()).toBeVisible();

@@ -125,9 +125,13 @@ export function DimensionsPanel() {
         <p className="muted st-hint">Each dimension splits the whole total; shares of a list add up to 100%. Alt+↑/↓ in a name moves it.</p>
       </div>
       {dimensions.length === 0 && <p className="muted">No dimensions: the model is one total. Add one to split it, by product, region, channel…</p>}
-      {dimensions.map((dimension, index) => (
-        <DimensionCard key={dimension.id} dimension={dimension} index={index} count={dimensions.length} unit={unit} />
-      ))}
+      {dimensions.length > 0 && (
+        <div className="st-dimension-list">
+          {dimensions.map((dimension, index) => (
+            <DimensionCard key={dimension.id} dimension={dimension} index={index} count={dimensions.length} unit={unit} />
+          ))}
+        </div>
+      )}
       <AddDimensionForm />
     </section>
   );
