@@ -4,16 +4,13 @@
  * model's unit, or pasted with a currency and a scale ("$4.6 B", "USD 4,600 million"), which are
  * read into it.
  */
-import type { QuantityKind } from '../model/quantityRef';
+import { formatNumberForMessage, percentForMessage } from '../model/messageValue';
+import { quantityBounds, type QuantityKind } from '../model/quantityRef';
 import { isCurrency, readUnit, scaleOfWord } from '../model/unit';
 import { formatCount } from './format';
 
 export type ParsedInput = { ok: true; value: number } | { ok: false; message: string };
 
-/** The largest size anyone could mean; anything bigger is a typo or an attack on the layout. */
-const MAX_SIZE = 1e12;
-/** Rates above +1000% a year are not a forecast. */
-const MAX_RATE = 10;
 
 /**
  * "1,200" is a thousand and two hundred in some countries and one point two in others: rather
@@ -63,24 +60,22 @@ export function typedValue(typed: number, kind: QuantityKind): number {
 export function parseQuantityInput(text: string, kind: QuantityKind, unit: string): ParsedInput {
   const typed = readTypedQuantity(text, kind, unit);
   if (!typed.ok) return typed;
-  const number = typed.value;
+  // The file's bounds (quantityBounds): what a box takes, a file may hold, and the other way round.
+  const { min, max } = quantityBounds(kind);
+  const value = typedValue(typed.value, kind);
   switch (kind) {
-    case 'share': {
-      if (number < 0) return { ok: false, message: 'A share cannot be negative' };
-      if (number > 100) return { ok: false, message: 'A share cannot be more than 100%' };
-      return { ok: true, value: typedValue(number, kind) };
-    }
-    case 'rate': {
-      const value = typedValue(number, kind);
-      if (value < -1) return { ok: false, message: 'A growth rate cannot be below −100%' };
-      if (value > MAX_RATE) return { ok: false, message: 'A growth rate above 1,000% a year is not plausible' };
+    case 'share':
+      if (value < min) return { ok: false, message: 'A share cannot be negative' };
+      if (value > max) return { ok: false, message: `A share cannot be more than ${percentForMessage(max)}` };
       return { ok: true, value };
-    }
-    case 'size': {
-      if (number < 0) return { ok: false, message: 'A market size cannot be negative' };
-      if (number > MAX_SIZE) return { ok: false, message: 'That size is too large' };
-      return { ok: true, value: number };
-    }
+    case 'rate':
+      if (value < min) return { ok: false, message: `A growth rate cannot be below ${percentForMessage(min).replace('-', '−')}` };
+      if (value > max) return { ok: false, message: `A growth rate above ${formatCount(max * 100)}% a year is not plausible` };
+      return { ok: true, value };
+    case 'size':
+      if (value < min) return { ok: false, message: 'A market size cannot be negative' };
+      if (value > max) return { ok: false, message: `That size is too large: at most ${formatNumberForMessage(max)}${unit.trim() === '' ? '' : ` ${unit.trim()}`}` };
+      return { ok: true, value };
   }
 }
 
