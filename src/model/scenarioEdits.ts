@@ -5,6 +5,7 @@
 import { current, isDraft, type Draft } from 'immer';
 import type { Scenario, Workspace } from '../model/types';
 import { uniqueId, uniqueName } from '../model/ids';
+import { formatCount } from './messageValue';
 import { WORKSPACE_LIMITS } from '../model/workspaceLimits';
 import { checkName } from './names';
 
@@ -51,9 +52,15 @@ export function renameScenario(workspace: WorkspaceDraft, id: string, name: stri
   return undefined;
 }
 
-export function setScenarioNotes(workspace: WorkspaceDraft, id: string, notes: string): void {
+/** Sets a scenario's notes; notes longer than a file may hold are refused whole, never cut. */
+export function setScenarioNotes(workspace: WorkspaceDraft, id: string, notes: string): string | undefined {
   const scenario = workspace.scenarios.find((s) => s.id === id);
-  if (scenario) scenario.notes = notes.slice(0, WORKSPACE_LIMITS.longText);
+  if (!scenario) return 'That scenario no longer exists';
+  if (notes.length > WORKSPACE_LIMITS.longText) {
+    return `Notes can be at most ${formatCount(WORKSPACE_LIMITS.longText)} characters; these would be ${formatCount(notes.length)}`;
+  }
+  scenario.notes = notes;
+  return undefined;
 }
 
 /** Removes a scenario; the last one cannot go. If it was on screen, its neighbour is shown. */

@@ -52,11 +52,17 @@ describe('scenario edits', () => {
     expect(past).toBe(down); // nothing moved: immer hands back the same object
   });
 
-  it('keeps notes as plain text, within the file limit', () => {
+  it('keeps notes as plain text, up to the file limit, and refuses longer notes whole rather than cutting them', () => {
     const { workspace } = apply(seedWorkspace(), (ws) => setScenarioNotes(ws, 'narrow', '<b>not html</b>'));
     expect(workspace.scenarios[1]!.notes).toBe('<b>not html</b>');
-    const long = apply(seedWorkspace(), (ws) => setScenarioNotes(ws, 'narrow', 'x'.repeat(20_000))).workspace;
-    expect(isValid(long)).toBe(true);
+    const full = apply(seedWorkspace(), (ws) => setScenarioNotes(ws, 'narrow', 'x'.repeat(10_000))).workspace;
+    expect(full.scenarios[1]!.notes).toHaveLength(10_000);
+    expect(isValid(full)).toBe(true);
+    const seed = seedWorkspace();
+    const long = apply(seed, (ws) => setScenarioNotes(ws, 'narrow', 'x'.repeat(20_000)));
+    expect(long.error).toBe('Notes can be at most 10,000 characters; these would be 20,000');
+    expect(long.workspace).toBe(seed);
+    expect(apply(seed, (ws) => setScenarioNotes(ws, 'gone', 'x')).error).toBe('That scenario no longer exists');
   });
 });
 

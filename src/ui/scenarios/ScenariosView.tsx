@@ -2,7 +2,7 @@
  * The workspace's scenarios: create from the current one, duplicate, rename, reorder, delete (with
  * undo), write notes, and show any of them. Every change here is an undoable edit.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Scenario } from '../../model/types';
 import { useSlidecast } from '../../state/store';
 import { deleteScenario, duplicateScenario, moveScenario, renameScenario, setScenarioNotes } from '../../model/scenarioEdits';
@@ -26,6 +26,9 @@ function ScenarioRow({
   const editWorkspace = useSlidecast((s) => s.editWorkspace);
   const switchScenario = useSlidecast((s) => s.switchScenario);
   const [name, setName] = useState<string | null>(null);
+  /** Why the last change of the notes was refused (a paste past the file's limit); the notes stay as they were. */
+  const [notesError, setNotesError] = useState<string | null>(null);
+  const notesErrorId = useId();
   const { model } = scenario;
 
   function commitName(text: string) {
@@ -70,12 +73,23 @@ function ScenarioRow({
           rows={3}
           value={scenario.notes ?? ''}
           aria-label={`Notes on ${scenario.name}`}
+          aria-invalid={notesError !== null}
+          aria-describedby={notesError === null ? undefined : notesErrorId}
           onChange={(event) => {
             const notes = event.currentTarget.value;
-            editWorkspace(`notes:${scenario.id}`, (ws) => setScenarioNotes(ws, scenario.id, notes));
+            let error: string | undefined;
+            editWorkspace(`notes:${scenario.id}`, (ws) => {
+              error = setScenarioNotes(ws, scenario.id, notes);
+            });
+            setNotesError(error ?? null);
           }}
         />
       </label>
+      {notesError !== null && (
+        <p id={notesErrorId} role="alert" className="field-error">
+          {notesError}
+        </p>
+      )}
       <div className="scenario-actions">
         <button
           type="button"
