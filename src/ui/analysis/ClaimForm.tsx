@@ -10,6 +10,7 @@ import type { LoadIssue } from '../../model/loadError';
 import { memberName } from '../../model/quantityRef';
 import type { ClaimMetric, ClaimOp, Model } from '../../model/types';
 import { CLAIM_FIELD_LABELS, claimValueKind, isDraftField, type ClaimDraft, type ClaimDraftField } from './claimDraft';
+import { SHORT_TEXT_BOX_LENGTH, LONG_TEXT_BOX_LENGTH } from '../textBoxLength';
 
 const METRICS: { id: ClaimMetric; label: string }[] = [
   { id: 'size', label: 'Size in a year' },
@@ -130,7 +131,7 @@ export function ClaimForm({ title, draft, onChange, issues, model, onSave, onCan
       <div className="an-form-grid">
         {field(
           'label',
-          (props) => <input {...props} type="text" data-first-field maxLength={400} value={draft.label} onChange={(event) => set('label', event.currentTarget.value)} />,
+          (props) => <input {...props} type="text" data-first-field maxLength={SHORT_TEXT_BOX_LENGTH} value={draft.label} onChange={(event) => set('label', event.currentTarget.value)} />,
           undefined,
           true,
         )}
@@ -174,7 +175,7 @@ export function ClaimForm({ title, draft, onChange, issues, model, onSave, onCan
         {text('tolerance', draft.metric === 'size' ? '5% of the value' : '0.5')}
         {field(
           'source',
-          (props) => <textarea {...props} rows={2} maxLength={20000} value={draft.source} onChange={(event) => set('source', event.currentTarget.value)} />,
+          (props) => <textarea {...props} rows={2} maxLength={LONG_TEXT_BOX_LENGTH} value={draft.source} onChange={(event) => set('source', event.currentTarget.value)} />,
           undefined,
           true,
         )}

@@ -7,6 +7,7 @@ import type { Scenario } from '../../model/types';
 import { useSlidecast } from '../../state/store';
 import { deleteScenario, duplicateScenario, moveScenario, renameScenario, setScenarioNotes } from '../../model/scenarioEdits';
 import { formatSize } from '../format';
+import { LONG_TEXT_BOX_LENGTH, SHORT_TEXT_BOX_LENGTH } from '../textBoxLength';
 
 type Feedback = { kind: 'error' | 'info'; text: string; undoable?: boolean } | undefined;
 
@@ -46,6 +47,7 @@ function ScenarioRow({
       <div className="scenario-card-head">
         <input
           className="scenario-name"
+          maxLength={SHORT_TEXT_BOX_LENGTH}
           aria-label={`Name of scenario ${index + 1}`}
           value={name ?? scenario.name}
           onChange={(event) => setName(event.currentTarget.value)}
@@ -71,6 +73,7 @@ function ScenarioRow({
         <span>Notes</span>
         <textarea
           rows={3}
+          maxLength={LONG_TEXT_BOX_LENGTH}
           value={scenario.notes ?? ''}
           aria-label={`Notes on ${scenario.name}`}
           aria-invalid={notesError !== null}
@@ -161,7 +164,13 @@ export function ScenariosView() {
       >
         <label>
           <span>New scenario from “{activeName}”</span>
-          <input value={newName} onChange={(event) => setNewName(event.currentTarget.value)} placeholder="e.g. Bear case" aria-label="New scenario name" />
+          <input
+            value={newName}
+            maxLength={SHORT_TEXT_BOX_LENGTH}
+            onChange={(event) => setNewName(event.currentTarget.value)}
+            placeholder="e.g. Bear case"
+            aria-label="New scenario name"
+          />
         </label>
         <button type="submit">Create</button>
       </form>

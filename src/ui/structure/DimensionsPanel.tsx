@@ -11,6 +11,7 @@ import { NameField } from './fields';
 import { MemberRows, splitNames } from './MemberRows';
 import { MoveButtons, useListRow, type MoveFrom } from './RowControls';
 import { useStructure } from './structureContext';
+import { SHORT_TEXT_BOX_LENGTH } from '../textBoxLength';
 
 function countParts(dimension: Dimension): number {
   let count = 0;
@@ -100,7 +101,7 @@ function AddDimensionForm() {
           placeholder="e.g. Channel"
           data-focus-key="add-dimension"
           onChange={(event) => setName(event.currentTarget.value)}
-          maxLength={400}
+          maxLength={SHORT_TEXT_BOX_LENGTH}
         />
       </label>
       <label className="st-labelled st-grow">

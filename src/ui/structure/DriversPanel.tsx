@@ -12,6 +12,7 @@ import { NameField, NumberBox, NumberField, readOptionalNumber } from './fields'
 import { QuantityWords } from './QuantityWords';
 import { MoveButtons, NotesButton, RemoveButton, useListRow, type MoveFrom } from './RowControls';
 import { useStructure } from './structureContext';
+import { SHORT_TEXT_BOX_LENGTH } from '../textBoxLength';
 
 function DriverRow({ driver, index, count, unit }: { driver: Driver; index: number; count: number; unit: string }) {
   const { run } = useStructure();
@@ -89,7 +90,7 @@ function AddDriverForm() {
         aria-label="New driver"
         data-focus-key="add-driver"
         onChange={(event) => setName(event.currentTarget.value)}
-        maxLength={400}
+        maxLength={SHORT_TEXT_BOX_LENGTH}
       />
       <NumberBox
         unit="% a year"

@@ -15,6 +15,7 @@ import { NameField, NumberField } from './fields';
 import { QuantityWords } from './QuantityWords';
 import { NotesButton } from './RowControls';
 import { useStructure } from './structureContext';
+import { SHORT_TEXT_BOX_LENGTH } from '../textBoxLength';
 
 const UNIT_SUGGESTIONS = ['USD bn', 'USD m', 'EUR bn', 'EUR m', 'GBP m', 'JPY bn', 'CNY bn', 'units sold', 'units sold (m)', 'users (m)'];
 
@@ -78,7 +79,7 @@ function UnitForm() {
         value={text}
         onChange={(event) => setDraft(event.currentTarget.value)}
         onKeyDown={(event) => event.key === 'Escape' && setDraft(null)}
-        maxLength={400}
+        maxLength={SHORT_TEXT_BOX_LENGTH}
       />
       <datalist id={listId}>
         {UNIT_SUGGESTIONS.map((u) => (

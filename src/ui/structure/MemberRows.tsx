@@ -17,6 +17,7 @@ import { QuantityWords } from './QuantityWords';
 import { MoveButtons, NotesButton, RemoveButton, useListRow, type MoveFrom } from './RowControls';
 import { useStructure } from './structureContext';
 import { useListLocks } from '../../state/shareLocks';
+import { SHORT_TEXT_BOX_LENGTH } from '../textBoxLength';
 
 export interface MemberRowsProps {
   /** `[dimensionId, …parent member ids]`. */
@@ -259,7 +260,7 @@ function AddMemberForm({ parentPath, ownerName, count, lockedIds }: { parentPath
         aria-label={`New member of ${ownerName}`}
         data-focus-key={`add:${key}`}
         onChange={(event) => setName(event.currentTarget.value)}
-        maxLength={400}
+        maxLength={SHORT_TEXT_BOX_LENGTH}
       />
       <NumberBox
         unit="%"

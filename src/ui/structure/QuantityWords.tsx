@@ -8,6 +8,7 @@ import { getQuantity, quantityKey, type QuantityRef } from '../../model/quantity
 import { useActiveModel } from '../assumptions/useModelSelectors';
 import { EditProblem } from './EditProblem';
 import { refocus, useStructure } from './structureContext';
+import { LONG_TEXT_BOX_LENGTH } from '../textBoxLength';
 
 export interface WordsChoice {
   ref: QuantityRef;
@@ -81,6 +82,7 @@ export function QuantityWords({ choices, onClose: close, returnFocus }: Quantity
         id={sourceId}
         autoFocus
         rows={2}
+        maxLength={LONG_TEXT_BOX_LENGTH}
         value={source ?? quantity?.source ?? ''}
         placeholder="Where the number comes from: a report and its words, a page, a call…"
         aria-label={`Source of ${choice.label}`}
@@ -90,6 +92,7 @@ export function QuantityWords({ choices, onClose: close, returnFocus }: Quantity
       <textarea
         id={noteId}
         rows={2}
+        maxLength={LONG_TEXT_BOX_LENGTH}
         value={note ?? quantity?.note ?? ''}
         placeholder="Why the number is what it is: the reasoning behind an assumption, or a caveat"
         aria-label={`Note on ${choice.label}`}

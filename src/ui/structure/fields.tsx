@@ -8,6 +8,7 @@ import { useId, type InputHTMLAttributes, type KeyboardEvent } from 'react';
 import { useDraft } from '../useDraft';
 import type { QuantityKind } from '../../model/quantityRef';
 import { parseQuantityInput, quantityInputText } from '../quantityInput';
+import { SHORT_TEXT_BOX_LENGTH } from '../textBoxLength';
 
 export interface NameFieldProps {
   /** The accessible name, e.g. "Name of member Europe". */
@@ -61,7 +62,7 @@ export function NameField({ label, value, onCommit, onMove, className, focusKey 
         onChange={(event) => setDraft(event.currentTarget.value)}
         onBlur={(event) => draft !== null && commit(event.currentTarget.value)}
         onKeyDown={onKeyDown}
-        maxLength={400}
+        maxLength={SHORT_TEXT_BOX_LENGTH}
       />
       {error && (
         <span id={errorId} role="alert" className="field-error st-error">
