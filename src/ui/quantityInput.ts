@@ -18,9 +18,17 @@ export type ParsedInput = { ok: true; value: number } | { ok: false; message: st
  */
 const AMBIGUOUS_COMMA = /^[-+]?\d{1,3},\d{3}$/;
 
-/** Accepts "5.2", "5,2", "5.2%", " 17.18 ", "−0.4" (typographic minus). */
+/** What groups thousands and is never a decimal mark: a space (any of them) or an apostrophe. */
+const GROUP_MARKS = "\\s\\u00a0\\u202f'\\u2019";
+
+/** Thousands grouped by GROUP_MARKS, then perhaps a decimal part after a point or a comma: "4 600", "12 345,6", "1’234.5". Never ambiguous. */
+const SPACE_GROUPED = new RegExp(`^([-+]?)(\\d{1,3}(?:[${GROUP_MARKS}]\\d{3})+)(?:[.,](\\d+))?$`);
+
+/** Accepts "5.2", "5,2", "5.2%", " 17.18 ", "−0.4" (typographic minus), "4 600". */
 function readNumber(text: string): number | 'ambiguous' | undefined {
   const cleaned = text.trim().replace(/\u2212/g, '-').replace(/%$/, '').trim();
+  const grouped = SPACE_GROUPED.exec(cleaned);
+  if (grouped !== null) return Number(`${grouped[1]}${(grouped[2] ?? '').replace(/\D/g, '')}.${grouped[3] ?? '0'}`);
   if (AMBIGUOUS_COMMA.test(cleaned)) return 'ambiguous';
   const decimal = cleaned.replace(/(\d),(\d)/g, '$1.$2');
   if (decimal === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(decimal)) return undefined;
@@ -88,7 +96,10 @@ export function readTypedQuantity(text: string, kind: QuantityKind, unit: string
 }
 
 /** A size as written: what stands before the number (a currency), the number, and the words after it. */
-const SIZE_TEXT = /^(?<before>[^\d\s+.,-]*)\s*(?<number>[-+]?(?:\d[\d.,]*|[.,]\d+)(?:e[-+]?\d+)?)\s*(?<after>\S.*)?$/iu;
+const SIZE_TEXT = new RegExp(
+  `^(?<before>[^\\d\\s+.,-]*)\\s*(?<number>[-+]?(?:\\d{1,3}(?:[${GROUP_MARKS}]\\d{3})+(?:[.,]\\d+)?|\\d[\\d.,]*|[.,]\\d+)(?:e[-+]?\\d+)?)\\s*(?<after>\\S.*)?$`,
+  'iu',
+);
 
 /**
  * A size typed or pasted, in the model's unit: a number, optionally with the model's currency
@@ -151,7 +162,7 @@ export function quantityInputText(value: number, kind: QuantityKind): string {
 }
 
 /** Digits in groups of three with a separator people type: "50,000", "50 000", "4'294'967'295". */
-const GROUPED_DIGITS = /^\d{1,3}([,'\u2019_\s\u00a0\u202f]\d{3})+$/;
+const GROUPED_DIGITS = new RegExp(`^\\d{1,3}([,_${GROUP_MARKS}]\\d{3})+$`);
 /** "50.000" is fifty in some countries and fifty thousand in others. */
 const AMBIGUOUS_DOT = /^\d{1,3}(\.\d{3})+$/;
 

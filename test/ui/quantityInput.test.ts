@@ -44,6 +44,11 @@ describe('parseQuantityInput: accepted input', () => {
     ['17,18', 'size', 17.18],
     ['0', 'size', 0],
     ['2e3', 'size', 2000],
+    ['17 180', 'size', 17180],
+    ['12 345,6', 'size', 12345.6],
+    ['1’234.5', 'size', 1234.5],
+    ['+1 000', 'rate', 10],
+    ['1\u00a0000', 'rate', 10],
   ] as const)('reads "%s" as a %s of %f', (text, kind, value) => {
     expect(accepted(text, kind)).toBeCloseTo(value, 12);
   });
@@ -74,6 +79,9 @@ describe('parseQuantityInput: a size pasted with its currency and scale', () => 
     ['$17.18', 17.18],
     ['$12,5 B', 12.5],
     ['2e3 M', 2],
+    ['$4 600 million', 4.6],
+    ['4\u202f600 M USD', 4.6],
+    ['USD 1’250 M', 1.25],
   ] as const)('reads "%s" in USD bn as %f', (text, value) => {
     expect(accepted(text, 'size')).toBe(value);
   });
@@ -158,6 +166,7 @@ describe('parseQuantityInput: refused input, each with a message a person unders
   it('refuses a negative market size', () => {
     expect(refusal('-3', 'size')).toBe('A market size cannot be negative');
     expect(refusal('−0.1', 'size')).toBe('A market size cannot be negative');
+    expect(refusal('−1 000', 'size')).toBe('A market size cannot be negative');
   });
 
   it('refuses a size beyond what a file may hold, and takes one at the limit (the one rule, quantityBounds)', () => {
