@@ -158,7 +158,10 @@ const writingsByCurrency = new Map<string, ReadonlySet<string>>();
 export function quantityInputText(value: number, kind: QuantityKind): string {
   const display = kind === 'size' ? value : value * 100;
   // Enough digits to round-trip what a slider step can set, without float noise (5.199999…).
-  return String(Number(display.toFixed(kind === 'size' ? 4 : 3)));
+  const rounded = Number(display.toFixed(kind === 'size' ? 4 : 3));
+  // A value too small for those digits (a size of 0.00001, a subnormal from a file) shows its own, never 0.
+  if (rounded === 0 && display !== 0) return String(Number(display.toPrecision(6)));
+  return String(rounded);
 }
 
 /** Digits in groups of three with a separator people type: "50,000", "50 000", "4'294'967'295". */

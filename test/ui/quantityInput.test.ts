@@ -195,6 +195,15 @@ describe('quantityInputText', () => {
     expect(quantityInputText(17.18, 'size')).toBe('17.18');
   });
 
+  it('shows a value too small for its digits with its own, never as 0: it reads back as itself', () => {
+    expect(quantityInputText(0.00001234, 'size')).toBe('0.00001234');
+    expect(quantityInputText(5e-324, 'size')).toBe('5e-324');
+    expect(accepted('5e-324', 'size')).toBe(5e-324);
+    expect(quantityInputText(-1e-10, 'rate')).toBe('-1e-8');
+    expect(quantityInputText(0, 'size')).toBe('0');
+    expect(quantityInputText(-0, 'rate')).toBe('0');
+  });
+
   it('reads back, through parseQuantityInput, as the value it shows (to the precision shown)', () => {
     const cases = fc.oneof(
       fc.record({ kind: fc.constant<QuantityKind>('share'), value: fc.double({ min: 0, max: 1, noNaN: true }) }),
