@@ -137,6 +137,17 @@ describe('names', () => {
     }
     expect(within(screen.getByRole('group', { name: 'Region › Europe' })).getAllByRole('slider', { hidden: true })).toHaveLength(30);
   });
+
+  it('isolates a name written beside numbers, so a right-to-left name keeps “: 5 parts” and its parent after it', () => {
+    useSlidecast.getState().editModel('rename', (model) => {
+      const region = model.dimensions.find((d) => d.id === 'region')!;
+      region.members.find((m) => m.id === 'europe')!.name = 'אירופה 2';
+    });
+    const { container } = renderPanel();
+    const summary = [...container.querySelectorAll('summary')].find((s) => s.textContent?.startsWith('אירופה 2'))!;
+    expect(summary).toHaveTextContent('אירופה 2: 5 parts (30.0% of Region)');
+    expect([...summary.querySelectorAll('bdi')].map((bdi) => bdi.textContent)).toEqual(['אירופה 2', 'Region']);
+  });
 });
 
 describe('number boxes', () => {

@@ -42,8 +42,11 @@ function MemberParts({ path, member, parentName }: { path: string[]; member: Mem
   return (
     <details className="member-children" aria-label={listName}>
       <summary>
-        {member.name}: {children.length} {children.length === 1 ? 'part' : 'parts'}
-        <span className="muted"> ({formatPercent(member.share.value)} of {parentName})</span>
+        <bdi>{member.name}</bdi>: {children.length} {children.length === 1 ? 'part' : 'parts'}
+        <span className="muted">
+          {' '}
+          ({formatPercent(member.share.value)} of <bdi>{parentName}</bdi>)
+        </span>
       </summary>
       <MemberList parentPath={path} members={children} parentName={member.name} />
     </details>

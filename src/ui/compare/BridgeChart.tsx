@@ -279,7 +279,7 @@ export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = f
         <tbody>
           <tr>
             <th scope="row">
-              {from.name}, {bridge.fromYear}
+              <bdi>{from.name}</bdi>, {bridge.fromYear}
             </th>
             <td />
             <td>{format(bridge.fromTotal)}</td>
@@ -293,7 +293,7 @@ export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = f
           ))}
           <tr>
             <th scope="row">
-              {to.name}, {bridge.toYear}
+              <bdi>{to.name}</bdi>, {bridge.toYear}
             </th>
             <td>{formatSignedSize(difference, unit)} in all</td>
             <td>{format(bridge.toTotal)}</td>

@@ -148,7 +148,7 @@ function YearsForm() {
           {outside.map((o, i) => (
             <span key={o.driver.id}>
               {i > 0 && '; '}
-              {o.driver.name} ({o.startYear}, {o.when === 'before' ? 'acting from the first year' : 'not acting within these years'})
+              <bdi>{o.driver.name}</bdi> ({o.startYear}, {o.when === 'before' ? 'acting from the first year' : 'not acting within these years'})
             </span>
           ))}
           .

@@ -196,7 +196,7 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
       {children && (
         <details className="st-children" open={expanded} onToggle={(event) => setExpanded(event.currentTarget.open)}>
           <summary>
-            {member.name}: {children.length} {children.length === 1 ? 'part' : 'parts'}
+            <bdi>{member.name}</bdi>: {children.length} {children.length === 1 ? 'part' : 'parts'}
           </summary>
           {expanded && (
             <>
