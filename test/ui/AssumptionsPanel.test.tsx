@@ -284,7 +284,7 @@ describe('number boxes', () => {
 describe('linked shares and locks', () => {
   it('a locked share does not move when a sibling moves, and its slider is disabled', SLOW_IN_JSDOM, async () => {
     const { user } = renderPanel();
-    await user.click(within(assumptionGroup('Region')).getByText('Region'));
+    await user.click(within(assumptionGroup('Region')).getByText('Region', { selector: 'h2' }));
     const lock = control('button', 'Lock Region: North America share');
     expect(lock).toHaveAttribute('aria-pressed', 'false');
     await user.click(lock);
