@@ -6,7 +6,7 @@ import { current, isDraft, type Draft } from 'immer';
 import type { Scenario, Workspace } from '../model/types';
 import { uniqueId, uniqueName } from '../model/ids';
 import { formatCount } from './messageValue';
-import { WORKSPACE_LIMITS } from '../model/workspaceLimits';
+import { longTextProblem, WORKSPACE_LIMITS } from '../model/workspaceLimits';
 import { checkName } from './names';
 
 type WorkspaceDraft = Draft<Workspace>;
@@ -56,9 +56,8 @@ export function renameScenario(workspace: WorkspaceDraft, id: string, name: stri
 export function setScenarioNotes(workspace: WorkspaceDraft, id: string, notes: string): string | undefined {
   const scenario = workspace.scenarios.find((s) => s.id === id);
   if (!scenario) return 'That scenario no longer exists';
-  if (notes.length > WORKSPACE_LIMITS.longText) {
-    return `Notes can be at most ${formatCount(WORKSPACE_LIMITS.longText)} characters; these would be ${formatCount(notes.length)}`;
-  }
+  const problem = longTextProblem('Notes', notes);
+  if (problem !== undefined) return `${problem}; these would be ${formatCount(notes.length)}`;
   scenario.notes = notes;
   return undefined;
 }

@@ -36,7 +36,7 @@ import { carryShareRange, rebalanceShares, splitInProportion } from './rebalance
 import { rangePushedTo } from './quantity';
 import { editableQuantity, findDimension, findMember, findMemberList, getQuantity, type QuantityRef } from './quantityRef';
 import type { Dimension, Driver, Member, Model } from './types';
-import { WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
+import { longTextProblem, WORKSPACE_LIMITS as LIMITS } from './workspaceLimits';
 import { checkLabel, checkName, nameKey, sameName } from './names';
 
 /** A message saying why the operation was refused, or undefined when it was done. */
@@ -478,9 +478,8 @@ export function setQuantityText(model: Model, ref: QuantityRef, text: QuantityTe
   const source = text.source === undefined ? undefined : text.source.trim();
   const note = text.note === undefined ? undefined : text.note.trim();
   for (const [what, value] of [['A source', source], ['A note', note]] as const) {
-    if (value !== undefined && value.length > LIMITS.longText) {
-      return `${what} can be at most ${formatCount(LIMITS.longText)} characters`;
-    }
+    const problem = value === undefined ? undefined : longTextProblem(what, value);
+    if (problem !== undefined) return problem;
   }
   const wantsText = (source ?? '') !== '' || (note ?? '') !== '';
   const existing = getQuantity(model, ref);

@@ -165,3 +165,8 @@ function isTooLong(issues: CountIssues, path: FieldPath, list: readonly unknown[
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Why a source, a note or notes cannot be kept (`what`: "A source", "Notes"): longer than a file may hold; undefined when it fits. */
+export function longTextProblem(what: string, text: string): string | undefined {
+  return text.length > WORKSPACE_LIMITS.longText ? `${what} can be at most ${formatCount(WORKSPACE_LIMITS.longText)} characters` : undefined;
+}
