@@ -6,7 +6,7 @@
 import { useId, type ReactNode } from 'react';
 import { useDraft } from '../useDraft';
 import { formatQuantity } from '../format';
-import { QuantitySlider } from './QuantitySlider';
+import { BoundSlider } from './BoundSlider';
 import { QuantityName } from './QuantityName';
 import { parseQuantityInput, quantityInputText } from '../quantityInput';
 import { SourceBadge } from './SourceBadge';
@@ -21,7 +21,7 @@ export interface QuantityControlProps {
 }
 
 export function QuantityControl({ binding, children }: QuantityControlProps) {
-  const { name: label, quantity, saved, kind, unit, domain, changed, disabled } = binding;
+  const { name: label, quantity, saved, kind, unit, changed, disabled } = binding;
   const inputId = useId();
   const errorId = useId();
   // A value changed elsewhere (another slider rebalancing this share, undo) replaces a stale draft.
@@ -59,19 +59,7 @@ export function QuantityControl({ binding, children }: QuantityControlProps) {
         </button>
       </div>
       <div className="quantity-inputs">
-        <QuantitySlider
-          id={inputId}
-          value={quantity.value}
-          kind={kind}
-          unit={unit}
-          domain={domain}
-          disabled={disabled}
-          onChange={binding.setValue}
-          onStep={binding.step}
-          onGestureStart={binding.beginGesture}
-          onGestureEnd={binding.endGesture}
-          range={binding.sliderRange}
-        />
+        <BoundSlider id={inputId} binding={binding} />
         <span className="quantity-number">
           <input
             type="text"

@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import type { QuantityRef } from '../../model/quantityRef';
 import { formatQuantity } from '../format';
-import { QuantitySlider } from '../assumptions/QuantitySlider';
+import { BoundSlider } from '../assumptions/BoundSlider';
 import { QuantityName } from '../assumptions/QuantityName';
 import { useQuantityBinding } from '../assumptions/useQuantityBinding';
 
@@ -25,18 +25,7 @@ export function PresentSlider({ quantityRef }: { quantityRef: QuantityRef }) {
           {formatQuantity(value, kind, unit)}
         </span>
       </label>
-      <QuantitySlider
-        id={id}
-        value={value}
-        kind={kind}
-        unit={unit}
-        domain={binding.domain}
-        disabled={binding.disabled}
-        onChange={binding.setValue}
-        onGestureStart={binding.beginGesture}
-        onGestureEnd={binding.endGesture}
-        range={binding.sliderRange}
-      />
+      <BoundSlider id={id} binding={binding} />
       {binding.disabledReason && <p className="present-slider-note">{binding.disabledReason}</p>}
     </div>
   );

@@ -2,7 +2,7 @@
 /**
  * A pinned slider in present mode is bound to its quantity the same way as the assumptions panel's
  * (one binding, src/ui/assumptions/useQuantityBinding.ts): share locks hold, a driver switched off
- * cannot be moved, and the slider has the quantity's one name.
+ * cannot be moved, the arrow keys step from the store's value, and the slider has the quantity's one name.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
@@ -10,6 +10,7 @@ import { resetSlidecastStore, useSlidecast } from '../../../src/state/store';
 import { useShareLocks } from '../../../src/state/shareLocks';
 import { setDriverTiming } from '../../../src/model/modelEdits';
 import { PresentSlider } from '../../../src/ui/present/PresentSlider';
+import { getQuantity } from '../../../src/model/quantityRef';
 import { activeModel, shareOf, siblingsOf, sumOfShares } from '../../state/storeFactories';
 
 afterEach(() => {
@@ -45,5 +46,18 @@ describe('a pinned slider in present mode', () => {
     useSlidecast.getState().editModel('enable', (model) => setDriverTiming(model, 'ai-advances', { enabled: false }));
     render(<PresentSlider quantityRef={{ kind: 'driverImpact', driverId: 'ai-advances' }} />);
     expect(screen.getByRole('slider', { name: 'Advances in AI algorithms and deep learning' })).toBeDisabled();
+  });
+
+  it('takes an arrow key\'s step from the store, as the panel\'s sliders do: two presses before the answer are two steps', () => {
+    render(<PresentSlider quantityRef={{ kind: 'baseGrowth' }} />);
+    const growth = screen.getByRole('slider', { name: 'Trend growth' });
+    const stored = () => getQuantity(activeModel(), { kind: 'baseGrowth' })!.value;
+    const before = stored();
+    // Taken by the app (default prevented), not stepped by the input itself.
+    expect(fireEvent.keyDown(growth, { key: 'ArrowRight' })).toBe(false);
+    const once = stored();
+    expect(once).toBeGreaterThan(before);
+    fireEvent.keyDown(growth, { key: 'ArrowRight' });
+    expect(stored() - once).toBeCloseTo(once - before, 12);
   });
 });
