@@ -25,6 +25,7 @@ import { percentForMessage, formatCount } from './messageValue';
 import { idPool, type IdPool } from '../model/ids';
 import { SHARE_SUM_TOLERANCE, splitInProportion } from '../model/rebalanceShares';
 import type { Member, Model } from '../model/types';
+import { PLAIN_DECIMAL, withPlainMinus } from './typedNumber';
 import { membersInModel, type ListShareEntry } from '../model/structureOps';
 import { cleanText, nameKey } from '../model/names';
 import type { StructureOp } from '../model/structureOpsWorkspace';
@@ -148,12 +149,12 @@ type ReadShare = { ok: true; number: number; percent: boolean } | { ok: false; m
 
 /** A share cell: "40%", "40", "0.4", "40,5 %", "−5%". The number as written, and whether it had %. */
 function readShare(text: string, decimalComma: boolean): ReadShare {
-  let cleaned = text.trim().replace(/\u2212/g, '-').replace(/\s+/g, '');
+  let cleaned = withPlainMinus(text).replace(/\s+/g, '');
   if (cleaned === '') return { ok: false, message: 'no share given' };
   const percent = cleaned.endsWith('%');
   if (percent) cleaned = cleaned.slice(0, -1);
   if (decimalComma) cleaned = cleaned.replace(/^([-+]?\d*),(\d+)$/, '$1.$2');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) {
+  if (!PLAIN_DECIMAL.test(cleaned)) {
     return { ok: false, message: `“${text.trim().slice(0, 30)}” is not a share (write 40%, 40 or 0.4)` };
   }
   const number = Number(cleaned);

@@ -6,8 +6,9 @@
  */
 import { formatNumberForMessage, percentForMessage } from '../model/messageValue';
 import { quantityBounds, type QuantityKind } from '../model/quantityRef';
+import { PLAIN_DECIMAL, withPlainMinus } from '../model/typedNumber';
 import { isCurrency, readUnit, scaleOfWord } from '../model/unit';
-import { formatCount } from './format';
+import { formatCount, withTrueMinus } from './format';
 
 export type ParsedInput = { ok: true; value: number } | { ok: false; message: string };
 
@@ -26,12 +27,12 @@ const SPACE_GROUPED = new RegExp(`^([-+]?)(\\d{1,3}(?:[${GROUP_MARKS}]\\d{3})+)(
 
 /** Accepts "5.2", "5,2", "5.2%", " 17.18 ", "−0.4" (typographic minus), "4 600". */
 function readNumber(text: string): number | 'ambiguous' | undefined {
-  const cleaned = text.trim().replace(/\u2212/g, '-').replace(/%$/, '').trim();
+  const cleaned = withPlainMinus(text).replace(/%$/, '').trim();
   const grouped = SPACE_GROUPED.exec(cleaned);
   if (grouped !== null) return Number(`${grouped[1]}${(grouped[2] ?? '').replace(/\D/g, '')}.${grouped[3] ?? '0'}`);
   if (AMBIGUOUS_COMMA.test(cleaned)) return 'ambiguous';
   const decimal = cleaned.replace(/(\d),(\d)/g, '$1.$2');
-  if (decimal === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(decimal)) return undefined;
+  if (!PLAIN_DECIMAL.test(decimal)) return undefined;
   return Number(decimal);
 }
 
@@ -77,7 +78,7 @@ export function parseQuantityInput(text: string, kind: QuantityKind, unit: strin
       if (value > max) return { ok: false, message: `A share cannot be more than ${percentForMessage(max)}` };
       return { ok: true, value };
     case 'rate':
-      if (value < min) return { ok: false, message: `A growth rate cannot be below ${percentForMessage(min).replace('-', '−')}` };
+      if (value < min) return { ok: false, message: `A growth rate cannot be below ${withTrueMinus(percentForMessage(min))}` };
       if (value > max) return { ok: false, message: `A growth rate above ${formatCount(max * 100)}% a year is not plausible` };
       return { ok: true, value };
     case 'size':
@@ -108,7 +109,7 @@ const SIZE_TEXT = new RegExp(
  * "USD bn" is 4.6. Another currency is refused, never converted.
  */
 function readSize(text: string, unit: string): ParsedInput {
-  const trimmed = text.trim().replace(/\u2212/g, '-');
+  const trimmed = withPlainMinus(text);
   const parts = SIZE_TEXT.exec(trimmed)?.groups;
   if (parts === undefined || (parts.before === '' && parts.after === undefined)) return readTypedNumber(text);
   const quoted = `“${trimmed.slice(0, 40)}”`;
@@ -174,14 +175,14 @@ const AMBIGUOUS_DOT = /^\d{1,3}(\.\d{3})+$/;
  * naming what is wrong with it. Digits may be grouped in threes ("50,000").
  */
 export function parseWholeNumberInput(text: string, min: number, max: number): ParsedInput {
-  const typed = text.trim().replace(/\u2212/g, '-');
+  const typed = withPlainMinus(text);
   const range = `a whole number from ${formatCount(min)} to ${formatCount(max)}`;
   if (typed === '') return { ok: false, message: `Type ${range}` };
   if (AMBIGUOUS_DOT.test(typed)) {
     return { ok: false, message: `Write ${typed.replace(/\./g, '')} or ${Number(typed)}: “${typed}” could mean either` };
   }
   const digits = GROUPED_DIGITS.test(typed) ? typed.replace(/\D/g, '') : typed;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(digits)) return { ok: false, message: `“${typed.slice(0, 40)}” is not a number: type ${range}` };
+  if (!PLAIN_DECIMAL.test(digits)) return { ok: false, message: `“${typed.slice(0, 40)}” is not a number: type ${range}` };
   const value = Number(digits);
   if (!Number.isInteger(value)) return { ok: false, message: `${typed.slice(0, 40)} is not a whole number: type ${range}` };
   if (value < min) return { ok: false, message: `${formatCount(value)} is too small: type ${range}` };

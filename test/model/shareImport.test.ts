@@ -106,6 +106,7 @@ describe('bad rows, each with its message', () => {
         'Latin America,140', // 7
         ',5%', // 8
         'Narnia,Lantern Waste,50%', // 9 unknown parent
+        'China,–3%', // 10 an en dash for the minus, as a typeset report writes it
       ].join('\n'),
     );
     const byRow = Object.fromEntries(result.rows.map((r) => [r.row, r.message]));
@@ -118,6 +119,7 @@ describe('bad rows, each with its message', () => {
     expect(byRow[7]).toBe('a share cannot be more than 100% (140)');
     expect(byRow[8]).toBe('no member name');
     expect(byRow[9]).toBe('unknown parent “Narnia”: Region has no such member');
+    expect(byRow[10]).toBe('a share cannot be negative (–3%)');
     expect(result.op).toBeUndefined();
     expect(result.errorCount).toBeGreaterThanOrEqual(8);
   });

@@ -31,6 +31,8 @@ describe('parseQuantityInput: accepted input', () => {
     ['5.2 %', 'rate', 0.052],
     [' 5.2 ', 'rate', 0.052],
     ['−0.4', 'rate', -0.004],
+    ['–0.4%', 'rate', -0.004], // an en dash, as a report typesets a minus
+    ['－0.4', 'rate', -0.004], // a full-width hyphen-minus
     ['-0.4', 'rate', -0.004],
     ['+1.5', 'rate', 0.015],
     ['.5', 'rate', 0.005],
