@@ -8,7 +8,7 @@
  *   of a member's breakdown, at any depth). Cells are separated by tabs (what Excel, Sheets and
  *   Numbers put on the clipboard), by semicolons when the first row has one, otherwise by commas;
  *   "double quotes" protect a separator inside a cell. Blank rows are skipped. A first row whose
- *   share is not a number is a header. In `parent, child, share` rows an empty parent repeats the
+ *   share is not a number is a header, unless it names a member. In `parent, child, share` rows an empty parent repeats the
  *   parent of the row above, as spreadsheets show grouped rows.
  * - Shares: `40%`, `40` or `0.4`. Numbers written without % are read as fractions when none of
  *   them is above 1 (0.4 is 40%), otherwise as percents (40 is 40%). A decimal comma is fine in a
@@ -285,6 +285,7 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
   }
   const decimalComma = separator !== 'comma';
 
+  const located = new NameIndex(allMembers(dimension.members, [dimension.id]).map((l) => ({ id: l.member.id, name: l.member.name, located: l })));
   // 1. Cells → rows with a member, a parent and a share as written.
   let drafts: Draft[] = [];
   let headerSeen = false;
@@ -296,7 +297,9 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
     const rowNumber = index + 1;
     const shareText = cells[cells.length - 1]!;
     const read = readShare(shareText, decimalComma);
-    if (!headerSeen && drafts.length === 0 && !read.ok && cells.length >= 2 && cells.length <= 3) {
+    // A first row that names a member of the dimension is a row with a bad share, never a header.
+    const namesMember = cells.slice(0, -1).some((cell) => located.all(cell).length > 0);
+    if (!headerSeen && drafts.length === 0 && !read.ok && cells.length >= 2 && cells.length <= 3 && !namesMember) {
       headerSeen = true;
       drafts.push({ row: { row: rowNumber, member: cells.slice(0, -1).join(' › '), shareText, status: 'header', message: 'read as a header' } });
       return;
@@ -347,7 +350,6 @@ export function previewShareImport(model: Model, text: string, options: ShareImp
 
   // 3. Lists and members. Every lookup is by a map, and the paste stops at the row that would
   // take a list or the model past its limit on members: no row after it is matched.
-  const located = new NameIndex(allMembers(dimension.members, [dimension.id]).map((l) => ({ id: l.member.id, name: l.member.name, located: l })));
   const lists = new Map<string, ListDraft>();
   const topKey = dimension.id;
   const top = listDraft([dimension.id], dimension.name, dimension.members);

@@ -129,6 +129,20 @@ describe('bad rows, each with its message', () => {
     expect(result.rows.every((r) => r.status === 'update')).toBe(true);
   });
 
+  it('does not take row 1 for a header when it names a member: its unreadable share is an error that stops the import', () => {
+    // Read as a header, North America (40% of the market) would have been set to 0% without a word.
+    for (const first of ['North America,forty', 'na,NaN', 'North America,']) {
+      const result = preview(`${first}\nEurope,60%\nAsia-Pacific,40%`);
+      expect(result.rows[0]).toMatchObject({ row: 1, status: 'error' });
+      expect(result.op).toBeUndefined();
+    }
+    // A `parent, child, share` row whose parent is a member, too.
+    const nested = preview('North America,United States,about half\nNorth America,Canada,50%', { createMissing: true });
+    expect(nested.rows[0]).toMatchObject({ row: 1, status: 'error' });
+    // A heading that names no member is still a header.
+    expect(preview('Region,Share\nNorth America,40%').rows[0]).toMatchObject({ row: 1, status: 'header' });
+  });
+
   it('refuses a list that does not sum to 100%, or scales it when asked; rounding is scaled silently', () => {
     const off = preview('na,50%\neurope,40%');
     expect(off.lists[0]!.error).toBe('The shares of Region sum to 90%, not 100%: correct them, or tick “Scale each list to 100%”');
