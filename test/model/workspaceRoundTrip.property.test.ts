@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeLoadError } from '../../src/model/loadError';
 import { parseWorkspaceFile, readWorkspaceValue, serializeWorkspace } from '../../src/model/workspaceFile';
+import { seedWorkspace } from '../../src/model/seedWorkspace';
 import { arbitraryWorkspace } from '../support/arbitraries';
 import { assertProperty } from '../support/property';
 
@@ -40,4 +41,14 @@ describe('workspace file round trip', () => {
       { numRuns: 100 },
     );
   });
+
+  it('refuses, naming where, the name the generator once took for valid: a blank Braille cell (U+2800) alone', () => {
+    // Commit seed -363482941 found it: the generator's own copy of the name rule (a trim) let it through.
+    const workspace = seedWorkspace();
+    workspace.scenarios[0]!.model.dimensions[0]!.members[0]!.name = '\u2800';
+    const result = parseWorkspaceFile(serializeWorkspace(workspace));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(describeLoadError(result.error)).toMatch(/members\[0\]\.name.*only invisible characters/);
+  });
 });
+

@@ -35,6 +35,7 @@ import type {
 } from '../../src/model/types';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '../../src/model/types';
 import type { QuantityRef } from '../../src/model/quantityRef';
+import { hasVisibleText, unsafeTextReason } from '../../src/model/names';
 
 export interface ModelArbitraryOptions {
   /** Most years in the model (baseYear … endYear inclusive), 2–50. Default 50. */
@@ -111,7 +112,9 @@ const text: fc.Arbitrary<string> = fc
     fc.string({ minLength: 1, maxLength: 24 }),
     fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }),
   )
-  .filter((s) => s.trim() !== '');
+  // The model's own rule for a name (src/model/names.ts), not a copy of it: "⠀" (U+2800, a blank
+  // Braille cell) passed a trim() and was then, rightly, refused by the file's schema.
+  .filter((s) => hasVisibleText(s) && unsafeTextReason(s) === undefined);
 
 /** A slug for an id: lower-case letters, digits and dashes, never `/`. Uniqueness is added later. */
 const slug: fc.Arbitrary<string> = fc.stringMatching(/^[a-z][a-z0-9-]{0,7}$/);
