@@ -45,6 +45,11 @@ export function formatCount(count: number): string {
   return numberFormat({ maximumFractionDigits: 0 }).format(count);
 }
 
+/** A count of things, the noun agreeing with it: `1 row`, `2 rows`, `1,200 rows`, `3 quantities` (with `plural`). */
+export function formatCountOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+}
+
 /** A size in the model's unit, e.g. `$17.2 B` for 17.18 "USD bn", `1,200 units sold`; −0 as `$0.00 B`. */
 export function formatSize(value: number, unit: string, digits = sizeDigits(value)): string {
   if (!Number.isFinite(value)) return '—';

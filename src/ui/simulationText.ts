@@ -3,7 +3,7 @@
  * how far a run still in progress has got. The headline and the printed summary both say it so.
  */
 import { endYearInterval, type SimulationSummary } from '../engine/simulationSummary';
-import { formatCount, formatSize } from './format';
+import { formatCountOf, formatSize } from './format';
 
 /** "$20.1 B – $29.3 B": the 10th to the 90th percentile of the end year's total. */
 export function endYearIntervalText(summary: SimulationSummary, unit: string): string {
@@ -16,6 +16,6 @@ export function endYearIntervalText(summary: SimulationSummary, unit: string): s
  * "provisional, from 3,000 samples" while more samples are coming.
  */
 export function samplesBasisText(samples: number, running: boolean): string {
-  const from = `from ${formatCount(samples)} ${samples === 1 ? 'sample' : 'samples'}`;
+  const from = `from ${formatCountOf(samples, 'sample')}`;
   return running ? `provisional, ${from}` : from;
 }

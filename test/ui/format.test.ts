@@ -1,7 +1,7 @@
 /** Numbers as a strategist reads them. The tests run in the en-US locale (Node's default here). */
 import { describe, expect, it } from 'vitest';
 import { SCALE_WORDS, unitConversion } from '../../src/model/unit';
-import { formatPercent, formatPoints, formatSignedPercent, formatSize, formatSizeRange, unitStyle } from '../../src/ui/format';
+import { formatCountOf, formatPercent, formatPoints, formatSignedPercent, formatSize, formatSizeRange, unitStyle } from '../../src/ui/format';
 
 describe('formatSizeRange', () => {
   it('writes a range of sizes low to high, each end in the unit', () => {
@@ -133,5 +133,15 @@ describe('a value that rounds to zero has no sign', () => {
   it('keeps the sign of a negative that shows', () => {
     expect(formatSize(-3, 'units sold')).toBe('-3 units sold');
     expect(formatPercent(-0.05)).toBe('-5.0%');
+  });
+});
+
+describe('formatCountOf', () => {
+  it('agrees the noun with the count, grouping large counts', () => {
+    expect(formatCountOf(1, 'row')).toBe('1 row');
+    expect(formatCountOf(0, 'row')).toBe('0 rows');
+    expect(formatCountOf(2, 'more step')).toBe('2 more steps');
+    expect(formatCountOf(1200, 'sample')).toBe('1,200 samples');
+    expect(formatCountOf(3, 'quantity', 'quantities')).toBe('3 quantities');
   });
 });

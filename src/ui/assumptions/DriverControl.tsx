@@ -5,6 +5,7 @@ import { useSlidecast } from '../../state/store';
 import { setDriverTiming } from '../../model/modelEdits';
 import { BoundQuantity } from './BoundQuantity';
 import { useActiveModel } from './useModelSelectors';
+import { formatCountOf } from '../format';
 
 /** Memoised: the panel renders again when any dimension changes, and a driver has nothing new then. */
 export const DriverControl = memo(function DriverControl({ driverId }: { driverId: string }) {
@@ -68,7 +69,7 @@ export const DriverControl = memo(function DriverControl({ driverId }: { driverI
         >
           {Array.from({ length: Math.max(10, ramp) }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
-              {n === 1 ? '1 year' : `${n} years`}
+              {formatCountOf(n, 'year')}
             </option>
           ))}
         </select>

@@ -6,7 +6,7 @@ import type { Member } from '../../model/types';
 import { memberListName } from '../../model/quantityRef';
 import { BoundQuantity } from './BoundQuantity';
 import { useActiveModel } from './useModelSelectors';
-import { formatPercent } from '../format';
+import { formatCountOf, formatPercent } from '../format';
 
 interface MemberListProps {
   /** `[dimensionId, …parent member ids]`. */
@@ -42,7 +42,7 @@ function MemberParts({ path, member, parentName }: { path: string[]; member: Mem
   return (
     <details className="member-children" aria-label={listName}>
       <summary>
-        <bdi>{member.name}</bdi>: {children.length} {children.length === 1 ? 'part' : 'parts'}
+        <bdi>{member.name}</bdi>: {formatCountOf(children.length, 'part')}
         <span className="muted">
           {' '}
           ({formatPercent(member.share.value)} of <bdi>{parentName}</bdi>)

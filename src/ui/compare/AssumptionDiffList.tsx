@@ -6,7 +6,7 @@
 import { Fragment, memo } from 'react';
 import type { Range } from '../../model/quantity';
 import type { AssumptionDiff, AssumptionKind, AssumptionValue } from '../../model/scenarioDiff';
-import { DISTRIBUTION_NAMES, formatPercent, formatSize, withTrueMinus } from '../format';
+import { DISTRIBUTION_NAMES, formatCountOf, formatPercent, formatSize, withTrueMinus } from '../format';
 
 export interface DiffScenario {
   id: string;
@@ -85,7 +85,7 @@ export function formatAssumptionValue(row: AssumptionDiff, index: number, unit: 
     case 'year':
       return row.defaults?.[index] ? `${value} (year after base)` : String(value);
     case 'count':
-      return `${value} ${value === 1 ? 'year' : 'years'}`;
+      return formatCountOf(value, 'year');
     default:
       return formatNumber(row.kind, value, unit, digits);
   }

@@ -17,7 +17,7 @@ import type { BridgeResult, BridgeStep } from '../../engine/bridge';
 import { CHART_INK, STATUS_COLORS } from '../charts/chartPalette';
 import { VISUALLY_HIDDEN, chartFontSize, estimateTextWidth, tickLabelStyle } from '../charts/chartLayout';
 import { ResponsiveChart } from '../charts/ResponsiveChart';
-import { formatSize } from '../format';
+import { formatCountOf, formatSize } from '../format';
 import { bridgeTotalLabel, formatSignedSize, isNegligible } from './compareData';
 
 export interface BridgeEnd {
@@ -359,8 +359,8 @@ function BridgeChartView({ bridge, scenarios, pair, onPairChange }: BridgeChartP
         {bridge && unchanged > 0 && (
           <button type="button" className="link-button" aria-pressed={showUnchanged} onClick={() => setShowUnchanged((v) => !v)}>
             {showUnchanged
-              ? `Hide the ${unchanged} ${unchanged === 1 ? 'step' : 'steps'} that change nothing`
-              : `Show ${unchanged} more ${unchanged === 1 ? 'step' : 'steps'} that change nothing`}
+              ? `Hide the ${formatCountOf(unchanged, 'step')} that change nothing`
+              : `Show ${formatCountOf(unchanged, 'more step')} that change nothing`}
           </button>
         )}
       </div>

@@ -18,7 +18,7 @@ import { noteWithUncheckedStatement, splitNote, uncheckedStatements } from '../.
 import type { Scenario, Workspace } from '../../model/types';
 import type { SimulationProgress } from '../../state/simulationSlice';
 import { claimActualText, formatClaimOdds } from '../claimOdds';
-import { formatPercent, formatSignedPercent, formatSize } from '../format';
+import { formatCountOf, formatPercent, formatSignedPercent, formatSize } from '../format';
 import { endYearIntervalText, samplesBasisText } from '../simulationText';
 import { cleanText } from '../../model/names';
 
@@ -175,7 +175,7 @@ export function buildPrintSummary(workspace: Workspace, scenario: Scenario, resu
   }
   const growth: AssumptionGroup = { heading: 'Market and growth', rows: growthRows };
   const hiddenDrivers = model.drivers.length - drivers.length;
-  if (hiddenDrivers > 0) growth.more = `+ ${hiddenDrivers} more driver${hiddenDrivers === 1 ? '' : 's'}`;
+  if (hiddenDrivers > 0) growth.more = `+ ${formatCountOf(hiddenDrivers, 'more driver')}`;
 
   const shares = model.dimensions.map((dimension): AssumptionGroup => {
     const cut = dimension.members.length > MAX_MEMBERS;

@@ -12,6 +12,7 @@ import { MemberRows, splitNames } from './MemberRows';
 import { MoveButtons, useListRow, type MoveFrom } from './RowControls';
 import { useStructure } from './structureContext';
 import { SHORT_TEXT_BOX_LENGTH } from '../textBoxLength';
+import { formatCountOf } from '../format';
 
 function countParts(dimension: Dimension): number {
   let count = 0;
@@ -54,7 +55,7 @@ function DimensionCard({ dimension, index, count, unit }: { dimension: Dimension
             onClick={() =>
               remove(
                 { op: 'removeDimension', dimensionId: dimension.id },
-                { text: `Removed the dimension “${dimension.name}” and its ${members} ${members === 1 ? 'member' : 'members'}. The total is unchanged.`, undoable: true },
+                { text: `Removed the dimension “${dimension.name}” and its ${formatCountOf(members, 'member')}. The total is unchanged.`, undoable: true },
                 'add-dimension',
               )
             }
@@ -83,7 +84,7 @@ function AddDimensionForm() {
         const names = splitNames(members);
         const error = run(
           { op: 'addDimension', name, members: names },
-          `Added the dimension “${name.trim()}” with ${names.length} ${names.length === 1 ? 'member' : 'members'} in equal shares.`,
+          `Added the dimension “${name.trim()}” with ${formatCountOf(names.length, 'member')} in equal shares.`,
         );
         setProblem(error ?? null);
         if (!error) {

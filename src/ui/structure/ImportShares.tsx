@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { MAX_IMPORT_CHARACTERS, MAX_IMPORT_ROWS, previewShareImport, SHARE_IMPORT_RULES, type ImportRow } from '../../model/shareImport';
 import { useActiveModel } from '../assumptions/useModelSelectors';
-import { formatPercent } from '../format';
+import { formatCountOf, formatPercent } from '../format';
 import { EditProblem } from './EditProblem';
 import { useStructure } from './structureContext';
 import { useSlidecast } from '../../state/store';
@@ -192,13 +192,13 @@ export function ImportShares({ dimensionId: chosen, onDimension }: ImportSharesP
         {preview && (
           <div className="st-preview" data-testid="import-preview" aria-busy={!upToDate}>
             <p className="st-preview-summary">
-              {preview.rows.filter((r) => r.status !== 'header').length} rows, separated by {SEPARATOR_WORDS[preview.separator]}; numbers without % read as{' '}
+              {formatCountOf(preview.rows.filter((r) => r.status !== 'header').length, 'row')}, separated by {SEPARATOR_WORDS[preview.separator]}; numbers without % read as{' '}
               {preview.bareNumbers === 'percent' ? 'percents (40 = 40%)' : 'fractions (0.4 = 40%)'}.
               {!upToDate && <span className="muted"> Checking the changes…</span>}
             </p>
             {preview.errorCount > 0 && (
               <p role="alert" className="field-error">
-                {preview.error ?? `${preview.errorCount} ${preview.errorCount === 1 ? 'problem' : 'problems'} to fix before importing: see below.`}
+                {preview.error ?? `${formatCountOf(preview.errorCount, 'problem')} to fix before importing: see below.`}
               </p>
             )}
             {shownRows.length > 0 && (
@@ -238,7 +238,7 @@ export function ImportShares({ dimensionId: chosen, onDimension }: ImportSharesP
             )}
             {preview.rows.length > shownRows.length && (
               <p className="muted">
-                {preview.rows.length - shownRows.length} more rows not shown (at most {formatCount(MAX_IMPORT_ROWS)} in one import).
+                {formatCountOf(preview.rows.length - shownRows.length, 'more row')} not shown (at most {formatCount(MAX_IMPORT_ROWS)} in one import).
               </p>
             )}
             <ul className="st-list-notes">

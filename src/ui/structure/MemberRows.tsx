@@ -10,7 +10,7 @@ import { useActiveModel } from '../assumptions/useModelSelectors';
 import { LockButton } from '../assumptions/LockButton';
 import { setMemberShare } from '../../model/modelEdits';
 import { useSlidecast } from '../../state/store';
-import { formatPercent } from '../format';
+import { formatCountOf, formatPercent } from '../format';
 import { EditProblem } from './EditProblem';
 import { NameField, NumberBox, NumberField, readOptionalNumber } from './fields';
 import { QuantityWords } from './QuantityWords';
@@ -196,7 +196,7 @@ function MemberRow({ member, index, count, parentPath, ownerName, unit, locked, 
       {children && (
         <details className="st-children" open={expanded} onToggle={(event) => setExpanded(event.currentTarget.open)}>
           <summary>
-            <bdi>{member.name}</bdi>: {children.length} {children.length === 1 ? 'part' : 'parts'}
+            <bdi>{member.name}</bdi>: {formatCountOf(children.length, 'part')}
           </summary>
           {expanded && (
             <>

@@ -15,7 +15,7 @@ import type { SimulationProgress } from '../../../state/simulationSlice';
 import { CHART_INK, FAN_INK, STATUS_COLORS, seriesColor } from '../../charts/chartPalette';
 import { claimName, claimStatusLabel } from '../../claimOdds';
 import { bridgeTotalLabel, formatSignedSize, isNegligible } from '../../compare/compareData';
-import { formatLongDate, formatPercent, formatSize } from '../../format';
+import { formatCountOf, formatLongDate, formatPercent, formatSize } from '../../format';
 import { claimMarkers } from '../../forecast/ForecastView';
 import { fanOf } from '../../forecast/useFan';
 import { buildPrintSummary, type PrintSummaryData } from '../../print/summaryData';
@@ -170,7 +170,7 @@ function bridgeSlide(from: Scenario, to: Scenario, bridge: BridgeResult): DeckSl
   const moving = bridge.steps.filter((step) => !isNegligible(step, bridge));
   const still = bridge.steps.length - moving.length;
   const difference = `A difference of ${formatSignedSize(bridge.toTotal - bridge.fromTotal, bridge.unit)}`;
-  const notes = [difference, ...(still > 0 ? [`${still} step${still === 1 ? '' : 's'} that change nothing left out`] : [])];
+  const notes = [difference, ...(still > 0 ? [`${formatCountOf(still, 'step')} that change nothing left out`] : [])];
   if (bridge.unitsDiffer) notes.push(`the two scenarios use different units (${from.model.unit}, ${to.model.unit})`);
   return {
     kind: 'bridge',
