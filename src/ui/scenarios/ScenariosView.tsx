@@ -6,7 +6,8 @@ import { useId, useState } from 'react';
 import type { Scenario } from '../../model/types';
 import { useSlidecast } from '../../state/store';
 import { deleteScenario, duplicateScenario, moveScenario, renameScenario, setScenarioNotes } from '../../model/scenarioEdits';
-import { formatSize } from '../format';
+import { formatCountOf, formatSize } from '../format';
+import { useDraft } from '../useDraft';
 import { LONG_TEXT_BOX_LENGTH, SHORT_TEXT_BOX_LENGTH } from '../textBoxLength';
 
 type Feedback = { kind: 'error' | 'info'; text: string; undoable?: boolean } | undefined;
@@ -27,8 +28,12 @@ function ScenarioRow({
   const editWorkspace = useSlidecast((s) => s.editWorkspace);
   const switchScenario = useSlidecast((s) => s.switchScenario);
   const [name, setName] = useState<string | null>(null);
-  /** Why the last change of the notes was refused (a paste past the file's limit); the notes stay as they were. */
-  const [notesError, setNotesError] = useState<string | null>(null);
+  /**
+   * Notes the scenario could not take (a paste past the file's limit), kept in the box with the
+   * reason until they are cut short enough, Esc gives them up, or the notes change elsewhere: the
+   * scenario's notes stay as they were, and nothing typed or pasted vanishes.
+   */
+  const { draft: notesDraft, setDraft: setNotesDraft, error: notesError, setError: setNotesError, abandon: abandonNotes } = useDraft(scenario.notes ?? '');
   const notesErrorId = useId();
   const { model } = scenario;
 
@@ -66,15 +71,15 @@ function ScenarioRow({
         )}
       </div>
       <p className="scenario-summary muted">
-        {model.baseYear}–{model.endYear} · starts at {formatSize(model.baseSize.value, model.unit)} · {model.drivers.length} drivers ·{' '}
-        {model.dimensions.length} dimensions
+        {model.baseYear}–{model.endYear} · starts at {formatSize(model.baseSize.value, model.unit)} · {formatCountOf(model.drivers.length, 'driver')} ·{' '}
+        {formatCountOf(model.dimensions.length, 'dimension')}
       </p>
       <label className="scenario-notes">
         <span>Notes</span>
         <textarea
           rows={3}
           maxLength={LONG_TEXT_BOX_LENGTH}
-          value={scenario.notes ?? ''}
+          value={notesDraft ?? scenario.notes ?? ''}
           aria-label={`Notes on ${scenario.name}`}
           aria-invalid={notesError !== null}
           aria-describedby={notesError === null ? undefined : notesErrorId}
@@ -84,7 +89,11 @@ function ScenarioRow({
             editWorkspace(`notes:${scenario.id}`, (ws) => {
               error = setScenarioNotes(ws, scenario.id, notes);
             });
+            setNotesDraft(error === undefined ? null : notes);
             setNotesError(error ?? null);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && notesDraft !== null) abandonNotes();
           }}
         />
       </label>
