@@ -33,10 +33,15 @@ function applyOpened(outcome: OpenOutcome, inFile: boolean): void {
   state.openDocument(outcome.workspace, inFile ? { name: outcome.fileName, handle: outcome.handle } : undefined);
 }
 
-/** Every way a file arrives: ask about unsaved work first, then read, check and swap in — or refuse. */
+/**
+ * Every way a file arrives: read and check it, then — only for a workspace that can open — ask
+ * about unsaved work, and swap it in. A file that is refused says why and asks nothing: the open
+ * workspace was never at stake.
+ */
 async function openFrom(read: () => Promise<OpenOutcome>, confirm: (question: string) => boolean, inFile = true): Promise<void> {
-  if (!mayReplaceWorkspace(confirm)) return;
-  applyOpened(await read(), inFile);
+  const outcome = await read();
+  if (outcome.kind === 'opened' && !mayReplaceWorkspace(confirm)) return;
+  applyOpened(outcome, inFile);
 }
 
 /**

@@ -71,6 +71,16 @@ describe('opening a file', () => {
     expect(useSlidecast.getState().workspace).toBe(before);
   });
 
+  it('asks nothing over unsaved work when the file is refused: the work was never at stake', async () => {
+    editSomething();
+    const before = useSlidecast.getState().workspace;
+    const confirm = vi.fn(() => true);
+    await openDroppedFile(file('broken.slidecast.json', '{ "format": '), undefined, confirm);
+    expect(confirm).not.toHaveBeenCalled();
+    expect(useSlidecast.getState().workspace).toBe(before);
+    expect(useSlidecast.getState().problem?.title).toContain('broken.slidecast.json');
+  });
+
   it('does not ask when nothing is unsaved', async () => {
     const confirm = vi.fn(() => false);
     await openDroppedFile(file('other.slidecast.json', serializeWorkspace(seedWorkspace())), undefined, confirm);

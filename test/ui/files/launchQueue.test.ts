@@ -87,15 +87,12 @@ describe('a file the installed app is launched with', () => {
     expect(useSlidecast.getState().problem).toEqual({ title: '“gone.slidecast.json” was not opened', message: 'The file could not be read.' });
   });
 
-  it('asks before replacing unsaved work, and keeps it (without reading the file) when the answer is no', async () => {
+  it('asks, once the file has been read and can open, before replacing unsaved work, and keeps it when the answer is no', async () => {
     editSomething();
     const before = useSlidecast.getState().workspace;
     const confirm = vi.fn(() => false);
-    const handle = fakeFileHandle('other.slidecast.json', serializeWorkspace(seedWorkspace()));
-    const getFile = vi.spyOn(handle, 'getFile');
-    await launch([handle], confirm);
+    await launch([fakeFileHandle('other.slidecast.json', serializeWorkspace(seedWorkspace()))], confirm);
     expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/not saved/));
-    expect(getFile).not.toHaveBeenCalled();
     expect(useSlidecast.getState().workspace).toBe(before);
     expect(useSlidecast.getState().fileName).toBe('mine.slidecast.json');
   });
