@@ -59,10 +59,12 @@ interface ClaimMarkerGlyphProps {
   title?: string;
   /** Shape only, in plain ink and without a status badge (the legend's key to the shapes). */
   shapeOnly?: boolean;
+  /** The chart's `markScale`: the glyph, its strokes and badge grow with the chart's type. */
+  scale?: number;
   style?: CSSProperties;
 }
 
-function ClaimMarkerGlyphImpl({ marker, x, y, title, shapeOnly = false, style }: ClaimMarkerGlyphProps) {
+function ClaimMarkerGlyphImpl({ marker, x, y, title, shapeOnly = false, scale = 1, style }: ClaimMarkerGlyphProps) {
   const r = CLAIM_GLYPH_RADIUS;
   const color = shapeOnly ? CHART_INK.text : STATUS_COLORS[marker.status];
   const { outline, bar } = shapePath(marker.op, r);
@@ -77,7 +79,7 @@ function ClaimMarkerGlyphImpl({ marker, x, y, title, shapeOnly = false, style }:
       data-claim-id={marker.id}
       data-status={marker.status}
       data-op={marker.op}
-      transform={`translate(${x},${y})`}
+      transform={scale === 1 ? `translate(${x},${y})` : `translate(${x},${y}) scale(${scale})`}
       style={style}
     >
       {title && <title>{title}</title>}

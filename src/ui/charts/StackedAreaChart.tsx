@@ -279,7 +279,8 @@ export function StackedAreaChartPlot({
   );
 }
 
-const swatchStyle: CSSProperties = { display: 'inline-block', width: 12, height: 12, borderRadius: 2, flex: 'none', verticalAlign: '-1px' };
+// 12 px at 14 px type, in em so it grows with the legend's type (a projector's, a 4K screen's).
+const swatchStyle: CSSProperties = { display: 'inline-block', width: '0.86em', height: '0.86em', borderRadius: 2, flex: 'none', verticalAlign: '-0.07em' };
 const legendLabelStyle: CSSProperties = { display: 'inline-flex', alignItems: 'center', gap: 6, padding: '2px 0' };
 const legendButtonStyle: CSSProperties = {
   ...legendLabelStyle,

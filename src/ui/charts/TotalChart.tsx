@@ -10,7 +10,7 @@ import { area, line } from '@visx/shape';
 import { ClaimMarkerGlyph, claimOpSymbol, claimStatusText, describeClaim, CLAIM_GLYPH_RADIUS } from './ClaimMarkerGlyph';
 import type { ClaimMarker } from './ClaimMarkerGlyph';
 import { CHART_INK, FAN_INK, STATUS_COLORS, ghostColor, ghostDash } from './chartPalette';
-import { VISUALLY_HIDDEN, formatYear, transitionStyle, valueAt } from './chartLayout';
+import { VISUALLY_HIDDEN, chartFontSize, formatYear, markScale, transitionStyle, valueAt } from './chartLayout';
 import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
 import { ChartLegend } from './ChartLegend';
 import { ResponsiveChart } from './ResponsiveChart';
@@ -122,6 +122,8 @@ const LINE_WIDTH = 2.25;
 /** The median: thinner than the forecast line and dashed, so the forecast stays the main line. */
 const MEDIAN_WIDTH = 1.5;
 const MEDIAN_DASH = '5 3';
+/** Another scenario's line behind this one's (present mode's base line, Compare's overlays). */
+const GHOST_WIDTH = 1.75;
 const POINT_RADIUS = 3.5;
 
 export function TotalChartPlot({
@@ -190,6 +192,7 @@ export function TotalChartPlot({
     return [min, max];
   }, [points, fanPoints, ghostLines, visibleMarkers]);
 
+  const marks = markScale(fontSizeOverride ?? chartFontSize(width));
   const plot = usePlotLayout({
     width,
     height,
@@ -197,7 +200,7 @@ export function TotalChartPlot({
     yExtent,
     formatYTick: formatTick,
     fontSize: fontSizeOverride,
-    extraRight: CLAIM_GLYPH_RADIUS + 12,
+    extraRight: CLAIM_GLYPH_RADIUS * marks + 12,
     xPadding: X_PADDING,
   });
   const { fontSize, margin, innerWidth, innerHeight, yScale, xScale, invertX } = plot;
@@ -248,7 +251,7 @@ export function TotalChartPlot({
   const showLegend = fanPoints !== null || ghostLines.length > 0 || visibleMarkers.length > 0;
   const hasData = points.length > 0;
   // Thirty years on a narrow panel: smaller points, so they do not merge into a bead string.
-  const pointRadius = innerWidth / Math.max(1, years.length - 1) < 18 ? 2.5 : POINT_RADIUS;
+  const pointRadius = (innerWidth / Math.max(1, years.length - 1) < 18 * marks ? 2.5 : POINT_RADIUS) * marks;
 
   return (
     <div className="total-chart" style={{ position: 'relative', width, fontSize }}>
@@ -283,7 +286,7 @@ export function TotalChartPlot({
                 data-testid="total-median"
                 fill="none"
                 stroke={FAN_INK.median}
-                strokeWidth={MEDIAN_WIDTH}
+                strokeWidth={MEDIAN_WIDTH * marks}
                 strokeDasharray={MEDIAN_DASH}
                 strokeLinejoin="round"
               />
@@ -296,7 +299,7 @@ export function TotalChartPlot({
               data-ghost-id={ghost.id}
               fill="none"
               stroke={ghost.color}
-              strokeWidth={1.75}
+              strokeWidth={GHOST_WIDTH * marks}
               strokeDasharray={ghost.dash}
               strokeLinejoin="round"
               pointerEvents="none"
@@ -308,7 +311,7 @@ export function TotalChartPlot({
             data-testid="total-line"
             fill="none"
             stroke={CHART_INK.forecast}
-            strokeWidth={LINE_WIDTH}
+            strokeWidth={LINE_WIDTH * marks}
             strokeLinejoin="round"
             strokeLinecap="round"
             style={lineTransition}
@@ -321,10 +324,10 @@ export function TotalChartPlot({
                 data-year={p.year}
                 cx={xScale(p.year)}
                 cy={yScale(p.value)}
-                r={hovered?.year === p.year ? pointRadius + 1.5 : pointRadius}
+                r={hovered?.year === p.year ? pointRadius + 1.5 * marks : pointRadius}
                 fill={CHART_INK.background}
                 stroke={CHART_INK.forecast}
-                strokeWidth={2}
+                strokeWidth={2 * marks}
                 style={pointTransition}
               />
             ) : null,
@@ -335,6 +338,7 @@ export function TotalChartPlot({
               marker={m}
               x={xScale(m.year)}
               y={yScale(m.value)}
+              scale={marks}
               title={describeClaim(m, formatValue)}
               style={markerTransition}
             />
@@ -352,7 +356,7 @@ export function TotalChartPlot({
             <>
               {FAN_BANDS.map((band, b) => (
                 <li key={band.label} style={legendItemStyle}>
-                  <svg width={22} height={12} aria-hidden="true">
+                  <svg {...SWATCH_SIZE} aria-hidden="true">
                     <rect width={22} height={12} rx={2} fill={FAN_INK.bands[b]} />
                   </svg>
                   {band.label}
@@ -366,7 +370,7 @@ export function TotalChartPlot({
           )}
           {ghostLines.map((ghost) => (
             <li key={ghost.id} style={legendItemStyle}>
-              <LineSwatch color={ghost.color} dash={ghost.dash} />
+              <LineSwatch color={ghost.color} dash={ghost.dash} width={GHOST_WIDTH} />
               {ghost.label}
             </li>
           ))}
@@ -414,9 +418,12 @@ export function TotalChartPlot({
 
 const legendItemStyle = { display: 'inline-flex', alignItems: 'center', gap: 6 } as const;
 
+/** A legend key's box: 22 × 12 at 14 px type, in em so it grows with the legend's type (a projector's, a 4K screen's). */
+const SWATCH_SIZE = { width: '1.57em', height: '0.86em', viewBox: '0 0 22 12' } as const;
+
 function LineSwatch({ color, dash, width = LINE_WIDTH }: { color: string; dash?: string; width?: number }) {
   return (
-    <svg width={22} height={12} aria-hidden="true">
+    <svg {...SWATCH_SIZE} aria-hidden="true">
       <line x1={1} x2={21} y1={6} y2={6} stroke={color} strokeWidth={width} strokeDasharray={dash} strokeLinecap="round" />
     </svg>
   );
@@ -454,8 +461,9 @@ function KeyGlyph({ marker, shapeOnly }: { marker: ClaimMarker; shapeOnly?: bool
   // The arrow glyphs reach further up or down than the diamond: centre the claimed value accordingly.
   const y = marker.op === 'atLeast' ? 15 : marker.op === 'atMost' ? 5 : 9;
   const width = shapeOnly ? 18 : 30;
+  // In em, as the swatches: 14 px type draws the glyph at its plot size.
   return (
-    <svg width={width} height={20} aria-hidden="true" style={{ overflow: 'visible' }}>
+    <svg width={`${width / 14}em`} height={`${20 / 14}em`} viewBox={`0 0 ${width} 20`} aria-hidden="true" style={{ overflow: 'visible' }}>
       <ClaimMarkerGlyph marker={marker} x={9} y={y} shapeOnly={shapeOnly} />
     </svg>
   );

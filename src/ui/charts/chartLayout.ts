@@ -32,6 +32,19 @@ export function chartFontSize(width: number): number {
   return 18;
 }
 
+/** The type a chart's marks are sized for: up to it, lines, points and claim glyphs keep their plain sizes. */
+const MARKS_FONT_SIZE = 14;
+
+/**
+ * How much a chart's marks — line widths, points, claim glyphs — grow with its type: 1 up to
+ * 14 px, then in step with the type, so that the large type of a projector or a 4K screen (present
+ * mode sizes it to the room) is not drawn beside hairlines and pinpricks. The legends' keys are
+ * sized in em, and follow the type by themselves.
+ */
+export function markScale(fontSize: number): number {
+  return Math.max(1, fontSize / MARKS_FONT_SIZE);
+}
+
 /**
  * Width of a label in px, estimated from character classes. The metrics are those of a wide
  * sans-serif (DejaVu Sans, Linux's usual fallback, whose digits are 0.64 em against Arial's

@@ -289,4 +289,27 @@ describe('TotalChartPlot', () => {
     expect(points).toHaveLength(1);
     expect(Number(points[0]?.getAttribute('cx'))).toBeGreaterThan(100);
   });
+
+  it('draws its marks in step with large type (a projector, a 4K screen), and at their plain sizes up to 14 px', () => {
+    const markers = [claim({ id: 'c', year: 2028, value: 20, op: 'atLeast', status: 'met' })];
+    const widths = (fontSize: number) => {
+      cleanup();
+      const { svg } = renderTotal({ fontSize, markers });
+      return {
+        line: Number(screen.getByTestId('total-line').getAttribute('stroke-width')),
+        point: Number(svg.querySelector('circle.total-point')?.getAttribute('r')),
+        glyph: svg.querySelector('g.claim-marker')?.getAttribute('transform') ?? '',
+      };
+    };
+    const plain = widths(14);
+    expect(plain.glyph).not.toContain('scale');
+    const small = widths(12);
+    expect([small.line, small.point]).toEqual([plain.line, plain.point]);
+    expect(small.glyph).not.toContain('scale');
+    const large = widths(28);
+    expect(large.line).toBeCloseTo(2 * plain.line, 12);
+    expect(large.point).toBeCloseTo(2 * plain.point, 12);
+    expect(large.glyph).toMatch(/scale\(2\)$/);
+  });
 });
+

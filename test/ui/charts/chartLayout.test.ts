@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { chartFontSize, chartMargin, estimateTextWidth, formatYear, nearestYearIndex, niceYAxis, yearTicks } from '../../../src/ui/charts/chartLayout';
+import { chartFontSize, chartMargin, markScale, estimateTextWidth, formatYear, nearestYearIndex, niceYAxis, yearTicks } from '../../../src/ui/charts/chartLayout';
 
 describe('niceYAxis', () => {
   const extents: [number, number][] = [[0, 24.7], [0, 17.18], [0, 1], [0, 8779], [-3, 12], [0, 0.37], [0, 30]];
@@ -78,5 +78,13 @@ describe('layout helpers', () => {
     const margin = chartMargin(['$0 B', '$25 B', '$1,000 B'], 12);
     expect(margin.left).toBeGreaterThanOrEqual(estimateTextWidth('$1,000 B', 12) + 8);
     expect(margin.right).toBeGreaterThanOrEqual(estimateTextWidth('2032', 12) / 2);
+  });
+});
+
+describe('markScale', () => {
+  it('keeps marks at their plain sizes up to 14 px type, then grows them with it', () => {
+    expect([10, 12, 14].map(markScale)).toEqual([1, 1, 1]);
+    expect(markScale(21)).toBe(1.5);
+    expect(markScale(28)).toBe(2);
   });
 });
