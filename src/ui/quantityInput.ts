@@ -6,7 +6,7 @@
  */
 import { formatNumberForMessage, percentForMessage } from '../model/messageValue';
 import { quantityBounds, type QuantityKind } from '../model/quantityRef';
-import { PLAIN_DECIMAL, withPlainMinus } from '../model/typedNumber';
+import { PLAIN_DECIMAL, SMALLEST_TYPED_MAGNITUDE, withPlainMinus } from '../model/typedNumber';
 import { isCurrency, readUnit, scaleOfWord } from '../model/unit';
 import { formatCount, withTrueMinus } from './format';
 
@@ -50,6 +50,9 @@ export function readTypedNumber(text: string): ParsedInput {
   }
   if (number === undefined) return { ok: false, message: `“${text.trim().slice(0, 40)}” is not a number` };
   if (!Number.isFinite(number)) return { ok: false, message: 'That number is too large' };
+  if (number !== 0 && Math.abs(number) < SMALLEST_TYPED_MAGNITUDE) {
+    return { ok: false, message: `“${text.trim().slice(0, 40)}” is too small to compute with: type 0, or a number of at least ${SMALLEST_TYPED_MAGNITUDE}` };
+  }
   return { ok: true, value: number };
 }
 

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuantityInput, parseWholeNumberInput, quantityInputText, typedValue } from '../../src/ui/quantityInput';
 import type { QuantityKind } from '../../src/model/quantityRef';
+import { SMALLEST_TYPED_MAGNITUDE } from '../../src/model/typedNumber';
 import { assertProperty } from '../support/property';
 
 /** The seed's unit: sizes in billions of US dollars. */
@@ -199,18 +200,32 @@ describe('quantityInputText', () => {
 
   it('shows a value too small for its digits with its own, never as 0: it reads back as itself', () => {
     expect(quantityInputText(0.00001234, 'size')).toBe('0.00001234');
+    expect(accepted('0.00001234', 'size')).toBe(0.00001234);
+    expect(accepted('1e-300', 'size')).toBe(1e-300);
+    // A file's subnormal is shown as it is, never as 0 — but cannot be typed (below).
     expect(quantityInputText(5e-324, 'size')).toBe('5e-324');
-    expect(accepted('5e-324', 'size')).toBe(5e-324);
     expect(quantityInputText(-1e-10, 'rate')).toBe('-1e-8');
     expect(quantityInputText(0, 'size')).toBe('0');
     expect(quantityInputText(-0, 'rate')).toBe('0');
   });
 
+  it('refuses a number too small to compute with (a subnormal), naming it; 0 and 1e-300 are fine', () => {
+    // A size of 5e-324 grown at 5.2% a year stays 5e-324: the headline's CAGR read 0.0%.
+    for (const kind of ['size', 'rate', 'share'] as const) {
+      expect(refusal('5e-324', kind)).toBe('“5e-324” is too small to compute with: type 0, or a number of at least 1e-300');
+      expect(refusal('−1e-310', kind)).toMatch(/too small to compute with/);
+    }
+    expect(refusal('1e-320 B', 'size')).toMatch(/“1e-320” is too small/);
+    expect(accepted('0', 'size')).toBe(0);
+  });
+
   it('reads back, through parseQuantityInput, as the value it shows (to the precision shown)', () => {
+    // Every value a box can take: 0, or a magnitude of at least 1e-300 (the refusal above).
+    const typable = (value: number) => value === 0 || Math.abs(value) >= SMALLEST_TYPED_MAGNITUDE;
     const cases = fc.oneof(
-      fc.record({ kind: fc.constant<QuantityKind>('share'), value: fc.double({ min: 0, max: 1, noNaN: true }) }),
-      fc.record({ kind: fc.constant<QuantityKind>('rate'), value: fc.double({ min: -1, max: 10, noNaN: true }) }),
-      fc.record({ kind: fc.constant<QuantityKind>('size'), value: fc.double({ min: 0, max: 1e12, noNaN: true }) }),
+      fc.record({ kind: fc.constant<QuantityKind>('share'), value: fc.double({ min: 0, max: 1, noNaN: true }).filter(typable) }),
+      fc.record({ kind: fc.constant<QuantityKind>('rate'), value: fc.double({ min: -1, max: 10, noNaN: true }).filter(typable) }),
+      fc.record({ kind: fc.constant<QuantityKind>('size'), value: fc.double({ min: 0, max: 1e12, noNaN: true }).filter(typable) }),
     );
     assertProperty(
       fc.property(cases, ({ kind, value }) => {
