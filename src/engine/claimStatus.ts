@@ -165,7 +165,14 @@ function measure(model: Model, forecast: Forecast, claim: Claim): number | strin
 }
 
 /** How a scenario stands against the claims, in counts. */
-export function countClaims(statuses: readonly ClaimStatus[]): { met: number; missed: number; notCheckable: number } {
+export interface ClaimCounts {
+  met: number;
+  missed: number;
+  notCheckable: number;
+}
+
+/** How a scenario stands against the claims, in counts. */
+export function countClaims(statuses: readonly ClaimStatus[]): ClaimCounts {
   const counts = { met: 0, missed: 0, notCheckable: 0 };
   for (const { status } of statuses) counts[status] += 1;
   return counts;

@@ -86,6 +86,24 @@ describe('HeadlineStrip', () => {
     expect(screen.getByText('Which claims?')).toHaveFocus();
   });
 
+  it('puts the open list of claims away on a press outside it, and keeps it open on a press inside', async () => {
+    const user = await openClaimsList();
+    const details = screen.getByText('Which claims?').closest('details')!;
+    await user.click(within(screen.getByRole('list', { name: 'Claims' })).getAllByRole('listitem')[0]!);
+    expect(details.open).toBe(true);
+    await user.click(headlineTotal());
+    expect(details.open).toBe(false);
+  });
+
+  it('says there are no claims yet, rather than “0 met · 0 missed”, for a workspace without any', () => {
+    useSlidecast.setState((state) => ({ workspace: { ...state.workspace, claims: [] } }));
+    render(<HeadlineStrip />);
+    act(() => {
+      computeActiveScenario();
+    });
+    expect(screen.getByTestId('headline-claims')).toHaveTextContent(/^None yet$/);
+  });
+
   it('lists, after the claims, the report’s statements that are no checkable target — the vendors’ revenues — with their source and “no check”', async () => {
     await openClaimsList();
     const items = within(screen.getByRole('list', { name: 'Claims' })).getAllByRole('listitem');

@@ -5,13 +5,14 @@
  * each claim's odds in the list of claims — marked provisional while more samples are coming.
  * Those are no live region: a screen reader is not read every refinement of a running simulation.
  */
-import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { totalCagr } from '../../engine/cagr';
 import { countClaims } from '../../engine/claimStatus';
 import { uncheckedStatements } from '../../model/uncheckedStatements';
 import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
 import { claimStatusLabel, formatClaimOdds } from '../claimOdds';
+import { ClaimCounts } from '../ClaimCounts';
 import { formatPercent, formatSize } from '../format';
 import { endYearIntervalText, samplesBasisText } from '../simulationText';
 import { useScenarioResult } from './useScenarioResult';
@@ -26,7 +27,9 @@ export function HeadlineStrip() {
   const simulated = useScenarioSimulation(result?.forecast);
   const [listOpen, setListOpen] = useState(false);
   const list = useRef<HTMLUListElement>(null);
+  const details = useRef<HTMLDetailsElement>(null);
   const shift = useShiftIntoView(list, listOpen);
+  useCloseOnOutsidePointer(details, listOpen);
   if (!result) {
     return (
       <section className="headline" aria-label="Headline" aria-busy="true">
@@ -39,7 +42,7 @@ export function HeadlineStrip() {
   const first = years[0]!;
   const last = years[years.length - 1]!;
   const end = forecast.total[forecast.total.length - 1]!;
-  const { met, missed, notCheckable: unchecked } = countClaims(result.claims);
+  const counts = countClaims(result.claims);
   const cagr = totalCagr(forecast);
   const labelOf = (id: string) => claims.find((c) => c.id === id)?.label ?? id;
   const basis = simulated ? samplesBasisText(simulated.summary.samples, simulated.running) : undefined;
@@ -80,10 +83,10 @@ export function HeadlineStrip() {
       <div className="headline-figure headline-claims">
         <span className="headline-caption">Sources’ claims</span>
         <span className="headline-value headline-claims-count" data-testid="headline-claims">
-          <span className="status-met">{met} met</span> · <span className="status-missed">{missed} missed</span>
-          {unchecked > 0 && <span className="muted"> · {unchecked} not checkable</span>}
+          <ClaimCounts counts={counts} />
         </span>
         <details
+          ref={details}
           className="claims-details"
           onToggle={(event) => setListOpen(event.currentTarget.open)}
           onKeyDown={(event) => {
@@ -165,4 +168,20 @@ function useShiftIntoView(ref: RefObject<HTMLElement | null>, open: boolean): nu
     return () => window.removeEventListener('resize', place);
   }, [ref, open]);
   return open ? shift : 0;
+}
+
+/**
+ * The open list hangs over the chart like a menu, and closes like one: a press anywhere outside it
+ * puts it away (Escape does too, above).
+ */
+function useCloseOnOutsidePointer(details: RefObject<HTMLDetailsElement | null>, open: boolean): void {
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: PointerEvent) => {
+      const element = details.current;
+      if (element && event.target instanceof Node && !element.contains(event.target)) element.open = false;
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, [details, open]);
 }

@@ -15,6 +15,7 @@ import { formatPercent, formatSize, formatSizeRange } from '../format';
 import { claimMarkers } from '../forecast/ForecastView';
 import { useScenarioResult } from '../forecast/useScenarioResult';
 import { useTotalFan } from '../forecast/useFan';
+import { ClaimCounts } from '../ClaimCounts';
 import { FitChart } from './FitChart';
 import { useAnimatedNumber } from './useAnimatedNumber';
 
@@ -27,7 +28,7 @@ export function PresentHeadline({ children }: { children?: ReactNode }) {
   const end = result ? result.forecast.total[result.forecast.total.length - 1]! : Number.NaN;
   const shownEnd = useAnimatedNumber(end);
   const years = result?.forecast.layout.years ?? [];
-  const { met, missed } = countClaims(result?.claims ?? []);
+  const counts = countClaims(result?.claims ?? []);
   return (
     <header className="present-head">
       <div className="present-names">
@@ -49,7 +50,7 @@ export function PresentHeadline({ children }: { children?: ReactNode }) {
       <div className="present-figure">
         <span className="present-caption">Report’s claims</span>
         <span className="present-claims">
-          <span className="status-met">{met} met</span> · <span className="status-missed">{missed} missed</span>
+          <ClaimCounts counts={counts} showNotCheckable={false} />
         </span>
       </div>
       {children && <div className="present-actions">{children}</div>}

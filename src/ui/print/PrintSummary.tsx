@@ -25,8 +25,12 @@ import { useScenarioSimulation } from '../forecast/useScenarioSimulation';
 import { fanOf } from '../forecast/useFan';
 import { formatLongDate, formatPercent, formatSize } from '../format';
 import { claimStatusLabel } from '../claimOdds';
+import { ClaimCounts, type ClaimCountClasses } from '../ClaimCounts';
 import { buildPrintSummary, summaryDimension, type AssumptionGroup } from './summaryData';
 import { usePrintEvents, usePrinting } from './printMode';
+
+/** The claims' counts in the printed summary's own type (src/ui/print/print.css). */
+const PRINT_CLAIM_CLASSES: ClaimCountClasses = { met: 'ps-met', missed: 'ps-missed', notCheckable: 'ps-muted ps-unchecked' };
 
 /** Chart size on paper, in CSS px (96 to the inch): two side by side fit an A4 or Letter page. */
 export const PRINT_CHART_WIDTH = 330;
@@ -103,8 +107,7 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
           <div>
             <dt>Sources’ claims</dt>
             <dd className="ps-figure ps-claims-count">
-              <span className="ps-met">{data.met} met</span> · <span className="ps-missed">{data.missed} missed</span>
-              {data.notCheckable > 0 && <span className="ps-muted ps-unchecked">{data.notCheckable} not checkable</span>}
+              <ClaimCounts counts={data} classes={PRINT_CLAIM_CLASSES} />
             </dd>
           </div>
         </dl>
