@@ -23,6 +23,7 @@ import { useScenarioResult } from '../forecast/useScenarioResult';
 import { parseQuantityInput } from '../quantityInput';
 import { MetricPicker } from './MetricPicker';
 import { formatMetricValue, metricInputKind, metricPhrase } from './metricText';
+import { formatNumberForMessage } from '../../model/messageValue';
 import { useCheckableClaims } from './useCheckableClaims';
 import './analysisPanels.css';
 
@@ -203,7 +204,7 @@ export function GoalSeekPanel() {
               <>
                 <strong>Not reachable:</strong> no value of {solvedName} from {formatQuantity(answer.result.min, quantityKind(answer.result.ref), unit)} to{' '}
                 {formatQuantity(answer.result.max, quantityKind(answer.result.ref), unit)} {words.goal(answer.result.target)}. The closest, {solvedValue}, gives{' '}
-                {words.value(answer.result.achieved)}.
+                {closestText(words.value, answer.result.achieved, answer.result.target)}.
               </>
             )}
           </p>
@@ -232,4 +233,14 @@ export function GoalSeekPanel() {
       )}
     </section>
   );
+}
+
+/**
+ * What the closest value gives, where the goal was not reached. Rounded for the screen it can read
+ * as the target itself ("the closest gives $0.00 B" of a goal of $0): then with the digits that
+ * tell them apart.
+ */
+function closestText(format: (value: number) => string, achieved: number, target: number): string {
+  const shown = format(achieved);
+  return shown === format(target) ? `${shown} (${formatNumberForMessage(achieved)} before rounding)` : shown;
 }

@@ -13,6 +13,7 @@ import { activeModelOf } from '../../../src/state/scenarioSelectors';
 import { useSlidecast } from '../../../src/state/store';
 import { formatQuantity, formatSize } from '../../../src/ui/format';
 import { GoalSeekPanel } from '../../../src/ui/analysis/GoalSeekPanel';
+import { formatNumberForMessage } from '../../../src/model/messageValue';
 import { renderWithUser } from '../screenHarness';
 import { connectMainThreadEngine, disconnectEngine } from './analysisHarness';
 
@@ -69,6 +70,15 @@ describe('GoalSeekPanel', () => {
     expect(answer).toContain(`The closest, ${formatQuantity(solved.value, 'share', 'USD bn')}, gives ${formatSize(solved.achieved, 'USD bn')}.`);
     await user.click(screen.getByRole('button', { name: /^Apply the closest/ }));
     expect(model().dimensions.find((d) => d.id === 'region')!.members.find((m) => m.id === 'na')!.share.value).toBeCloseTo(solved.value, 12);
+  });
+
+  it('tells the closest apart from the target where the screen rounds them alike: a goal of $0 the growth can only approach', async () => {
+    const { user } = renderWithUser(<GoalSeekPanel />);
+    await solveFor(user, '0');
+    const solved = goalSeek(model(), [], { metric: { kind: 'total', year: 2032 }, value: 0 }, { kind: 'baseGrowth' });
+    expect(solved.reached).toBe(false);
+    expect(formatSize(solved.achieved, 'USD bn')).toBe(formatSize(0, 'USD bn'));
+    expect(screen.getByRole('status').textContent).toContain(`gives ${formatSize(solved.achieved, 'USD bn')} (${formatNumberForMessage(solved.achieved)} before rounding).`);
   });
 
   it('seeks a claim: trend growth that meets “Over $20 B by 2028”', async () => {
