@@ -16,6 +16,7 @@ import { ChartLegend } from './ChartLegend';
 import { CHART_INK, FAN_INK } from './chartPalette';
 import { chartFontSize, estimateTextWidth, tickLabelStyle } from './chartLayout';
 import { ResponsiveChart } from './ResponsiveChart';
+import { valueTickLabels } from './tickLabels';
 import { INTERVAL_80_LABEL } from './TotalChart';
 
 export interface EndYearHistogramProps {
@@ -69,7 +70,7 @@ export function EndYearHistogramPlot({
   samples,
   formatValue,
   formatRange,
-  formatTick = formatValue,
+  formatTick,
   title = 'Total market',
   unit,
   fontSize: fontSizeOverride,
@@ -103,15 +104,16 @@ export function EndYearHistogramPlot({
   // The bracket and its label sit above the bars, the axis below. Tick labels are centred on their
   // ticks, so the sides leave half the widest; ticks stand far enough apart for their labels.
   const tickWidth = useMemo(() => {
-    const labels = scaleLinear<number>({ domain }).ticks(6).map(formatTick);
+    const labels = valueTickLabels(scaleLinear<number>({ domain }).ticks(6), { formatTick, unit, formatValue });
     return Math.max(0, ...labels.map((label) => estimateTextWidth(label, fontSize)));
-  }, [domain, formatTick, fontSize]);
+  }, [domain, formatTick, unit, formatValue, fontSize]);
   const sideMargin = Math.ceil(tickWidth / 2) + 2;
   const margin = { top: Math.round(fontSize * 2.4), right: sideMargin, bottom: Math.round(fontSize * 2.2), left: sideMargin };
   const innerWidth = Math.max(0, width - margin.left - margin.right);
   const innerHeight = Math.max(0, height - margin.top - margin.bottom);
   const xScale = useMemo(() => scaleLinear<number>({ domain, range: [0, innerWidth] }), [domain, innerWidth]);
   const ticks = useMemo(() => xScale.ticks(Math.max(2, Math.min(8, Math.floor(innerWidth / (tickWidth + 24))))), [xScale, tickWidth, innerWidth]);
+  const tickLabels = useMemo(() => valueTickLabels(ticks, { formatTick, unit, formatValue }), [ticks, formatTick, unit, formatValue]);
 
   const maxCount = useMemo(() => bars.reduce((m, b) => Math.max(m, b.count), 0), [bars]);
   const yScale = useMemo(() => scaleLinear<number>({ domain: [0, Math.max(1, maxCount)], range: [innerHeight, 0] }), [maxCount, innerHeight]);
@@ -203,7 +205,7 @@ export function EndYearHistogramPlot({
             top={innerHeight}
             scale={xScale}
             tickValues={ticks}
-            tickFormat={(v) => formatTick(Number(v))}
+            tickFormat={(_, i) => tickLabels[i] ?? ''}
             stroke={CHART_INK.axis}
             tickStroke={CHART_INK.axis}
             tickLength={5}

@@ -16,6 +16,7 @@ import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from
 import { ChartLegend } from './ChartLegend';
 import { ResponsiveChart } from './ResponsiveChart';
 import { usePlotLayout } from './usePlotLayout';
+import { valueTickLabels } from './tickLabels';
 import { useYearCursor } from './useYearCursor';
 
 export interface StackedSeries {
@@ -36,7 +37,7 @@ export interface StackedAreaChartProps {
   /** `shares` normalises each year's stack to 100%. */
   mode: StackedAreaMode;
   formatValue: (value: number) => string;
-  /** A y tick label in `values` mode; defaults to `formatValue`. */
+  /** A y tick's label in `values` mode; by default the ticks are sizes in `unit`, written alike (`sizeTickLabels`), or `formatValue`s without a unit. */
   formatTick?: (value: number) => string;
   /** Called with a series' key when its area is clicked or its legend button pressed. */
   onSelectSeries?: (key: string) => void;
@@ -81,7 +82,7 @@ export function StackedAreaChartPlot({
   series,
   mode,
   formatValue,
-  formatTick = formatValue,
+  formatTick,
   onSelectSeries,
   selectableKeys = EMPTY_KEYS,
   title = 'Market by segment',
@@ -127,8 +128,12 @@ export function StackedAreaChartPlot({
     return { stacked, top, max: mode === 'shares' ? 1 : highest > 0 ? highest : 1 };
   }, [data, mode, years]);
 
-  const formatYTick = useCallback((t: number) => (mode === 'shares' ? formatPercent(t, 0) : formatTick(t)), [mode, formatTick]);
-  const plot = usePlotLayout({ width, height, years, yExtent: [0, stack.max], formatYTick, fontSize: fontSizeOverride });
+  const yTickLabels = useCallback(
+    (ticks: readonly number[]) =>
+      mode === 'shares' ? ticks.map((t) => formatPercent(t, 0)) : valueTickLabels(ticks, { formatTick, unit, formatValue }),
+    [mode, formatTick, unit, formatValue],
+  );
+  const plot = usePlotLayout({ width, height, years, yExtent: [0, stack.max], yTickLabels, fontSize: fontSizeOverride });
   const { fontSize, margin, innerWidth, innerHeight, yScale, xScale, invertX } = plot;
 
   const paths = useMemo(() => {

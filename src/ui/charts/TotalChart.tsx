@@ -5,7 +5,7 @@
  *
  * `TotalChartPlot` draws at a given size (tests render it); `TotalChart` measures its container.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { area, line } from '@visx/shape';
 import { ClaimMarkerGlyph, claimOpSymbol, claimStatusText, describeClaim, CLAIM_GLYPH_RADIUS } from './ClaimMarkerGlyph';
 import type { ClaimMarker } from './ClaimMarkerGlyph';
@@ -15,6 +15,7 @@ import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from
 import { ChartLegend } from './ChartLegend';
 import { ResponsiveChart } from './ResponsiveChart';
 import { usePlotLayout } from './usePlotLayout';
+import { valueTickLabels } from './tickLabels';
 import { useYearCursor } from './useYearCursor';
 
 export type { ClaimMarker, ClaimOp, ClaimStatus } from './ClaimMarkerGlyph';
@@ -60,7 +61,7 @@ export interface TotalChartProps {
   total: ArrayLike<number>;
   /** A value for people, e.g. 17.18 → "$17.2 B". Used in the tooltip, legend and summary. */
   formatValue: (value: number) => string;
-  /** A y tick label; defaults to `formatValue`. Pass a shorter one ("$20 B") if that is too precise. */
+  /** A y tick's label; by default the ticks are sizes in `unit`, written alike (`sizeTickLabels`), or `formatValue`s without a unit. */
   formatTick?: (value: number) => string;
   /** Claims from the sources. Ones outside `years` are not drawn. */
   markers?: readonly ClaimMarker[];
@@ -132,7 +133,7 @@ export function TotalChartPlot({
   years,
   total,
   formatValue,
-  formatTick = formatValue,
+  formatTick,
   markers = EMPTY_MARKERS,
   fan,
   formatRange = (low, high) => `${formatValue(low)} – ${formatValue(high)}`,
@@ -192,13 +193,17 @@ export function TotalChartPlot({
     return [min, max];
   }, [points, fanPoints, ghostLines, visibleMarkers]);
 
+  const yTickLabels = useCallback(
+    (ticks: readonly number[]) => valueTickLabels(ticks, { formatTick, unit, formatValue }),
+    [formatTick, unit, formatValue],
+  );
   const marks = markScale(fontSizeOverride ?? chartFontSize(width));
   const plot = usePlotLayout({
     width,
     height,
     years,
     yExtent,
-    formatYTick: formatTick,
+    yTickLabels,
     fontSize: fontSizeOverride,
     extraRight: CLAIM_GLYPH_RADIUS * marks + 12,
     xPadding: X_PADDING,

@@ -15,8 +15,8 @@ export interface PlotLayoutOptions {
   years: readonly number[];
   /** The lowest and highest value drawn: the y axis holds both. */
   yExtent: readonly [number, number];
-  /** A y tick's label; keep it the same function between renders, or the axis is laid out again. */
-  formatYTick: (value: number) => string;
+  /** The y ticks' labels, all at once (an axis writes its ticks alike, src/ui/charts/tickLabels.ts); keep it the same function between renders, or the axis is laid out again. */
+  yTickLabels: (ticks: readonly number[]) => string[];
   /** Text size in px; by default 12–14 px by width. */
   fontSize?: number | undefined;
   /** Room right of the plot for what is drawn past the last year (claim glyphs). */
@@ -25,7 +25,7 @@ export interface PlotLayoutOptions {
   xPadding?: number;
 }
 
-export function usePlotLayout({ width, height, years, yExtent, formatYTick, fontSize: fontSizeOverride, extraRight = 0, xPadding = 0 }: PlotLayoutOptions) {
+export function usePlotLayout({ width, height, years, yExtent, yTickLabels, fontSize: fontSizeOverride, extraRight = 0, xPadding = 0 }: PlotLayoutOptions) {
   const fontSize = fontSizeOverride ?? chartFontSize(width);
   // Top and bottom margins depend only on the type size; the left one on the tick labels.
   const vertical = chartMargin([], fontSize);
@@ -34,8 +34,8 @@ export function usePlotLayout({ width, height, years, yExtent, formatYTick, font
   const [low, high] = yExtent;
   const yAxis = useMemo(() => {
     const { scale, ticks } = niceYAxis([low, high], innerHeight);
-    return { scale, ticks, labels: ticks.map((t) => formatYTick(t)) };
-  }, [low, high, innerHeight, formatYTick]);
+    return { scale, ticks, labels: yTickLabels(ticks) };
+  }, [low, high, innerHeight, yTickLabels]);
 
   const margin = useMemo(() => chartMargin(yAxis.labels, fontSize, extraRight), [yAxis.labels, fontSize, extraRight]);
   const innerWidth = Math.max(0, width - margin.left - margin.right);

@@ -17,6 +17,7 @@ import type { BridgeResult, BridgeStep } from '../../engine/bridge';
 import { CHART_INK, STATUS_COLORS } from '../charts/chartPalette';
 import { VISUALLY_HIDDEN, chartFontSize, estimateTextWidth, tickLabelStyle } from '../charts/chartLayout';
 import { ResponsiveChart } from '../charts/ResponsiveChart';
+import { sizeTickLabels } from '../charts/tickLabels';
 import { formatCountOf, formatSize } from '../format';
 import { bridgeTotalLabel, formatSignedSize, isNegligible } from './compareData';
 
@@ -161,6 +162,7 @@ export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = f
     return scaleLinear<number>({ domain: [min, max], range: [0, plotWidth], nice: tickCount });
   }, [rows, plotWidth, tickCount]);
   const ticks = xScale.ticks(tickCount);
+  const tickLabels = sizeTickLabels(ticks, unit);
 
   const difference = bridge.toTotal - bridge.fromTotal;
   // The summary names the steps that move the total, whether or not the others are drawn.
@@ -257,7 +259,7 @@ export function BridgeWaterfallPlot({ bridge, from, to, width, showUnchanged = f
             top={innerHeight}
             scale={xScale}
             tickValues={ticks}
-            tickFormat={(v) => formatSize(Number(v), unit, Number.isInteger(Number(v)) ? 0 : undefined)}
+            tickFormat={(_, i) => tickLabels[i] ?? ''}
             stroke={CHART_INK.axis}
             tickStroke={CHART_INK.axis}
             tickLength={4}

@@ -49,7 +49,6 @@ function CompareTotalsView({ entries, height, aspect }: CompareTotalsProps) {
       height={height}
       aspect={aspect}
       formatValue={(v) => formatSize(v, unit)}
-      formatTick={(v) => formatSize(v, unit, Number.isInteger(v) ? 0 : undefined)}
     />
   );
 }

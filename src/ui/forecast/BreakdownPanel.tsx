@@ -108,6 +108,7 @@ export const BreakdownPanel = memo(function BreakdownPanel({ forecast, unit }: B
         series={series}
         mode={mode}
         formatValue={(v) => formatSize(v, unit)}
+        unit={unit}
         selectableKeys={drillable}
         onSelectSeries={(key) => {
           if (drillable.has(key)) setTrail([...validTrail, key]);
