@@ -28,6 +28,7 @@ import { claimStatusLabel } from '../claimOdds';
 import { ClaimCounts, type ClaimCountClasses } from '../ClaimCounts';
 import { buildPrintSummary, summaryDimension, type AssumptionGroup } from './summaryData';
 import { usePrintEvents, usePrinting } from './printMode';
+import { keepFiguresWhole } from './keepFiguresWhole';
 
 /** The claims' counts in the printed summary's own type (src/ui/print/print.css). */
 const PRINT_CLAIM_CLASSES: ClaimCountClasses = { met: 'ps-met', missed: 'ps-missed', notCheckable: 'ps-muted ps-unchecked' };
@@ -166,8 +167,8 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
             <li key={claim.id} className={`ps-claim ps-claim-${claim.status}`}>
               <span className="ps-claim-status">{claimStatusLabel(claim.status)}</span>
               <span>
-                {claim.label}
-                {claim.detail && <span className="ps-muted"> — {claim.detail}</span>}
+                {keepFiguresWhole(claim.label)}
+                {claim.detail && <span className="ps-muted"> — {keepFiguresWhole(claim.detail)}</span>}
                 {claim.odds && <span className="ps-odds"> · {claim.odds}</span>}
                 {claim.note !== undefined && <NoteRefs numbers={[claim.note]} />}
               </span>

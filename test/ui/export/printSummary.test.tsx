@@ -156,9 +156,10 @@ describe('PrintSummary', () => {
     printNow();
     const claims = [...summary()!.querySelectorAll('.ps-claim')].map((li) => li.textContent);
     expect(claims).toHaveLength(8);
-    expect(claims[1]).toMatch(/^✓ metOver \$20 B by 2028 — forecast \$20\.0 B\d+$/);
-    expect(claims[2]).toMatch(/^✗ missedAbout \$6 B by 2028 — forecast \$20\.0 B\d+$/);
-    expect(claims[3]).toMatch(/^– not checkableCAGR over 30% 2023–2028 — /);
+    // Figures are kept whole on the narrow column: a no-break space before the scale, word joiners around a range's dash.
+    expect(claims[1]).toMatch(/^✓ metOver \$20\u00a0B by 2028 — forecast \$20\.0\u00a0B\d+$/);
+    expect(claims[2]).toMatch(/^✗ missedAbout \$6\u00a0B by 2028 — forecast \$20\.0\u00a0B\d+$/);
+    expect(claims[3]).toMatch(/^– not checkableCAGR over 30% 2023\u2060–\u20602028 — /);
   });
 
   it('gathers the report’s statements that are no checkable target in one compact “no check” list after the claims, each citing a note that holds it whole', () => {
@@ -261,8 +262,8 @@ describe('PrintSummary with a simulation (issue 10)', () => {
     expect(summary()!.querySelectorAll('[data-fan-band]')).toHaveLength(3);
     const over20 = simulated.claims.find((c) => c.claimId === 'size-2028-over-20')!.probability!;
     const claims = [...summary()!.querySelectorAll('.ps-claim')].map((li) => li.textContent);
-    expect(claims.find((text) => text!.includes('Over $20 B by 2028'))).toContain(`· P(2028 ≥ $20 B) = ${formatProbability(over20)}`);
-    expect(claims.find((text) => text!.includes('CAGR over 30% 2023–2028'))).toContain('· P(CAGR 2023–2028 ≥ 30%): not checkable');
+    expect(claims.find((text) => text!.includes('Over $20\u00a0B by 2028'))).toContain(`· P(2028 ≥ $20 B) = ${formatProbability(over20)}`);
+    expect(claims.find((text) => text!.includes('CAGR over 30% 2023\u2060–\u20602028'))).toContain('· P(CAGR 2023–2028 ≥ 30%): not checkable');
   });
 
   it('says nothing of uncertainty without a simulation of the scenario', () => {
