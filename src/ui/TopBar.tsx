@@ -20,7 +20,8 @@ function ScenarioPicker() {
   return (
     <label className="scenario-picker">
       <span>Scenario</span>
-      <select value={active} onChange={(event) => switchScenario(event.currentTarget.value)}>
+      {/* A name longer than the picker is cut short there: the whole name on hover. */}
+      <select value={active} title={scenarios.find((scenario) => scenario.id === active)?.name} onChange={(event) => switchScenario(event.currentTarget.value)}>
         {scenarios.map((scenario) => (
           <option key={scenario.id} value={scenario.id}>
             {scenario.name}

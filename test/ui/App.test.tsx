@@ -95,6 +95,8 @@ describe('the model screen', () => {
     expect(slider('Market size 2023')).toHaveAttribute('aria-valuetext', '$1.62 B');
     expect(shownTotal()).toBe(engineEndTotal());
     expect(screen.getByTestId('headline-total')).toHaveTextContent('$17.4 B');
+    // A name the picker cuts short at 1366 px is whole on hover.
+    expect(screen.getByRole('combobox', { name: 'Scenario' })).toHaveAttribute('title', 'Narrow definition ($6 B by 2028)');
   });
 
   it('computes comparisons only while the Compare view is on screen, and shows them there', async () => {
