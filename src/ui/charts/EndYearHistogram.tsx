@@ -56,7 +56,6 @@ interface Bar {
 
 const SAMPLES_FORMAT = new Intl.NumberFormat(undefined);
 const BAR_GAP = 1;
-const MEDIAN_DASH = '5 3';
 
 export function EndYearHistogramPlot({
   width,
@@ -187,7 +186,8 @@ export function EndYearHistogramPlot({
               y2={innerHeight}
               stroke={FAN_INK.median}
               strokeWidth={2}
-              strokeDasharray={MEDIAN_DASH}
+              strokeDasharray={FAN_INK.medianDash}
+              strokeLinecap="round"
             />
           )}
           {Number.isFinite(forecast) && (
@@ -223,7 +223,7 @@ export function EndYearHistogramPlot({
           </span>
         </li>
         <li style={legendItemStyle}>
-          <LineSwatch color={FAN_INK.median} dash={MEDIAN_DASH} />
+          <LineSwatch color={FAN_INK.median} dash={FAN_INK.medianDash} width={2} />
           Median {formatValue(p50)}
         </li>
         <li style={legendItemStyle}>
@@ -243,10 +243,11 @@ export function EndYearHistogramPlot({
 
 const legendItemStyle = { display: 'inline-flex', alignItems: 'center', gap: 6, fontVariantNumeric: 'tabular-nums' } as const;
 
-function LineSwatch({ color, dash }: { color: string; dash?: string }) {
+/** A key to one of the plot's vertical lines, drawn as the plot draws it. */
+function LineSwatch({ color, dash, width = 2.25 }: { color: string; dash?: string; width?: number }) {
   return (
     <svg width={12} height={14} aria-hidden="true">
-      <line x1={6} x2={6} y1={1} y2={13} stroke={color} strokeWidth={2.25} strokeDasharray={dash ? '3 2' : undefined} />
+      <line x1={6} x2={6} y1={2} y2={12} stroke={color} strokeWidth={width} strokeDasharray={dash} strokeLinecap="round" />
     </svg>
   );
 }

@@ -9,7 +9,7 @@ import { useCallback, useMemo } from 'react';
 import { area, line } from '@visx/shape';
 import { ClaimMarkerGlyph, claimOpSymbol, claimStatusText, describeClaim, CLAIM_GLYPH_RADIUS } from './ClaimMarkerGlyph';
 import type { ClaimMarker } from './ClaimMarkerGlyph';
-import { CHART_INK, FAN_INK, STATUS_COLORS, ghostColor, ghostDash } from './chartPalette';
+import { CHART_INK, FAN_INK, STATUS_COLORS, ghostColor, ghostDash, scaledDash } from './chartPalette';
 import { VISUALLY_HIDDEN, chartFontSize, formatYear, markScale, transitionStyle, valueAt } from './chartLayout';
 import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
 import { ChartLegend } from './ChartLegend';
@@ -120,9 +120,8 @@ const EMPTY_GHOSTS: readonly TotalChartGhost[] = [];
 /** Keeps the first and last points (and their claim glyphs) off the axes. */
 const X_PADDING = 16;
 const LINE_WIDTH = 2.25;
-/** The median: thinner than the forecast line and dashed, so the forecast stays the main line. */
-const MEDIAN_WIDTH = 1.5;
-const MEDIAN_DASH = '5 3';
+/** The median: thinner than the forecast line and dotted (FAN_INK.medianDash), so the forecast stays the main line. */
+const MEDIAN_WIDTH = 2;
 /** Another scenario's line behind this one's (present mode's base line, Compare's overlays). */
 const GHOST_WIDTH = 1.75;
 const POINT_RADIUS = 3.5;
@@ -292,7 +291,8 @@ export function TotalChartPlot({
                 fill="none"
                 stroke={FAN_INK.median}
                 strokeWidth={MEDIAN_WIDTH * marks}
-                strokeDasharray={MEDIAN_DASH}
+                strokeDasharray={scaledDash(FAN_INK.medianDash, marks)}
+                strokeLinecap="round"
                 strokeLinejoin="round"
               />
             </g>
@@ -305,7 +305,7 @@ export function TotalChartPlot({
               fill="none"
               stroke={ghost.color}
               strokeWidth={GHOST_WIDTH * marks}
-              strokeDasharray={ghost.dash}
+              strokeDasharray={scaledDash(ghost.dash, marks)}
               strokeLinejoin="round"
               pointerEvents="none"
               style={lineTransition}
@@ -368,7 +368,7 @@ export function TotalChartPlot({
                 </li>
               ))}
               <li style={legendItemStyle}>
-                <LineSwatch color={FAN_INK.median} dash={MEDIAN_DASH} width={MEDIAN_WIDTH} />
+                <LineSwatch color={FAN_INK.median} dash={FAN_INK.medianDash} width={MEDIAN_WIDTH} />
                 Median
               </li>
             </>

@@ -64,13 +64,25 @@ export const CHART_INK = {
  * each a step darker than the one around it (about 8 L*), so the three stay apart on a projector
  * that washes tints out, and the outer one still stands off white. The forecast line stays the
  * main line: at least 3:1 (graphics grade) against every band it crosses, drawn thicker, with its
- * white-filled points. The median is a thinner dashed indigo: a line of its own (4:1 and more on
- * every band), never mistaken for the forecast or a ghost scenario's grey.
+ * white-filled points. The median is a thinner dotted indigo: a line of its own (4:1 and more on
+ * every band), never mistaken for the forecast or a ghost scenario's dashed grey (present mode
+ * draws the base scenario's ghost beside the fan). Dots need round line caps.
  */
 export const FAN_INK = {
   bands: ['#D6E5F5', '#B7CFEA', '#96B9E0'] as readonly string[],
   median: '#4C3C99',
+  medianDash: '0.1 3.4',
 } as const;
+
+/** A dash pattern for a line drawn `scale` times as wide (`markScale`): the same shape, not denser. */
+export function scaledDash(dash: string | undefined, scale: number): string | undefined {
+  if (dash === undefined || scale === 1) return dash;
+  return dash
+    .split(/[\s,]+/)
+    .filter((part) => part !== '')
+    .map((part) => Number(part) * scale)
+    .join(' ');
+}
 
 /**
  * Comparison (ghost) lines: the first is a neutral dark grey — the usual single "base scenario"

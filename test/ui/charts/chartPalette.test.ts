@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { CHART_INK, FAN_INK, GHOST_COLORS, SERIES_PALETTE, STATUS_COLORS, seriesColor } from '../../../src/ui/charts/chartPalette';
+import { CHART_INK, FAN_INK, GHOST_COLORS, GHOST_DASHES, SERIES_PALETTE, STATUS_COLORS, scaledDash, seriesColor } from '../../../src/ui/charts/chartPalette';
 
 function channel(c: number): number {
   const s = c / 255;
@@ -57,5 +57,17 @@ describe('chart palette', () => {
       expect(contrast(CHART_INK.forecast, band), band).toBeGreaterThanOrEqual(3);
       expect(contrast(FAN_INK.median, band), band).toBeGreaterThanOrEqual(3);
     }
+  });
+});
+
+describe('the fan median and the ghosts', () => {
+  it('draws the median in a pattern no ghost line uses, so present mode’s base line is never read as it', () => {
+    expect(GHOST_DASHES).not.toContain(FAN_INK.medianDash);
+  });
+
+  it('scales a dash pattern with the line, keeping its shape', () => {
+    expect(scaledDash('6 4', 2)).toBe('12 8');
+    expect(scaledDash('0.1 3.4', 1)).toBe('0.1 3.4');
+    expect(scaledDash(undefined, 2)).toBeUndefined();
   });
 });
