@@ -179,6 +179,13 @@ export function applyStructureOpToWorkspace(workspace: Workspace, op: StructureO
   const active = workspace.scenarios.find((s) => s.id === workspace.activeScenario) ?? workspace.scenarios[0];
   if (!active) return { error: 'The workspace has no scenario', applied: [], skipped: [] };
   const targets: Scenario[] = allScenarios ? [active, ...workspace.scenarios.filter((s) => s !== active)] : [active];
+  if (op.op === 'setUnit' && !allScenarios) {
+    // The unit as the scenario on screen would take it (or its own refusal, on a copy), then whether the others count in it.
+    const { baseSize } = active.model;
+    const trial: Model = { ...active.model, baseSize: { ...baseSize, ...(baseSize.range ? { range: { ...baseSize.range } } : {}) } };
+    const split = applyStructureOp(trial, op) ?? unitSplitProblem(workspace, active, trial.unit);
+    if (split !== undefined) return { error: split, applied: [], skipped: [] };
+  }
   const resolved = withSharedIds(op, targets.map((s) => s.model));
   const unitsBefore = targets.map((s) => s.model.unit);
 
@@ -343,6 +350,20 @@ function withSharedIds(op: StructureOp, models: readonly Model[]): StructureOp {
     default:
       return op;
   }
+}
+
+/**
+ * Why the scenario on screen alone may not count in `unit` while another scenario counts in
+ * another: the claims (a size claim has no unit of its own) and Compare read every scenario in one
+ * unit, and a claim of "over $20 B" checked against a scenario in USD m read "$20 M" and was met.
+ * Undefined when every other scenario already counts in it.
+ */
+function unitSplitProblem(workspace: Workspace, active: Scenario, unit: string): string | undefined {
+  const others = workspace.scenarios.filter((s) => s !== active && s.model.unit !== unit);
+  const [first] = others;
+  if (first === undefined) return undefined;
+  const which = others.length === 1 ? `“${first.name}” counts` : `${others.length} other scenarios count`;
+  return `${which} in ${first.model.unit}: every scenario of a workspace counts in one unit, since the claims and Compare read them together. Tick “Apply structure edits to all ${workspace.scenarios.length} scenarios” to set ${unit} for every one.`;
 }
 
 /**

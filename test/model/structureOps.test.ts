@@ -502,25 +502,36 @@ describe('applying to every scenario', () => {
     expect(after.claims.find((c) => c.id === 'size-2028-over-20')!.value).toBe(20_000);
     expect(after.claims.find((c) => c.id === 'cagr-headline')!.value).toBe(0.052);
     let outcome: ReturnType<typeof applyStructureOpToWorkspace> | undefined;
-    const activeOnly = produce(workspace, (ws) => {
-      outcome = applyStructureOpToWorkspace(ws, { op: 'setUnit', unit: 'USD m', convert: true }, false);
-    });
-    expect(activeOnly.claims).toBe(workspace.claims);
-    // Left alone, and said so: the scenarios no longer share one unit.
-    expect(outcome!.claimsNote).toBe(
-      'The 2 size claims stay in USD bn: claims are shared by every scenario, and the scenarios are not all in one unit now. Edit the claims on the Analysis view if they should follow.',
-    );
     const converted = produce(workspace, (ws) => {
       outcome = applyStructureOpToWorkspace(ws, { op: 'setUnit', unit: 'USD m', convert: true }, true);
     });
     expect(converted.claims).not.toBe(workspace.claims);
     expect(outcome!.claimsNote).toBeUndefined();
-    // No size claim: nothing to say.
-    const withoutSizeClaims = { ...workspace, claims: workspace.claims.filter((c) => c.metric !== 'size') };
-    produce(withoutSizeClaims, (ws) => {
-      outcome = applyStructureOpToWorkspace(ws, { op: 'setUnit', unit: 'USD m', convert: true }, false);
+  });
+
+  it('refuses a unit for the scenario on screen alone while another scenario counts in another, changing nothing', () => {
+    // The claims and Compare read every scenario in one unit: "over $20 B" checked in USD m read "$20 M", and was met.
+    const workspace = seedWorkspace();
+    for (const edit of [{ unit: 'USD m', convert: true }, { unit: 'EUR bn', convert: false }]) {
+      let outcome: ReturnType<typeof applyStructureOpToWorkspace> | undefined;
+      const after = produce(workspace, (ws) => {
+        outcome = applyStructureOpToWorkspace(ws, { op: 'setUnit', ...edit }, false);
+      });
+      expect(after).toBe(workspace);
+      expect(outcome!.error).toBe(
+        `“Narrow definition ($6 B by 2028)” counts in USD bn: every scenario of a workspace counts in one unit, since the claims and Compare read them together. Tick “Apply structure edits to all 2 scenarios” to set ${edit.unit} for every one.`,
+      );
+    }
+    // The unit's own faults come first; the unit the others count in already is fine.
+    let outcome: ReturnType<typeof applyStructureOpToWorkspace> | undefined;
+    produce(workspace, (ws) => {
+      outcome = applyStructureOpToWorkspace(ws, { op: 'setUnit', unit: '  ', convert: true }, false);
     });
-    expect(outcome!.claimsNote).toBeUndefined();
+    expect(outcome!.error).toMatch(/^The unit needs a name/);
+    produce(workspace, (ws) => {
+      outcome = applyStructureOpToWorkspace(ws, { op: 'setUnit', unit: 'USD bn', convert: false }, false);
+    });
+    expect(outcome!.error).toBeUndefined();
   });
 
   it('drops pins of things no scenario has any more', () => {

@@ -260,16 +260,21 @@ describe('years, unit, title, sources', () => {
     expect(model()).toMatchObject({ unit: 'units sold', baseSize: { value: 100_000 } });
   });
 
-  it('says so when the size claims cannot follow a unit change made in one scenario of several', async () => {
+  it('refuses a unit for the scenario on screen alone while the other counts in another; for every scenario, claims and all, it is set', async () => {
     const { user } = open(seedWorkspace());
     const unit = screen.getByRole('combobox', { name: 'Unit' });
     await user.clear(unit);
     await user.type(unit, 'USD m{Enter}');
-    expect(model()).toMatchObject({ unit: 'USD m', baseSize: { value: 17_180 } });
-    expect(useSlidecast.getState().workspace.claims.find((c) => c.id === 'size-2028-over-20')!.value).toBe(20);
-    expect(screen.getByTestId('structure-status')).toHaveTextContent(
-      'Unit set to USD m; the market size converted (× 1,000). The 2 size claims stay in USD bn: claims are shared by every scenario',
-    );
+    // A size claim has no unit of its own: "over $20 B" checked in USD m would read "$20 M", and be met.
+    expect(screen.getByRole('alert')).toHaveTextContent('“Narrow definition ($6 B by 2028)” counts in USD bn: every scenario of a workspace counts in one unit');
+    expect(model()).toMatchObject({ unit: 'USD bn', baseSize: { value: 17.18 } });
+    await user.click(screen.getByRole('checkbox', { name: /Apply structure edits to all 2 scenarios/ }));
+    await user.click(screen.getByRole('button', { name: 'Set unit' }));
+    expect(useSlidecast.getState().workspace.scenarios.map((s) => [s.model.unit, s.model.baseSize.value])).toEqual([
+      ['USD m', 17_180],
+      ['USD m', 1_620],
+    ]);
+    expect(useSlidecast.getState().workspace.claims.find((c) => c.id === 'size-2028-over-20')!.value).toBe(20_000);
   });
 
   it('shows a conversion to trillions in trillions', async () => {
