@@ -52,6 +52,7 @@ export function GoalSeekPanel() {
   const ask = useSlidecast((s) => s.goalSeekAsk);
   const outcome = useSlidecast((s) => s.goalSeek);
   const askGoalSeek = useSlidecast((s) => s.askGoalSeek);
+  const clearGoalSeek = useSlidecast((s) => s.clearGoalSeek);
   const editModel = useSlidecast((s) => s.editModel);
   const result = useScenarioResult();
   const memberKeys = result?.forecast.layout.series.map((s) => s.key) ?? NO_KEYS;
@@ -69,11 +70,17 @@ export function GoalSeekPanel() {
   const checkable = useCheckableClaims();
   const chosenClaim = checkable.find((c) => c.id === claimId) ?? checkable[0];
 
+  /** A target that cannot be asked: its message, and the last answer goes — it answered another target, and its Apply must not pass for this one's. */
+  function refuse(message: string) {
+    setError(message);
+    clearGoalSeek();
+  }
+
   function solve() {
     setApplied('');
     if (targetKind === 'claim') {
       if (!chosenClaim) {
-        setError('This scenario has no claim it can check: add one in Claims, or pick a value to reach');
+        refuse('This scenario has no claim it can check: add one in Claims, or pick a value to reach');
         return;
       }
       setError(null);
@@ -82,7 +89,7 @@ export function GoalSeekPanel() {
     }
     const parsed = parseQuantityInput(text, metricInputKind(metric), unit);
     if (!parsed.ok) {
-      setError(`Target value: ${parsed.message}`);
+      refuse(`Target value: ${parsed.message}`);
       return;
     }
     setError(null);

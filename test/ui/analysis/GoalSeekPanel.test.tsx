@@ -99,4 +99,14 @@ describe('GoalSeekPanel', () => {
     expect(screen.getByLabelText(/^Target value/).getAttribute('aria-invalid')).toBe('true');
     expect(useSlidecast.getState().goalSeekAsk).toBeUndefined();
   });
+
+  it('takes the last answer and its Apply away when the next target is refused: they answered another target', async () => {
+    const { user } = renderWithUser(<GoalSeekPanel />);
+    await solveFor(user, '30');
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Apply Trend growth/ })).toBeInTheDocument());
+    await solveFor(user, '1e400');
+    expect(screen.getByRole('alert')).toHaveTextContent('Target value: That number is too large');
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Apply/ })).toBeNull();
+  });
 });
