@@ -97,8 +97,9 @@ export function drawLegend(doc: Document, entries: readonly LegendEntry[], { wid
   let x = inset;
   let row = 0;
   for (const entry of entries) {
-    const glyphWidth = entry.glyph ? lengthAttribute(entry.glyph, 'width') || 20 : 12;
-    const glyphHeight = entry.glyph ? lengthAttribute(entry.glyph, 'height') || 12 : 12;
+    // A key sized in em on the page (src/ui/charts/TotalChart.tsx) is drawn at the picture's type.
+    const glyphWidth = entry.glyph ? lengthAttribute(entry.glyph, 'width', fontSize) || 20 : 12;
+    const glyphHeight = entry.glyph ? lengthAttribute(entry.glyph, 'height', fontSize) || 12 : 12;
     const textWidth = measure(entry.label, fontSize, '400');
     const itemWidth = glyphWidth + (entry.label ? gapAfterGlyph + textWidth : 0);
     if (x > inset && x + itemWidth > width - inset) {

@@ -11,10 +11,15 @@ export function svgElement<K extends keyof SVGElementTagNameMap>(doc: Document, 
   return element;
 }
 
-/** A length attribute in px (`width="640"`); NaN when it is missing or a percentage. */
-export function lengthAttribute(element: Element, name: string): number {
+/**
+ * A length attribute in px (`width="640"`), or in em (`width="1.57em"`, a legend key sized with its
+ * text) at `emSize` px; NaN when it is missing, a percentage, or in em with no `emSize`.
+ */
+export function lengthAttribute(element: Element, name: string, emSize?: number): number {
   const raw = element.getAttribute(name);
   if (raw === null) return NaN;
   const value = Number.parseFloat(raw);
-  return /%/.test(raw) ? NaN : value;
+  if (/%/.test(raw)) return NaN;
+  if (/em\s*$/.test(raw)) return emSize === undefined ? NaN : value * emSize;
+  return value;
 }

@@ -80,6 +80,16 @@ describe('drawLegend', () => {
     expect(group.querySelector('text')?.getAttribute('x')).toBe(String(10 + 22 + 6));
   });
 
+  it('draws a key sized in em on the page (it grows with the legend’s type) at the picture’s type', () => {
+    // The total chart's keys: 1.57em × 0.86em. Read as px they were drawn 1.6 px wide, a dot.
+    const glyph = mount('<svg width="1.57em" height="0.86em" viewBox="0 0 22 12"><line x1="1" x2="21" y1="6" y2="6" stroke="#0B5394"></line></svg>');
+    const { group } = drawLegend(document, [{ label: 'Total market', glyph }], style);
+    const nested = group.querySelector('svg')!;
+    expect(Number(nested.getAttribute('width'))).toBeCloseTo(1.57 * 13, 9);
+    expect(Number(nested.getAttribute('height'))).toBeCloseTo(0.86 * 13, 9);
+    expect(nested.getAttribute('viewBox')).toBe('0 0 22 12');
+  });
+
   it('takes no room for no entries', () => {
     expect(drawLegend(document, [], style).height).toBe(0);
   });
