@@ -105,6 +105,8 @@ function YearsForm() {
   const baseYear = useActiveModel((model) => model.baseYear);
   const endYear = useActiveModel((model) => model.endYear);
   const drivers = useActiveModel((model) => model.drivers);
+  const baseSize = useActiveModel((model) => model.baseSize);
+  const unit = useActiveModel((model) => model.unit);
   const outside = useMemo(() => driversStartingOutside({ baseYear, endYear, drivers }), [baseYear, endYear, drivers]);
   // Typed years; null shows the model's (so undo, or another scenario shown, shows theirs).
   const [baseDraft, setBase] = useState<string | null>(null);
@@ -124,7 +126,12 @@ function YearsForm() {
         event.preventDefault();
         const b = base.trim() === '' ? Number.NaN : Number(base);
         const e = end.trim() === '' ? Number.NaN : Number(end);
-        const error = run({ op: 'setYears', baseYear: b, endYear: e }, `Years set to ${b}–${e} (${e - b} years of forecast).`);
+        // The size is the base year's: a new base year re-dates it, which a sourced number never silently is.
+        const redated =
+          b !== baseYear && Number.isInteger(b)
+            ? ` The market size, ${formatSize(baseSize.value, unit)}, now stands for ${b}: it was ${baseYear}’s${baseSize.source ? ', as its source gives it' : ''}. Set ${b}’s size if it differs.`
+            : '';
+        const error = run({ op: 'setYears', baseYear: b, endYear: e }, `Years set to ${b}–${e} (${e - b} years of forecast).${redated}`);
         setProblem(error ?? null);
         if (!error) {
           setBase(null);

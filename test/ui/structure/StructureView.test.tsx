@@ -238,6 +238,22 @@ describe('years, unit, title, sources', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('says, when the base year moves, that the market size now stands for the new year — and that its source gave it for the old one', async () => {
+    const { user } = open(seedWorkspace());
+    const base = screen.getByLabelText('Base year');
+    await user.clear(base);
+    await user.type(base, '2020{Enter}');
+    expect(model()).toMatchObject({ baseYear: 2020, baseSize: { value: 17.18 } });
+    expect(screen.getByTestId('structure-status')).toHaveTextContent(
+      'Years set to 2020–2032 (12 years of forecast). The market size, $17.2 B, now stands for 2020: it was 2025’s, as its source gives it. Set 2020’s size if it differs.',
+    );
+    // Only the end year moved: nothing re-dated, nothing said.
+    const end = screen.getByLabelText('End year');
+    await user.clear(end);
+    await user.type(end, '2030{Enter}');
+    expect(screen.getByTestId('structure-status')).toHaveTextContent(/^Years set to 2020–2030 \(10 years of forecast\)\.(?! The market size)/);
+  });
+
   it('says which drivers start outside the new years', async () => {
     const { user } = open(workspaceOf(buildModel({ drivers: [driver('late', 0.01, { startYear: 2029 })] })));
     const end = screen.getByLabelText('End year');
