@@ -14,6 +14,15 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type);
 }
 
+/**
+ * A drop-down list jumps to the option typed (its type-ahead): a letter or digit pressed there is
+ * its own, so P on the scenario picker picks "Pessimistic", it does not start presenting. Keys with
+ * Ctrl or ⌘ (undo, save) are still the app's: a list has no undo of its own.
+ */
+function typedIntoList(event: KeyboardEvent): boolean {
+  return event.target instanceof HTMLSelectElement && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+}
+
 export function useShortcuts({ onPresent, enabled }: { onPresent: () => void; enabled: boolean }): void {
   useEffect(() => {
     if (!enabled) return;
@@ -26,6 +35,7 @@ export function useShortcuts({ onPresent, enabled }: { onPresent: () => void; en
       present: onPresent,
     };
     const onKey = (event: KeyboardEvent) => {
+      if (typedIntoList(event)) return;
       const binding = keyBindingFor(event, 'app', isTextField(event.target));
       if (binding?.scope !== 'app' || binding.native) return;
       event.preventDefault();

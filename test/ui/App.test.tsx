@@ -64,6 +64,20 @@ describe('the model screen', () => {
     expect(shownTotal()).toBeCloseTo((before * 20) / 17.18, 9);
   });
 
+  it('leaves a letter typed on a drop-down list to the list (its type-ahead): P there is no shortcut to present mode; Ctrl+Z is still undo', async () => {
+    renderWithUser(<App />);
+    const picker = screen.getByRole('combobox', { name: 'Scenario' });
+    picker.focus();
+    expect(fireEvent.keyDown(picker, { key: 'p' })).toBe(true);
+    expect(screen.queryByTestId('present-mode')).toBeNull();
+    const before = useSlidecast.getState().workspace;
+    useSlidecast.getState().editModel('trend', (model) => {
+      model.baseGrowth.value = 0.01;
+    });
+    expect(fireEvent.keyDown(picker, { key: 'z', ctrlKey: true })).toBe(false);
+    expect(useSlidecast.getState().workspace).toBe(before);
+  });
+
   it('keeps guarding unsaved work while presenting: an edit made there marks the tab and asks before leaving', async () => {
     renderWithUser(<App />);
     await screen.findByTestId('headline-total');
