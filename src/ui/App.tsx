@@ -12,6 +12,7 @@ import { TopBar, type View } from './TopBar';
 import { DropZone } from './files/DropZone';
 import { useDocumentGuards } from './files/useDocumentGuards';
 import { useShortcuts } from './useShortcuts';
+import { AppKeyList } from './AppKeyList';
 import { PrintSummary } from './print/PrintSummary';
 import { ViewErrorBoundary } from './ViewErrorBoundary';
 import './print/print.css';
@@ -43,12 +44,22 @@ function DocumentGuards() {
 export function App() {
   const [view, setView] = useState<View>('model');
   const [presenting, setPresenting] = useState(false);
+  const [keysOpen, setKeysOpen] = useState(false);
   const setCompareOpen = useSlidecast((s) => s.setCompareOpen);
   // Comparisons are computed in the worker only while someone looks at them: the Compare view,
   // and present mode's ghost line of the base scenario.
   useEffect(() => setCompareOpen(view === 'compare' || presenting), [view, presenting, setCompareOpen]);
   const leavePresentation = useCallback(() => setPresenting(false), []);
-  useShortcuts({ onPresent: () => setPresenting(true), enabled: !presenting });
+  const toggleKeys = useCallback(() => setKeysOpen((open) => !open), []);
+  const closeKeys = useCallback(() => setKeysOpen(false), []);
+  useShortcuts({
+    onPresent: () => {
+      setKeysOpen(false);
+      setPresenting(true);
+    },
+    onKeys: toggleKeys,
+    enabled: !presenting,
+  });
   if (presenting) {
     // The guards stay on while presenting: edits made there are unsaved work too.
     return (
@@ -106,6 +117,7 @@ export function App() {
           </main>
         )}
       </ViewErrorBoundary>
+      {keysOpen && <AppKeyList onClose={closeKeys} />}
       <DropZone />
       <DocumentGuards />
       <PrintSummary />

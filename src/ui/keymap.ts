@@ -12,7 +12,7 @@
 /** The app's screens (shortcuts off in present mode), or present mode. */
 export type KeyScope = 'app' | 'present';
 
-export type AppAction = 'open' | 'save' | 'saveAs' | 'undo' | 'redo' | 'present';
+export type AppAction = 'open' | 'save' | 'saveAs' | 'undo' | 'redo' | 'present' | 'keys';
 export type PresentAction =
   | 'nextSlider'
   | 'previousSlider'
@@ -53,6 +53,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { scope: 'app', action: 'undo', keys: ['Ctrl+Z'], does: 'undo (a whole slider drag is one step)', short: 'undo', inTextBoxes: false },
   { scope: 'app', action: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], does: 'redo', short: 'redo', inTextBoxes: false },
   { scope: 'app', action: 'present', keys: ['P'], does: 'present', short: 'present', inTextBoxes: false },
+  { scope: 'app', action: 'keys', keys: ['?'], does: 'show or hide the list of keys', short: 'keys', inTextBoxes: false },
   { scope: 'present', action: 'nextSlider', keys: ['Tab'], does: 'next pinned slider or range end (then the audience window button, Leave, then the first again)', short: 'next slider', inTextBoxes: false },
   { scope: 'present', action: 'previousSlider', keys: ['Shift+Tab'], does: 'previous pinned slider or range end', short: 'previous', inTextBoxes: false },
   { scope: 'present', action: 'nudge', keys: ['←', '→'], does: 'nudge the focused slider', short: 'adjust', native: true, inTextBoxes: false },

@@ -23,7 +23,7 @@ function typedIntoList(event: KeyboardEvent): boolean {
   return event.target instanceof HTMLSelectElement && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
 }
 
-export function useShortcuts({ onPresent, enabled }: { onPresent: () => void; enabled: boolean }): void {
+export function useShortcuts({ onPresent, onKeys, enabled }: { onPresent: () => void; onKeys: () => void; enabled: boolean }): void {
   useEffect(() => {
     if (!enabled) return;
     const actions: Record<AppAction, () => void> = {
@@ -33,6 +33,7 @@ export function useShortcuts({ onPresent, enabled }: { onPresent: () => void; en
       undo: () => useSlidecast.getState().undo(),
       redo: () => useSlidecast.getState().redo(),
       present: onPresent,
+      keys: onKeys,
     };
     const onKey = (event: KeyboardEvent) => {
       if (typedIntoList(event)) return;
@@ -43,5 +44,5 @@ export function useShortcuts({ onPresent, enabled }: { onPresent: () => void; en
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onPresent, enabled]);
+  }, [onPresent, onKeys, enabled]);
 }

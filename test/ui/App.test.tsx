@@ -12,6 +12,7 @@ import { connectEngine } from '../../src/state/engineConnection';
 import { activeScenarioOf } from '../../src/state/scenarioSelectors';
 import { resetSlidecastStore, useSlidecast } from '../../src/state/store';
 import { App } from '../../src/ui/App';
+import { KEYMAP, keyLabels } from '../../src/ui/keymap';
 import { control, renderWithUser, slider, stubResizeObserver } from './screenHarness';
 
 let disconnect: (() => void) | undefined;
@@ -76,6 +77,25 @@ describe('the model screen', () => {
     });
     expect(fireEvent.keyDown(picker, { key: 'z', ctrlKey: true })).toBe(false);
     expect(useSlidecast.getState().workspace).toBe(before);
+  });
+
+  it('lists the app’s keys on ?, from the keymap, and closes the list on Esc, giving the focus back', async () => {
+    const { user } = renderWithUser(<App />);
+    const growth = slider('Trend growth');
+    growth.focus();
+    fireEvent.keyDown(growth, { key: '?', shiftKey: true });
+    const list = screen.getByRole('dialog', { name: 'Keys' });
+    const rows = within(list).getAllByRole('row').map((row) => row.textContent);
+    const appKeys = KEYMAP.filter((binding) => binding.scope === 'app');
+    expect(rows).toEqual(appKeys.map((binding) => `${keyLabels(binding).join('')}${binding.does}`));
+    expect(within(list).getByRole('button', { name: 'Close' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Keys' })).toBeNull();
+    expect(growth).toHaveFocus();
+    // Typing a ? in a text box is a ?.
+    const box = screen.getByRole('textbox', { name: /^Trend growth \(/ });
+    await user.type(box, '?');
+    expect(screen.queryByRole('dialog', { name: 'Keys' })).toBeNull();
   });
 
   it('keeps guarding unsaved work while presenting: an edit made there marks the tab and asks before leaving', async () => {

@@ -2,24 +2,11 @@
  * Present mode's keys, drawn from the keymap (src/ui/keymap.ts): a short line of them in the
  * footer, and the whole list on `?`.
  */
-import { Fragment, useId } from 'react';
-import { KEYMAP, keyLabels, keyLabelSeparator, type KeyBinding, type PresentAction } from '../keymap';
+import { useId } from 'react';
+import { KEYMAP, type PresentAction } from '../keymap';
+import { Keys, KeyTable } from '../KeyTable';
 
 const PRESENT_KEYS = KEYMAP.filter((binding) => binding.scope === 'present');
-
-function Keys({ binding }: { binding: KeyBinding }) {
-  const separator = keyLabelSeparator(binding).trim();
-  return (
-    <>
-      {keyLabels(binding).map((label, i) => (
-        <Fragment key={label}>
-          {i > 0 && separator !== ',' && <span aria-hidden="true">{separator}</span>}
-          <kbd>{label}</kbd>
-        </Fragment>
-      ))}
-    </>
-  );
-}
 
 /** The footer: each key and a word or two; `states` adds a toggle's state ("base line on"). */
 export function PresentKeys({ states = {} }: { states?: Partial<Record<PresentAction, string>> }) {
@@ -41,18 +28,7 @@ export function PresentKeyList() {
   return (
     <section className="present-help" aria-labelledby={titleId}>
       <h2 id={titleId}>Keys</h2>
-      <table>
-        <tbody>
-          {PRESENT_KEYS.map((binding) => (
-            <tr key={binding.action}>
-              <th scope="row">
-                <Keys binding={binding} />
-              </th>
-              <td>{binding.does}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KeyTable scope="present" />
       <p className="present-help-close">
         <kbd>?</kbd> or <kbd>Esc</kbd> closes this list
       </p>
