@@ -110,8 +110,12 @@ function separatorOf(text: string): ShareImportPreview['separator'] {
 
 const SEPARATOR_CHAR = { tab: '\t', semicolon: ';', comma: ',' } as const;
 
-/** Rows of cells. Quotes as in CSV: "a, b" is one cell, "" inside quotes is one quote. */
-export function splitRows(text: string, separator: string): string[][] {
+/**
+ * Rows of cells, split at any of the characters of `separators` (one, as a CSV's comma, or
+ * several, as a typed list's "a, b; c"). Quotes as in CSV: "a, b" is one cell, "" inside quotes is
+ * one quote.
+ */
+export function splitRows(text: string, separators: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -127,7 +131,7 @@ export function splitRows(text: string, separator: string): string[][] {
     } else if (c === '"' && cell.trim() === '') {
       quoted = true;
       cell = '';
-    } else if (c === separator) {
+    } else if (separators.includes(c)) {
       row.push(cell);
       cell = '';
     } else if (c === '\n' || c === '\r') {

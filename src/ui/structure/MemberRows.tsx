@@ -5,6 +5,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import type { Member } from '../../model/types';
+import { splitRows } from '../../model/shareImport';
 import { quantityKey, quantityLabel, quantityName } from '../../model/quantityRef';
 import { useActiveModel } from '../assumptions/useModelSelectors';
 import { LockButton } from '../assumptions/LockButton';
@@ -28,10 +29,11 @@ export interface MemberRowsProps {
   unit: string;
 }
 
-/** Splits "Retail, Online; Wholesale" into names. */
+/** Splits "Retail, Online; Wholesale" into names; "Edge, devices" in quotes is one. */
 export function splitNames(text: string): string[] {
-  return text
-    .split(/[,;\n]/)
+  // The paste's rule (quotes as in CSV): "Edge, devices" is one name.
+  return splitRows(text, ',;')
+    .flat()
     .map((name) => name.trim())
     .filter((name) => name !== '');
 }
