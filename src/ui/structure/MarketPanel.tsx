@@ -4,6 +4,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { driversStartingOutside } from '../../model/structureOps';
+import { formatNumberForMessage } from '../../model/messageValue';
 import { unitConversion } from '../../model/unit';
 import { useSlidecast } from '../../state/store';
 import { setQuantityValue } from '../../model/modelEdits';
@@ -62,7 +63,7 @@ function UnitForm() {
         const doConvert = factor !== undefined && convert;
         const error = run(
           { op: 'setUnit', unit: text, convert: doConvert },
-          doConvert ? `Unit set to ${text.trim()}; the market size converted (× ${factor.toLocaleString('en-US')}).` : `Unit set to ${text.trim()}; the numbers are unchanged.`,
+          doConvert ? `Unit set to ${text.trim()}; the market size converted (× ${factor >= 1 ? factor.toLocaleString('en-US') : formatNumberForMessage(factor)}).` : `Unit set to ${text.trim()}; the numbers are unchanged.`,
         );
         setProblem(error ?? null);
         if (!error) setDraft(null);

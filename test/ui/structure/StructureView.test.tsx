@@ -293,6 +293,20 @@ describe('years, unit, title, sources', () => {
     expect(useSlidecast.getState().workspace.claims.find((c) => c.id === 'size-2028-over-20')!.value).toBe(20_000);
   });
 
+  it('says the factor of a conversion to a larger scale, never “× 0”', async () => {
+    const { user } = open();
+    const unit = screen.getByRole('combobox', { name: 'Unit' });
+    await user.clear(unit);
+    await user.type(unit, 'USD tn{Enter}');
+    expect(screen.getByTestId('structure-status')).toHaveTextContent('Unit set to USD tn; the market size converted (× 0.001).');
+    await user.clear(unit);
+    await user.type(unit, 'USD{Enter}');
+    expect(screen.getByTestId('structure-status')).toHaveTextContent('Unit set to USD; the market size converted (× 1,000,000,000,000).');
+    await user.clear(unit);
+    await user.type(unit, 'USD tn{Enter}');
+    expect(screen.getByTestId('structure-status')).toHaveTextContent('Unit set to USD tn; the market size converted (× 1e-12).');
+  });
+
   it('shows a conversion to trillions in trillions', async () => {
     const { user } = open();
     const unit = screen.getByRole('combobox', { name: 'Unit' });
