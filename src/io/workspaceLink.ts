@@ -159,7 +159,8 @@ export function describeWorkspaceLinkError(error: WorkspaceLinkError): string {
   switch (error.kind) {
     case 'tooLong':
       return (
-        `This link holds a workspace of ${kilobytes(error.length)} kB; links are limited to ` +
+        // Said alike of a link made and of one opened, whose contents are not known yet (junk as often as a workspace).
+        `This link is ${kilobytes(error.length)} kB long; links are limited to ` +
         `${kilobytes(error.limit)} kB — share the file instead.`
       );
     case 'unknownVersion':

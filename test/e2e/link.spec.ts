@@ -97,7 +97,7 @@ test('an oversized link is refused with its size and the limit', async ({ page }
     window.location.hash = `#w=1.${'A'.repeat(120_000)}`;
   });
   const alert = page.getByTestId('problem');
-  await expect(alert).toContainText('This link holds a workspace of 118 kB; links are limited to 100 kB — share the file instead.');
+  await expect(alert).toContainText('This link is 118 kB long; links are limited to 100 kB — share the file instead.');
   expect(await headlineTotal(page)).toBe(edited);
 });
 
@@ -117,7 +117,7 @@ test('Share link on a workspace too large for a link says so and offers Save as'
 
   await page.getByRole('button', { name: 'Share link' }).click();
   const status = page.getByTestId('share-status');
-  await expect(status).toHaveText(/^This link holds a workspace of \d+ kB; links are limited to 100 kB — share the file instead\.$/);
+  await expect(status).toHaveText(/^This link is \d+ kB long; links are limited to 100 kB — share the file instead\.$/);
   await expect(page.getByRole('textbox', { name: 'Link to this workspace' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Save as a file…' })).toBeVisible();
   const download = page.waitForEvent('download');

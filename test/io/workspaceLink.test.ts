@@ -97,7 +97,7 @@ describe('workspace links', () => {
     expect(error).toEqual({ kind: 'tooLong', length: hash.length, limit: MAX_SHARE_FRAGMENT_LENGTH });
     expect(inflate).not.toHaveBeenCalled();
     expect(describeWorkspaceLinkError(error)).toBe(
-      'This link holds a workspace of 101 kB; links are limited to 100 kB — share the file instead.',
+      'This link is 101 kB long; links are limited to 100 kB — share the file instead.',
     );
     // Even garbage that is not base64 at all is refused for its size, not decoded first.
     expect(errorOf(await decodeLinkFragment(`#w=1.${'%'.repeat(200_000)}`)).kind).toBe('tooLong');
@@ -110,7 +110,7 @@ describe('workspace links', () => {
     expect(encoded.ok).toBe(false);
     if (!encoded.ok) {
       expect(encoded.error.kind).toBe('tooLong');
-      expect(describeWorkspaceLinkError(encoded.error)).toMatch(/^This link holds a workspace of \d+ kB; links are limited to 100 kB — share the file instead\.$/);
+      expect(describeWorkspaceLinkError(encoded.error)).toMatch(/^This link is \d+ kB long; links are limited to 100 kB — share the file instead\.$/);
     }
   });
 
