@@ -40,10 +40,14 @@ export function resetMeeting(workspace: WorkspaceDraft, atStart: Workspace): voi
   }
 }
 
-/** Keeps the state reached as a new scenario next to the one on screen, which stays on screen. */
+/**
+ * Keeps the state reached as a new scenario, after every other — the number keys of the meeting's
+ * scenarios stay theirs (it was put next to the one on screen, and "2" then showed it) — while the
+ * one on screen stays on screen.
+ */
 export function snapshotScenario(workspace: WorkspaceDraft, name: string): string | undefined {
   const onScreen = workspace.activeScenario;
-  const error = duplicateScenario(workspace, onScreen, name);
+  const error = duplicateScenario(workspace, onScreen, name, { atEnd: true });
   workspace.activeScenario = onScreen;
   return error;
 }

@@ -22,8 +22,11 @@ export function cleanName(name: string): string | { error: string } {
   return 'error' in checked ? checked : checked.name;
 }
 
-/** Copies scenario `sourceId` under a new name, places it after the source and shows it. */
-export function duplicateScenario(workspace: WorkspaceDraft, sourceId: string, name: string): string | undefined {
+/**
+ * A copy of scenario `sourceId` named `name`, shown: next to its source, or with `atEnd` after every
+ * other (present mode's snapshot, so that the number keys of the scenarios there stay theirs).
+ */
+export function duplicateScenario(workspace: WorkspaceDraft, sourceId: string, name: string, { atEnd = false }: { atEnd?: boolean } = {}): string | undefined {
   const index = workspace.scenarios.findIndex((s) => s.id === sourceId);
   if (index < 0) return 'That scenario no longer exists';
   if (workspace.scenarios.length >= WORKSPACE_LIMITS.scenarios) return `A workspace can hold at most ${WORKSPACE_LIMITS.scenarios} scenarios`;
@@ -37,7 +40,7 @@ export function duplicateScenario(workspace: WorkspaceDraft, sourceId: string, n
     notes: source.notes ?? '',
     model: plainCopy(source.model),
   };
-  workspace.scenarios.splice(index + 1, 0, copy);
+  workspace.scenarios.splice(atEnd ? workspace.scenarios.length : index + 1, 0, copy);
   workspace.activeScenario = copy.id;
   return undefined;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { seedWorkspace } from '../../src/model/seedWorkspace';
 import { deleteScenario, duplicateScenario, moveScenario, renameScenario, setScenarioNotes } from '../../src/model/scenarioEdits';
+import { snapshotScenario } from '../../src/model/presentationEdits';
 import { parseWorkspaceFile, serializeWorkspace } from '../../src/model/workspaceFile';
 import { slugify, uniqueId, uniqueName } from '../../src/model/ids';
 import type { Workspace } from '../../src/model/types';
@@ -77,5 +78,17 @@ describe('ids from names', () => {
   it('is unique within its list', () => {
     expect(uniqueId('Bear', ['bear', 'bear-2'])).toBe('bear-3');
     expect(uniqueName('Bear', ['Bear'])).toBe('Bear (2)');
+  });
+});
+
+describe('present mode’s snapshot (S)', () => {
+  it('keeps the state reached after every other scenario, so the meeting’s number keys stay theirs; the one on screen stays on screen', () => {
+    const workspace = seedWorkspace();
+    const after = produce(workspace, (draft) => {
+      expect(snapshotScenario(draft, 'Meeting snapshot 10:30')).toBeUndefined();
+    });
+    expect(after.scenarios.map((s) => s.name)).toEqual(['Report consensus', 'Narrow definition ($6 B by 2028)', 'Meeting snapshot 10:30']);
+    expect(after.activeScenario).toBe(workspace.activeScenario);
+    expect(after.scenarios[2]!.model).toEqual(workspace.scenarios[0]!.model);
   });
 });
