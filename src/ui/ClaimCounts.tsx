@@ -5,6 +5,9 @@
  */
 import type { ClaimCounts as Counts } from '../engine/claimStatus';
 
+/** What the counts are headed with, wherever they stand. */
+export const CLAIMS_CAPTION = 'Sources’ claims';
+
 /** The class of each part: the screen's colours by default; the printed summary has its own. */
 export interface ClaimCountClasses {
   met: string;

@@ -12,7 +12,7 @@ import { uncheckedStatements } from '../../model/uncheckedStatements';
 import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
 import { claimStatusLabel, formatClaimOdds } from '../claimOdds';
-import { ClaimCounts } from '../ClaimCounts';
+import { CLAIMS_CAPTION, ClaimCounts } from '../ClaimCounts';
 import { formatPercent, formatSize } from '../format';
 import { endYearIntervalText, samplesBasisText } from '../simulationText';
 import { useScenarioResult } from './useScenarioResult';
@@ -81,7 +81,7 @@ export function HeadlineStrip() {
         </span>
       </div>
       <div className="headline-figure headline-claims">
-        <span className="headline-caption">Sources’ claims</span>
+        <span className="headline-caption">{CLAIMS_CAPTION}</span>
         <span className="headline-value headline-claims-count" data-testid="headline-claims">
           <ClaimCounts counts={counts} />
         </span>

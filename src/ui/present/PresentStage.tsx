@@ -15,7 +15,7 @@ import { formatPercent, formatSize, formatSizeRange } from '../format';
 import { claimMarkers } from '../forecast/ForecastView';
 import { useScenarioResult } from '../forecast/useScenarioResult';
 import { useTotalFan } from '../forecast/useFan';
-import { ClaimCounts } from '../ClaimCounts';
+import { CLAIMS_CAPTION, ClaimCounts } from '../ClaimCounts';
 import { FitChart } from './FitChart';
 import { useAnimatedNumber } from './useAnimatedNumber';
 
@@ -48,7 +48,7 @@ export function PresentHeadline({ children }: { children?: ReactNode }) {
         <span className="present-cagr">{result ? formatPercent(totalCagr(result.forecast)) : '—'}</span>
       </div>
       <div className="present-figure">
-        <span className="present-caption">Report’s claims</span>
+        <span className="present-caption">{CLAIMS_CAPTION}</span>
         <span className="present-claims">
           <ClaimCounts counts={counts} showNotCheckable={false} />
         </span>

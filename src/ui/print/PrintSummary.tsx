@@ -25,7 +25,7 @@ import { useScenarioSimulation } from '../forecast/useScenarioSimulation';
 import { fanOf } from '../forecast/useFan';
 import { formatLongDate, formatPercent, formatSize } from '../format';
 import { claimStatusLabel } from '../claimOdds';
-import { ClaimCounts, type ClaimCountClasses } from '../ClaimCounts';
+import { CLAIMS_CAPTION, ClaimCounts, type ClaimCountClasses } from '../ClaimCounts';
 import { buildPrintSummary, summaryDimension, type AssumptionGroup } from './summaryData';
 import { usePrintEvents, usePrinting } from './printMode';
 import { keepFiguresWhole } from './keepFiguresWhole';
@@ -106,7 +106,7 @@ function SummaryBody({ workspace, scenario, result }: { workspace: Workspace; sc
             <dd className="ps-figure">{formatPercent(data.cagr)}</dd>
           </div>
           <div>
-            <dt>Sources’ claims</dt>
+            <dt>{CLAIMS_CAPTION}</dt>
             <dd className="ps-figure ps-claims-count">
               <ClaimCounts counts={data} classes={PRINT_CLAIM_CLASSES} />
             </dd>

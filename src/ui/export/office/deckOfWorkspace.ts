@@ -19,6 +19,7 @@ import { formatCountOf, formatLongDate, formatPercent, formatSize } from '../../
 import { claimMarkers } from '../../forecast/ForecastView';
 import { fanOf } from '../../forecast/useFan';
 import { buildPrintSummary, type PrintSummaryData } from '../../print/summaryData';
+import { CLAIMS_CAPTION } from '../../ClaimCounts';
 
 /**
  * The app's font as PowerPoint has it: src/ui/styles.css names Liberation Sans first, which is
@@ -99,7 +100,7 @@ function headlineSlide(summary: PrintSummaryData): DeckSlide {
   const checkable = summary.met + summary.missed;
   const market: { label: string; value: string; detail?: string } = { label: `Market in ${summary.lastYear}`, value: formatSize(summary.endTotal, summary.unit) };
   if (summary.uncertainty) market.detail = `80% interval ${summary.uncertainty.interval} (${summary.uncertainty.basis})`;
-  const claims: { label: string; value: string; detail?: string } = { label: 'Sources’ claims met', value: `${summary.met} of ${checkable} checkable` };
+  const claims: { label: string; value: string; detail?: string } = { label: `${CLAIMS_CAPTION} met`, value: `${summary.met} of ${checkable} checkable` };
   if (summary.notCheckable > 0) claims.detail = `${summary.notCheckable} not checkable`;
   return {
     kind: 'headline',
