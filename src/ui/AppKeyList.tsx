@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { KeyTable } from './KeyTable';
+import { useOutsidePress } from './useOutsidePress';
 
 export function AppKeyList({ onClose }: { onClose: () => void }) {
   const titleId = useId();
@@ -19,17 +20,13 @@ export function AppKeyList({ onClose }: { onClose: () => void }) {
       event.preventDefault();
       onClose();
     };
-    const onPointerDown = (event: PointerEvent) => {
-      if (panel.current && event.target instanceof Node && !panel.current.contains(event.target)) onClose();
-    };
     window.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointerDown);
     return () => {
       window.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointerDown);
       if (before instanceof HTMLElement && before.isConnected) before.focus();
     };
   }, [onClose]);
+  useOutsidePress(panel, true, onClose);
 
   return (
     <section ref={panel} className="key-list" role="dialog" aria-labelledby={titleId}>

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { useOutsidePress } from '../useOutsidePress';
 import { FeedbackMessage, useExportRun, useFeedback, type ExportFeedback, type FeedbackLine } from './feedback';
 import './export.css';
 
@@ -57,14 +58,8 @@ export function ExportMenu({ label, items, text = 'Export', feedbackLine }: Expo
   }, [open, initialFocus]);
 
   // A press anywhere outside closes the menu.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (rootRef.current && event.target instanceof Node && !rootRef.current.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  const closeOutside = useCallback(() => setOpen(false), []);
+  useOutsidePress(rootRef, open, closeOutside);
 
   const openWith = (focus: 'first' | 'last') => {
     setInitialFocus(focus);

@@ -5,7 +5,7 @@
  * each claim's odds in the list of claims — marked provisional while more samples are coming.
  * Those are no live region: a screen reader is not read every refinement of a running simulation.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { totalCagr } from '../../engine/cagr';
 import { countClaims } from '../../engine/claimStatus';
 import { uncheckedStatements } from '../../model/uncheckedStatements';
@@ -13,6 +13,7 @@ import { useSlidecast } from '../../state/store';
 import { activeModelOf } from '../../state/scenarioSelectors';
 import { claimStatusLabel, formatClaimOdds } from '../claimOdds';
 import { CLAIMS_CAPTION, ClaimCounts } from '../ClaimCounts';
+import { useOutsidePress } from '../useOutsidePress';
 import { formatPercent, formatSize } from '../format';
 import { endYearIntervalText, samplesBasisText } from '../simulationText';
 import { useScenarioResult } from './useScenarioResult';
@@ -29,7 +30,11 @@ export function HeadlineStrip() {
   const list = useRef<HTMLUListElement>(null);
   const details = useRef<HTMLDetailsElement>(null);
   const shift = useShiftIntoView(list, listOpen);
-  useCloseOnOutsidePointer(details, listOpen);
+  // The open list hangs over the chart like a menu, and closes like one (Escape does too, below).
+  const closeList = useCallback(() => {
+    if (details.current) details.current.open = false;
+  }, []);
+  useOutsidePress(details, listOpen, closeList);
   if (!result) {
     return (
       <section className="headline" aria-label="Headline" aria-busy="true">
@@ -168,20 +173,4 @@ function useShiftIntoView(ref: RefObject<HTMLElement | null>, open: boolean): nu
     return () => window.removeEventListener('resize', place);
   }, [ref, open]);
   return open ? shift : 0;
-}
-
-/**
- * The open list hangs over the chart like a menu, and closes like one: a press anywhere outside it
- * puts it away (Escape does too, above).
- */
-function useCloseOnOutsidePointer(details: RefObject<HTMLDetailsElement | null>, open: boolean): void {
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent) => {
-      const element = details.current;
-      if (element && event.target instanceof Node && !element.contains(event.target)) element.open = false;
-    };
-    document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
-  }, [details, open]);
 }

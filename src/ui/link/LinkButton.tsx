@@ -4,7 +4,8 @@
  * it in a read-only field to copy by hand. A workspace too large for a link gets the size and the
  * limit, and Save as… instead.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useOutsidePress } from '../useOutsidePress';
 import { useSlidecast } from '../../state/store';
 import type { Workspace } from '../../model/types';
 import { describeWorkspaceLinkError, encodeWorkspaceLink, kilobytes, linkUrl } from '../../io/workspaceLink';
@@ -95,17 +96,11 @@ export function LinkButton() {
   }, [open, share]);
 
   // A click elsewhere closes the panel, as a menu would.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (wrapper.current && event.target instanceof Node && !wrapper.current.contains(event.target)) {
-        request.current++;
-        setOpen(false);
-      }
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  const closeOutside = useCallback(() => {
+    request.current++;
+    setOpen(false);
+  }, []);
+  useOutsidePress(wrapper, open, closeOutside);
 
   const stale = share.kind === 'ready' && share.workspace !== workspace;
 
