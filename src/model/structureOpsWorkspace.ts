@@ -41,6 +41,7 @@ import {
   type QuantityText,
 } from './structureOps';
 import { nameKey } from './names';
+import type { Quantity } from './quantity';
 import type { Member, Model, Scenario, Workspace } from './types';
 import { unitConversion } from './unit';
 
@@ -128,21 +129,23 @@ function setSharesOfLists(model: Model, lists: readonly { parentPath: string[]; 
 }
 
 /**
- * A copy of a model's member lists and shares, the parts `setListShares` writes — taken field by
+ * A copy of a model's member lists and shares, and of its size and range, the parts `setListShares`
+ * and a converting `setUnit` write — taken field by
  * field, since the model may be an immer draft (which cannot be cloned, and which the pure layer
  * does not know).
  */
 function plain(model: Model): Model {
+  const copyQuantity = (q: Quantity): Quantity => ({ ...q, ...(q.range ? { range: { ...q.range } } : {}) });
   const copyMember = (m: Member): Member => ({
     ...m,
-    share: { ...m.share, ...(m.share.range ? { range: { ...m.share.range } } : {}) },
+    share: copyQuantity(m.share),
     ...(m.children ? { children: m.children.map(copyMember) } : {}),
   });
   return {
     ...model,
     drivers: model.drivers.map((d) => ({ ...d })),
     dimensions: model.dimensions.map((d) => ({ ...d, members: d.members.map(copyMember) })),
-    baseSize: { ...model.baseSize },
+    baseSize: copyQuantity(model.baseSize),
     baseGrowth: { ...model.baseGrowth },
     simulation: { ...model.simulation },
   };
@@ -181,8 +184,7 @@ export function applyStructureOpToWorkspace(workspace: Workspace, op: StructureO
   const targets: Scenario[] = allScenarios ? [active, ...workspace.scenarios.filter((s) => s !== active)] : [active];
   if (op.op === 'setUnit' && !allScenarios) {
     // The unit as the scenario on screen would take it (or its own refusal, on a copy), then whether the others count in it.
-    const { baseSize } = active.model;
-    const trial: Model = { ...active.model, baseSize: { ...baseSize, ...(baseSize.range ? { range: { ...baseSize.range } } : {}) } };
+    const trial = plain(active.model);
     const split = applyStructureOp(trial, op) ?? unitSplitProblem(workspace, active, trial.unit);
     if (split !== undefined) return { error: split, applied: [], skipped: [] };
   }

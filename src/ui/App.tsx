@@ -52,14 +52,12 @@ export function App() {
   const leavePresentation = useCallback(() => setPresenting(false), []);
   const toggleKeys = useCallback(() => setKeysOpen((open) => !open), []);
   const closeKeys = useCallback(() => setKeysOpen(false), []);
-  useShortcuts({
-    onPresent: () => {
-      setKeysOpen(false);
-      setPresenting(true);
-    },
-    onKeys: toggleKeys,
-    enabled: !presenting,
-  });
+  // One way into present mode, for the key and the button alike: the list of keys is put away.
+  const startPresenting = useCallback(() => {
+    setKeysOpen(false);
+    setPresenting(true);
+  }, []);
+  useShortcuts({ onPresent: startPresenting, onKeys: toggleKeys, enabled: !presenting });
   if (presenting) {
     // The guards stay on while presenting: edits made there are unsaved work too.
     return (
@@ -75,7 +73,7 @@ export function App() {
   }
   return (
     <div className="app">
-      <TopBar view={view} onView={setView} onPresent={() => setPresenting(true)} />
+      <TopBar view={view} onView={setView} onPresent={startPresenting} />
       <StatusBanners />
       <div className="summary-row">
         <WorkspaceName />

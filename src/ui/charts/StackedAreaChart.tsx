@@ -10,7 +10,7 @@ import { useCallback, useMemo } from 'react';
 import type { CSSProperties } from 'react';
 import { area, stack as stackLayout } from '@visx/shape';
 import { CHART_INK, seriesColor } from './chartPalette';
-import { VISUALLY_HIDDEN, formatYear, transitionStyle, valueAt } from './chartLayout';
+import { VISUALLY_HIDDEN, formatYear, legendKeyLength, transitionStyle, valueAt } from './chartLayout';
 import { formatPercent } from '../format';
 import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
 import { ChartLegend } from './ChartLegend';
@@ -284,8 +284,8 @@ export function StackedAreaChartPlot({
   );
 }
 
-// 12 px at 14 px type, in em so it grows with the legend's type (a projector's, a 4K screen's).
-const swatchStyle: CSSProperties = { display: 'inline-block', width: '0.86em', height: '0.86em', borderRadius: 2, flex: 'none', verticalAlign: '-0.07em' };
+// 12 × 12, growing with the legend's type (`legendKeyLength`).
+const swatchStyle: CSSProperties = { display: 'inline-block', width: legendKeyLength(12), height: legendKeyLength(12), borderRadius: 2, flex: 'none', verticalAlign: legendKeyLength(-1) };
 const legendLabelStyle: CSSProperties = { display: 'inline-flex', alignItems: 'center', gap: 6, padding: '2px 0' };
 const legendButtonStyle: CSSProperties = {
   ...legendLabelStyle,

@@ -10,7 +10,7 @@ import { area, line } from '@visx/shape';
 import { ClaimMarkerGlyph, claimOpSymbol, claimStatusText, describeClaim, CLAIM_GLYPH_RADIUS } from './ClaimMarkerGlyph';
 import type { ClaimMarker } from './ClaimMarkerGlyph';
 import { CHART_INK, FAN_INK, STATUS_COLORS, ghostColor, ghostDash, scaledDash } from './chartPalette';
-import { VISUALLY_HIDDEN, chartFontSize, formatYear, markScale, transitionStyle, valueAt } from './chartLayout';
+import { VISUALLY_HIDDEN, chartFontSize, formatYear, legendKeyLength, markScale, transitionStyle, valueAt } from './chartLayout';
 import { NoForecastNote, PlotAxes, PlotFrame, PointerOverlay, YearTooltip } from './PlotFrame';
 import { ChartLegend } from './ChartLegend';
 import { ResponsiveChart } from './ResponsiveChart';
@@ -196,18 +196,20 @@ export function TotalChartPlot({
     (ticks: readonly number[]) => valueTickLabels(ticks, { formatTick, unit, formatValue }),
     [formatTick, unit, formatValue],
   );
-  const marks = markScale(fontSizeOverride ?? chartFontSize(width));
+  // The type, chosen here once: the plot is laid out in it, and the marks grow with it.
+  const fontSize = fontSizeOverride ?? chartFontSize(width);
+  const marks = markScale(fontSize);
   const plot = usePlotLayout({
     width,
     height,
     years,
     yExtent,
     yTickLabels,
-    fontSize: fontSizeOverride,
+    fontSize,
     extraRight: CLAIM_GLYPH_RADIUS * marks + 12,
     xPadding: X_PADDING,
   });
-  const { fontSize, margin, innerWidth, innerHeight, yScale, xScale, invertX } = plot;
+  const { margin, innerWidth, innerHeight, yScale, xScale, invertX } = plot;
 
   const paths = useMemo(() => {
     const x = (d: { year: number }) => xScale(getYear(d));
@@ -423,8 +425,8 @@ export function TotalChartPlot({
 
 const legendItemStyle = { display: 'inline-flex', alignItems: 'center', gap: 6 } as const;
 
-/** A legend key's box: 22 × 12 at 14 px type, in em so it grows with the legend's type (a projector's, a 4K screen's). */
-const SWATCH_SIZE = { width: '1.57em', height: '0.86em', viewBox: '0 0 22 12' } as const;
+/** A legend key's box: 22 × 12, growing with the legend's type (`legendKeyLength`). */
+const SWATCH_SIZE = { width: legendKeyLength(22), height: legendKeyLength(12), viewBox: '0 0 22 12' } as const;
 
 function LineSwatch({ color, dash, width = LINE_WIDTH }: { color: string; dash?: string; width?: number }) {
   return (
@@ -466,9 +468,8 @@ function KeyGlyph({ marker, shapeOnly }: { marker: ClaimMarker; shapeOnly?: bool
   // The arrow glyphs reach further up or down than the diamond: centre the claimed value accordingly.
   const y = marker.op === 'atLeast' ? 15 : marker.op === 'atMost' ? 5 : 9;
   const width = shapeOnly ? 18 : 30;
-  // In em, as the swatches: 14 px type draws the glyph at its plot size.
   return (
-    <svg width={`${width / 14}em`} height={`${20 / 14}em`} viewBox={`0 0 ${width} 20`} aria-hidden="true" style={{ overflow: 'visible' }}>
+    <svg width={legendKeyLength(width)} height={legendKeyLength(20)} viewBox={`0 0 ${width} 20`} aria-hidden="true" style={{ overflow: 'visible' }}>
       <ClaimMarkerGlyph marker={marker} x={9} y={y} shapeOnly={shapeOnly} />
     </svg>
   );

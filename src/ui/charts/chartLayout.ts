@@ -45,6 +45,11 @@ export function markScale(fontSize: number): number {
   return Math.max(1, fontSize / MARKS_FONT_SIZE);
 }
 
+/** A legend key's length drawn `px` long at the marks' plain type, in em: the key then grows with its legend's type, as the marks do. */
+export function legendKeyLength(px: number): string {
+  return `${px / MARKS_FONT_SIZE}em`;
+}
+
 /**
  * Width of a label in px, estimated from character classes. The metrics are those of a wide
  * sans-serif (DejaVu Sans, Linux's usual fallback, whose digits are 0.64 em against Arial's
