@@ -42,6 +42,11 @@ const model = (): Model => activeModelOf(useSlidecast.getState().workspace);
 const shares = (dimensionId: string) => model().dimensions.find((d) => d.id === dimensionId)!.members.map((m) => [m.id, m.share.value]);
 const box = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 const status = () => screen.getByTestId('structure-status');
+/** Replaces what a box holds with `text` (end it with {Enter} to commit). */
+async function typeOver(user: ReturnType<typeof open>['user'], element: HTMLElement, text: string): Promise<void> {
+  await user.clear(element);
+  await user.type(element, text);
+}
 
 function expectShares(dimensionId: string, expected: [string, number][]): void {
   const actual = shares(dimensionId);
@@ -241,17 +246,15 @@ describe('years, unit, title, sources', () => {
   it('says, when the base year moves, that the market size now stands for the new year — and that its source gave it for the old one', async () => {
     const { user } = open(seedWorkspace());
     const base = screen.getByLabelText('Base year');
-    await user.clear(base);
-    await user.type(base, '2020{Enter}');
+    await typeOver(user, base, '2020{Enter}');
     expect(model()).toMatchObject({ baseYear: 2020, baseSize: { value: 17.18 } });
-    expect(screen.getByTestId('structure-status')).toHaveTextContent(
+    expect(status()).toHaveTextContent(
       'Years set to 2020–2032 (12 years of forecast). The market size, $17.2 B, now stands for 2020: it was 2025’s, as its source gives it. Set 2020’s size if it differs.',
     );
     // Only the end year moved: nothing re-dated, nothing said.
     const end = screen.getByLabelText('End year');
-    await user.clear(end);
-    await user.type(end, '2030{Enter}');
-    expect(screen.getByTestId('structure-status')).toHaveTextContent(/^Years set to 2020–2030 \(10 years of forecast\)\.(?! The market size)/);
+    await typeOver(user, end, '2030{Enter}');
+    expect(status()).toHaveTextContent(/^Years set to 2020–2030 \(10 years of forecast\)\.(?! The market size)/);
   });
 
   it('says which drivers start outside the new years', async () => {
@@ -279,8 +282,7 @@ describe('years, unit, title, sources', () => {
   it('refuses a unit for the scenario on screen alone while the other counts in another; for every scenario, claims and all, it is set', async () => {
     const { user } = open(seedWorkspace());
     const unit = screen.getByRole('combobox', { name: 'Unit' });
-    await user.clear(unit);
-    await user.type(unit, 'USD m{Enter}');
+    await typeOver(user, unit, 'USD m{Enter}');
     // A size claim has no unit of its own: "over $20 B" checked in USD m would read "$20 M", and be met.
     expect(screen.getByRole('alert')).toHaveTextContent('“Narrow definition ($6 B by 2028)” counts in USD bn: every scenario of a workspace counts in one unit');
     expect(model()).toMatchObject({ unit: 'USD bn', baseSize: { value: 17.18 } });
@@ -296,15 +298,12 @@ describe('years, unit, title, sources', () => {
   it('says the factor of a conversion to a larger scale, never “× 0”', async () => {
     const { user } = open();
     const unit = screen.getByRole('combobox', { name: 'Unit' });
-    await user.clear(unit);
-    await user.type(unit, 'USD tn{Enter}');
-    expect(screen.getByTestId('structure-status')).toHaveTextContent('Unit set to USD tn; the market size converted (× 0.001).');
-    await user.clear(unit);
-    await user.type(unit, 'USD{Enter}');
-    expect(screen.getByTestId('structure-status')).toHaveTextContent('Unit set to USD; the market size converted (× 1,000,000,000,000).');
-    await user.clear(unit);
-    await user.type(unit, 'USD tn{Enter}');
-    expect(screen.getByTestId('structure-status')).toHaveTextContent('Unit set to USD tn; the market size converted (× 1e-12).');
+    await typeOver(user, unit, 'USD tn{Enter}');
+    expect(status()).toHaveTextContent('Unit set to USD tn; the market size converted (× 0.001).');
+    await typeOver(user, unit, 'USD{Enter}');
+    expect(status()).toHaveTextContent('Unit set to USD; the market size converted (× 1,000,000,000,000).');
+    await typeOver(user, unit, 'USD tn{Enter}');
+    expect(status()).toHaveTextContent('Unit set to USD tn; the market size converted (× 1e-12).');
   });
 
   it('shows a conversion to trillions in trillions', async () => {
